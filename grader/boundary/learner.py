@@ -1,0 +1,210 @@
+"""The learner process: imports the submission and answers requests about it, nothing else.
+
+It runs inside whatever sandbox the trusted side could build, with limits it sets on itself before
+the learner's code is imported. It never sees the suite, the reference solution or the expected
+values; it only calls what it is asked to call and sends back data (see wire.py).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import linecache
+import os
+import resource
+import signal
+import socket
+import sys
+import traceback
+from typing import Any
+
+import numpy as np
+
+from grader.boundary import wire
+
+MAX_MESSAGE = 2000
+
+
+class _OutputBudget:
+    def __init__(self, limit: int) -> None:
+        self.remaining = limit
+        self.limit = limit
+
+
+class _CappedWriter(io.RawIOBase):
+    """Writes to an inherited fd until the shared budget is spent, then drops output quietly."""
+
+    def __init__(self, fd: int, budget: _OutputBudget) -> None:
+        super().__init__()
+        self._fd = fd
+        self._budget = budget
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        size = len(data)
+        if self._budget.remaining > 0:
+            chunk = bytes(data[: self._budget.remaining])
+            self._budget.remaining -= len(chunk)
+            try:
+                os.write(self._fd, chunk)
+                if self._budget.remaining <= 0:
+                    kib = self._budget.limit // 1024
+                    os.write(self._fd, f"\n[output truncated: only the first {kib} KiB "
+                                       "is kept]\n".encode())
+            except OSError:
+                self._budget.remaining = 0
+        return size
+
+
+def _capped_text(fd: int, budget: _OutputBudget) -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BufferedWriter(_CappedWriter(fd, budget)), encoding="utf-8",
+                            errors="backslashreplace", line_buffering=True)
+
+
+def _set_limits(limits: dict) -> None:
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    pairs = {
+        resource.RLIMIT_AS: limits.get("memory_bytes"),
+        resource.RLIMIT_CPU: limits.get("cpu_seconds"),
+        resource.RLIMIT_NOFILE: limits.get("open_files"),
+        resource.RLIMIT_FSIZE: limits.get("file_bytes"),
+        resource.RLIMIT_CORE: 0,
+        resource.RLIMIT_NPROC: limits.get("processes"),
+    }
+    for which, value in pairs.items():
+        if value is not None:
+            resource.setrlimit(which, (value, value))
+
+
+class _Server:
+    def __init__(self, sock: socket.socket, label: str, streams) -> None:
+        self.sock = sock
+        self.label = label
+        self.streams = streams
+        self.objects: dict[int, Any] = {}
+        self.ids: dict[int, int] = {}
+
+    def handle_for(self, obj: Any) -> wire.Handle:
+        key = id(obj)
+        if key not in self.ids:
+            self.ids[key] = len(self.objects)
+            self.objects[self.ids[key]] = obj
+        try:
+            type_name = type(obj).__name__
+        except Exception:
+            type_name = "object"
+        return wire.Handle(self.ids[key], str(type_name), callable(obj))
+
+    def lookup(self, handle: wire.Handle) -> Any:
+        return self.objects[handle.id]
+
+    def raised(self, error: BaseException) -> dict:
+        frames = [
+            [frame.lineno, frame.name, frame.line or ""]
+            for frame in traceback.extract_tb(error.__traceback__)
+            if frame.filename == self.label
+        ]
+        try:
+            message = str(error)
+        except BaseException:
+            message = "(the exception's message could not be shown)"
+        info = {
+            "type": type(error).__name__,
+            "message": message[:MAX_MESSAGE],
+            "frames": frames[-20:],
+            "base": not isinstance(error, Exception),
+        }
+        if isinstance(error, SyntaxError):
+            info.update(line=error.lineno, offset=error.offset, text=(error.text or "")[:500],
+                        msg=str(error.msg)[:MAX_MESSAGE])
+        return info
+
+    def reply(self, message: dict) -> None:
+        for stream in self.streams:
+            try:
+                stream.flush()
+            except BaseException:
+                pass
+        try:
+            wire.send(self.sock, message)
+        except ValueError as error:
+            wire.send(self.sock, {"raised": {"type": "ValueError", "message": str(error),
+                                             "frames": [], "base": False, "grader": True}})
+
+    def answer(self, request: dict) -> dict:
+        op = request.get("op")
+        target = self.objects[request.get("h", 0)]
+        if op == "get":
+            name = request["name"]
+            if target is self.objects[0] and not hasattr(target, name):
+                return {"missing": name, "names": self.public_names(target)}
+            return {"ok": self.encode(getattr(target, name))}
+        if op == "set":
+            setattr(target, request["name"], wire.decode(request["value"], self.lookup))
+            return {"ok": None}
+        if op == "call":
+            args = wire.decode(request["args"], self.lookup)
+            kwargs = wire.decode(request["kwargs"], self.lookup)
+            return {"ok": self.encode(target(*args, **kwargs))}
+        if op == "names":
+            return {"ok": self.public_names(target)}
+        if op == "seed":
+            np.random.seed(int(request["seed"]))
+            return {"ok": None}
+        raise ValueError(f"unknown request {op!r}")
+
+    def encode(self, value: Any) -> Any:
+        return wire.encode(value, self.handle_for)
+
+    @staticmethod
+    def public_names(target: Any) -> list[str]:
+        return sorted(name for name in dir(target) if not name.startswith("_"))[:500]
+
+    def serve(self) -> None:
+        while True:
+            try:
+                request = wire.receive(self.sock)
+            except wire.PeerClosed:
+                return
+            try:
+                response = self.answer(request)
+            except BaseException as error:  # the learner's code may raise anything at all
+                response = {"raised": self.raised(error)}
+            self.reply(response)
+
+
+def _import(path: str, label: str, module_name: str):
+    with open(path, encoding="utf-8") as source_file:
+        source = source_file.read()
+    linecache.cache[label] = (len(source), None, source.splitlines(True), label)
+    code = compile(source, label, "exec", dont_inherit=True)
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    exec(code, module.__dict__)
+    return module
+
+
+def main() -> None:
+    config = json.loads(sys.argv[1])
+    sys.dont_write_bytecode = True
+    sock = socket.socket(fileno=config["fd"])
+    _set_limits(config["limits"])
+    budget = _OutputBudget(config["limits"]["output_bytes"])
+    streams = (_capped_text(1, budget), _capped_text(2, budget))
+    sys.stdout, sys.stderr = streams
+    sys.argv = [config["label"]]
+    server = _Server(sock, config["label"], streams)
+    server.reply({"hello": True})
+    try:
+        module = _import(config["path"], config["label"], config["module"])
+    except BaseException as error:  # whatever the import did, it is reported, not raised
+        server.reply({"import_error": server.raised(error)})
+        return
+    server.objects[0] = module
+    server.ids[id(module)] = 0
+    server.reply({"ready": True, "names": server.public_names(module)})
+    server.serve()

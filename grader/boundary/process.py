@@ -1,0 +1,181 @@
+"""One learner process: started in the best sandbox that works, asked questions, killed whole."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from grader.boundary import wire
+from grader.boundary.launch import Level, Limits, candidate_levels, learner_env, python_command
+
+HELLO_SECONDS = 15.0
+_working_level: Level | None = None
+
+
+class StartFailed(Exception):
+    """No isolation level could start a learner process on this machine."""
+
+
+class Died(Exception):
+    """The learner process ended or broke the protocol; `reason` says how, for the learner."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class LearnerProcess:
+    def __init__(self, source: bytes, label: str, limits: Limits, output_fd: int) -> None:
+        self.source = source
+        self.label = label
+        self.limits = limits
+        self.output_fd = output_fd
+        self.popen: subprocess.Popen | None = None
+        self.sock: socket.socket | None = None
+        self.workdir: Path | None = None
+        self.level: Level | None = None
+
+    def start(self) -> None:
+        """Start the process at the best known level without waiting for it to answer."""
+        self._levels = [_working_level] if _working_level else candidate_levels()
+        self._failures: list[str] = []
+        self._output_size = os.fstat(self.output_fd).st_size
+        self._spawn_at(self._levels.pop(0))
+
+    def await_hello(self) -> None:
+        """Wait for the hello; if this level cannot run here, fall back to the next one."""
+        global _working_level
+        while True:
+            try:
+                self._expect("hello", time.monotonic() + HELLO_SECONDS)
+            except (Died, TimeoutError) as problem:
+                self._failures.append(f"{self.level.name}: "
+                                      f"{getattr(problem, 'reason', 'no answer')}")
+                self.kill()
+                os.ftruncate(self.output_fd, self._output_size)
+                if not self._levels:
+                    raise StartFailed("could not start a learner process: "
+                                      + "; ".join(self._failures)) from None
+                self._spawn_at(self._levels.pop(0))
+                continue
+            _working_level = self.level
+            return
+
+    def wait_import(self) -> dict:
+        """The import outcome: {"ready": ..., "names": [...]} or {"import_error": {...}}."""
+        return self._expect(("ready", "import_error"),
+                            time.monotonic() + self.limits.import_seconds)
+
+    def request(self, message: dict, deadline: float) -> dict:
+        try:
+            wire.send(self.sock, message)
+        except OSError:
+            raise Died(self._death()) from None
+        return self._receive(deadline)
+
+    def _expect(self, keys, deadline: float) -> dict:
+        keys = (keys,) if isinstance(keys, str) else keys
+        reply = self._receive(deadline)
+        if not any(key in reply for key in keys):
+            self.kill()
+            raise Died("it sent an unexpected message")
+        return reply
+
+    def _receive(self, deadline: float) -> dict:
+        try:
+            return wire.receive(self.sock, deadline)
+        except TimeoutError:
+            self.kill()
+            raise
+        except (wire.WireError, OSError):
+            raise Died(self._death()) from None
+
+    def _spawn_at(self, level: Level) -> None:
+        self.workdir = Path(tempfile.mkdtemp(prefix="nn-grader-learner-"))
+        path = self.workdir / self.label
+        path.write_bytes(self.source)
+        if level.drop_uid:
+            for item in (self.workdir, path):
+                os.chown(item, 65534, 65534)
+        ours, theirs = socket.socketpair()
+        config = {
+            "fd": theirs.fileno(),
+            "path": str(path),
+            "label": self.label,
+            "module": _module_name(self.label),
+            "limits": self.limits.for_learner(level.own_uid),
+        }
+        code = "from grader.boundary.learner import main; main()"
+        argv = level.command([*python_command(code), json.dumps(config)], self.workdir,
+                             learner_env(self.workdir))
+        try:
+            self.popen = subprocess.Popen(
+                argv, stdin=subprocess.DEVNULL, stdout=self.output_fd, stderr=self.output_fd,
+                pass_fds=(theirs.fileno(),), cwd=self.workdir, env=learner_env(self.workdir),
+                start_new_session=True, preexec_fn=level.preexec())
+        except OSError as error:
+            raise Died(f"could not be started ({error})") from None
+        finally:
+            theirs.close()
+        self.sock = ours
+        self.level = level
+
+    def _death(self) -> str:
+        """Why the process stopped answering, in words a learner understands."""
+        try:
+            code = self.popen.wait(timeout=2) if self.popen else None
+        except subprocess.TimeoutExpired:
+            code = None
+        self.kill()
+        if code is None:
+            return "it stopped answering"
+        if code < 0 or code > 128:
+            number = -code if code < 0 else code - 128
+            return _signal_reason(number)
+        return f"the process exited with status {code}"
+
+    def kill(self) -> None:
+        if self.popen is not None:
+            try:
+                os.killpg(self.popen.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            try:
+                self.popen.kill()
+                self.popen.wait(timeout=5)
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                pass
+        if self.sock is not None:
+            self.sock.close()
+        if self.workdir is not None:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+        self.popen = self.sock = self.workdir = None
+
+
+def _signal_reason(number: int) -> str:
+    reasons = {
+        signal.SIGSEGV: "it crashed with a segmentation fault",
+        signal.SIGKILL: "it was killed (often: it used too much memory or time)",
+        signal.SIGXCPU: "it used more CPU time than allowed",
+        signal.SIGXFSZ: "it wrote a file larger than allowed",
+        signal.SIGABRT: "it aborted",
+        signal.SIGBUS: "it crashed (bus error)",
+        signal.SIGFPE: "it crashed (floating-point exception)",
+    }
+    try:
+        name = signal.Signals(number).name
+    except ValueError:
+        name = f"signal {number}"
+    return reasons.get(number, f"it was stopped by {name}")
+
+
+def _module_name(label: str) -> str:
+    stem = label.removesuffix(".py")
+    return stem if stem.isidentifier() else "submission"

@@ -1,0 +1,212 @@
+"""The suite's view of the learner's module: a proxy that forwards every use to the learner process.
+
+`submission.softmax([1, 2])` looks like a local call, but the arguments are sent to the learner
+process, the function runs there, and only the returned data comes back. A crash or hang costs
+the current test: the process is killed whole and a fresh one serves the next test.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from grader import feedback
+from grader.boundary import wire
+from grader.boundary.launch import Limits
+from grader.boundary.process import Died, LearnerProcess
+
+
+class Session:
+    """One submission's learner process over the whole run, restarted after a crash or hang."""
+
+    def __init__(self, source: bytes, label: str, limits: Limits, output_fd: int) -> None:
+        self.label = label
+        self.limits = limits
+        self.process = LearnerProcess(source, label, limits, output_fd)
+        self.generation = 0
+        self.started_at = time.monotonic()
+        self.submission_deadline = self.started_at + limits.submission_seconds
+        self.test_deadline = self.submission_deadline
+        self.test_seconds = limits.test_seconds
+        self.import_problem: feedback.LearnerProblem | None = None
+        self._alive = False
+        self._ready = False
+
+    @property
+    def isolation(self) -> str:
+        level = self.process.level
+        return level.describe() if level else ""
+
+    def spawn(self) -> None:
+        self.process.start()
+        self._alive = True
+        self._ready = False
+
+    def start_test(self, seconds: float) -> None:
+        self.test_seconds = seconds
+        self.test_deadline = min(time.monotonic() + seconds, self.submission_deadline)
+
+    def module(self) -> Remote:
+        self._ensure_ready()
+        return Remote(self, 0, self.generation, "module", False)
+
+    def seed_numpy(self, seed: int) -> None:
+        """Seed the learner process's global NumPy random state, as the course's code expects."""
+        self.request({"op": "seed", "seed": seed}, "np.random.seed")
+
+    def request(self, message: dict, call: str) -> Any:
+        self._ensure_ready()
+        deadline = self.test_deadline
+        try:
+            reply = self.process.request(message, deadline)
+        except TimeoutError:
+            self._lost()
+            raise self._timeout(call) from None
+        except Died as died:
+            self._lost()
+            raise feedback.Crashed(f"Your code crashed during {call}: {died.reason}.") from None
+        if "missing" in reply:
+            raise feedback.MissingName(str(reply["missing"]), _names(reply.get("names")))
+        if "raised" in reply:
+            info = reply["raised"] if isinstance(reply["raised"], dict) else {}
+            raise feedback.raised_problem(info, call)
+        if "ok" not in reply:
+            raise feedback.Crashed(f"Your code sent back a reply the grader cannot read during "
+                                   f"{call}.")
+        try:
+            return wire.decode(reply["ok"], self._proxy)
+        except (wire.WireError, ValueError, TypeError, OverflowError) as error:
+            raise feedback.Crashed(f"{call} returned a value the grader cannot read ({error}).") \
+                from None
+
+    def _timeout(self, call: str) -> feedback.TimedOut:
+        if time.monotonic() >= self.submission_deadline - 0.01:
+            return feedback.TimedOut(
+                f"{call} was stopped: your submission used up its whole time limit of "
+                f"{self.limits.submission_seconds:g} s. Look for a loop that never ends.")
+        return feedback.TimedOut(
+            f"{call} took longer than {self.test_seconds:g} s and was stopped. Look for a loop "
+            "that never ends, or a very slow one.")
+
+    def _ensure_ready(self) -> None:
+        if self.import_problem is not None:
+            raise self.import_problem
+        if time.monotonic() >= self.submission_deadline:
+            raise feedback.TimedOut(
+                f"Not run: your submission used up its whole time limit of "
+                f"{self.limits.submission_seconds:g} s in earlier tests.")
+        if not self._alive:
+            self.spawn()
+        if not self._ready:
+            self.process.await_hello()
+            self._await_import()
+
+    def _await_import(self) -> None:
+        try:
+            outcome = self.process.wait_import()
+        except TimeoutError:
+            self._lost()
+            self.import_problem = feedback.ImportFailed(
+                f"Importing {self.label} took longer than {self.limits.import_seconds:g} s. "
+                "Is there an endless loop, or a long computation, at the top level of your file? "
+                "Put it under `if __name__ == \"__main__\":`.")
+            raise self.import_problem from None
+        except Died as died:
+            self._lost()
+            self.import_problem = feedback.ImportFailed(
+                f"Python stopped while importing {self.label}: {died.reason}. "
+                "Nothing could be graded.")
+            raise self.import_problem from None
+        if "import_error" in outcome:
+            info = outcome["import_error"] if isinstance(outcome["import_error"], dict) else {}
+            self._lost()
+            self.import_problem = feedback.ImportFailed(feedback.import_failure(info, self.label))
+            raise self.import_problem
+        self._ready = True
+
+    def _lost(self) -> None:
+        self.process.kill()
+        self._alive = False
+        self._ready = False
+        self.generation += 1
+
+    def _proxy(self, handle: wire.Handle) -> Remote:
+        return Remote(self, handle.id, self.generation, handle.type_name, handle.callable)
+
+    def close(self) -> None:
+        self.process.kill()
+        self._alive = False
+
+
+def _names(names: Any) -> list[str]:
+    return [str(name) for name in names] if isinstance(names, list) else []
+
+
+class Remote:
+    """A learner-side object. Attribute reads, writes and calls go to the learner process."""
+
+    __slots__ = ("_session", "_id", "_generation", "_type", "_callable", "_path")
+
+    def __init__(self, session: Session, id: int, generation: int, type_name: str,
+                 is_callable: bool, path: str = "") -> None:
+        object.__setattr__(self, "_session", session)
+        object.__setattr__(self, "_id", id)
+        object.__setattr__(self, "_generation", generation)
+        object.__setattr__(self, "_type", type_name)
+        object.__setattr__(self, "_callable", is_callable)
+        object.__setattr__(self, "_path", path)
+
+    @property
+    def type_name(self) -> str:
+        return self._type
+
+    def _check(self) -> None:
+        if self._id != 0 and self._generation != self._session.generation:
+            raise feedback.Crashed("This object was lost when your code crashed or hung in an "
+                                   "earlier step.")
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        self._check()
+        value = self._session.request({"op": "get", "h": self._id, "name": name},
+                                      f"reading `{self._dotted(name)}`")
+        if isinstance(value, Remote):
+            object.__setattr__(value, "_path", self._dotted(name))
+        return value
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self._check()
+        self._session.request({"op": "set", "h": self._id, "name": name,
+                               "value": wire.encode(value, _handle_of)},
+                              f"setting `{self._dotted(name)}`")
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self._check()
+        call = f"{self._path or self._type}({_preview(args, kwargs)})"
+        return self._session.request(
+            {"op": "call", "h": self._id, "args": wire.encode(list(args), _handle_of),
+             "kwargs": wire.encode(dict(kwargs), _handle_of)}, call)
+
+    def _dotted(self, name: str) -> str:
+        return f"{self._path}.{name}" if self._path else name
+
+    def __repr__(self) -> str:
+        return f"<your {self._type} object>"
+
+
+def _handle_of(value: Any) -> wire.Handle:
+    if isinstance(value, Remote):
+        return wire.Handle(value._id, value._type, value._callable)
+    raise TypeError(f"cannot send a {type(value).__name__} to the learner process")
+
+
+def _preview(args: tuple, kwargs: dict) -> str:
+    parts = [_short(arg) for arg in args] + [f"{k}={_short(v)}" for k, v in kwargs.items()]
+    return ", ".join(parts)
+
+
+def _short(value: Any) -> str:
+    text = repr(value).replace("\n", " ")
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,156 @@
+"""The comparisons every suite uses, so that every exercise explains a wrong answer the same way.
+
+Shape first, then values with a tolerance. A failure is a `Mismatch` whose `summary` is safe to
+show for a hidden test (no expected values) and whose `detail` names the first differing index
+with the expected and actual values, for visible tests. A suite may pass a `diagnose` function
+that recognises a known wrong answer and names its likely cause.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import numpy as np
+
+from grader.boundary.proxy import Remote
+
+Diagnose = Callable[[np.ndarray], "str | None"]
+
+_current_input: list[str] = []
+
+
+class Mismatch(AssertionError):
+    def __init__(self, summary: str, *, detail: str | None = None, expected: Any = None,
+                 actual: Any = None, cause: str | None = None, shown: bool = True) -> None:
+        super().__init__(summary)
+        self.summary = summary
+        self.detail = detail
+        self.expected = show(expected) if shown and expected is not None else None
+        self.actual = show(actual) if shown and actual is not None else None
+        self.cause = cause
+
+    def message(self, visible: bool) -> str:
+        parts = [self.summary]
+        if visible and self.detail:
+            parts.append(self.detail)
+        if self.cause:
+            parts.append(f"Likely cause: {self.cause}")
+        return "\n".join(parts)
+
+
+@contextlib.contextmanager
+def case(description: str) -> Iterator[None]:
+    """Name the input a visible test shows, e.g. `case("softmax([5, 6, 7])")`."""
+    _current_input.append(description)
+    try:
+        yield
+    finally:
+        _current_input.pop()
+
+
+def current_input() -> str | None:
+    return _current_input[-1] if _current_input else None
+
+
+def fail(summary: str, **details: Any) -> None:
+    raise Mismatch(summary, **details)
+
+
+def show(value: Any) -> str:
+    """A compact, readable form of a value for the report."""
+    if isinstance(value, Remote):
+        return repr(value)
+    if isinstance(value, np.ndarray) and value.dtype.kind in "biufc":
+        text = np.array2string(value, precision=8, separator=", ", threshold=60)
+    elif isinstance(value, (float, np.floating)):
+        text = repr(float(value))
+    else:
+        text = repr(value)
+    return text if len(text) <= 600 else text[:597] + "..."
+
+
+def kind_of(value: Any) -> str:
+    if isinstance(value, Remote):
+        return f"a {value.type_name} object"
+    if value is None:
+        return "None"
+    if isinstance(value, np.ndarray):
+        return f"a NumPy array of shape {value.shape}"
+    return f"a {type(value).__name__}"
+
+
+def numbers(actual: Any, what: str) -> np.ndarray:
+    """The learner's value as a float array, or a Mismatch that says why it is not numbers."""
+    if actual is None:
+        fail(f"{what} returned None. Did you forget the `return` statement?")
+    if isinstance(actual, (str, bytes, dict, Remote)):
+        fail(f"{what} returned {kind_of(actual)}; it should return numbers.", actual=actual)
+    try:
+        array = np.asarray(actual, dtype=float)
+    except (ValueError, TypeError):
+        fail(f"{what} returned {kind_of(actual)} that is not a list of numbers of one shape.",
+             actual=actual)
+    return array
+
+
+def assert_close(actual: Any, expected: Any, *, what: str, rtol: float = 1e-6,
+                 atol: float = 1e-8, diagnose: Diagnose | None = None) -> None:
+    expected_array = np.asarray(expected, dtype=float)
+    actual_array = numbers(actual, what)
+    if actual_array.shape != expected_array.shape:
+        fail(f"{what} has shape {actual_array.shape}, but the expected shape is "
+             f"{expected_array.shape}.", expected=expected, actual=actual,
+             cause=_cause(diagnose, actual_array) or _shape_cause(actual_array, expected_array))
+    close = np.isclose(actual_array, expected_array, rtol=rtol, atol=atol)
+    if close.all():
+        return
+    cause = _cause(diagnose, actual_array)
+    if not np.isfinite(actual_array).all() and np.isfinite(expected_array).all():
+        fail(f"{what} contains nan or inf.", expected=expected, actual=actual,
+             cause=cause or "an overflow (exp of a large number) or a division by zero.")
+    if expected_array.ndim == 0:
+        fail(f"{what} is not the expected value.",
+             detail=f"Expected {show(expected_array.item())}, got {show(actual_array.item())}.",
+             expected=expected, actual=actual, cause=cause)
+    index = tuple(int(i) for i in np.argwhere(~close)[0])
+    where = index[0] if len(index) == 1 else index
+    count = int((~close).sum())
+    fail(f"{what}: {count} of {close.size} values differ from the expected ones.",
+         detail=f"First difference at index {where}: expected "
+                f"{show(expected_array[index].item())}, got {show(actual_array[index].item())}.",
+         expected=expected, actual=actual, cause=cause)
+
+
+def assert_scalar_close(actual: Any, expected: float, *, what: str, rtol: float = 1e-6,
+                        atol: float = 1e-8, diagnose: Diagnose | None = None) -> None:
+    """Like assert_close, but the learner must return one number, not a list of them."""
+    if isinstance(actual, (list, tuple)) or (isinstance(actual, np.ndarray) and actual.ndim > 0):
+        fail(f"{what} returned {kind_of(actual)}; it should return one number (a float).",
+             actual=actual, cause="a missing sum, or np.sum applied along one axis only.")
+    assert_close(actual, expected, what=what, rtol=rtol, atol=atol, diagnose=diagnose)
+
+
+def assert_equal(actual: Any, expected: Any, *, what: str,
+                 diagnose: Diagnose | None = None) -> None:
+    """Exact comparison, for truth tables and other integer answers."""
+    assert_close(actual, expected, what=what, rtol=0.0, atol=0.0, diagnose=diagnose)
+
+
+def _cause(diagnose: Diagnose | None, actual: np.ndarray) -> str | None:
+    if diagnose is None:
+        return None
+    with np.errstate(all="ignore"):
+        try:
+            return diagnose(actual)
+        except (ValueError, TypeError, ArithmeticError, IndexError):
+            return None
+
+
+def _shape_cause(actual: np.ndarray, expected: np.ndarray) -> str | None:
+    if actual.shape == expected.shape[::-1] and actual.ndim == 2:
+        return "the result is transposed: swap the order of the matrix product or use .T."
+    if actual.size == expected.size:
+        return "the right values in the wrong shape: check reshape, [:, None] or ndmin."
+    return None

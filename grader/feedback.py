@@ -1,0 +1,132 @@
+"""What went wrong in the learner's code, in the learner's words.
+
+Each problem is an exception the suites let through; the plugin turns it into a test verdict with
+the problem's status and message. Known course mistakes get a hint of their own.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from grader.results import Status
+
+_KNOWN_ERRORS = (
+    ("AttributeError", "float_",
+     "np.float_ was removed in NumPy 2: use np.float64, or np.asarray(values, dtype=float)."),
+    ("EOFError", "",
+     "Your code called input(), but graded code gets no keyboard input (stdin is closed). "
+     "Remove the input() call and use the function's arguments instead."),
+    ("ModuleNotFoundError", "",
+     "The grader has Python's standard library, numpy and pandas; other packages are not "
+     "available."),
+    ("NameError", "'np'", "Did you forget `import numpy as np` at the top of your file?"),
+    ("NameError", "'math'", "Did you forget `import math` at the top of your file?"),
+    ("MemoryError", "", "Your code asked for more memory than the grader allows."),
+    ("RecursionError", "", "Your code calls itself without end: check the stopping case."),
+    ("SystemExit", "", "Your code called sys.exit() or exit(); return a value instead."),
+    ("KeyboardInterrupt", "", "Your code raised KeyboardInterrupt; return a value instead."),
+)
+
+
+class LearnerProblem(Exception):
+    """Something the learner's code did that costs the current test; never a grader failure."""
+
+    status = Status.ERROR
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotStarted(LearnerProblem):
+    status = Status.FAILED
+
+
+class MissingName(LearnerProblem):
+    def __init__(self, name: str, names: list[str]) -> None:
+        close = difflib.get_close_matches(name, names, n=1)
+        suggestion = f" It defines `{close[0]}`: rename it to `{name}`." if close else ""
+        super().__init__(f"Your file does not define `{name}`.{suggestion} The course's code "
+                         "uses exactly this name.")
+        self.name = name
+
+
+class Raised(LearnerProblem):
+    """The learner's code raised an exception; it travels as data from the learner process."""
+
+    def __init__(self, info: dict, call: str) -> None:
+        super().__init__(describe_raised(info, call))
+        self.type_name = str(info.get("type", "Exception"))
+        self.info = info
+
+
+class TimedOut(LearnerProblem):
+    status = Status.TIMEOUT
+
+
+class Crashed(LearnerProblem):
+    pass
+
+
+class ImportFailed(LearnerProblem):
+    """The file could not be imported, so nothing can be graded; every test repeats why."""
+
+
+def raised_problem(info: dict, call: str) -> LearnerProblem:
+    if info.get("type") == "NotImplementedError":
+        return NotStarted(f"Not started yet: {call} still raises NotImplementedError. "
+                          "Replace `raise NotImplementedError` with your code.")
+    return Raised(info, call)
+
+
+def describe_raised(info: dict, call: str) -> str:
+    type_name = str(info.get("type", "Exception"))
+    message = str(info.get("message", ""))
+    lines = [f"{call} raised {type_name}" + (f": {message}" if message else "")]
+    lines += _frames(info)
+    hint = known_hint(type_name, message)
+    if hint:
+        lines.append(hint)
+    return "\n".join(lines)
+
+
+def known_hint(type_name: str, message: str) -> str | None:
+    for known_type, fragment, hint in _KNOWN_ERRORS:
+        if type_name == known_type and fragment in message:
+            return hint
+    return None
+
+
+def _frames(info: dict) -> list[str]:
+    lines = []
+    for frame in info.get("frames", [])[-6:]:
+        try:
+            lineno, function, text = frame
+        except (TypeError, ValueError):
+            continue
+        where = "at the top level" if function == "<module>" else f"in {function}"
+        lines.append(f"  line {lineno}, {where}: {str(text).strip()}")
+    return lines
+
+
+def import_failure(info: dict, label: str) -> str:
+    """Why the file could not be imported: a syntax error with its caret, or what it raised."""
+    type_name = str(info.get("type", "Exception"))
+    if type_name in ("SyntaxError", "IndentationError", "TabError"):
+        text = str(info.get("text") or "").rstrip("\n")
+        stripped = text.lstrip()
+        offset = info.get("offset")
+        lines = [f"{type_name} on line {info.get('line')} of {label}: {info.get('msg')}"]
+        if stripped:
+            lines.append(f"    {stripped}")
+            if isinstance(offset, int) and offset > 0:
+                caret = max(offset - 1 - (len(text) - len(stripped)), 0)
+                lines.append("    " + " " * caret + "^")
+        lines.append("Python could not read your file, so no test could run. Fix this line first.")
+        return "\n".join(lines)
+    if type_name == "NotImplementedError":
+        return (f"Not started yet: importing {label} raised NotImplementedError at the top "
+                "level. Only the function bodies should raise it.")
+    return describe_raised(info, f"Importing {label}") + (
+        "\nNothing could be graded: your file must import cleanly. "
+        "Put code you want to try under `if __name__ == \"__main__\":`.")

@@ -1,0 +1,96 @@
+"""Grade one submission: read and vet the file, then run the suite in a separate worker process.
+
+Nothing here imports the learner's code or the suite. Problems with the file itself (missing,
+empty, binary, too large) become graded errors with a message, so a batch never stops on one.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import secrets
+import subprocess
+from dataclasses import asdict
+from pathlib import Path
+
+from grader import __version__, catalog
+from grader.boundary.launch import Limits, make_undumpable, python_command
+from grader.results import Result, Status
+
+MAX_SOURCE_BYTES = 1024 * 1024
+WORKER_GRACE_SECONDS = 60.0
+
+
+class GraderFailure(Exception):
+    """The grader itself failed (not the learner's code): exit code 3."""
+
+
+def exercise_for(path: Path, exercise: str | None) -> catalog.Exercise:
+    """The exercise a file is for: named explicitly, or taken from the file name."""
+    return catalog.get(exercise if exercise is not None else path.stem)
+
+
+def grade(path: Path, exercise: str | None = None, *, seed: int | None = None,
+          limits: Limits | None = None) -> Result:
+    chosen = exercise_for(path, exercise)
+    return grade_source(path.read_bytes(), path.name, chosen, seed=seed, limits=limits)
+
+
+def grade_source(source: bytes, label: str, exercise: catalog.Exercise, *,
+                 seed: int | None = None, limits: Limits | None = None) -> Result:
+    limits = limits or Limits()
+    seed = secrets.randbits(32) if seed is None else seed
+    problem = vet_source(source)
+    if problem is not None:
+        return file_error(exercise, label, problem, seed)
+    job = {"exercise": exercise.name, "label": label, "seed": seed,
+           "source": source.decode("utf-8"), "limits": asdict(limits)}
+    return _run_worker(job, limits)
+
+
+def vet_source(source: bytes) -> str | None:
+    """Why a file cannot be graded at all, or None if it can."""
+    if len(source) > MAX_SOURCE_BYTES:
+        return (f"The file is {len(source) // 1024} KiB; a submission may be at most "
+                f"{MAX_SOURCE_BYTES // 1024} KiB. Did you submit the right file?")
+    if not source.strip():
+        return "The file is empty. Write your code in it, save it, and check again."
+    if b"\x00" in source:
+        return "The file is not Python source text (it contains binary data)."
+    try:
+        source.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return (f"The file is not UTF-8 text (byte {error.start} cannot be read). "
+                "Save it as UTF-8 in your editor.")
+    return None
+
+
+def file_error(exercise: catalog.Exercise, label: str, message: str, seed: int) -> Result:
+    return Result(exercise=exercise.name, title=exercise.title, submission=label,
+                  status=Status.ERROR, score=0.0, max_score=float(exercise.points),
+                  message=message, seed=seed, grader_version=__version__,
+                  graded_at=datetime.datetime.now(datetime.timezone.utc)
+                  .isoformat(timespec="seconds"))
+
+
+def _run_worker(job: dict, limits: Limits) -> Result:
+    make_undumpable()
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8",
+           "TMPDIR": os.environ.get("TMPDIR", "/tmp"), "OPENBLAS_NUM_THREADS": "1"}
+    budget = limits.submission_seconds + limits.import_seconds + WORKER_GRACE_SECONDS
+    try:
+        worker = subprocess.run(
+            python_command("from grader.worker import main; main()"),
+            input=json.dumps(job).encode(), capture_output=True, env=env, timeout=budget,
+            check=False)
+    except subprocess.TimeoutExpired:
+        raise GraderFailure(f"grading did not finish within {budget:g} s") from None
+    if worker.returncode != 0:
+        tail = worker.stderr.decode("utf-8", errors="replace").strip()[-3000:]
+        raise GraderFailure(f"the grading process failed (exit code {worker.returncode})"
+                            + (f":\n{tail}" if tail else ""))
+    try:
+        return Result.from_json(worker.stdout.decode("utf-8"))
+    except (ValueError, KeyError, TypeError) as error:
+        raise GraderFailure(f"the grading process sent an unreadable result ({error})") from None

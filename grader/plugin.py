@@ -1,0 +1,149 @@
+"""The pytest plugin that turns a suite run into per-test results.
+
+Markers give each test its points (`points(n)`), visibility (`hidden`), the catalog hint that
+helps with it (`hint(n)`), a time limit (`timeout(seconds)`) and the `optional` label. The
+plugin provides the fixtures suites use: `submission` (the learner's module, behind the trust
+boundary), `reference` (the solution, imported here on the trusted side), `rng` (seeded per run
+and per test) and `learner` (the learner-process session, for seeding its NumPy state).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import zlib
+from typing import Any
+
+import numpy as np
+import pytest
+
+from grader import compare, course
+from grader.boundary.proxy import Remote, Session
+from grader.catalog import Exercise
+from grader.feedback import LearnerProblem
+from grader.results import Details, Status, TestResult, Visibility
+
+MARKERS = (
+    "points(n): the points this test is worth",
+    "hidden: the learner sees only the name, the verdict and the hint",
+    "hint(n): the catalog hint (1-based) that helps with this test",
+    "timeout(seconds): the wall-clock limit for this test",
+    "optional: a challenge: reported, but it never stands between the learner and full marks",
+)
+
+
+class GradingPlugin:
+    def __init__(self, exercise: Exercise, session: Session, seed: int) -> None:
+        self.exercise = exercise
+        self.session = session
+        self.seed = seed
+        self.results: dict[str, TestResult] = {}
+        self.order: list[str] = []
+        self.problems: list[str] = []
+
+    def pytest_configure(self, config: pytest.Config) -> None:
+        for marker in MARKERS:
+            config.addinivalue_line("markers", marker)
+
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        for item in items:
+            self.order.append(item.nodeid)
+            if item.get_closest_marker("points") is None:
+                self.problems.append(f"{item.nodeid} has no points marker")
+            hint = item.get_closest_marker("hint")
+            if hint and not 1 <= hint.args[0] <= len(self.exercise.hints):
+                self.problems.append(f"{item.nodeid} names hint {hint.args[0]}, which is missing")
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        marker = item.get_closest_marker("timeout")
+        seconds = marker.args[0] if marker else self.session.limits.test_seconds
+        self.session.start_test(seconds)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
+        report = yield
+        if report.when == "call" or (report.when == "setup" and not report.passed):
+            self.results[item.nodeid] = self._result(item, report, call)
+        return report
+
+    def _result(self, item: pytest.Item, report: pytest.TestReport,
+                call: pytest.CallInfo) -> TestResult:
+        points = float(item.get_closest_marker("points").args[0])
+        visible = item.get_closest_marker("hidden") is None
+        hint_marker = item.get_closest_marker("hint")
+        hint_number = hint_marker.args[0] if hint_marker else 1
+        status, message, details = Status.PASSED, None, None
+        if report.skipped:
+            status, points = Status.SKIPPED, 0.0
+            message = _skip_reason(call)
+        elif report.failed:
+            status, message, details = self._failure(call.excinfo.value, visible)
+        return TestResult(
+            id=item.name,
+            name=_display_name(item),
+            status=status,
+            score=points if status is Status.PASSED else 0.0,
+            max_score=points,
+            visibility=Visibility.VISIBLE if visible else Visibility.HIDDEN,
+            message=message,
+            hint=None if status is Status.PASSED else self.exercise.hints[hint_number - 1],
+            hint_number=None if status is Status.PASSED else hint_number,
+            duration_s=round(report.duration, 4),
+            details=details,
+        )
+
+    def _failure(self, error: BaseException, visible: bool):
+        shown_input = compare.current_input()
+        if isinstance(error, compare.Mismatch):
+            details = Details(shown_input, error.expected, error.actual, error.detail)
+            return Status.FAILED, error.message(visible), details if visible else None
+        if isinstance(error, LearnerProblem):
+            details = Details(input=shown_input) if visible and shown_input else None
+            return error.status, error.message, details
+        if isinstance(error, AssertionError):
+            return Status.FAILED, str(error).strip() or "This check failed.", None
+        self.problems.append(f"{type(error).__name__}: {error}")
+        return (Status.ERROR, "The grader could not check this result "
+                f"({type(error).__name__}). Please report it to your instructor.", None)
+
+    @pytest.fixture
+    def submission(self) -> Remote:
+        return self.session.module()
+
+    @pytest.fixture
+    def learner(self) -> Session:
+        return self.session
+
+    @pytest.fixture(scope="session")
+    def reference(self) -> Any:
+        path = course.solution_path(self.exercise.name)
+        spec = importlib.util.spec_from_file_location(f"reference_{self.exercise.name}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    @pytest.fixture
+    def rng(self, request: pytest.FixtureRequest) -> np.random.Generator:
+        return np.random.default_rng([self.seed, zlib.crc32(request.node.nodeid.encode())])
+
+    def ordered_results(self) -> tuple[TestResult, ...]:
+        return tuple(self.results[nodeid] for nodeid in self.order if nodeid in self.results)
+
+
+def _display_name(item: pytest.Item) -> str:
+    doc = (getattr(item, "function", None).__doc__ or "").strip().splitlines()
+    name = doc[0].strip() if doc else item.name.removeprefix("test_").replace("_", " ")
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None:
+        try:
+            return name.format(**callspec.params)
+        except (KeyError, IndexError, ValueError):
+            return f"{name} [{callspec.id}]"
+    return name
+
+
+def _skip_reason(call: pytest.CallInfo) -> str | None:
+    if call.excinfo is None:
+        return None
+    reason = str(getattr(call.excinfo.value, "msg", "") or call.excinfo.value)
+    return reason.removeprefix("Skipped: ") or None

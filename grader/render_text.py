@@ -1,0 +1,81 @@
+"""The terminal verdict: one line per test, the message under each failure, then the total."""
+
+from __future__ import annotations
+
+import textwrap
+
+from grader.results import Result, Status, TestResult
+
+_MARKS = {
+    Status.PASSED: ("✓", "green"),
+    Status.FAILED: ("✗", "red"),
+    Status.ERROR: ("!", "red"),
+    Status.TIMEOUT: ("⧗", "yellow"),
+    Status.SKIPPED: ("-", "bright_black"),
+}
+_ANSI = {"green": "32", "red": "31", "yellow": "33", "bright_black": "90", "bold": "1"}
+WIDTH = 78
+
+
+def paint(text: str, style: str, color: bool) -> str:
+    return f"\x1b[{_ANSI[style]}m{text}\x1b[0m" if color else text
+
+
+def points(value: float) -> str:
+    return f"{value:g}"
+
+
+def render(result: Result, *, color: bool, report_path: str | None = None,
+           next_step: str | None = None) -> str:
+    lines = [paint(f"{result.title} ({result.exercise}) — {result.submission}", "bold", color)]
+    if result.status is Status.ERROR and result.message:
+        lines.append(paint("Your file could not be graded:", "red", color))
+        lines += _indent(result.message, "  ")
+    if result.status is Status.ERROR and result.message and all(
+            test.status is not Status.PASSED for test in result.tests):
+        if result.tests:
+            lines.append(f"  {len(result.tests)} tests not run.")
+    else:
+        lines += [line for test in result.tests for line in _test_lines(test, color)]
+    total = f"Score: {points(result.score)}/{points(result.max_score)}"
+    verdict = {Status.PASSED: ("full marks", "green"), Status.FAILED: ("not yet", "yellow"),
+               Status.ERROR: ("could not be graded", "red")}[result.status]
+    lines.append("")
+    lines.append(paint(total, "bold", color) + " — " + paint(verdict[0], verdict[1], color))
+    if result.output.strip():
+        count = len(result.output.splitlines())
+        lines.append(f"Your code printed {count} line{'s' * (count != 1)} (shown in the report).")
+    if report_path:
+        lines.append(f"Report: {report_path}")
+    if next_step:
+        lines.append(next_step)
+    return "\n".join(lines)
+
+
+def _test_lines(test: TestResult, color: bool) -> list[str]:
+    mark, style = _MARKS[test.status]
+    label = test.name + (" (hidden)" if test.visibility.value == "hidden" else "")
+    score = f"{points(test.score)}/{points(test.max_score)}"
+    room = WIDTH - 4 - len(score)
+    if len(label) > room:
+        label = label[: room - 1] + "…"
+    lines = [f"  {paint(mark, style, color)} {label.ljust(room)} {score}"]
+    if test.status in (Status.PASSED, Status.SKIPPED):
+        if test.status is Status.SKIPPED and test.message:
+            lines.append(paint(f"      {test.message}", "bright_black", color))
+        return lines
+    if test.message:
+        lines += _indent(test.message, "      ")
+    if test.hint:
+        lines += _indent(f"Hint {test.hint_number}: {test.hint}", "      ", "bright_black", color)
+    return lines
+
+
+def _indent(text: str, prefix: str, style: str | None = None, color: bool = False) -> list[str]:
+    lines = []
+    for raw in text.splitlines():
+        wrapped = textwrap.wrap(raw, WIDTH - len(prefix), subsequent_indent="  ") \
+            if len(raw) > WIDTH - len(prefix) and not raw.startswith(" ") else [raw]
+        for line in wrapped or [""]:
+            lines.append(paint(prefix + line, style, color) if style else prefix + line)
+    return lines

@@ -1,0 +1,141 @@
+"""Hidden suite: softmax (seed section 4)."""
+
+import numpy as np
+import pytest
+
+from grader.compare import assert_close, case, fail, numbers
+
+SEED_EXAMPLE = [1.0, 2.0, 3.0, 4.0, 1.0, 2.0, 3.0]
+
+
+def _normalised(values):
+    return values / np.sum(values)
+
+
+_WRONG_FORMULAS = (
+    (lambda L: _normalised(L**2),
+     "exp is not squaring: use np.exp(L), not L**2 (the course text's remark that exp "
+     "squares a number is a slip)."),
+    (lambda L: np.exp(L),
+     "these are exp(L) but not divided by their sum, so they do not add up to 1."),
+    (lambda L: np.exp(L) / np.sum(L),
+     "you divided by sum(L); divide by the sum of the exponentials, sum(exp(L))."),
+    (lambda L: _normalised(L), "you normalised L itself; apply np.exp to each score first."),
+    (lambda L: np.exp(L) / np.max(np.exp(L)),
+     "you divided by the largest exponential; divide by their sum."),
+    (lambda L: _normalised(np.exp(-L)), "the sign is flipped: use exp(L), not exp(-L)."),
+    (lambda L: _normalised(2.0**L), "you used 2**x; softmax uses e**x, i.e. np.exp."),
+    (lambda L: _normalised(10.0**L), "you used 10**x; softmax uses e**x, i.e. np.exp."),
+    (lambda L: _normalised(np.exp(L))[::-1], "the right probabilities in reverse order."),
+    (lambda L: np.exp(L) / np.sum(np.exp(L)) ** 2, "you divided by the sum twice."),
+)
+
+
+def diagnose(L):
+    L = np.asarray(L, dtype=float)
+
+    def cause(actual):
+        for formula, message in _WRONG_FORMULAS:
+            wrong = formula(L)
+            if wrong.shape == actual.shape and np.allclose(actual, wrong, rtol=1e-6, atol=1e-9):
+                return message
+        correct = _normalised(np.exp(L - L.max()))
+        if actual.shape == correct.shape and np.allclose(actual, correct, atol=0.006):
+            return "the values are close but not exact: are you rounding them?"
+        if actual.shape == L.shape and not np.isclose(actual.sum(), 1.0):
+            return "the probabilities must add up to 1: divide by the sum of the exponentials."
+        return None
+
+    return cause
+
+
+def check(submission, L, expected):
+    with case(f"softmax({L!r})"):
+        actual = submission.softmax(L)
+        assert_close(actual, expected, what=f"softmax({L!r})", diagnose=diagnose(L))
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint(1)
+def test_small_list(submission, reference):
+    """softmax([1, 2, 3]): the course's first example"""
+    check(submission, [1, 2, 3], reference.softmax([1, 2, 3]))
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(2)
+def test_seed_example(submission, reference):
+    """softmax of the seven scores in the course's example"""
+    check(submission, SEED_EXAMPLE, reference.softmax(SEED_EXAMPLE))
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(1)
+def test_single_score(submission):
+    """a single score gets probability 1"""
+    check(submission, [3.5], [1.0])
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(1)
+def test_equal_scores(submission):
+    """equal scores get equal probabilities"""
+    check(submission, [2.0, 2.0, 2.0, 2.0], [0.25, 0.25, 0.25, 0.25])
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(3)
+def test_negative_scores(submission, reference):
+    """negative scores still give positive probabilities"""
+    L = [-1.0, -2.5, 0.5]
+    check(submission, L, reference.softmax(L))
+
+
+@pytest.mark.points(2)
+@pytest.mark.hidden
+@pytest.mark.hint(2)
+def test_random_arrays(submission, reference, rng):
+    """random NumPy arrays of scores"""
+    for size in (2, 5, 10):
+        L = rng.normal(0.0, 3.0, size)
+        with case(f"softmax(np.array({L.tolist()!r}))"):
+            actual = submission.softmax(L)
+            assert_close(actual, reference.softmax(L), what=f"softmax of {size} random scores",
+                         diagnose=diagnose(L))
+
+
+@pytest.mark.points(2)
+@pytest.mark.hidden
+@pytest.mark.hint(1)
+def test_random_lists_sum_to_one(submission, rng):
+    """random lists: probabilities add up to 1 and keep the order of the scores"""
+    for size in (3, 7):
+        L = [round(float(x), 3) for x in rng.uniform(-5.0, 5.0, size)]
+        probabilities = numbers(submission.softmax(L), f"softmax of {size} random scores")
+        if probabilities.shape != (size,):
+            fail(f"softmax of {size} scores has shape {probabilities.shape}; expected ({size},).")
+        if not np.isclose(probabilities.sum(), 1.0):
+            fail("The probabilities do not add up to 1.", cause=diagnose(L)(probabilities))
+        if (probabilities <= 0).any():
+            fail("Some probabilities are 0 or negative; exp(x) is always positive.",
+                 cause=diagnose(L)(probabilities))
+        if not (np.argsort(probabilities, kind="stable") == np.argsort(L, kind="stable")).all():
+            fail("A higher score must give a higher probability: the order is wrong.",
+                 cause=diagnose(L)(probabilities))
+        assert_close(probabilities, _normalised(np.exp(np.asarray(L))),
+                     what=f"softmax of {size} random scores", diagnose=diagnose(L))
+
+
+@pytest.mark.points(0)
+@pytest.mark.optional
+@pytest.mark.hint(2)
+def test_large_scores_challenge(submission):
+    """challenge: large scores such as [1000, 1001] (subtract the largest score first)"""
+    L = [1000.0, 1001.0]
+    expected = _normalised(np.exp(np.asarray(L) - 1001.0))
+    with case("softmax([1000.0, 1001.0])"):
+        actual = submission.softmax(L)
+        assert_close(actual, expected, what="softmax([1000.0, 1001.0])",
+                     diagnose=lambda actual: "exp(1000) overflows to inf. Subtract max(L) from "
+                     "every score first: the result is the same, and nothing overflows."
+                     if not np.isfinite(actual).all() else None)

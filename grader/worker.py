@@ -1,0 +1,109 @@
+"""The trusted grading process: runs one exercise's suite against one submission.
+
+It is started by `grading.grade` with the job on stdin and answers with the result JSON on its
+stdout, which nothing else writes to: pytest's own output goes to /dev/null. The learner's code
+never runs here; the suite reaches it through the learner process (see boundary/).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import sys
+import tempfile
+import time
+
+from grader import __version__, catalog, course
+from grader.boundary.launch import Limits, make_undumpable
+from grader.boundary.proxy import Session
+from grader.results import Result, Status, overall_status
+
+SHOWN_OUTPUT = 64 * 1024
+
+
+class SuiteFailed(Exception):
+    """The suite itself did not run as designed: a grader bug, never the learner's fault."""
+
+
+def run(job: dict) -> Result:
+    started = time.monotonic()
+    exercise = catalog.get(job["exercise"])
+    limits = Limits(**job.get("limits", {}))
+    seed = int(job["seed"])
+    output_fd = _output_file()
+    session = Session(job["source"].encode("utf-8"), job["label"], limits, output_fd)
+    try:
+        session.spawn()
+        os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+        import pytest
+
+        from grader.plugin import GradingPlugin
+
+        plugin = GradingPlugin(exercise, session, seed)
+        code = pytest.main(
+            [str(course.suite_path(exercise.name)), "-q", "--noconftest", "--assert=plain",
+             "-p", "no:cacheprovider", "-p", "no:stepwise", "-c", os.devnull,
+             "--rootdir", str(course.SUITES_DIR), "-W", "ignore::DeprecationWarning"],
+            plugins=[plugin])
+    finally:
+        session.close()
+    tests = plugin.ordered_results()
+    if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or plugin.problems \
+            or not tests:
+        raise SuiteFailed(f"the {exercise.name} suite did not run cleanly (pytest exit code "
+                          f"{int(code)}): " + "; ".join(plugin.problems))
+    score = sum(test.score for test in tests)
+    max_score = sum(test.max_score for test in tests)
+    status, message = overall_status(score, max_score), None
+    if session.import_problem is not None:
+        status, message = Status.ERROR, session.import_problem.message
+    return Result(
+        exercise=exercise.name,
+        title=exercise.title,
+        submission=job["label"],
+        status=status,
+        score=score,
+        max_score=max_score,
+        message=message,
+        duration_s=round(time.monotonic() - started, 3),
+        output=_read_output(output_fd),
+        tests=tests,
+        isolation=session.isolation,
+        seed=seed,
+        grader_version=__version__,
+        graded_at=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+    )
+
+
+def _output_file() -> int:
+    """An unlinked file the learner process appends its stdout and stderr to."""
+    handle, path = tempfile.mkstemp(prefix="nn-grader-output-")
+    os.close(handle)
+    fd = os.open(path, os.O_RDWR | os.O_APPEND)
+    os.unlink(path)
+    return fd
+
+
+def _read_output(fd: int) -> str:
+    size = os.fstat(fd).st_size
+    text = os.pread(fd, SHOWN_OUTPUT, 0).decode("utf-8", errors="replace")
+    if size > SHOWN_OUTPUT:
+        text += (f"\n[output truncated: showing the first {SHOWN_OUTPUT // 1024} KiB of "
+                 f"{size // 1024} KiB]")
+    return text
+
+
+def main() -> None:
+    results = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    make_undumpable()
+    job = json.loads(sys.stdin.read())
+    try:
+        result = run(job)
+    except SuiteFailed as error:
+        print(f"grader: {error}", file=sys.stderr)
+        sys.exit(3)
+    results.write(result.to_json())
+    results.flush()
