@@ -50,7 +50,8 @@ CATALOG: tuple[Exercise, ...] = (
         title="NOT perceptron",
         section="Perceptrons as logic gates",
         points=4,
-        task="Set weight1, weight2 and bias so that the perceptron outputs NOT of the second input.",
+        task="Set weight1, weight2 and bias so that the perceptron outputs NOT of the second "
+        "input.",
         hints=(
             "The first input is ignored, so weight1 should be 0.",
             "The output must be 1 when x2 = 0: the bias alone must be >= 0. "
@@ -118,7 +119,8 @@ CATALOG: tuple[Exercise, ...] = (
         task="Write sigmoid, output_formula, error_formula and update_weights (and, optionally, "
         "train).",
         hints=(
-            "sigmoid(x) = 1 / (1 + exp(-x)); output_formula applies it to features @ weights + bias.",
+            "sigmoid(x) = 1 / (1 + exp(-x)); output_formula applies it to "
+            "features @ weights + bias.",
             "The log-loss is -y*ln(output) - (1-y)*ln(1-output), element-wise.",
             "For log-loss the gradient is simply -(y - output) * x: there is no "
             "output*(1-output) factor (that belongs to squared error).",

@@ -28,7 +28,8 @@ def main() -> None:
               show_default=True, help="json prints exactly one result document on stdout.")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the HTML report (default: .grader/reports/ beside FILE).")
-@click.option("--seed", type=int, help="Seed for the suite's random inputs (default: new each run).")
+@click.option("--seed", type=int,
+              help="Seed for the suite's random inputs (default: a new one each run).")
 def check(file: Path, exercise: str | None, output_format: str, html_path: Path | None,
           seed: int | None) -> None:
     """Grade FILE and explain what is right and what is not.

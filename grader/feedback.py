@@ -10,6 +10,8 @@ import difflib
 
 from grader.results import Status
 
+NOT_STARTED = "Not started yet"
+
 _KNOWN_ERRORS = (
     ("AttributeError", "float_",
      "np.float_ was removed in NumPy 2: use np.float64, or np.asarray(values, dtype=float)."),
@@ -74,7 +76,7 @@ class ImportFailed(LearnerProblem):
 
 def raised_problem(info: dict, call: str) -> LearnerProblem:
     if info.get("type") == "NotImplementedError":
-        return NotStarted(f"Not started yet: {call} still raises NotImplementedError. "
+        return NotStarted(f"{NOT_STARTED}: {call} still raises NotImplementedError. "
                           "Replace `raise NotImplementedError` with your code.")
     return Raised(info, call)
 
@@ -125,7 +127,7 @@ def import_failure(info: dict, label: str) -> str:
         lines.append("Python could not read your file, so no test could run. Fix this line first.")
         return "\n".join(lines)
     if type_name == "NotImplementedError":
-        return (f"Not started yet: importing {label} raised NotImplementedError at the top "
+        return (f"{NOT_STARTED}: importing {label} raised NotImplementedError at the top "
                 "level. Only the function bodies should raise it.")
     return describe_raised(info, f"Importing {label}") + (
         "\nNothing could be graded: your file must import cleanly. "

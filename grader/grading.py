@@ -6,7 +6,6 @@ empty, binary, too large) become graded errors with a message, so a batch never 
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
 import secrets
@@ -16,7 +15,7 @@ from pathlib import Path
 
 from grader import __version__, catalog
 from grader.boundary.launch import Limits, make_undumpable, python_command
-from grader.results import Result, Status
+from grader.results import Result, Status, timestamp
 
 MAX_SOURCE_BYTES = 1024 * 1024
 WORKER_GRACE_SECONDS = 60.0
@@ -70,8 +69,7 @@ def file_error(exercise: catalog.Exercise, label: str, message: str, seed: int) 
     return Result(exercise=exercise.name, title=exercise.title, submission=label,
                   status=Status.ERROR, score=0.0, max_score=float(exercise.points),
                   message=message, seed=seed, grader_version=__version__,
-                  graded_at=datetime.datetime.now(datetime.timezone.utc)
-                  .isoformat(timespec="seconds"))
+                  graded_at=timestamp())
 
 
 def _run_worker(job: dict, limits: Limits) -> Result:

@@ -90,10 +90,11 @@ class GradingPlugin:
             hint_number=None if status is Status.PASSED else hint_number,
             duration_s=round(report.duration, 4),
             details=details,
+            optional=item.get_closest_marker("optional") is not None,
         )
 
     def _failure(self, error: BaseException, visible: bool):
-        shown_input = compare.current_input()
+        shown_input = compare.shown_input(error)
         if isinstance(error, compare.Mismatch):
             details = Details(shown_input, error.expected, error.actual, error.detail)
             return Status.FAILED, error.message(visible), details if visible else None

@@ -31,10 +31,15 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
     if result.status is Status.ERROR and result.message:
         lines.append(paint("Your file could not be graded:", "red", color))
         lines += _indent(result.message, "  ")
-    if result.status is Status.ERROR and result.message and all(
-            test.status is not Status.PASSED for test in result.tests):
         if result.tests:
-            lines.append(f"  {len(result.tests)} tests not run.")
+            lines.append(f"  {len(result.tests)} tests could not run.")
+    elif result.message:
+        lines += _indent(result.message, "  ")
+        lines += [f"  {paint('-', 'bright_black', color)} {test.name}" for test in result.tests]
+        first_hint = next((test for test in result.tests if test.hint), None)
+        if first_hint:
+            lines += _indent(f"Hint {first_hint.hint_number}: {first_hint.hint}", "  ",
+                             "bright_black", color)
     else:
         lines += [line for test in result.tests for line in _test_lines(test, color)]
     total = f"Score: {points(result.score)}/{points(result.max_score)}"
@@ -54,7 +59,8 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
 
 def _test_lines(test: TestResult, color: bool) -> list[str]:
     mark, style = _MARKS[test.status]
-    label = test.name + (" (hidden)" if test.visibility.value == "hidden" else "")
+    label = test.name + (" (hidden)" if test.visibility.value == "hidden" else "") \
+        + (" (optional)" if test.optional else "")
     score = f"{points(test.score)}/{points(test.max_score)}"
     room = WIDTH - 4 - len(score)
     if len(label) > room:

@@ -6,6 +6,7 @@ dataclasses round-trip exactly through `to_json` and `from_json`.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import json
 from dataclasses import asdict, dataclass, field, replace
@@ -14,7 +15,7 @@ from typing import Any
 SCHEMA = 1
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     PASSED = "passed"
     FAILED = "failed"
     ERROR = "error"
@@ -22,7 +23,7 @@ class Status(str, enum.Enum):
     SKIPPED = "skipped"
 
 
-class Visibility(str, enum.Enum):
+class Visibility(enum.StrEnum):
     VISIBLE = "visible"
     HIDDEN = "hidden"
 
@@ -50,6 +51,7 @@ class TestResult:
     hint_number: int | None = None
     duration_s: float = 0.0
     details: Details | None = None
+    optional: bool = False
 
     __test__ = False  # not a pytest test class, despite the name
 
@@ -125,3 +127,7 @@ def overall_status(score: float, max_score: float) -> Status:
     if max_score > 0 and score >= max_score - 1e-9:
         return Status.PASSED
     return Status.FAILED
+
+
+def timestamp() -> str:
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")

@@ -7,7 +7,6 @@ never runs here; the suite reaches it through the learner process (see boundary/
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
 import sys
@@ -17,7 +16,8 @@ import time
 from grader import __version__, catalog, course
 from grader.boundary.launch import Limits, make_undumpable
 from grader.boundary.proxy import Session
-from grader.results import Result, Status, overall_status
+from grader.feedback import NOT_STARTED
+from grader.results import Result, Status, overall_status, timestamp
 
 SHOWN_OUTPUT = 64 * 1024
 
@@ -58,6 +58,10 @@ def run(job: dict) -> Result:
     status, message = overall_status(score, max_score), None
     if session.import_problem is not None:
         status, message = Status.ERROR, session.import_problem.message
+    elif all(test.status is Status.SKIPPED or (test.message or "").startswith(NOT_STARTED)
+             for test in tests):
+        message = (f"{NOT_STARTED}: every test still meets `raise NotImplementedError`. "
+                   f"Open {job['label']}, replace it with your code, and check again.")
     return Result(
         exercise=exercise.name,
         title=exercise.title,
@@ -72,7 +76,7 @@ def run(job: dict) -> Result:
         isolation=session.isolation,
         seed=seed,
         grader_version=__version__,
-        graded_at=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        graded_at=timestamp(),
     )
 
 

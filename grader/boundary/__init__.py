@@ -1,1 +1,1 @@
-"""The trust boundary: learner code runs in a separate, limited process and only data crosses back."""
+"""The trust boundary: learner code runs in a separate, limited process; only data comes back."""

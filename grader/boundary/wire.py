@@ -14,7 +14,8 @@ import math
 import socket
 import struct
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -235,7 +236,7 @@ def _read_exactly(sock: socket.socket, size: int, deadline: float | None) -> byt
             sock.settimeout(None)
         try:
             chunk = sock.recv(min(size - len(chunks), 1 << 20))
-        except socket.timeout:
+        except TimeoutError:
             raise TimeoutError from None
         if not chunk:
             raise PeerClosed("the channel was closed")

@@ -1,0 +1,48 @@
+"""Shared helpers: grade files through the real pipeline and run the CLI in-process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from grader import cli, grading
+from grader.results import Result
+
+TESTS_DIR = Path(__file__).resolve().parent
+CORPUS_DIR = TESTS_DIR / "corpus"
+CASES_DIR = TESTS_DIR / "cases"
+
+
+@dataclass
+class CliOutcome:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run_cli(tmp_path, monkeypatch):
+    """Run `grader ...` in-process from a scratch working directory, without colour."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    def run(*args: str, input: str | None = None) -> CliOutcome:
+        runner = CliRunner()
+        outcome = runner.invoke(cli.main, [str(arg) for arg in args], input=input,
+                                catch_exceptions=False)
+        return CliOutcome(outcome.exit_code, outcome.stdout, outcome.stderr)
+
+    return run
+
+
+def grade(path: Path, exercise: str | None = None, seed: int = 20261129) -> Result:
+    return grading.grade(path, exercise, seed=seed)
+
+
+def all_messages(result: Result) -> str:
+    parts = [result.message or ""]
+    parts += [f"{test.message or ''}\n{test.hint or ''}" for test in result.tests]
+    return "\n".join(parts)
