@@ -28,7 +28,7 @@ _PR_SET_DUMPABLE = 4
 class Limits:
     """Every limit one submission runs under; the trusted side enforces the clocks."""
 
-    test_seconds: float = 10.0
+    test_seconds: float = 5.0
     submission_seconds: float = 60.0
     import_seconds: float = 10.0
     memory_bytes: int = 2 * 1024**3
