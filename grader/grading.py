@@ -43,9 +43,25 @@ def grade_source(source: bytes, label: str, exercise: catalog.Exercise, *,
     problem = vet_source(source)
     if problem is not None:
         return file_error(exercise, label, problem, seed)
-    job = {"exercise": exercise.name, "label": label, "seed": seed,
-           "source": source.decode("utf-8"), "limits": asdict(limits)}
-    return _run_worker(job, limits)
+    return _run_worker(make_job(source, label, exercise, seed, limits), limits)
+
+
+def make_job(source: bytes, label: str, exercise: catalog.Exercise, seed: int,
+             limits: Limits) -> dict:
+    """What a worker needs to grade one vetted file (`worker.run` takes it); plain JSON."""
+    return {"exercise": exercise.name, "label": label, "seed": seed,
+            "source": source.decode("utf-8"), "limits": asdict(limits)}
+
+
+def worker_budget(limits: Limits) -> float:
+    """The outer wall-clock guard for one worker: its own limits plus a grace period."""
+    return limits.submission_seconds + limits.import_seconds + WORKER_GRACE_SECONDS
+
+
+def worker_env() -> dict[str, str]:
+    """The whole environment of a trusted grading process: nothing of the caller's settings."""
+    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8",
+            "TMPDIR": os.environ.get("TMPDIR", "/tmp"), "OPENBLAS_NUM_THREADS": "1"}
 
 
 def vet_source(source: bytes) -> str | None:
@@ -74,9 +90,8 @@ def file_error(exercise: catalog.Exercise, label: str, message: str, seed: int) 
 
 def _run_worker(job: dict, limits: Limits) -> Result:
     make_undumpable()
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8",
-           "TMPDIR": os.environ.get("TMPDIR", "/tmp"), "OPENBLAS_NUM_THREADS": "1"}
-    budget = limits.submission_seconds + limits.import_seconds + WORKER_GRACE_SECONDS
+    env = worker_env()
+    budget = worker_budget(limits)
     try:
         worker = subprocess.run(
             python_command("from grader.worker import main; main()"),
