@@ -1,0 +1,403 @@
+"""Hidden suite: the perceptron trick (seed section 2, the perceptron algorithm)."""
+
+import numpy as np
+import pytest
+
+from grader.compare import assert_close, case, fail, kind_of, numbers, show
+from grader.feedback import LearnerProblem, Raised
+from grader.suites.perceptron_step_mistakes import (
+    COURSE_EPOCHS,
+    COURSE_LEARN_RATE,
+    lines_of,
+    perceptron_step,
+    start,
+    step_variants,
+    train_lines,
+    train_states,
+    train_variants,
+)
+
+# A small data set in the style of the course's: label 1 above the line y = 1.1 - x.
+COURSE_X = np.array([[0.2, 0.9], [0.8, 0.7], [0.4, 0.3], [0.9, 0.1], [0.1, 0.4], [0.6, 0.6],
+                     [0.7, 0.2], [0.3, 0.95]])
+COURSE_Y = np.array([1, 1, 0, 0, 0, 1, 0, 1])
+COURSE_SEED = 12  # the course's np.random.seed(12)
+
+
+def labelled_points(rng, n, margin=0.0):
+    """n points in the unit square, labelled by which side of a random line they lie on."""
+    while True:
+        angle = rng.uniform(0.0, 2 * np.pi)
+        normal = np.array([np.cos(angle), np.sin(angle)])
+        center = rng.uniform(0.35, 0.65, 2)
+        X = rng.uniform(0.0, 1.0, (20 * n, 2))
+        X = X[np.abs((X - center) @ normal) > margin / 2][:n]
+        y = ((X - center) @ normal > 0).astype(int)
+        if len(X) == n and 0 < y.sum() < n:
+            return X, y
+
+
+def seed_of(rng):
+    return int(rng.integers(0, 2**31 - 1))
+
+
+# ---------------------------------------------------------------------------------------------
+# stepFunction and prediction
+
+
+def one_number(value, what):
+    array = numbers(value, what).ravel()
+    if array.size != 1:
+        fail(f"{what} returned {kind_of(value)}; it should return one number, 0 or 1.",
+             actual=value)
+    return array[0]
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(1)
+def test_step_function(submission):
+    """stepFunction: 1 for t >= 0 (so stepFunction(0) is 1), 0 below"""
+    for t, expected in ((0, 1), (0.0, 1), (2.5, 1), (1e-9, 1), (-0.5, 0), (-1e-9, 0), (-3, 0)):
+        with case(f"stepFunction({t!r})"):
+            actual = one_number(submission.stepFunction(t), f"stepFunction({t!r})")
+            if actual != expected:
+                cause = None
+                if t == 0:
+                    cause = ("stepFunction(0) must be 1: the step is 1 for t >= 0. "
+                             "Use `if t >= 0:`, not `if t > 0:`.")
+                elif actual == 1 - expected:
+                    cause = "0 and 1 are swapped: return 1 when t >= 0 and 0 otherwise."
+                fail(f"stepFunction({t!r}) is not {expected}.",
+                     detail=f"Expected {expected}, got {show(actual)}.", expected=expected,
+                     actual=actual, cause=cause)
+
+
+def prediction_diagnose(x, W, b):
+    t = float(x @ W.ravel() + b)
+    known = (
+        (int(t < 0), "0 and 1 are swapped: the prediction is 1 when X @ W + b >= 0."),
+        (int(t > 0), "a point exactly on the line (X @ W + b == 0) is predicted 1, "
+                     "because stepFunction(0) is 1."),
+        (int(float(x @ W.ravel()) >= 0), "b is missing: the score is np.matmul(X, W) + b."),
+        (int(float(x @ W.ravel()) - b >= 0), "b is subtracted: the score is "
+                                             "np.matmul(X, W) + b."),
+    )
+
+    def cause(actual):
+        for value, message in known:
+            if actual.size == 1 and actual.ravel()[0] == value:
+                return message
+        return None
+
+    return cause
+
+
+def check_prediction(submission, x, W, b, shown):
+    expected = int(float(x @ W.ravel() + b) >= 0)
+    with case(shown):
+        actual = one_number(submission.prediction(x, W, b), shown)
+        assert_close(actual, expected, what=shown, rtol=0.0, atol=0.0,
+                     diagnose=prediction_diagnose(x, W, b))
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(1)
+def test_prediction_course_points(submission):
+    """prediction: points on either side of the line x1 + x2 - 1 = 0, and one on it"""
+    W = np.array([[1.0], [1.0]])
+    for x in ([0.9, 0.4], [0.2, 0.3], [0.5, 0.5]):
+        x = np.array(x)
+        check_prediction(submission, x, W, -1.0,
+                         f"prediction(np.array({x.tolist()}), np.array([[1.0], [1.0]]), -1.0)")
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(1)
+def test_prediction_random(submission, rng):
+    """prediction on random points, weights and biases"""
+    for _ in range(12):
+        x = rng.uniform(-1.0, 1.0, 2)
+        W = rng.normal(0.0, 1.0, (2, 1))
+        b = float(rng.normal(0.0, 0.5))
+        check_prediction(submission, x, W, b, "prediction of a random point")
+    # A point with X @ W + b exactly 0 is predicted 1.
+    x = np.array([0.25, 0.5])
+    check_prediction(submission, x, np.array([[2.0], [-1.0]]), 0.0,
+                     "prediction of a point exactly on the line")
+
+
+# ---------------------------------------------------------------------------------------------
+# perceptronStep
+
+
+def returned_pair(result, what):
+    if result is None:
+        fail(f"{what} returned None. Did you forget `return W, b`?")
+    if not isinstance(result, (tuple, list)) or len(result) != 2:
+        fail(f"{what} returned {kind_of(result)}; it should return two values: W, b.",
+             actual=result)
+    return result
+
+
+def step_cause(variants, W_seen, b_seen):
+    """The likely cause of a wrong (W, b) from perceptronStep, when it is a known mistake."""
+    if np.shape(W_seen) == (2, 2):
+        return ("X[i] has shape (2,) and W has shape (2, 1), so W + learn_rate * X[i] is a "
+                "(2, 2) array. Change W[0] and W[1] one at a time, as the course does, or use "
+                "X[i].reshape(2, 1).")
+    if np.size(W_seen) != 2 or np.size(b_seen) != 1:
+        return None
+    for message, W_wrong, b_wrong in variants:
+        if np.allclose(np.ravel(W_seen), W_wrong.ravel(), rtol=1e-6, atol=1e-9) and \
+                np.isclose(np.ravel(b_seen)[0], b_wrong, rtol=1e-6, atol=1e-9):
+            return message
+    return None
+
+
+def check_step(submission, reference, X, y, W, b, learn_rate, shown):
+    """Call the learner's perceptronStep and compare the W and b it returns with the course's."""
+    args = (X, y, W.copy(), b) if learn_rate is None else (X, y, W.copy(), b, learn_rate)
+    rate = COURSE_LEARN_RATE if learn_rate is None else learn_rate
+    expected_W, expected_b = reference.perceptronStep(X.copy(), y, W.copy(), b, rate)
+    with case(shown):
+        try:
+            result = submission.perceptronStep(*args)
+        except Raised as error:
+            if error.type_name == "ValueError" and "broadcast" in error.message:
+                fail(error.message, cause="X[i] has shape (2,) and W has shape (2, 1): "
+                     "W += learn_rate * X[i] cannot fit a (2, 2) result into W. Change W[0] and "
+                     "W[1] one at a time, as the course does, or use X[i].reshape(2, 1).")
+            raise
+        W_new, b_new = returned_pair(result, "perceptronStep")
+        W_array = numbers(W_new, "the W that perceptronStep returns")
+        b_array = numbers(b_new, "the b that perceptronStep returns")
+        if b_array.size != 1:
+            fail(f"perceptronStep returned b as {kind_of(b_new)}; b is one number.",
+                 actual=b_new)
+        variants = list(step_variants(X, y, W, b, rate))
+        assert_close(W_array, expected_W, what="the W that perceptronStep returns",
+                     diagnose=lambda actual: step_cause(variants, actual, b_array))
+        assert_close(b_array.ravel()[0], expected_b, what="the b that perceptronStep returns",
+                     diagnose=lambda actual: step_cause(variants, W_array, actual))
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(2)
+def test_step_course_defaults(submission, reference):
+    """perceptronStep on a small data set, with the default learn_rate of 0.01"""
+    W = np.array([[0.3], [-0.2]])
+    check_step(submission, reference, COURSE_X, COURSE_Y, W, 0.05, None,
+               f"perceptronStep(X, y, np.array([[0.3], [-0.2]]), 0.05) with X = "
+               f"{COURSE_X.tolist()} and y = {COURSE_Y.tolist()}")
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(2)
+def test_step_one_point_at_a_time(submission, reference):
+    """perceptronStep moves the line after each misclassified point, not once for all of them"""
+    W = np.array([[-0.4], [0.5]])
+    check_step(submission, reference, COURSE_X, COURSE_Y, W, 0.1, 0.5,
+               f"perceptronStep(X, y, np.array([[-0.4], [0.5]]), 0.1, learn_rate=0.5) with X = "
+               f"{COURSE_X.tolist()} and y = {COURSE_Y.tolist()}")
+
+
+def telling_step_case(rng):
+    """Random inputs on which every known perceptronStep mistake gives a different answer."""
+    for _ in range(200):
+        X, y = labelled_points(rng, int(rng.integers(8, 15)))
+        W = rng.normal(0.0, 1.0, (2, 1))
+        b = float(rng.normal(0.0, 0.5))
+        learn_rate = float(rng.uniform(0.1, 0.6))
+        right_W, right_b = perceptron_step(X, y, W, b, learn_rate)
+        if all(not (np.allclose(W_wrong, right_W, atol=1e-6)
+                    and np.isclose(b_wrong, right_b, atol=1e-6))
+               for _, W_wrong, b_wrong in step_variants(X, y, W, b, learn_rate)):
+            return X, y, W, b, learn_rate
+    raise AssertionError("no telling random case for perceptronStep")
+
+
+@pytest.mark.points(2)
+@pytest.mark.hidden
+@pytest.mark.hint(2)
+def test_step_random(submission, reference, rng):
+    """perceptronStep on random data, weights, biases and learning rates"""
+    for _ in range(3):
+        X, y, W, b, learn_rate = telling_step_case(rng)
+        check_step(submission, reference, X, y, W, b, learn_rate,
+                   f"perceptronStep on {len(X)} random points")
+
+
+# ---------------------------------------------------------------------------------------------
+# trainPerceptronAlgorithm
+
+
+def lines_array(lines, what):
+    """The learner's boundary lines as an (n, 2) array of (slope, intercept)."""
+    if lines is None:
+        fail(f"{what} returned None. Did you forget `return boundary_lines`?")
+    if not isinstance(lines, (list, tuple, np.ndarray)) or np.ndim(lines) == 0:
+        fail(f"{what} returned {kind_of(lines)}; it should return the list of boundary lines, "
+             "one (slope, intercept) pair per epoch.", actual=lines)
+    rows = []
+    for number, line in enumerate(lines, start=1):
+        if not isinstance(line, (list, tuple, np.ndarray)) or np.ndim(line) == 0 \
+                or len(line) != 2:
+            looks_like_one_line = len(lines) == 2 and all(np.size(part) == 1 for part in lines)
+            fail(f"Line {number} of what {what} returned is {kind_of(line)}; each line must be "
+                 "a pair (slope, intercept) = (-W[0]/W[1], -b/W[1]).", actual=lines,
+                 cause="you returned only one line. Append each epoch's line to a list, "
+                 "boundary_lines, and return the list." if looks_like_one_line else None)
+        pair = [numbers(part, f"line {number}'s slope and intercept").ravel() for part in line]
+        if any(part.size != 1 for part in pair):
+            fail(f"Line {number} of what {what} returned does not hold two numbers: "
+                 f"{show(line)}.", cause="each line is (-W[0]/W[1], -b/W[1]), with W of shape "
+                 "(2, 1) and b a number.")
+        rows.append([pair[0][0], pair[1][0]])
+    return np.array(rows, dtype=float).reshape(-1, 2)
+
+
+def compare_lines(actual, expected, what, num_epochs, diagnose):
+    if len(actual) != len(expected):
+        cause = None
+        if len(actual) == 1:
+            cause = "is `return` inside the for loop? Return after all the epochs."
+        elif len(actual) == num_epochs + 1:
+            cause = "you also recorded the starting line: append one line after each epoch."
+        fail(f"{what} returned {len(actual)} lines; it should return one line per epoch, "
+             f"{num_epochs} in all.", cause=cause)
+    close = np.isclose(actual, expected, rtol=1e-6, atol=1e-8).all(axis=1)
+    if close.all():
+        return
+    first = int(np.argmin(close))
+    where = "already the first line (after epoch 1) differs" if first == 0 else \
+        f"the first {first} lines match, but line {first + 1} (after epoch {first + 1}) differs"
+    cause = diagnose(actual)
+    if cause is None and not np.isfinite(actual).all():
+        cause = "W[1] became 0, so -W[0]/W[1] is infinite: are W and b updated as the course does?"
+    fail(f"{what}: {where} from the course's lines under the same random seed.",
+         detail=f"Line {first + 1}: expected (slope, intercept) = "
+                f"({show(expected[first, 0])}, {show(expected[first, 1])}), got "
+                f"({show(actual[first, 0])}, {show(actual[first, 1])}).",
+         expected=expected, actual=actual, cause=cause)
+
+
+def train_diagnose(submission, X, y, seed, learn_rate, num_epochs):
+    """Known mistakes, then 'the loop is right but your perceptronStep is not'."""
+    variants = list(train_variants(X, y, seed, learn_rate, num_epochs))
+
+    def learner_step(X_, y_, W, b, rate):
+        W_new, b_new = returned_pair(submission.perceptronStep(X_, y_, W, b, rate),
+                                     "perceptronStep")
+        return numbers(W_new, "W").reshape(2, 1), numbers(b_new, "b").ravel()[0]
+
+    def cause(actual):
+        for message, lines in variants:
+            if lines.shape == actual.shape and np.allclose(actual, lines, rtol=1e-6, atol=1e-8):
+                return message
+        try:
+            W, b = start(X, seed)
+            lines = lines_of(train_states(X, y, W, b, learn_rate, num_epochs, learner_step))
+        except (LearnerProblem, AssertionError, ValueError):
+            return None
+        right = train_lines(X, y, seed, learn_rate, num_epochs)
+        if lines.shape == actual.shape and np.allclose(actual, lines, rtol=1e-6, atol=1e-8) \
+                and not np.allclose(lines, right, rtol=1e-6, atol=1e-8):
+            return ("your training loop is right, but the lines follow your perceptronStep, "
+                    "which is not: fix perceptronStep first (see its tests).")
+        return None
+
+    return cause
+
+
+def run_train(submission, learner, X, y, seed, *args):
+    learner.seed_numpy(seed)
+    what = "trainPerceptronAlgorithm"
+    return lines_array(submission.trainPerceptronAlgorithm(X, y, *args), what)
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(3)
+def test_train_course_defaults(submission, reference, learner):
+    """trainPerceptronAlgorithm with the defaults, after np.random.seed(12)"""
+    with case(f"np.random.seed(12); trainPerceptronAlgorithm(X, y) with X = {COURSE_X.tolist()} "
+              f"and y = {COURSE_Y.tolist()}"):
+        actual = run_train(submission, learner, COURSE_X, COURSE_Y, COURSE_SEED)
+        np.random.seed(COURSE_SEED)
+        expected = lines_array(reference.trainPerceptronAlgorithm(COURSE_X, COURSE_Y), "")
+        known = train_diagnose(submission, COURSE_X, COURSE_Y, COURSE_SEED, COURSE_LEARN_RATE,
+                               COURSE_EPOCHS)
+
+        def diagnose(lines):
+            cause = known(lines)
+            if cause is not None:
+                return cause
+            explicit = run_train(submission, learner, COURSE_X, COURSE_Y, COURSE_SEED,
+                                 COURSE_LEARN_RATE, COURSE_EPOCHS)
+            if explicit.shape == expected.shape and np.allclose(explicit, expected):
+                return ("with learn_rate=0.01 and num_epochs=25 passed in, your lines are "
+                        "right: the defaults in your `def` line differ from the course's "
+                        "(learn_rate = 0.01, num_epochs = 25).")
+            return None
+
+        if len(actual) != COURSE_EPOCHS:
+            explicit = run_train(submission, learner, COURSE_X, COURSE_Y, COURSE_SEED,
+                                 COURSE_LEARN_RATE, COURSE_EPOCHS)
+            if len(explicit) == COURSE_EPOCHS:
+                fail(f"trainPerceptronAlgorithm(X, y) returned {len(actual)} lines; with the "
+                     f"default num_epochs = {COURSE_EPOCHS} it should return {COURSE_EPOCHS}.",
+                     cause="the default num_epochs in your `def` line is not the course's 25.")
+        compare_lines(actual, expected, "trainPerceptronAlgorithm(X, y)", COURSE_EPOCHS,
+                      diagnose)
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(3)
+def test_train_random(submission, reference, learner, rng):
+    """trainPerceptronAlgorithm on random data, seeds, learning rates and epoch counts"""
+    for _ in range(2):
+        X, y = labelled_points(rng, int(rng.integers(10, 30)))
+        seed = seed_of(rng)
+        learn_rate = float(rng.choice([0.005, 0.02, 0.05, 0.1]))
+        num_epochs = int(rng.integers(5, 40))
+        with case(f"trainPerceptronAlgorithm on {len(X)} random points"):
+            actual = run_train(submission, learner, X, y, seed, learn_rate, num_epochs)
+            np.random.seed(seed)
+            expected = lines_array(
+                reference.trainPerceptronAlgorithm(X, y, learn_rate, num_epochs), "")
+            compare_lines(actual, expected, "trainPerceptronAlgorithm", num_epochs,
+                          train_diagnose(submission, X, y, seed, learn_rate, num_epochs))
+
+
+def misplaced(X, y, line):
+    """How many points the line leaves on the wrong side, for the better of its two sides."""
+    slope, intercept = line
+    side = X[:, 1] - (slope * X[:, 0] + intercept)
+    above = int((side[y == 1] <= 0).sum() + (side[y == 0] >= 0).sum())
+    below = int((side[y == 1] >= 0).sum() + (side[y == 0] <= 0).sum())
+    return min(above, below)
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(2)
+def test_train_separates(submission, reference, learner, rng):
+    """after training on a separable data set, the last line separates the two classes"""
+    for _ in range(50):
+        X, y = labelled_points(rng, 30, margin=0.1)
+        seed = seed_of(rng)
+        learn_rate = float(rng.choice([0.01, 0.05]))
+        np.random.seed(seed)
+        expected = lines_array(reference.trainPerceptronAlgorithm(X, y, learn_rate, 100), "")
+        if misplaced(X, y, expected[-1]) == 0:
+            break
+    with case("trainPerceptronAlgorithm on 30 separable points, 100 epochs"):
+        actual = run_train(submission, learner, X, y, seed, learn_rate, 100)
+        if len(actual) == 0:
+            fail("trainPerceptronAlgorithm returned no lines.")
+        wrong = misplaced(X, y, actual[-1])
+        if wrong:
+            fail(f"After 100 epochs on a data set that a line can separate, your last line "
+                 f"still leaves {wrong} of {len(X)} points on the wrong side.",
+                 cause=train_diagnose(submission, X, y, seed, learn_rate, 100)(actual))

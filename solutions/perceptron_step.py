@@ -1,0 +1,50 @@
+"""Reference solution: the course's perceptron algorithm (seed section 2), as it wrote it."""
+
+import numpy as np
+
+
+def stepFunction(t):
+    if t >= 0:
+        return 1
+    return 0
+
+
+def prediction(X, W, b):
+    return stepFunction((np.matmul(X, W) + b)[0])
+
+
+def perceptronStep(X, y, W, b, learn_rate=0.01):
+    for i in range(len(X)):
+        y_hat = prediction(X[i], W, b)
+        if y[i] - y_hat == 1:
+            W[0] += X[i][0] * learn_rate
+            W[1] += X[i][1] * learn_rate
+            b += learn_rate
+        elif y[i] - y_hat == -1:
+            W[0] -= X[i][0] * learn_rate
+            W[1] -= X[i][1] * learn_rate
+            b -= learn_rate
+    return W, b
+
+
+def trainPerceptronAlgorithm(X, y, learn_rate=0.01, num_epochs=25):
+    x_max = max(X.T[0])
+    W = np.array(np.random.rand(2, 1))
+    b = np.random.rand(1)[0] + x_max
+    boundary_lines = []
+    for _ in range(num_epochs):
+        W, b = perceptronStep(X, y, W, b, learn_rate)
+        boundary_lines.append((-W[0] / W[1], -b / W[1]))
+    return boundary_lines
+
+
+if __name__ == "__main__":
+    # A small data set: 20 random points, labelled 1 above the line y = 0.9 - 0.8 x.
+    np.random.seed(12)
+    X = np.random.rand(20, 2)
+    y = (X[:, 1] > 0.9 - 0.8 * X[:, 0]).astype(int)
+    lines = trainPerceptronAlgorithm(X, y)
+    for epoch, (slope, intercept) in enumerate(lines, start=1):
+        slope, intercept = float(np.ravel(slope)[0]), float(np.ravel(intercept)[0])
+        sign = "+" if intercept >= 0 else "-"
+        print(f"epoch {epoch:2d}: y = {slope:.4f} * x {sign} {abs(intercept):.4f}")
