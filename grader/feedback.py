@@ -23,6 +23,15 @@ _KNOWN_ERRORS = (
      "available."),
     ("NameError", "'np'", "Did you forget `import numpy as np` at the top of your file?"),
     ("NameError", "'math'", "Did you forget `import math` at the top of your file?"),
+    *(("TypeError", fragment,
+       "Python lists do not do arithmetic element by element (1 - Y or L - max(L) fails on a "
+       "list): convert first, e.g. Y = np.asarray(Y, dtype=float). Your function gets lists as "
+       "well as arrays.")
+      for fragment in ("and 'list'", ": 'list' and", "can't multiply sequence")),
+    *(("TypeError", fragment,
+       "math.exp and math.log take one number at a time: use np.exp / np.log on a whole list "
+       "or array, or loop over the values.")
+      for fragment in ("must be real number, not", "arrays can be converted to Python scalars")),
     ("MemoryError", "", "Your code asked for more memory than the grader allows."),
     ("RecursionError", "", "Your code calls itself without end: check the stopping case."),
     ("SystemExit", "", "Your code called sys.exit() or exit(); return a value instead."),

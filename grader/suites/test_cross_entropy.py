@@ -32,9 +32,13 @@ def diagnose(Y, P):
         (-np.sum(np.asarray(Y, float) * np.log(1 - np.asarray(P, float))
                  + (1 - np.asarray(Y, float)) * np.log(np.asarray(P, float))),
          "the two terms are swapped: Y goes with ln(P), and (1 - Y) with ln(1 - P)."),
-        (np.sum(positive + negative), "the minus sign is missing: cross entropy is -sum(...)."),
         (-np.sum(positive - negative), "the second term is subtracted; both terms are added "
                                        "inside the sum."),
+        (-(positive + negative)[-1], "only the last point counts: inside the loop, add each "
+                                     "point's term to the total (total += ...) instead of "
+                                     "replacing it (total = ...)."),
+        (-(positive + negative)[0], "only the first point counts: is your `return` inside the "
+                                    "loop? Return the total after the loop ends."),
     )
 
     def cause(actual):

@@ -22,7 +22,17 @@ _WRONG_FORMULAS = (
      "you divided by sum(L); divide by the sum of the exponentials, sum(exp(L))."),
     (lambda L: _normalised(L), "you normalised L itself; apply np.exp to each score first."),
     (lambda L: np.exp(L) / np.max(np.exp(L)),
-     "you divided by the largest exponential; divide by their sum."),
+     "these are exp(L - max(L)), the exponentials divided by the largest one: divide them by "
+     "their sum instead."),
+    (lambda L: np.exp(L) / np.sum(np.exp(L - np.max(L))),
+     "max(L) is subtracted in the denominator only: subtract max(L) in the numerator too, "
+     "np.exp(L - max(L)) / np.sum(np.exp(L - max(L)))."),
+    (lambda L: np.exp(L - np.max(L)) / np.sum(np.exp(L)),
+     "max(L) is subtracted in the numerator only: subtract it in the denominator too, "
+     "np.exp(L - max(L)) / np.sum(np.exp(L - max(L)))."),
+    (lambda L: 1.0 / (1.0 + np.exp(-L)),
+     "that is the sigmoid of each score. Softmax divides exp(L[i]) by the sum of all the "
+     "exp(L[j]), so the probabilities add up to 1."),
     (lambda L: _normalised(np.exp(-L)), "the sign is flipped: use exp(L), not exp(-L)."),
     (lambda L: _normalised(2.0**L), "you used 2**x; softmax uses e**x, i.e. np.exp."),
     (lambda L: _normalised(10.0**L), "you used 10**x; softmax uses e**x, i.e. np.exp."),
@@ -35,11 +45,14 @@ def diagnose(L):
     L = np.asarray(L, dtype=float)
 
     def cause(actual):
+        correct = _normalised(np.exp(L - L.max()))
+        if actual.shape == (1,) and L.size > 1 and np.isclose(actual[0], correct[0]):
+            return ("only the first probability came back: is your `return` inside the loop? "
+                    "Return the list after the loop ends.")
         for formula, message in _WRONG_FORMULAS:
             wrong = formula(L)
             if wrong.shape == actual.shape and np.allclose(actual, wrong, rtol=1e-6, atol=1e-9):
                 return message
-        correct = _normalised(np.exp(L - L.max()))
         if actual.shape == correct.shape and np.allclose(actual, correct, atol=0.006):
             return "the values are close but not exact: are you rounding them?"
         if actual.shape == L.shape and not np.isclose(actual.sum(), 1.0):

@@ -1,0 +1,7 @@
+import math
+
+
+def cross_entropy(Y, P):
+    return -sum(Y * math.log(P) + (1 - Y) * math.log(1 - P))
+
+# expect: math.exp and math.log take one number at a time

