@@ -1,0 +1,245 @@
+"""A learner's progress through the course, kept in `<workspace>/.grader/progress.json`.
+
+Every check records its score here; `grader hint` remembers how many hints were shown and
+`grader solution --force` that a solution was read early. The file is small JSON, rewritten
+atomically (temporary file + rename) under a lock, so a check and a watch running together lose
+nothing. A file that cannot be read as ours (corrupt, or written by something else) is never a
+crash: it is moved aside as `progress.json.corrupt-<time>`, the caller is told, and progress
+starts afresh.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from grader import catalog
+from grader.feedback import NOT_STARTED
+from grader.results import Result, timestamp
+
+try:
+    import fcntl
+except ImportError:  # not on POSIX: the rename alone still keeps the file whole
+    fcntl = None
+
+SCHEMA = 1
+KIND = "nn-grader-progress"
+NOT_STARTED_STATE, IN_PROGRESS, DONE = "not started", "in progress", "done"
+
+T = TypeVar("T")
+
+
+@dataclass
+class ExerciseProgress:
+    attempts: int = 0
+    started: bool = False  # a check saw the learner's own code, not the untouched stub
+    best_score: float = 0.0
+    max_score: float | None = None
+    last_score: float | None = None
+    last_checked_at: str | None = None
+    full_marks_at: str | None = None
+    hints_shown: int = 0
+    solution_shown: bool = False
+    solution_before_full_marks: bool = False
+
+    @property
+    def done(self) -> bool:
+        return self.full_marks_at is not None
+
+    @property
+    def state(self) -> str:
+        if self.done:
+            return DONE
+        return IN_PROGRESS if self.started else NOT_STARTED_STATE
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "attempts": (int,), "started": (bool,), "best_score": (int, float),
+    "max_score": (int, float, type(None)), "last_score": (int, float, type(None)),
+    "last_checked_at": (str, type(None)), "full_marks_at": (str, type(None)),
+    "hints_shown": (int,), "solution_shown": (bool,), "solution_before_full_marks": (bool,),
+}
+
+
+@dataclass
+class Progress:
+    exercises: dict[str, ExerciseProgress] = field(default_factory=dict)
+
+    def of(self, name: str) -> ExerciseProgress:
+        """The progress on one exercise (a fresh, unsaved entry if there is none yet)."""
+        return self.exercises.get(name) or ExerciseProgress()
+
+    def entry(self, name: str) -> ExerciseProgress:
+        """The stored entry for `name`, created if needed (for changing it)."""
+        return self.exercises.setdefault(name, ExerciseProgress())
+
+    def record(self, result: Result) -> None:
+        entry = self.entry(result.exercise)
+        entry.attempts += 1
+        entry.last_checked_at = result.graded_at or timestamp()
+        entry.last_score = result.score
+        entry.max_score = result.max_score
+        entry.best_score = max(entry.best_score, result.score)
+        if not (result.message or "").startswith(NOT_STARTED):
+            entry.started = True
+        if result.full_marks and entry.full_marks_at is None:
+            entry.full_marks_at = entry.last_checked_at
+
+    def reveal_hint(self, exercise: catalog.Exercise) -> int:
+        """The number (1-based) of the next hint to show, remembered; the last one repeats."""
+        entry = self.entry(exercise.name)
+        entry.hints_shown = min(entry.hints_shown + 1, len(exercise.hints))
+        return entry.hints_shown
+
+    def next_exercise(self, after: str | None = None) -> catalog.Exercise | None:
+        """The first exercise not at full marks; with `after`, the first one following it in
+        course order (wrapping round), never `after` itself."""
+        order = list(catalog.CATALOG)
+        if after is not None:
+            index = catalog.names().index(after)
+            order = order[index + 1:] + order[:index]
+        return next((exercise for exercise in order if not self.of(exercise.name).done), None)
+
+    def to_json(self) -> str:
+        return json.dumps({"kind": KIND, "schema": SCHEMA,
+                           "exercises": {name: asdict(entry)
+                                         for name, entry in self.exercises.items()}},
+                          indent=2, sort_keys=False) + "\n"
+
+
+class NotOurs(ValueError):
+    """The file's content is not a progress file this grader wrote."""
+
+
+def parse(text: str) -> Progress:
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise NotOurs(f"it is not valid JSON ({error})") from None
+    if not isinstance(data, dict) or data.get("kind") != KIND:
+        raise NotOurs("it is not an nn-grader progress file")
+    if data.get("schema") != SCHEMA:
+        raise NotOurs(f"it has schema {data.get('schema')!r}; this grader reads schema {SCHEMA}")
+    exercises = data.get("exercises")
+    if not isinstance(exercises, dict):
+        raise NotOurs("its \"exercises\" entry is not an object")
+    progress = Progress()
+    for name, entry in exercises.items():
+        if not isinstance(entry, dict):
+            raise NotOurs(f"the entry for {name!r} is not an object")
+        known = {}
+        for key, value in entry.items():
+            if key not in _TYPES:
+                continue  # a later grader may add fields; keep reading
+            if not isinstance(value, _TYPES[key]) or \
+                    (isinstance(value, bool) and bool not in _TYPES[key]):
+                raise NotOurs(f"{name}.{key} has the wrong type ({type(value).__name__})")
+            known[key] = value
+        progress.exercises[name] = ExerciseProgress(**known)
+    return progress
+
+
+class Store:
+    """The progress file of one workspace. `notices` collects what the learner should be told
+    (a file set aside, a file that could not be written); nothing here raises for those."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.notices: list[str] = []
+        self._writable = True
+
+    def load(self) -> Progress:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return Progress()
+        except (OSError, UnicodeDecodeError) as error:
+            if isinstance(error, UnicodeDecodeError):
+                return self._set_aside("it is not UTF-8 text")
+            self._writable = False
+            self.notices.append(f"cannot read {self.path} ({error.strerror}); your progress "
+                                "is not used or saved this time.")
+            return Progress()
+        try:
+            return parse(text)
+        except NotOurs as error:
+            return self._set_aside(str(error))
+
+    def update(self, change: Callable[[Progress], T]) -> T:
+        """Load, apply `change`, save: one step under the lock, so no update is lost."""
+        with self._locked():
+            progress = self.load()
+            outcome = change(progress)
+            self.save(progress)
+        return outcome
+
+    def save(self, progress: Progress) -> None:
+        if not self._writable:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".progress.",
+                                                 suffix=".tmp")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as file:
+                    file.write(progress.to_json())
+                    file.flush()
+                    os.fsync(file.fileno())
+                os.replace(temporary, self.path)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError as error:
+            self.notices.append(f"cannot save your progress to {self.path} "
+                                f"({error.strerror}).")
+
+    def _set_aside(self, reason: str) -> Progress:
+        stamp = datetime.datetime.now().strftime("%Y%m%dT%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        counter = 1
+        while aside.exists():
+            counter += 1
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
+        try:
+            os.replace(self.path, aside)
+        except OSError as error:
+            self._writable = False
+            self.notices.append(f"{self.path} cannot be read ({reason}) nor moved aside "
+                                f"({error.strerror}); your progress is not saved this time.")
+        else:
+            self.notices.append(f"{self.path} could not be read ({reason}). It was moved to "
+                                f"{aside.name} and your progress starts afresh.")
+        return Progress()
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        if fcntl is None:
+            yield
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            lock = open(self.path.with_name("progress.lock"), "a")
+        except OSError:
+            yield  # a read-only workspace: save() reports the problem
+            return
+        with lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            yield
+
+
+def record(path: Path, result: Result) -> tuple[Progress, list[str]]:
+    """Record one check in the progress file at `path`: the progress after it, and notices."""
+    store = Store(path)
+
+    def add(progress: Progress) -> Progress:
+        progress.record(result)
+        return progress
+
+    return store.update(add), store.notices

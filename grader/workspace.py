@@ -1,0 +1,156 @@
+"""Where a learner works: a folder made by `grader init`, or a clone of this repository.
+
+A workspace is found by walking up from a starting folder. A folder made by `grader init` holds a
+marker, `.grader/workspace.json`, and the exercise files at its top level. A clone is recognised
+by its `exercises/` folder holding at least one file named for a catalog exercise. Either way the
+progress file lives in `<root>/.grader/`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from grader import __version__, catalog, course
+from grader.results import timestamp
+
+STATE_DIR = ".grader"
+MARKER = "workspace.json"
+MARKER_KIND = "nn-grader-workspace"
+DEFAULT_DIR = "nn-course"
+_SHIPPED = course.PACKAGE_DIR / "_course"
+
+
+class WorkspaceError(Exception):
+    """A workspace cannot be created as asked (a usage error: the message says why)."""
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path
+    exercises_dir: Path
+    kind: str  # "init" (made by `grader init`) or "clone" (a clone of this repository)
+
+    @property
+    def state_dir(self) -> Path:
+        return self.root / STATE_DIR
+
+    @property
+    def progress_path(self) -> Path:
+        return self.state_dir / "progress.json"
+
+    def exercise_path(self, name: str) -> Path:
+        return self.exercises_dir / f"{name}.py"
+
+    def holds(self, path: Path) -> bool:
+        """Whether `path` is a learner file of this workspace (the ones progress counts)."""
+        return path.resolve().parent == self.exercises_dir
+
+    def exercise_files(self) -> list[tuple[catalog.Exercise, Path]]:
+        """The workspace's exercise files that exist, in course order."""
+        return [(exercise, self.exercise_path(exercise.name)) for exercise in catalog.CATALOG
+                if self.exercise_path(exercise.name).is_file()]
+
+
+def find(start: Path | None = None) -> Workspace | None:
+    """The workspace holding `start` (default: the working directory), or None."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        marker = folder / STATE_DIR / MARKER
+        if marker.is_file() and _is_marker(marker):
+            return Workspace(root=folder, exercises_dir=folder, kind="init")
+        exercises = folder / "exercises"
+        if folder == _SHIPPED and not marker.is_file():
+            continue  # the installed package's own copy of the course is nobody's workspace
+        if exercises.is_dir() and any((exercises / f"{name}.py").is_file()
+                                      for name in catalog.names()):
+            return Workspace(root=folder, exercises_dir=exercises, kind="clone")
+    return None
+
+
+def _is_marker(path: Path) -> bool:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("kind") == MARKER_KIND
+
+
+@dataclass(frozen=True)
+class Created:
+    workspace: Workspace
+    written: list[Path]
+    missing_stubs: list[str]  # exercises this installation ships no stub for
+
+
+def create(folder: Path, *, force: bool = False) -> Created:
+    """Write every stub in course order, a README and the marker into `folder`.
+
+    Nothing is written if any target file exists, unless `force`: a learner's work is never
+    overwritten by accident. Progress (`.grader/progress.json`) is never touched.
+    """
+    folder = folder.resolve()
+    if folder.exists() and not folder.is_dir():
+        raise WorkspaceError(f"{folder} exists and is not a folder.")
+    stubs = [(exercise, course.stub_path(exercise.name)) for exercise in catalog.CATALOG]
+    missing = [exercise.name for exercise, stub in stubs if not stub.is_file()]
+    targets = [folder / f"{exercise.name}.py" for exercise, stub in stubs if stub.is_file()]
+    targets += [folder / "README.md", folder / STATE_DIR / MARKER]
+    if not force:
+        existing = [path for path in targets if path.exists()]
+        if existing:
+            raise WorkspaceError(
+                f"{existing[0]} already exists, so nothing was written"
+                + (f" ({len(existing)} files would be overwritten)" if len(existing) > 1 else "")
+                + ". Choose another folder, or add --force to overwrite them (your code in "
+                "them would be lost; your progress is kept).")
+    (folder / STATE_DIR).mkdir(parents=True, exist_ok=True)
+    written = []
+    for exercise, stub in stubs:
+        if stub.is_file():
+            target = folder / f"{exercise.name}.py"
+            shutil.copyfile(stub, target)
+            written.append(target)
+    _write_text(folder / "README.md", learner_readme())
+    _write_text(folder / STATE_DIR / MARKER, json.dumps(
+        {"kind": MARKER_KIND, "schema": 1, "created_by": f"nn-grader {__version__}",
+         "created_at": timestamp()}, indent=2) + "\n")
+    written += [folder / "README.md", folder / STATE_DIR / MARKER]
+    workspace = Workspace(root=folder, exercises_dir=folder, kind="init")
+    return Created(workspace=workspace, written=written, missing_stubs=missing)
+
+
+def _write_text(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def learner_readme() -> str:
+    rows = "\n".join(
+        f"| {number} | {exercise.title} | `{exercise.name}.py` | {exercise.points} |"
+        for number, exercise in enumerate(catalog.CATALOG, start=1))
+    return f"""# Neural networks from scratch: your workspace
+
+Each file here is one exercise. Open it, read the task at the top, replace
+`raise NotImplementedError` with your code, save, and check it:
+
+    grader check softmax.py     # grade one file, with feedback for every test
+    grader check                # grade the next exercise you have not finished
+    grader watch                # grade each file again every time you save it (Ctrl-C stops)
+    grader hint softmax         # one more hint for an exercise (--all: every hint)
+    grader next                 # what to do next, and the command to check it
+    grader list                 # the course, your best scores and where you are
+    grader solution softmax     # the reference solution, once you have full marks
+
+Your progress is kept in `.grader/progress.json`, HTML reports in `.grader/reports/`.
+
+## The course, in order
+
+| # | Exercise | File | Points |
+|---|----------|------|--------|
+{rows}
+"""
