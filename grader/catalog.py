@@ -24,7 +24,7 @@ CATALOG: tuple[Exercise, ...] = (
         name="and_perceptron",
         title="AND perceptron",
         section="Perceptrons as logic gates",
-        points=4,
+        points=5,
         task="Set weight1, weight2 and bias so that the perceptron computes AND.",
         hints=(
             "The output is 1 when weight1*x1 + weight2*x2 + bias >= 0. Only (1, 1) may reach 0.",
@@ -37,7 +37,7 @@ CATALOG: tuple[Exercise, ...] = (
         name="or_perceptron",
         title="OR perceptron",
         section="Perceptrons as logic gates",
-        points=4,
+        points=5,
         task="Set weight1, weight2 and bias so that the perceptron computes OR.",
         hints=(
             "Start from your AND weights: OR fires for every input except (0, 0).",
@@ -49,7 +49,7 @@ CATALOG: tuple[Exercise, ...] = (
         name="not_perceptron",
         title="NOT perceptron",
         section="Perceptrons as logic gates",
-        points=4,
+        points=5,
         task="Set weight1, weight2 and bias so that the perceptron outputs NOT of the second "
         "input.",
         hints=(

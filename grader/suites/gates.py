@@ -1,0 +1,393 @@
+"""What the four logic-gate suites share: reading the learner's numbers, running the perceptron
+exactly as the course's quiz does, and naming the gate a wrong set of weights computes instead.
+
+The quiz's own check is `int(weight1 * x1 + weight2 * x2 + bias >= 0)`, evaluated with the
+learner's numbers as they are. The suites evaluate it the same way, so an answer that sits exactly
+on the boundary (the course's own AND answer, 1.0, 1.0, -2) is right here because it is right in
+the quiz's table.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from grader.boundary.proxy import Remote
+from grader.compare import fail, kind_of, not_started, show
+
+INPUTS = ((0, 0), (0, 1), (1, 0), (1, 1))
+Table = tuple[int, int, int, int]
+
+# What a truth table over INPUTS computes, in the learner's words.
+NAMES: dict[Table, str] = {
+    (0, 0, 0, 1): "AND",
+    (0, 1, 1, 1): "OR",
+    (1, 1, 1, 0): "NAND",
+    (1, 0, 0, 0): "NOR",
+    (0, 1, 1, 0): "XOR",
+    (1, 0, 0, 1): "XNOR (NOT XOR)",
+    (0, 0, 1, 1): "a copy of the first input",
+    (0, 1, 0, 1): "a copy of the second input",
+    (1, 1, 0, 0): "NOT of the first input",
+    (1, 0, 1, 0): "NOT of the second input",
+    (0, 0, 0, 0): "always 0",
+    (1, 1, 1, 1): "always 1",
+    (0, 0, 1, 0): "x1 AND NOT x2",
+    (0, 1, 0, 0): "NOT x1 AND x2",
+    (1, 0, 1, 1): "x1 OR NOT x2",
+    (1, 1, 0, 1): "NOT x1 OR x2",
+}
+
+
+@dataclass(frozen=True)
+class Gate:
+    """One single-perceptron exercise: the gate to compute and what to say about wrong ones."""
+
+    name: str
+    table: Table
+    mistakes: dict[Table, str] = field(default_factory=dict)
+
+    def expected(self, x1: int, x2: int) -> int:
+        return self.table[INPUTS.index((int(x1), int(x2)))]
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the learner's values
+
+_INT_TYPES = (int, np.integer)
+_REAL_TYPES = (int, float, np.integer, np.floating)
+
+
+def _fmt(value: Any) -> str:
+    """A learner's number as they would write it: 1, 1.0, -2.5."""
+    if isinstance(value, _INT_TYPES):
+        return str(int(value))
+    return repr(float(value))
+
+
+def check_number(value: Any, name: str) -> Any:
+    """The learner's value if it is one finite real number; otherwise a Mismatch saying why."""
+    if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf":
+        value = value[()]
+    if isinstance(value, (bool, np.bool_)):
+        fail(f"`{name}` is {value}, a True/False value. Set it to a number, such as 1.0 or -2.0.")
+    if isinstance(value, str):
+        fail(f"`{name}` is the text {value!r}. A number is written without quotes: "
+             f"{name} = 1.0, not {name} = '1.0'.")
+    if value is None:
+        fail(f"`{name}` is None. Set it to a number, such as 1.0 or -2.0.")
+    if isinstance(value, (list, tuple, np.ndarray)):
+        kind = "list" if isinstance(value, list) else kind_of(value).removeprefix("a ")
+        fail(f"`{name}` is a {kind} ({show(value)}); it must be one number, without brackets.")
+    if isinstance(value, Remote):
+        fail(f"`{name}` is {kind_of(value)}. Set it to a plain number, such as 1.0 or -2.0.")
+    if not isinstance(value, _REAL_TYPES):
+        fail(f"`{name}` is {kind_of(value)}. Set it to a plain number, such as 1.0 or -2.0.")
+    if not isinstance(value, int) and not math.isfinite(value):
+        fail(f"`{name}` is {float(value)!r}, which is not a usable weight: "
+             + ("every comparison with nan is False."
+                if math.isnan(value) else "0 * inf is nan, so the sum is not a number.")
+             + " Use an ordinary number.")
+    return value
+
+
+def check_array(value: Any, name: str, shape: tuple[int, ...], layout: str) -> np.ndarray:
+    """The learner's list or array as float64 of exactly `shape`, or a Mismatch saying why."""
+    if value is None or isinstance(value, (bool, np.bool_, str, Remote, *_REAL_TYPES)) \
+            or (isinstance(value, np.ndarray) and value.ndim == 0):
+        fail(f"`{name}` is {_describe(value)}; it must be {layout}.")
+    if not isinstance(value, (list, tuple, np.ndarray)):
+        fail(f"`{name}` is {kind_of(value)}; it must be {layout}.")
+    bad = _first_non_number(value)
+    if bad is not _ALL_NUMBERS:
+        fail(f"`{name}` contains {_describe(bad)}; every entry must be a number "
+             "(no quotes, no None).")
+    try:
+        array = np.asarray(value, dtype=float)
+    except (ValueError, TypeError):
+        fail(f"`{name}` has rows of different lengths ({show(value)}); it must be {layout}.")
+    if array.shape != shape:
+        fail(f"`{name}` has shape {array.shape}; it must have shape {shape}: {layout}."
+             + _shape_note(name, array.shape))
+    if not np.isfinite(array).all():
+        fail(f"`{name}` contains nan or inf ({show(array)}); use ordinary numbers.")
+    return array
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "None"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, (bool, np.bool_)):
+        return f"{value}, a True/False value"
+    if isinstance(value, _REAL_TYPES):
+        return f"the single number {_fmt(value)}"
+    return kind_of(value)
+
+
+def _first_non_number(value: Any) -> Any:
+    """The first entry of a nested list or array that is not a real number, or _ALL_NUMBERS."""
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind in "iuf":
+            return _ALL_NUMBERS
+        items = value.ravel().tolist()
+    else:
+        items = list(value)
+    for item in items:
+        if isinstance(item, (list, tuple, np.ndarray)):
+            inner = _first_non_number(item)
+            if inner is not _ALL_NUMBERS:
+                return inner
+        elif isinstance(item, (bool, np.bool_)) or not isinstance(item, _REAL_TYPES):
+            return item
+    return _ALL_NUMBERS
+
+
+_ALL_NUMBERS = object()
+
+
+def _shape_note(name: str, shape: tuple[int, ...]) -> str:
+    if name == "hidden_weights":
+        if shape == (4,):
+            return " Write the four numbers as two rows of two: [[a, b], [c, d]]."
+        if shape in ((2, 3), (3, 2)):
+            return " Did you put the biases into hidden_weights? They belong in hidden_bias."
+    if name in ("hidden_bias", "output_weights") and shape in ((2, 1), (1, 2)):
+        return " Write it as a flat list of two numbers, [a, b], not as a row or column."
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# The single perceptron (AND, OR, NOT)
+
+def read_weights(submission: Any, gate: Gate) -> tuple[Any, Any, Any]:
+    """weight1, weight2 and bias from the learner's module, checked; "not started" at 0, 0, 0."""
+    values = tuple(check_number(getattr(submission, name), name)
+                   for name in ("weight1", "weight2", "bias"))
+    if all(value == 0 for value in values):
+        not_started(f"weight1, weight2 and bias still have their starting value 0.0. Set them "
+                    f"so that the perceptron computes {gate.name}.")
+    return values
+
+
+def linear_combination(weights: tuple[Any, Any, Any], x1: Any, x2: Any) -> Any:
+    weight1, weight2, bias = weights
+    return weight1 * x1 + weight2 * x2 + bias
+
+
+def perceptron(weights: tuple[Any, Any, Any], x1: Any, x2: Any, strict: bool = False) -> int:
+    """The quiz's perceptron; `strict` is the `> 0` misreading of its step."""
+    total = linear_combination(weights, x1, x2)
+    return int(total > 0) if strict else int(total >= 0)
+
+
+def truth_table(weights: tuple[Any, Any, Any], strict: bool = False) -> Table:
+    return tuple(perceptron(weights, x1, x2, strict) for x1, x2 in INPUTS)
+
+
+def diagnose(gate: Gate, weights: tuple[Any, Any, Any]) -> str | None:
+    """What the weights compute instead of the gate, in the learner's terms."""
+    table = truth_table(weights)
+    if table == gate.table:
+        return None
+    message = gate.mistakes.get(table)
+    if message is None:
+        message = f"these weights compute {NAMES[table]}, not {gate.name}."
+    boundary = _boundary_note(weights, gate.table)
+    return f"{message} {boundary}" if boundary else message
+
+
+def _boundary_note(weights: tuple[Any, Any, Any], table: Table) -> str | None:
+    """The `>` versus `>=` confusion: the weights are right if a sum of 0 gave 0."""
+    if truth_table(weights, strict=True) != table:
+        return None
+    zeros = [pair for pair in INPUTS if linear_combination(weights, *pair) == 0]
+    firing = [linear_combination(weights, *pair) for pair in INPUTS
+              if linear_combination(weights, *pair) > 0]
+    suggestion = ""
+    if firing:
+        suggestion = f", e.g. bias = {_fmt(float(weights[2]) - min(firing) / 2)}"
+    rows = " and ".join(f"({a}, {b})" for a, b in zeros)
+    return (f"Careful with the boundary: for {rows} the sum is exactly 0, and a sum of exactly 0 "
+            "already outputs 1 (the step is >= 0, not > 0). Lower the bias a little"
+            f"{suggestion}.")
+
+
+def check_row(gate: Gate, weights: tuple[Any, Any, Any], x1: int, x2: int) -> None:
+    """One row of the truth table, shown with the learner's own sum (a visible test)."""
+    expected = gate.expected(x1, x2)
+    total = linear_combination(weights, x1, x2)
+    actual = int(total >= 0)
+    if actual == expected:
+        return
+    weight1, weight2, bias = weights
+    fail(f"For the input ({x1}, {x2}) your perceptron outputs {actual}, but {gate.name} gives "
+         f"{expected}.",
+         detail=f"weight1*{x1} + weight2*{x2} + bias = {_fmt(weight1)}*{x1} + {_fmt(weight2)}*"
+                f"{x2} + ({_fmt(bias)}) = {_fmt(total)}, and {_fmt(total)} "
+                f"{'>=' if actual else '<'} 0, so the output is {actual}.",
+         expected=expected, actual=actual, cause=diagnose(gate, weights))
+
+
+def input_forms(rng: np.random.Generator, count: int) -> list[tuple[Any, Any, str]]:
+    """Random input pairs, each written in one of the forms a learner's code might pass."""
+    forms: list[tuple[Callable[[int], Any], str]] = [
+        (int, "ints"), (float, "floats"), (bool, "True/False"),
+        (np.int64, "NumPy integers"), (np.float64, "NumPy floats"),
+    ]
+    pairs = []
+    for _ in range(count):
+        x1, x2 = (int(bit) for bit in rng.integers(0, 2, 2))
+        convert, label = forms[int(rng.integers(len(forms)))]
+        pairs.append((convert(x1), convert(x2), label))
+    return pairs
+
+
+def check_stream(gate: Gate, weights: tuple[Any, Any, Any], rng: np.random.Generator) -> None:
+    """The perceptron used as a function on a random stream of inputs (a hidden test)."""
+    for x1, x2, label in input_forms(rng, 32):
+        if perceptron(weights, x1, x2) == gate.expected(x1, x2):
+            continue
+        if truth_table(weights) == gate.table:
+            fail(f"With the inputs given as {label}, your perceptron's output changes: one of "
+                 "its sums is within rounding error of 0. Choose numbers whose sums are exact "
+                 "(such as whole numbers or halves) or keep the sums away from 0.")
+        fail(f"Your perceptron does not compute {gate.name} on a random sequence of inputs.",
+             cause=diagnose(gate, weights))
+
+
+# ---------------------------------------------------------------------------------------------
+# The two-layer XOR network
+
+XOR_TABLE: Table = (0, 1, 1, 0)
+XOR_LAYOUT = {
+    "hidden_weights": ((2, 2), "2x2, one row per hidden unit and one column per input, "
+                               "like [[a, b], [c, d]]"),
+    "hidden_bias": ((2,), "two numbers, one per hidden unit, like [a, b]"),
+    "output_weights": ((2,), "two numbers, one per hidden unit, like [a, b]"),
+}
+
+
+@dataclass(frozen=True)
+class Network:
+    hidden_weights: np.ndarray
+    hidden_bias: np.ndarray
+    output_weights: np.ndarray
+    output_bias: float
+
+    def hidden(self, x: np.ndarray, strict: bool = False, transposed: bool = False) -> np.ndarray:
+        weights = self.hidden_weights if transposed else self.hidden_weights.T
+        return _step(np.asarray(x, dtype=float) @ weights + self.hidden_bias, strict)
+
+    def output_sum(self, hidden: np.ndarray) -> np.ndarray:
+        return hidden @ self.output_weights + self.output_bias
+
+    def run(self, x: np.ndarray, strict_hidden: bool = False, strict_output: bool = False,
+            transposed: bool = False) -> np.ndarray:
+        hidden = self.hidden(x, strict_hidden, transposed)
+        return _step(self.output_sum(hidden), strict_output)
+
+    def table(self, **variant: bool) -> Table:
+        return tuple(int(v) for v in self.run(np.array(INPUTS), **variant))
+
+
+def _step(t: np.ndarray, strict: bool) -> np.ndarray:
+    return (t > 0).astype(int) if strict else (t >= 0).astype(int)
+
+
+def read_network(submission: Any) -> Network:
+    """The four names from the learner's module, checked; "not started" while all are zero."""
+    arrays = {name: check_array(getattr(submission, name), name, shape, layout)
+              for name, (shape, layout) in XOR_LAYOUT.items()}
+    output_bias = float(check_number(submission.output_bias, "output_bias"))
+    network = Network(arrays["hidden_weights"], arrays["hidden_bias"],
+                      arrays["output_weights"], output_bias)
+    if not any(array.any() for array in arrays.values()) and output_bias == 0:
+        not_started("hidden_weights, hidden_bias, output_weights and output_bias are still all "
+                    "zeros. Set them so that the network computes XOR.")
+    return network
+
+
+_XOR_MISTAKES: dict[Table, str] = {
+    (0, 1, 1, 1): "the network computes OR: (1, 1) must give 0 too. OR alone cannot make XOR: "
+                  "the output unit must fire only when the OR unit fires AND a second hidden "
+                  "unit (such as NAND) says \"not both\".",
+    (1, 0, 0, 1): "the network computes XNOR (NOT XOR): the output unit is inverted. Negate "
+                  "output_weights and output_bias.",
+    (0, 0, 0, 1): "the network computes AND: (0, 1) and (1, 0) must give 1 too.",
+    (1, 1, 1, 0): "the network computes NAND: (0, 0) must give 0.",
+    (1, 1, 1, 1): "the output is always 1: the output unit's sum never falls below 0. Check "
+                  "output_bias.",
+    (0, 0, 0, 0): "the output is always 0: the output unit's sum never reaches 0. Check "
+                  "output_bias.",
+}
+
+
+def diagnose_network(network: Network) -> str | None:
+    table = network.table()
+    if table == XOR_TABLE:
+        return None
+    asymmetric = not np.array_equal(network.hidden_weights, network.hidden_weights.T)
+    if asymmetric and network.table(transposed=True) == XOR_TABLE:
+        return ("hidden_weights looks transposed: row i must hold the two weights of hidden "
+                "unit i (one column per input). Transpose it: the grader computes "
+                "x @ hidden_weights.T + hidden_bias.")
+    for layer, variant in (("hidden units", {"strict_hidden": True}),
+                           ("output unit", {"strict_output": True}),
+                           ("hidden and output units", {"strict_hidden": True,
+                                                        "strict_output": True})):
+        if network.table(**variant) == XOR_TABLE:
+            return (f"a sum of exactly 0 outputs 1 (the step is >= 0, not > 0), and in your "
+                    f"{layer} some sums are exactly 0. Move those biases a little away from "
+                    "the boundary.")
+    message = _XOR_MISTAKES.get(table, f"the network computes {NAMES[table]}, not XOR.")
+    return f"{message} {_hidden_note(network)}"
+
+
+def _hidden_note(network: Network) -> str:
+    """What the hidden layer computes, and whether the output unit could make XOR from it."""
+    units = [tuple(int(v) for v in column) for column in network.hidden(np.array(INPUTS)).T]
+    names = [NAMES[unit] for unit in units]
+    note = f"Your hidden units compute {names[0]} and {names[1]}."
+    if units[0] == units[1]:
+        return note + " They must differ: XOR needs two different hidden units, such as OR " \
+                      "and NAND."
+    codes: dict[tuple[int, int], set[int]] = {}
+    for (a, b), want in zip(zip(*units, strict=True), XOR_TABLE, strict=True):
+        codes.setdefault((a, b), set()).add(want)
+    clash = [code for code, wants in codes.items() if len(wants) > 1]
+    if clash:
+        return note + (f" With these, inputs that need different outputs get the same hidden "
+                       f"outputs {clash[0]}, so no output unit can fix it: change the hidden "
+                       "units first.")
+    ones = [code for code, wants in codes.items() if 1 in wants]
+    zeros = [code for code, wants in codes.items() if 0 in wants]
+    if len(codes) == 4 and tuple(int(code in ones) for code in INPUTS) in (XOR_TABLE,
+                                                                          (1, 0, 0, 1)):
+        return note + " From these, the output unit would have to compute XOR itself, which " \
+                      "one perceptron cannot: change the hidden units."
+    return note + (f" That hidden layer can work: the output unit must give 1 for hidden "
+                   f"outputs {_codes(ones)} and 0 for {_codes(zeros)}.")
+
+
+def _codes(codes: list[tuple[int, int]]) -> str:
+    return " and ".join(str(code) for code in sorted(codes))
+
+
+def check_network_row(network: Network, x1: int, x2: int) -> None:
+    expected = XOR_TABLE[INPUTS.index((x1, x2))]
+    hidden = network.hidden(np.array([x1, x2]))
+    total = float(network.output_sum(hidden))
+    actual = int(total >= 0)
+    if actual == expected:
+        return
+    fail(f"For the input ({x1}, {x2}) your network outputs {actual}, but XOR gives {expected}.",
+         detail=f"The hidden units output ({int(hidden[0])}, {int(hidden[1])}); the output "
+                f"unit's sum is {_fmt(total)}, and {_fmt(total)} {'>=' if actual else '<'} 0, "
+                f"so the output is {actual}.",
+         expected=expected, actual=actual, cause=diagnose_network(network))
