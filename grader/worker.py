@@ -43,7 +43,7 @@ def run(job: dict) -> Result:
         plugin = GradingPlugin(exercise, session, seed)
         code = pytest.main(
             [str(course.suite_path(exercise.name)), "-q", "--noconftest", "--assert=plain",
-             "-p", "no:cacheprovider", "-p", "no:stepwise", "-c", os.devnull,
+             "--tb=native", "-p", "no:cacheprovider", "-p", "no:stepwise", "-c", os.devnull,
              "--rootdir", str(course.SUITES_DIR), "-W", "ignore::DeprecationWarning"],
             plugins=[plugin])
     finally:
