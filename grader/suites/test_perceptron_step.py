@@ -72,43 +72,46 @@ def test_step_function(submission):
                      actual=actual, cause=cause)
 
 
-def prediction_diagnose(x, W, b):
-    t = float(x @ W.ravel() + b)
+def prediction_diagnose(points, W, b):
+    scores = points @ W.ravel()
     known = (
-        (int(t < 0), "0 and 1 are swapped: the prediction is 1 when X @ W + b >= 0."),
-        (int(t > 0), "a point exactly on the line (X @ W + b == 0) is predicted 1, "
-                     "because stepFunction(0) is 1."),
-        (int(float(x @ W.ravel()) >= 0), "b is missing: the score is np.matmul(X, W) + b."),
-        (int(float(x @ W.ravel()) - b >= 0), "b is subtracted: the score is "
-                                             "np.matmul(X, W) + b."),
+        ((scores + b < 0).astype(int), "0 and 1 are swapped: the prediction is 1 when "
+                                        "X @ W + b >= 0."),
+        ((scores >= 0).astype(int), "b is missing: the score is np.matmul(X, W) + b."),
+        ((scores - b >= 0).astype(int), "b is subtracted: the score is np.matmul(X, W) + b."),
+        ((scores + b > 0).astype(int),
+         "a point exactly on the line (X @ W + b == 0) is predicted 1, because "
+         "stepFunction(0) is 1."),
+        ((points @ W.ravel()[::-1] + b >= 0).astype(int),
+         "W[0] goes with X[0] and W[1] with X[1]: use np.matmul(X, W)."),
     )
 
     def cause(actual):
-        for value, message in known:
-            if actual.size == 1 and actual.ravel()[0] == value:
+        for values, message in known:
+            if actual.shape == values.shape and (actual == values).all():
                 return message
         return None
 
     return cause
 
 
-def check_prediction(submission, x, W, b, shown):
-    expected = int(float(x @ W.ravel() + b) >= 0)
+def check_predictions(submission, points, W, b, shown):
+    """Predict each point with the learner's prediction, then compare them all at once."""
+    points = np.asarray(points, dtype=float)
+    expected = (points @ W.ravel() + b >= 0).astype(int)
     with case(shown):
-        actual = one_number(submission.prediction(x, W, b), shown)
-        assert_close(actual, expected, what=shown, rtol=0.0, atol=0.0,
-                     diagnose=prediction_diagnose(x, W, b))
+        actual = [one_number(submission.prediction(x, W, b), "prediction") for x in points]
+        assert_close(actual, expected, what="the predictions", rtol=0.0, atol=0.0,
+                     diagnose=prediction_diagnose(points, W, b))
 
 
 @pytest.mark.points(1)
 @pytest.mark.hint(1)
 def test_prediction_course_points(submission):
     """prediction: points on either side of the line x1 + x2 - 1 = 0, and one on it"""
-    W = np.array([[1.0], [1.0]])
-    for x in ([0.9, 0.4], [0.2, 0.3], [0.5, 0.5]):
-        x = np.array(x)
-        check_prediction(submission, x, W, -1.0,
-                         f"prediction(np.array({x.tolist()}), np.array([[1.0], [1.0]]), -1.0)")
+    points = [[0.9, 0.4], [0.2, 0.3], [0.5, 0.5], [0.1, 0.6]]
+    check_predictions(submission, points, np.array([[1.0], [1.0]]), -1.0,
+                      f"prediction(x, np.array([[1.0], [1.0]]), -1.0) for each x in {points}")
 
 
 @pytest.mark.points(1)
@@ -116,15 +119,13 @@ def test_prediction_course_points(submission):
 @pytest.mark.hint(1)
 def test_prediction_random(submission, rng):
     """prediction on random points, weights and biases"""
-    for _ in range(12):
-        x = rng.uniform(-1.0, 1.0, 2)
+    for _ in range(3):
+        points = rng.uniform(-1.0, 1.0, (8, 2))
         W = rng.normal(0.0, 1.0, (2, 1))
         b = float(rng.normal(0.0, 0.5))
-        check_prediction(submission, x, W, b, "prediction of a random point")
-    # A point with X @ W + b exactly 0 is predicted 1.
-    x = np.array([0.25, 0.5])
-    check_prediction(submission, x, np.array([[2.0], [-1.0]]), 0.0,
-                     "prediction of a point exactly on the line")
+        check_predictions(submission, points, W, b, "prediction of 8 random points")
+    check_predictions(submission, [[0.25, 0.5], [0.5, 1.0]], np.array([[2.0], [-1.0]]), 0.0,
+                      "prediction of points exactly on the line")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -170,15 +171,15 @@ def check_step(submission, reference, X, y, W, b, learn_rate, shown):
                      "W[1] one at a time, as the course does, or use X[i].reshape(2, 1).")
             raise
         W_new, b_new = returned_pair(result, "perceptronStep")
-        W_array = numbers(W_new, "the W that perceptronStep returns")
-        b_array = numbers(b_new, "the b that perceptronStep returns")
+        W_array = numbers(W_new, "perceptronStep (its W)")
+        b_array = numbers(b_new, "perceptronStep (its b)")
         if b_array.size != 1:
             fail(f"perceptronStep returned b as {kind_of(b_new)}; b is one number.",
                  actual=b_new)
         variants = list(step_variants(X, y, W, b, rate))
-        assert_close(W_array, expected_W, what="the W that perceptronStep returns",
+        assert_close(W_array, expected_W, what="The W that perceptronStep returns",
                      diagnose=lambda actual: step_cause(variants, actual, b_array))
-        assert_close(b_array.ravel()[0], expected_b, what="the b that perceptronStep returns",
+        assert_close(b_array.ravel()[0], expected_b, what="The b that perceptronStep returns",
                      diagnose=lambda actual: step_cause(variants, W_array, actual))
 
 
@@ -244,15 +245,15 @@ def lines_array(lines, what):
         if not isinstance(line, (list, tuple, np.ndarray)) or np.ndim(line) == 0 \
                 or len(line) != 2:
             looks_like_one_line = len(lines) == 2 and all(np.size(part) == 1 for part in lines)
-            fail(f"Line {number} of what {what} returned is {kind_of(line)}; each line must be "
-                 "a pair (slope, intercept) = (-W[0]/W[1], -b/W[1]).", actual=lines,
+            fail(f"Line {number} that {what} returned is {kind_of(line)}; each line must be a "
+                 "pair (slope, intercept) = (-W[0]/W[1], -b/W[1]).", actual=lines,
                  cause="you returned only one line. Append each epoch's line to a list, "
                  "boundary_lines, and return the list." if looks_like_one_line else None)
         pair = [numbers(part, f"line {number}'s slope and intercept").ravel() for part in line]
         if any(part.size != 1 for part in pair):
-            fail(f"Line {number} of what {what} returned does not hold two numbers: "
-                 f"{show(line)}.", cause="each line is (-W[0]/W[1], -b/W[1]), with W of shape "
-                 "(2, 1) and b a number.")
+            fail(f"Line {number} that {what} returned does not hold two numbers: "
+                 f"{show(line)}.", cause="each line is (-W[0]/W[1], -b/W[1]): keep W of shape "
+                 "(2, 1) and b one number, and each part of the line is one number.")
         rows.append([pair[0][0], pair[1][0]])
     return np.array(rows, dtype=float).reshape(-1, 2)
 
