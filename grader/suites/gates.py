@@ -69,6 +69,12 @@ def _fmt(value: Any) -> str:
     return repr(float(value))
 
 
+def _term(value: Any) -> str:
+    """A number inside a sum: negative ones in parentheses, as in 1.0*1 + (-2.0)."""
+    text = _fmt(value)
+    return f"({text})" if text.startswith("-") else text
+
+
 def check_number(value: Any, name: str) -> Any:
     """The learner's value if it is one finite real number; otherwise a Mismatch saying why."""
     if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf":
@@ -154,7 +160,7 @@ _ALL_NUMBERS = object()
 def _shape_note(name: str, shape: tuple[int, ...]) -> str:
     if name == "hidden_weights":
         if shape == (4,):
-            return " Write the four numbers as two rows of two: [[a, b], [c, d]]."
+            return " Group the four numbers into two rows of two."
         if shape in ((2, 3), (3, 2)):
             return " Did you put the biases into hidden_weights? They belong in hidden_bias."
     if name in ("hidden_bias", "output_weights") and shape in ((2, 1), (1, 2)):
@@ -228,8 +234,8 @@ def check_row(gate: Gate, weights: tuple[Any, Any, Any], x1: int, x2: int) -> No
     weight1, weight2, bias = weights
     fail(f"For the input ({x1}, {x2}) your perceptron outputs {actual}, but {gate.name} gives "
          f"{expected}.",
-         detail=f"weight1*{x1} + weight2*{x2} + bias = {_fmt(weight1)}*{x1} + {_fmt(weight2)}*"
-                f"{x2} + ({_fmt(bias)}) = {_fmt(total)}, and {_fmt(total)} "
+         detail=f"weight1*{x1} + weight2*{x2} + bias = {_term(weight1)}*{x1} + {_term(weight2)}*"
+                f"{x2} + {_term(bias)} = {_fmt(total)}, and {_fmt(total)} "
                 f"{'>=' if actual else '<'} 0, so the output is {actual}.",
          expected=expected, actual=actual, cause=diagnose(gate, weights))
 

@@ -1,0 +1,5 @@
+# Even (1, 1) stays below 0.
+# expect: the output is always 0
+weight1 = 1.0
+weight2 = 1.0
+bias = -3.0

@@ -1,0 +1,5 @@
+# The name is case-sensitive.
+# expect: Your file does not define `bias`. It defines `Bias`: rename it to `bias`.
+weight1 = 1.0
+weight2 = 1.0
+Bias = -2.0

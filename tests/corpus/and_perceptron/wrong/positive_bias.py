@@ -1,0 +1,5 @@
+# A positive bias: every row reaches 0.
+# expect: the output is always 1
+weight1 = 1.0
+weight2 = 1.0
+bias = 0.5

@@ -1,0 +1,5 @@
+# The number in quotes is text.
+# expect: `weight1` is the text '1.0'. A number is written without quotes
+weight1 = "1.0"
+weight2 = 1.0
+bias = -2.0

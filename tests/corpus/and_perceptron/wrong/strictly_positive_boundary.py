@@ -1,0 +1,7 @@
+# Reads the step as "> 0": with bias -1, the sums for (0, 1) and (1, 0) are exactly 0.
+# expect: this is OR: the bias must be lower
+# expect: the step is >= 0, not > 0
+# expect: e.g. bias = -1.5
+weight1 = 1
+weight2 = 1
+bias = -1

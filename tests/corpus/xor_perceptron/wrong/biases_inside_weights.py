@@ -1,0 +1,5 @@
+# expect: Did you put the biases into hidden_weights? They belong in hidden_bias.
+hidden_weights = [[1.0, 1.0, -1.0], [-1.0, -1.0, 1.5]]
+hidden_bias = [0.0, 0.0]
+output_weights = [1.0, 1.0]
+output_bias = -2.0

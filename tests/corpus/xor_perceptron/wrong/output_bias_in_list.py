@@ -1,0 +1,5 @@
+# expect: `output_bias` is a list ([-2.0]); it must be one number, without brackets.
+hidden_weights = [[1.0, 1.0], [-1.0, -1.0]]
+hidden_bias = [-1.0, 1.5]
+output_weights = [1.0, 1.0]
+output_bias = [-2.0]

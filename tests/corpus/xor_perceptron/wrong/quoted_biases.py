@@ -1,0 +1,5 @@
+# expect: `hidden_bias` contains the text '-1'
+hidden_weights = [[1.0, 1.0], [-1.0, -1.0]]
+hidden_bias = ["-1", "1.5"]
+output_weights = [1.0, 1.0]
+output_bias = -2.0
