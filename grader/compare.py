@@ -71,6 +71,11 @@ def show(value: Any) -> str:
         text = np.array2string(value, precision=8, separator=", ", threshold=60)
     elif isinstance(value, (float, np.floating)):
         text = repr(float(value))
+    elif isinstance(value, (list, tuple)) and value and all(
+            isinstance(item, np.generic) for item in value):
+        # The course's own softmax returns a list of np.float64: show [0.1, nan], not
+        # [np.float64(0.1), np.float64(nan)], keeping the list or tuple the learner returned.
+        text = repr(type(value)(item.item() for item in value))
     else:
         text = repr(value)
     return text if len(text) <= 600 else text[:597] + "..."

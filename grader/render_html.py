@@ -2,24 +2,74 @@
 
 from __future__ import annotations
 
+import datetime
 import os
+import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
 from grader import course
-from grader.results import Result
+from grader.results import Result, TestResult
+
+CAUSE_PREFIX = "Likely cause: "
 
 
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(course.templates_dir())),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["card_text"] = card_text
+    env.filters["readable_date"] = readable_date
+    env.filters["points"] = lambda value: f"{value:g}"
+    return env
+
+
+@dataclass(frozen=True)
+class CardText:
+    """A failed test's message split for its card, so that nothing on the card says it twice."""
+
+    summary: str
+    body: str
+    cause: str | None
+    show_input: bool
+
+
+def card_text(test: TestResult) -> CardText:
+    """The first line of the message, the rest of it without what the details grid already
+    shows (the difference), the likely cause on its own, and whether the Input row adds
+    anything (a message such as "softmax([1, 2]) raised ..." already names the input)."""
+    message = test.message or ""
+    details = test.details
+    if details is not None and details.diff and details.diff in message:
+        message = message.replace(details.diff, "", 1)
+    lines, cause = [], None
+    for line in re.sub(r"\n{2,}", "\n", message).strip("\n").splitlines():
+        if line.startswith(CAUSE_PREFIX) and cause is None:
+            cause = line.removeprefix(CAUSE_PREFIX)
+        else:
+            lines.append(line)
+    summary = lines[0] if lines else ""
+    show_input = bool(details and details.input) and not (
+        details.input in summary and not (details.expected or details.actual))
+    return CardText(summary, "\n".join(lines[1:]), cause, show_input)
+
+
+def readable_date(iso: str) -> str:
+    """2026-11-29T02:12:07+00:00 -> 29 Nov 2026, 02:12 UTC; anything unreadable as it is."""
+    try:
+        moment = datetime.datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    if moment.utcoffset() == datetime.timedelta(0):
+        return moment.strftime("%-d %b %Y, %H:%M UTC")
+    return moment.strftime("%-d %b %Y, %H:%M %z")
 
 
 def render(result: Result, *, next_exercise: dict | None = None) -> str:

@@ -41,7 +41,11 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
             lines += _indent(f"Hint {first_hint.hint_number}: {first_hint.hint}", "  ",
                              "bright_black", color)
     else:
-        lines += [line for test in result.tests for line in _test_lines(test, color)]
+        previous: TestResult | None = None
+        for test in result.tests:
+            lines += _test_lines(test, color, previous)
+            if test.status is not Status.PASSED:
+                previous = test
     total = f"Score: {points(result.score)}/{points(result.max_score)}"
     verdict = {Status.PASSED: ("full marks", "green"), Status.FAILED: ("not yet", "yellow"),
                Status.ERROR: ("could not be graded", "red")}[result.status]
@@ -57,11 +61,15 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
     return "\n".join(lines)
 
 
-def _test_lines(test: TestResult, color: bool) -> list[str]:
+def _test_lines(test: TestResult, color: bool, previous: TestResult | None = None) -> list[str]:
+    """The test's line; under a failure its message and hint, unless the failure just before
+    it said the same (a missing function fails every test alike: say it once)."""
     mark, style = _MARKS[test.status]
-    label = test.name + (" (hidden)" if test.visibility.value == "hidden" else "") \
-        + (" (optional)" if test.optional else "")
-    score = f"{points(test.score)}/{points(test.max_score)}"
+    if test.optional and test.status is not Status.PASSED:
+        mark, style = "○", "yellow"
+    label = test.name + (" (hidden)" if test.visibility.value == "hidden" else "")
+    score = ("optional" if test.optional
+             else f"{points(test.score)}/{points(test.max_score)}")
     room = WIDTH - 4 - len(score)
     if len(label) > room:
         label = label[: room - 1] + "…"
@@ -70,6 +78,8 @@ def _test_lines(test: TestResult, color: bool) -> list[str]:
         if test.status is Status.SKIPPED and test.message:
             lines.append(paint(f"      {test.message}", "bright_black", color))
         return lines
+    if previous is not None and test.message and previous.message == test.message:
+        return [*lines, paint("      Same problem as above.", "bright_black", color)]
     if test.message:
         lines += _indent(test.message, "      ")
     if test.hint:
