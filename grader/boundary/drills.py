@@ -8,4 +8,21 @@ and judge it on the trusted side. Only the functions named in DRILLS can be run 
 
 from __future__ import annotations
 
+import numpy as np
+
 DRILLS: dict = {}
+
+
+def train_network(network, features, targets, iterations, batch_size, seed):
+    """The bike-sharing project's training loop: `iterations` random batches of `batch_size`
+    records (drawn with replacement, from a generator seeded with `seed`), each record passed to
+    `network.train(record, target)` one at a time. The suite runs the same function on the
+    reference network, so both see the same batches in the same order."""
+    batches = np.random.default_rng(seed)
+    for _ in range(iterations):
+        batch = batches.choice(len(features), size=batch_size)
+        for record, target in zip(features[batch], targets[batch], strict=True):
+            network.train(record, target)
+
+
+DRILLS["train_network"] = train_network
