@@ -1,0 +1,502 @@
+"""Hidden suite: the bike-sharing project's NeuralNetwork class.
+
+The class is checked piece by piece (attributes, shapes, the statistics of the initial weights,
+the activation function, run, one train step) and then end to end: trained on a generated
+bike-sharing-like data set with the project's loop, its losses are compared with the reference's.
+The loop runs inside the learner process (grader/boundary/drills.py); the losses are computed
+here, from the learner's final weights, with the suite's own forward pass.
+"""
+
+import numpy as np
+import pytest
+
+from grader import datasets
+from grader.boundary import drills
+from grader.boundary.proxy import Remote
+from grader.compare import assert_close, case, fail, kind_of, numbers, show
+from grader.feedback import Raised, TimedOut
+
+# EXERCISES.md's known values: a 3-2-1 network, one record.
+KNOWN_W_I_H = [[0.1, 0.4, -0.3], [-0.2, 0.5, 0.2]]
+KNOWN_W_H_O = [[0.3, -0.1]]
+KNOWN_INPUTS = [0.5, -0.2, 0.1]
+KNOWN_TARGETS = [0.4]
+KNOWN_RUN = [[0.09998924]]
+KNOWN_TRAINED_W_I_H = [[0.10562014, 0.39775194, -0.29887597],
+                       [-0.20185996, 0.50074398, 0.19962801]]
+KNOWN_TRAINED_W_H_O = [[0.37275328, -0.03172939]]
+PRINTED = 6e-9  # the known values are printed to 8 decimals: allow half of the last digit
+
+# Initialisation statistics: a large layer, so that the sample mean and standard deviation are
+# sharp. For n draws from normal(0, s), the sample mean has standard error s / sqrt(n) and the
+# sample standard deviation s / sqrt(2n). Allowing Z of them makes a false failure of a correct
+# answer about as likely as a 6-sigma event (2e-9), while every wrong scale the course's
+# learners use (1, input_nodes**-0.5, hidden_nodes**-0.5 for the output layer, 1/n) is
+# several times off.
+INIT_SIZES = (100, 400, 9)  # input_nodes, hidden_nodes, output_nodes
+Z = 6.0
+NORMAL_WITHIN_ONE_SD = 0.6827  # P(|w| < s) for a normal; 0.577 for a uniform of the same spread
+
+# End to end: the project's loop on a generated data set.
+E2E_HIDDEN, E2E_LEARNING_RATE, E2E_ITERATIONS, E2E_BATCH = 10, 0.05, 200, 64
+E2E_FACTOR = 1.1
+
+
+def _sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def _network(submission, *sizes):
+    with case(f"NeuralNetwork{sizes}"):
+        net = submission.NeuralNetwork(*sizes)
+    if not isinstance(net, Remote):
+        fail(f"NeuralNetwork{sizes} gave {kind_of(net)}; NeuralNetwork should be a class.")
+    return net
+
+
+def _attribute(net, name, why):
+    try:
+        return getattr(net, name)
+    except Raised as error:
+        if error.type_name == "AttributeError":
+            fail(f"Your NeuralNetwork has no attribute `{name}`. {why}")
+        raise
+
+
+def _weights(net, name, shape):
+    why = (f"__init__ must create self.{name}, an array of shape {shape}." if shape else "")
+    value = numbers(_attribute(net, name, why), name)
+    if shape is not None and value.shape != shape:
+        cause = None
+        if value.shape == shape[::-1]:
+            cause = (f"{name} is transposed. The course's network keeps one row per unit of the "
+                     f"layer it feeds, shape {shape}, because it computes np.dot(weights, "
+                     "inputs) with the inputs as a column.")
+        fail(f"{name} has shape {value.shape}; it should be {shape}.", cause=cause)
+    return value
+
+
+def _set_weights(net, w_i_h, w_h_o):
+    net.weights_input_to_hidden = np.array(w_i_h, dtype=float)
+    net.weights_hidden_to_output = np.array(w_h_o, dtype=float)
+
+
+def _explain(error):
+    """Add the likely cause of a shape error raised in the learner's forward or backward pass."""
+    if error.type_name != "ValueError":
+        return
+    if "broadcast" in error.message:
+        error.message += (
+            "\nLikely cause: an update with the wrong shape (transposed?). Each update must "
+            "have its weights' shape: lr * np.dot(output_delta, hidden_outputs.T) is (output_nodes,"
+            " hidden_nodes) and lr * np.dot(hidden_delta, inputs.T) is (hidden_nodes, "
+            "input_nodes).")
+    elif "aligned" in error.message or "mismatch" in error.message:
+        error.message += (
+            "\nLikely cause: the matrices are multiplied in the wrong order or without .T. "
+            "Forward: np.dot(weights, inputs) with the inputs as a column. Backward: "
+            "np.dot(self.weights_hidden_to_output.T, output_delta).")
+
+
+def _call(method, *args):
+    try:
+        return method(*args)
+    except Raised as error:
+        _explain(error)
+        raise
+
+
+# --- construction ------------------------------------------------------------------------------
+
+@pytest.mark.points(1)
+@pytest.mark.hint(1)
+def test_attributes(submission):
+    """NeuralNetwork(3, 2, 1, 0.5) keeps its sizes and learning rate"""
+    net = _network(submission, 3, 2, 1, 0.5)
+    for name, value, why in (
+            ("input_nodes", 3, "Store the first argument as self.input_nodes."),
+            ("hidden_nodes", 2, "Store the second argument as self.hidden_nodes."),
+            ("output_nodes", 1, "Store the third argument as self.output_nodes."),
+            ("lr", 0.5, "Store the learning rate as self.lr, as the course's code does.")):
+        with case(f"NeuralNetwork(3, 2, 1, 0.5).{name}"):
+            assert_close(numbers(_attribute(net, name, why), name), value, what=name)
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(1)
+def test_weight_shapes(submission):
+    """weight shapes: (hidden_nodes, input_nodes) and (output_nodes, hidden_nodes)"""
+    for sizes in ((3, 2, 1, 0.5), (6, 4, 2, 0.1)):
+        net = _network(submission, *sizes)
+        n_in, n_hidden, n_out = sizes[:3]
+        with case(f"NeuralNetwork{sizes}"):
+            _weights(net, "weights_input_to_hidden", (n_hidden, n_in))
+            _weights(net, "weights_hidden_to_output", (n_out, n_hidden))
+
+
+def _scale_cause(measured, sizes, right_name):
+    n_in, n_hidden, n_out = sizes
+    candidates = (
+        (1.0, "a standard deviation of 1 (np.random.randn or normal(0, 1))"),
+        (n_in**-0.5, "input_nodes**-0.5"),
+        (n_hidden**-0.5, "hidden_nodes**-0.5"),
+        (n_out**-0.5, "output_nodes**-0.5"),
+        (1 / n_in, "1 / input_nodes (normal's second argument is the standard deviation: "
+                   "use ** -0.5)"),
+        (1 / n_hidden, "1 / hidden_nodes (normal's second argument is the standard deviation: "
+                       "use ** -0.5)"),
+        (1 / n_out, "1 / output_nodes (normal's second argument is the standard deviation: "
+                    "use ** -0.5)"),
+        (n_hidden**0.5, "hidden_nodes**0.5 (the exponent is -0.5)"),
+    )
+    for scale, name in candidates:
+        if abs(measured / scale - 1) < 0.1:
+            return f"the spread matches {name}; this layer uses {right_name}."
+    return None
+
+
+def _check_init_statistics(weights, name, scale, right_name, sizes):
+    n = weights.size
+    mean, sd = float(weights.mean()), float(weights.std())
+    mean_tolerance = Z * scale / np.sqrt(n)
+    sd_tolerance = Z * scale / np.sqrt(2 * n)
+    if not np.isfinite(weights).all():
+        fail(f"{name} contains nan or inf.")
+    if sd == 0:
+        fail(f"Every weight in {name} is {show(weights.flat[0])}: draw them at random, with "
+             f"np.random.normal(0.0, {right_name}, shape), so that the hidden units differ.")
+    if abs(mean) > mean_tolerance:
+        cause = ("np.random.rand and np.random.random draw from [0, 1); use np.random.normal(0.0, "
+                 "standard deviation, shape)." if (weights >= 0).all() else None)
+        fail(f"The mean of {name} is {mean:.4f}; it should be close to 0 (within "
+             f"±{mean_tolerance:.4f} for {n} weights).", cause=cause)
+    if abs(sd - scale) > sd_tolerance:
+        fail(f"The standard deviation of {name} is {sd:.4f}; the course draws it from "
+             f"normal(0, {right_name}) = {scale:.4f} here (allowed: {scale - sd_tolerance:.4f} "
+             f"to {scale + sd_tolerance:.4f} for {n} weights).",
+             cause=_scale_cause(sd, sizes, right_name))
+    within = float(np.mean(np.abs(weights - mean) < sd))
+    within_tolerance = Z * np.sqrt(NORMAL_WITHIN_ONE_SD * (1 - NORMAL_WITHIN_ONE_SD) / n)
+    if abs(within - NORMAL_WITHIN_ONE_SD) > within_tolerance:
+        fail(f"{name} does not look normally distributed: {within:.1%} of the weights lie "
+             f"within one standard deviation of the mean, where a normal distribution has "
+             f"68.3%.", cause="np.random.uniform spreads the weights evenly; use "
+                              "np.random.normal(0.0, standard deviation, shape).")
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint(1)
+def test_initial_weights(submission, learner, rng):
+    """initial weights drawn from normal(0, hidden_nodes**-0.5) and normal(0, output_nodes**-0.5)"""
+    learner.seed_numpy(int(rng.integers(0, 2**31)))
+    n_in, n_hidden, n_out = INIT_SIZES
+    net = _network(submission, n_in, n_hidden, n_out, 0.1)
+    with case(f"NeuralNetwork({n_in}, {n_hidden}, {n_out}, 0.1), after np.random.seed"):
+        w_i_h = _weights(net, "weights_input_to_hidden", (n_hidden, n_in))
+        w_h_o = _weights(net, "weights_hidden_to_output", (n_out, n_hidden))
+        _check_init_statistics(w_i_h, "weights_input_to_hidden", n_hidden**-0.5,
+                               "hidden_nodes**-0.5", INIT_SIZES)
+        _check_init_statistics(w_h_o, "weights_hidden_to_output", n_out**-0.5,
+                               "output_nodes**-0.5", INIT_SIZES)
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(1)
+def test_activation_function(submission):
+    """activation_function is the sigmoid"""
+    net = _network(submission, 3, 2, 1, 0.5)
+    function = _attribute(net, "activation_function",
+                          "Set self.activation_function = self.sigmoid in __init__.")
+    if not isinstance(function, Remote) or not function._callable:
+        fail(f"activation_function is {kind_of(function)}; it should be a function: "
+             "self.activation_function = self.sigmoid.")
+    x = np.array([-4.0, -1.0, 0.0, 0.5, 3.0])
+    known = (
+        (x, "activation_function returns its input unchanged: f(x) = x is the output layer's. "
+            "The hidden layer uses the sigmoid."),
+        (np.zeros_like(x), "activation_function returns 0: replace the placeholder with "
+                           "self.sigmoid."),
+        (np.maximum(x, 0), "this is ReLU; the course's network uses the sigmoid."),
+        (np.tanh(x), "this is tanh; the course's network uses the sigmoid."),
+        (_sigmoid(x) * (1 - _sigmoid(x)), "this is the sigmoid's derivative, not the sigmoid."),
+    )
+
+    def diagnose(actual):
+        for value, message in known:
+            if actual.shape in (x.shape, ()) and np.allclose(actual, value):
+                return message
+        return None
+
+    with case(f"activation_function(np.array({x.tolist()}))"):
+        assert_close(_call(function, x), _sigmoid(x), what="activation_function of an array",
+                     diagnose=diagnose)
+
+
+# --- run ---------------------------------------------------------------------------------------
+
+def _forward(w_i_h, w_h_o, inputs):
+    """The suite's own forward pass: inputs as rows (records x inputs), outputs as columns."""
+    hidden = _sigmoid(np.atleast_2d(inputs) @ np.asarray(w_i_h).T)
+    return (hidden @ np.asarray(w_h_o).T).T
+
+
+def _run_cause(w_i_h, w_h_o, inputs):
+    hidden_in = np.atleast_2d(inputs) @ np.asarray(w_i_h).T
+    right = _forward(w_i_h, w_h_o, inputs)
+    known = (
+        (_sigmoid(right), "a sigmoid on the output layer. The bike-sharing network predicts a "
+                          "number of rides, not a probability: final_outputs = final_inputs "
+                          "(the identity, f(x) = x)."),
+        ((hidden_in @ np.asarray(w_h_o).T).T,
+         "the hidden layer has no activation: hidden_outputs = "
+         "self.activation_function(hidden_inputs)."),
+        (_sigmoid(hidden_in).T, "run returned the hidden layer's outputs; go on to the output "
+                                "layer: np.dot(self.weights_hidden_to_output, hidden_outputs)."),
+    )
+
+    def cause(actual):
+        for value, message in known:
+            if value.shape == actual.shape and np.allclose(actual, value, rtol=1e-6, atol=1e-9):
+                return message
+        return None
+
+    return cause
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint(1)
+def test_run_known_value(submission):
+    """run([0.5, -0.2, 0.1]) on the known 3-2-1 network is [[0.09998924]]"""
+    net = _network(submission, 3, 2, 1, 0.5)
+    _set_weights(net, KNOWN_W_I_H, KNOWN_W_H_O)
+    with case(f"weights_input_to_hidden = {KNOWN_W_I_H}, weights_hidden_to_output = "
+              f"{KNOWN_W_H_O}; run({KNOWN_INPUTS})"):
+        actual = _call(net.run, KNOWN_INPUTS)
+        assert_close(actual, KNOWN_RUN, what=f"run({KNOWN_INPUTS})", atol=PRINTED,
+                     diagnose=_run_cause(KNOWN_W_I_H, KNOWN_W_H_O, KNOWN_INPUTS))
+
+
+def _random_weights(rng, n_in, n_hidden, n_out):
+    return rng.normal(0, n_hidden**-0.5, (n_hidden, n_in)), rng.normal(0, 1, (n_out, n_hidden))
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(1)
+def test_run_random(submission, rng):
+    """run on random networks, one record given as a list"""
+    for n_in, n_hidden, n_out in ((4, 3, 1), (6, 5, 2)):
+        net = _network(submission, n_in, n_hidden, n_out, 0.1)
+        w_i_h, w_h_o = _random_weights(rng, n_in, n_hidden, n_out)
+        _set_weights(net, w_i_h, w_h_o)
+        record = [round(float(v), 3) for v in rng.normal(0, 1, n_in)]
+        with case(f"run on a random {n_in}-{n_hidden}-{n_out} network"):
+            assert_close(_call(net.run, record), _forward(w_i_h, w_h_o, record),
+                         what=f"run on a random {n_in}-{n_hidden}-{n_out} network",
+                         diagnose=_run_cause(w_i_h, w_h_o, record))
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(1)
+def test_run_many_records(submission, rng):
+    """run on many records at once, as the project does to compute its losses"""
+    n_in, n_hidden, n_out = 5, 4, 1
+    net = _network(submission, n_in, n_hidden, n_out, 0.1)
+    w_i_h, w_h_o = _random_weights(rng, n_in, n_hidden, n_out)
+    _set_weights(net, w_i_h, w_h_o)
+    records = rng.normal(0, 1, (30, n_in))
+    with case(f"run on an array of 30 records (shape {records.shape})"):
+        actual = _call(net.run, records)
+        assert_close(actual, _forward(w_i_h, w_h_o, records),
+                     what="run on 30 records (one output column per record)",
+                     diagnose=_run_cause(w_i_h, w_h_o, records))
+
+
+# --- train -------------------------------------------------------------------------------------
+
+def _train_mistakes(w_i_h, w_h_o, inputs, targets, lr):
+    """The weights after one correct train step, and after each likely mistake, with its cause."""
+    w_i_h, w_h_o = np.asarray(w_i_h, dtype=float), np.asarray(w_h_o, dtype=float)
+    x = np.array(inputs, ndmin=2).T
+    t = np.array(targets, ndmin=2).T
+    hidden = _sigmoid(w_i_h @ x)
+    final = w_h_o @ hidden
+
+    def step(output_delta, hidden_delta=None, rate=lr, back=w_h_o, replace=False):
+        if hidden_delta is None:
+            hidden_delta = (back.T @ output_delta) * hidden * (1 - hidden)
+        d_h_o, d_i_h = rate * output_delta @ hidden.T, rate * hidden_delta @ x.T
+        if replace:
+            return d_i_h, d_h_o
+        return w_i_h + d_i_h, w_h_o + d_h_o
+
+    error = t - final
+    right = step(error)
+    out = _sigmoid(final)
+    after_output_update = w_h_o + lr * error @ hidden.T
+    identity = "the bike-sharing network's output layer is the identity (f(x) = x): " \
+               "final_outputs = final_inputs and output_delta = targets - final_outputs."
+    return right, (
+        (step((t - out) * out * (1 - out)), f"a sigmoid on the output layer: {identity}"),
+        (step(t - out), f"a sigmoid on the output layer: {identity}"),
+        (step(error * final * (1 - final)),
+         f"output_delta has a sigmoid derivative final_outputs * (1 - final_outputs): {identity}"),
+        (step(error, hidden_delta=(w_h_o.T @ error)),
+         "hidden_delta is missing the sigmoid's derivative: multiply by "
+         "hidden_outputs * (1 - hidden_outputs)."),
+        (step(error, rate=1.0),
+         "the learning rate is ignored: multiply both updates by self.lr."),
+        (step(-error), "the sign is flipped: output_delta = targets - final_outputs, and the "
+                       "updates are added (+=)."),
+        (step(error, back=after_output_update),
+         "hidden_delta used weights_hidden_to_output after it was already updated: compute "
+         "both deltas first, then update both matrices."),
+        (step(error, replace=True),
+         "the weights were replaced by the update; add it: self.weights_... += update."),
+        ((right[0].T, right[1]) if right[0].shape[0] == right[0].shape[1] else None,
+         "the update of weights_input_to_hidden is transposed: use np.dot(hidden_delta, "
+         "inputs.T), which has the weights' shape (hidden_nodes, input_nodes)."),
+    )
+
+
+def _train_cause(mistakes, which, before):
+    right, known = mistakes
+
+    def cause(actual):
+        if actual.shape == before.shape and np.array_equal(actual, before):
+            return ("train did not change this matrix. Store the update in the attribute: "
+                    "self.weights_... += ... (updating a local copy, or returning the new "
+                    "weights, leaves the network as it was).")
+        for wrong, message in known:
+            if wrong is None or np.allclose(wrong[which], right[which]):
+                continue
+            if wrong[which].shape == actual.shape and np.allclose(actual, wrong[which],
+                                                                 rtol=1e-6, atol=1e-9):
+                return message
+        return None
+
+    return cause
+
+
+def _check_one_step(net, w_i_h, w_h_o, inputs, targets, lr, expected, *, atol=1e-8):
+    """Train one record and compare both matrices with `expected` (w_i_h, w_h_o)."""
+    mistakes = _train_mistakes(w_i_h, w_h_o, inputs, targets, lr)
+    _call(net.train, inputs, targets)
+    after_h_o = _weights(net, "weights_hidden_to_output", None)
+    after_i_h = _weights(net, "weights_input_to_hidden", None)
+    assert_close(after_h_o, expected[1], what="weights_hidden_to_output after train",
+                 atol=atol, diagnose=_train_cause(mistakes, 1, np.asarray(w_h_o, dtype=float)))
+    assert_close(after_i_h, expected[0], what="weights_input_to_hidden after train", atol=atol,
+                 diagnose=_train_cause(mistakes, 0, np.asarray(w_i_h, dtype=float)))
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint(2)
+def test_train_known_values(submission):
+    """one train([0.5, -0.2, 0.1], [0.4]) step on the known 3-2-1 network"""
+    net = _network(submission, 3, 2, 1, 0.5)
+    _set_weights(net, KNOWN_W_I_H, KNOWN_W_H_O)
+    with case(f"NeuralNetwork(3, 2, 1, 0.5) with weights_input_to_hidden = {KNOWN_W_I_H} and "
+              f"weights_hidden_to_output = {KNOWN_W_H_O}; train({KNOWN_INPUTS}, "
+              f"{KNOWN_TARGETS})"):
+        _check_one_step(net, KNOWN_W_I_H, KNOWN_W_H_O, KNOWN_INPUTS, KNOWN_TARGETS, 0.5,
+                        (KNOWN_TRAINED_W_I_H, KNOWN_TRAINED_W_H_O), atol=PRINTED)
+
+
+@pytest.mark.points(2)
+@pytest.mark.hidden
+@pytest.mark.hint(3)
+def test_train_random(submission, reference, rng):
+    """train on random networks and records, twice in a row"""
+    for n_in, n_hidden, n_out in ((4, 4, 1), (5, 3, 2)):
+        lr = float(rng.uniform(0.05, 0.5))
+        net = _network(submission, n_in, n_hidden, n_out, lr)
+        w_i_h, w_h_o = _random_weights(rng, n_in, n_hidden, n_out)
+        _set_weights(net, w_i_h, w_h_o)
+        trusted = reference.NeuralNetwork(n_in, n_hidden, n_out, lr)
+        trusted.weights_input_to_hidden, trusted.weights_hidden_to_output = w_i_h.copy(), \
+            w_h_o.copy()
+        with case(f"train on a random {n_in}-{n_hidden}-{n_out} network"):
+            for _ in range(2):
+                record = [round(float(v), 3) for v in rng.normal(0, 1, n_in)]
+                targets = [round(float(v), 3) for v in rng.normal(0, 1, n_out)]
+                before = (trusted.weights_input_to_hidden.copy(),
+                          trusted.weights_hidden_to_output.copy())
+                trusted.train(record, targets)
+                expected = (trusted.weights_input_to_hidden, trusted.weights_hidden_to_output)
+                _check_one_step(net, *before, record, targets, lr, expected)
+                _set_weights(net, *expected)
+
+
+# --- end to end --------------------------------------------------------------------------------
+
+def _mse(w_i_h, w_h_o, features, targets):
+    return float(np.mean((_forward(w_i_h, w_h_o, features)[0] - targets) ** 2))
+
+
+def _train_in_learner(learner, net, data, seed):
+    what = ("Training your network with the project's loop (network.train(record, target) for "
+            f"each record of {E2E_ITERATIONS} random batches of {E2E_BATCH})")
+    try:
+        learner.drill("train_network", net, data.train_features, data.train_targets,
+                      E2E_ITERATIONS, E2E_BATCH, seed)
+    except Raised as error:
+        problem = Raised(error.info, what)
+        _explain(problem)
+        raise problem from None
+    except TimedOut:
+        raise TimedOut(f"{what} took longer than the time limit and was stopped. The reference "
+                       "needs about a second: look for a loop in train, or a very slow step.") \
+            from None
+
+
+@pytest.mark.points(3)
+@pytest.mark.hidden
+@pytest.mark.timeout(20)
+@pytest.mark.hint(3)
+def test_trains_on_bike_sharing_data(submission, reference, learner, rng):
+    """trained on bike-sharing-like data, losses within 1.1 times the reference's
+
+    A seeded, generated bike-sharing-like data set (hour of day, weekday, season, weather and
+    temperature -> standardised count). Your class and the reference start from the same weights
+    (drawn under the same seed) and train on the same random batches with the project's loop;
+    your training and validation MSE, computed by the grader from your final weights, must each
+    be at most E2E_FACTOR = 1.1 times the reference's.
+    """
+    seed = int(rng.integers(0, 2**31))
+    data = datasets.bike_sharing(seed)
+    n_in = data.train_features.shape[1]
+    np.random.seed(seed)
+    trusted = reference.NeuralNetwork(n_in, E2E_HIDDEN, 1, E2E_LEARNING_RATE)
+    start = (trusted.weights_input_to_hidden.copy(), trusted.weights_hidden_to_output.copy())
+
+    learner.seed_numpy(seed)
+    net = _network(submission, n_in, E2E_HIDDEN, 1, E2E_LEARNING_RATE)
+    _set_weights(net, *start)
+    _train_in_learner(learner, net, data, seed)
+    drills.train_network(trusted, data.train_features, data.train_targets, E2E_ITERATIONS,
+                         E2E_BATCH, seed)
+
+    w_i_h = _weights(net, "weights_input_to_hidden", (E2E_HIDDEN, n_in))
+    w_h_o = _weights(net, "weights_hidden_to_output", (1, E2E_HIDDEN))
+    if not (np.isfinite(w_i_h).all() and np.isfinite(w_h_o).all()):
+        fail("After training, your weights contain nan or inf: training diverged.",
+             cause="a flipped sign (output_delta = targets - final_outputs, updates added with "
+                   "+=) or an update that ignores the learning rate.")
+    if np.array_equal(w_i_h, start[0]) or np.array_equal(w_h_o, start[1]):
+        which = "weights_input_to_hidden" if np.array_equal(w_i_h, start[0]) else \
+            "weights_hidden_to_output"
+        fail(f"After {E2E_ITERATIONS * E2E_BATCH} calls of train, {which} has not changed.",
+             cause="store each update in the attribute (self.weights_... += update).")
+    final = (trusted.weights_input_to_hidden, trusted.weights_hidden_to_output)
+    ours = (_mse(*final, data.train_features, data.train_targets),
+            _mse(*final, data.val_features, data.val_targets))
+    yours = (_mse(w_i_h, w_h_o, data.train_features, data.train_targets),
+             _mse(w_i_h, w_h_o, data.val_features, data.val_targets))
+    ratios = [mine / theirs for mine, theirs in zip(yours, ours, strict=True)]
+    if not all(np.isfinite(ratio) and ratio <= E2E_FACTOR for ratio in ratios):
+        fail(f"After training on the same random batches from the same starting weights, your "
+             f"network's training MSE is {yours[0]:.3f} and its validation MSE {yours[1]:.3f}: "
+             f"{ratios[0]:.2f} and {ratios[1]:.2f} times the reference network's. Both must be "
+             f"at most {E2E_FACTOR} times.")
