@@ -341,3 +341,56 @@ def solution(exercise_name: str, force: bool) -> None:
         _notify(study.update(found, seen)[1])
     click.echo(render_progress.solution_header(exercise, entry.done))
     click.echo(source.rstrip("\n"))
+
+
+@main.command()
+@click.argument("submissions", type=click.Path(exists=True, path_type=Path))
+@click.option("--output", "-o", "out", required=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="The folder to write the reports, gradebook and results to.")
+@click.option("--exercise", "-e", metavar="NAME",
+              help="Grade one exercise, one file per learner: SUBMISSIONS/<learner>.py.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help="Submissions graded at once (default: the number of CPUs).")
+@click.option("--format", "formats", type=click.Choice(["gradescope"]), multiple=True,
+              help="Also write this platform's format (gradescope: OUT/gradescope/*/results.json).")
+@click.option("--resume/--fresh", default=True, show_default=True,
+              help="--fresh regrades everything; by default only new or changed files are graded.")
+@click.option("--seed", type=int,
+              help="Seed for the suites' random inputs (default: a new one per submission).")
+def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
+           formats: tuple[str, ...], resume: bool, seed: int | None) -> None:
+    """Grade a class: every learner's files in SUBMISSIONS (a folder or a .zip) into OUT.
+
+    SUBMISSIONS/<learner>/<exercise>.py, or with --exercise SUBMISSIONS/<learner>.py. Writes
+    OUT/index.html, OUT/learners/, OUT/gradebook.csv, OUT/results.csv and OUT/results.jsonl.
+
+    Exit code: 0 the class is graded, 2 usage error (or OUT is in use by another run), 3 the
+    grader failed on some submission (the rest is graded and written), 130 interrupted.
+    """
+    from grader.batch import layout, run, store, summary  # pandas: only for this command
+
+    if exercise is not None:
+        _exercise_named(exercise)
+    try:
+        outcome = run.grade_class(submissions, out, exercise=exercise, jobs=jobs,
+                                  formats=formats, fresh=not resume, seed=seed)
+    except (layout.InputError, store.Locked) as error:
+        click.echo(f"grader: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    except run.Interrupted as error:
+        click.echo(f"grader: {error}", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except run.PoolFailed as error:
+        click.echo(f"grader: internal failure: {error}. What was graded is saved; run the "
+                   "same command again to continue.", err=True)
+        sys.exit(EXIT_GRADER_FAILED)
+    except OSError as error:
+        click.echo(f"grader: cannot write to {out}: {error.strerror or error}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(summary.render(outcome))
+    if outcome.grader_failures:
+        click.echo(f"grader: internal failure on {len(outcome.grader_failures)} submission(s), "
+                   "listed above; run the same command again to retry them.", err=True)
+        sys.exit(EXIT_GRADER_FAILED)
+    sys.exit(EXIT_FULL_MARKS)

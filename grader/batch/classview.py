@@ -1,0 +1,224 @@
+"""The class as the reports see it: built once from the records, read by every renderer.
+
+The gradebook, the class report, the Gradescope files and the summary all take a `ClassView`,
+so a number (a mean, a pass rate, a total) is computed in one place and agrees everywhere.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from grader import __version__, catalog
+from grader.batch.layout import Discovery, Skipped
+from grader.batch.store import Record
+from grader.results import Result, Status
+
+
+@dataclass(frozen=True)
+class Problem:
+    learner: str
+    slug: str
+    exercise: str
+    kind: str  # "error", "timeout" or "grader failure"
+    message: str
+
+
+@dataclass
+class LearnerRow:
+    learner: str
+    slug: str
+    results: dict[str, Result]
+    max_total: float
+
+    @property
+    def total(self) -> float:
+        return sum(result.score for result in self.results.values())
+
+    @property
+    def percentage(self) -> float:
+        return round(100 * self.total / self.max_total, 1) if self.max_total else 0.0
+
+
+@dataclass
+class ExerciseStats:
+    exercise: catalog.Exercise
+    scores: list[float]
+    errors: int
+    timeouts: int
+    missing: int
+
+    @property
+    def submitted(self) -> int:
+        return len(self.scores)
+
+    @property
+    def mean(self) -> float | None:
+        return statistics.fmean(self.scores) if self.scores else None
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.scores) if self.scores else None
+
+    @property
+    def full_marks(self) -> int:
+        return sum(score >= self.exercise.points - 1e-9 for score in self.scores)
+
+
+@dataclass
+class TestStats:
+    exercise: catalog.Exercise
+    test_id: str
+    name: str
+    hidden: bool
+    optional: bool
+    passed: int = 0
+    attempted: int = 0
+    failures: collections.Counter = field(default_factory=collections.Counter)
+    examples: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def pass_rate(self) -> float:
+        return self.passed / self.attempted if self.attempted else 1.0
+
+    @property
+    def common_failure(self) -> tuple[str, int] | None:
+        """The most frequent failure message (numbers aside) and how many failures share it."""
+        if not self.failures:
+            return None
+        shape, count = self.failures.most_common(1)[0]
+        return self.examples[shape], count
+
+
+@dataclass
+class ClassView:
+    root: str
+    layout: str
+    exercises: list[catalog.Exercise]
+    learners: list[LearnerRow]
+    stats: list[ExerciseStats]
+    tests: list[TestStats]
+    problems: list[Problem]
+    skipped: list[Skipped]
+    isolation: list[str]
+    seed: int | None
+    generated_at: str
+    grader_version: str = __version__
+
+    @property
+    def submissions(self) -> int:
+        return sum(len(row.results) for row in self.learners)
+
+    @property
+    def max_total(self) -> float:
+        return float(sum(exercise.points for exercise in self.exercises))
+
+
+def build(discovery: Discovery, records: list[Record], seed: int | None) -> ClassView:
+    names = {record.exercise for record in records}
+    exercises = [exercise for exercise in catalog.CATALOG if exercise.name in names]
+    max_total = float(sum(exercise.points for exercise in exercises))
+    slugs = learner_slugs(discovery.learners)
+    rows = {learner: LearnerRow(learner, slugs[learner], {}, max_total)
+            for learner in discovery.learners}
+    problems: list[Problem] = []
+    for record in records:
+        row = rows[record.learner]
+        row.results[record.exercise] = record.result
+        kind = problem_kind(record)
+        if kind:
+            problems.append(Problem(record.learner, row.slug, record.exercise, kind,
+                                    first_line(record.grader_failure or record.result.message
+                                               or _first_timeout(record.result))))
+    learners = list(rows.values())
+    return ClassView(
+        root=discovery.root,
+        layout=discovery.layout,
+        exercises=exercises,
+        learners=learners,
+        stats=[_exercise_stats(exercise, learners) for exercise in exercises],
+        tests=_test_stats(exercises, learners),
+        problems=problems,
+        skipped=list(discovery.skipped),
+        isolation=sorted({r.result.isolation for r in records if r.result.isolation}),
+        seed=seed,
+        generated_at=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+    )
+
+
+def problem_kind(record: Record) -> str | None:
+    if record.grader_failure:
+        return "grader failure"
+    if record.result.status is Status.ERROR:
+        return "error"
+    if any(test.status is Status.TIMEOUT for test in record.result.tests):
+        return "timeout"
+    return None
+
+
+def learner_slugs(learners: list[str]) -> dict[str, str]:
+    """A file name per learner: safe on every file system, unique even ignoring case."""
+    taken: set[str] = set()
+    slugs = {}
+    for learner in learners:
+        base = re.sub(r"[^\w.-]+", "_", learner).strip("._-")[:80] or "learner"
+        slug, number = base, 1
+        while slug.casefold() in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        taken.add(slug.casefold())
+        slugs[learner] = slug
+    return slugs
+
+
+def first_line(text: str | None) -> str:
+    return (text or "").strip().splitlines()[0] if (text or "").strip() else ""
+
+
+def _first_timeout(result: Result) -> str:
+    return next((test.message or "" for test in result.tests
+                 if test.status is Status.TIMEOUT), "")
+
+
+def _exercise_stats(exercise: catalog.Exercise, learners: list[LearnerRow]) -> ExerciseStats:
+    results = [row.results[exercise.name] for row in learners if exercise.name in row.results]
+    return ExerciseStats(
+        exercise=exercise,
+        scores=[result.score for result in results],
+        errors=sum(result.status is Status.ERROR for result in results),
+        timeouts=sum(any(t.status is Status.TIMEOUT for t in result.tests)
+                     for result in results),
+        missing=len(learners) - len(results),
+    )
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+
+
+def _test_stats(exercises: list[catalog.Exercise], learners: list[LearnerRow]) -> list[TestStats]:
+    """Each test's pass rate over the submissions that could be graded, hardest first."""
+    stats: dict[tuple[str, str], TestStats] = {}
+    for exercise in exercises:
+        for row in learners:
+            result = row.results.get(exercise.name)
+            if result is None or result.status is Status.ERROR:
+                continue
+            for test in result.tests:
+                if test.status is Status.SKIPPED:
+                    continue
+                entry = stats.setdefault((exercise.name, test.id), TestStats(
+                    exercise, test.id, test.name, test.visibility.value == "hidden",
+                    test.optional))
+                entry.attempted += 1
+                if test.status is Status.PASSED:
+                    entry.passed += 1
+                else:
+                    message = first_line(test.message) or test.status.value
+                    shape = _NUMBER.sub("#", message)
+                    entry.failures[shape] += 1
+                    entry.examples.setdefault(shape, message)
+    order = {exercise.name: index for index, exercise in enumerate(exercises)}
+    return sorted(stats.values(), key=lambda s: (s.optional, s.pass_rate, order[s.exercise.name]))

@@ -1,0 +1,62 @@
+"""The CSV files: `gradebook.csv` (one row per learner) and `results.csv` (one row per test).
+
+Both are plain CSV with a header row, UTF-8, so spreadsheets and LMS gradebook imports read them.
+An exercise a learner did not submit is an empty cell in the gradebook and counts 0 in the total.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from grader.batch.classview import ClassView
+from grader.render_html import write_atomically
+
+GRADEBOOK = "gradebook.csv"
+RESULTS = "results.csv"
+RESULT_COLUMNS = ["learner", "exercise", "submission", "exercise_status", "test", "test_name",
+                  "status", "visibility", "optional", "score", "max_score", "message"]
+
+
+def gradebook_frame(view: ClassView) -> pd.DataFrame:
+    names = [exercise.name for exercise in view.exercises]
+    rows = []
+    for row in view.learners:
+        scores = {name: row.results[name].score if name in row.results else None
+                  for name in names}
+        rows.append({"learner": row.learner, **scores, "total": row.total,
+                     "max_total": row.max_total, "percentage": row.percentage})
+    frame = pd.DataFrame(rows, columns=["learner", *names, "total", "max_total", "percentage"])
+    return frame.astype({name: "float64" for name in names})
+
+
+def results_frame(view: ClassView) -> pd.DataFrame:
+    rows = []
+    for row in view.learners:
+        for exercise in view.exercises:
+            result = row.results.get(exercise.name)
+            if result is None:
+                continue
+            base = {"learner": row.learner, "exercise": exercise.name,
+                    "submission": result.submission, "exercise_status": result.status.value}
+            if not result.tests:  # nothing could be run: one row says why
+                rows.append({**base, "test": "", "test_name": "", "status": result.status.value,
+                             "visibility": "", "optional": False, "score": result.score,
+                             "max_score": result.max_score, "message": result.message or ""})
+            for test in result.tests:
+                rows.append({**base, "test": test.id, "test_name": test.name,
+                             "status": test.status.value, "visibility": test.visibility.value,
+                             "optional": test.optional, "score": test.score,
+                             "max_score": test.max_score, "message": test.message or ""})
+    return pd.DataFrame(rows, columns=RESULT_COLUMNS)
+
+
+def write(out: Path, view: ClassView) -> list[Path]:
+    paths = [out / GRADEBOOK, out / RESULTS]
+    for path, frame in zip(paths, (gradebook_frame(view), results_frame(view)), strict=True):
+        buffer = io.StringIO()
+        frame.to_csv(buffer, index=False, float_format="%g", lineterminator="\n")
+        write_atomically(path, buffer.getvalue())
+    return paths

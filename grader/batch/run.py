@@ -1,0 +1,218 @@
+"""Grade a class: find the submissions, grade what is new in parallel, write every output.
+
+Order of work, chosen so that nothing is lost:
+1. lock OUT (a second run on it is refused) and read results.jsonl;
+2. grade each submission whose (content hash, suite version, seed) has no result yet: files
+   that cannot be graded at all (empty, binary, too large) at once, the others on the pool;
+   every result is appended to results.jsonl the moment it arrives;
+3. only when all are in: rewrite results.jsonl (one line per submission) and render the CSVs,
+   the reports and the exports from it, each file replaced atomically.
+A kill at any point leaves the previous outputs and every result already appended; the next run
+grades only the rest.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import BrokenExecutor, CancelledError, Executor, Future, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from grader import catalog, grading
+from grader.batch import class_report, classview, gradebook, gradescope, layout, store
+from grader.batch.executor import ForkServerExecutor, TaskFailed, default_jobs, run_job
+from grader.batch.progressbar import ProgressBar
+from grader.boundary.launch import Limits
+from grader.results import Result, Status, timestamp
+
+FORMATS = ("gradescope",)
+
+
+class Interrupted(Exception):
+    def __init__(self, saved: int, total: int) -> None:
+        super().__init__(f"interrupted: {saved} of {total} submissions are graded and saved in "
+                         "results.jsonl; run the same command again to grade the rest")
+        self.saved = saved
+        self.total = total
+
+
+class PoolFailed(Exception):
+    """The worker pool itself broke (a grader failure); what was graded is saved."""
+
+
+@dataclass
+class Outcome:
+    out: Path
+    view: classview.ClassView
+    graded_now: int
+    reused: int
+    jobs: int
+    seconds: float
+    files: dict[str, list[Path]] = field(default_factory=dict)
+
+    @property
+    def grader_failures(self) -> list[classview.Problem]:
+        return [p for p in self.view.problems if p.kind == "grader failure"]
+
+
+ExecutorFactory = Callable[[int, float], Executor]
+
+
+def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
+                jobs: int | None = None, formats: tuple[str, ...] = (), fresh: bool = False,
+                seed: int | None = None, limits: Limits | None = None,
+                progress: TextIO | None = None,
+                executor_factory: ExecutorFactory | None = None) -> Outcome:
+    started = time.monotonic()
+    limits = limits or Limits()
+    jobs = jobs or default_jobs()
+    found = layout.discover(submissions, exercise, exclude=out)
+    if not found.submissions:
+        raise layout.InputError(_nothing_found(found, exercise))
+    with store.locked(out):
+        store.remove_leftover_temporaries(out)
+        results = store.Store(out)
+        previous = results.load()
+        done, todo = _plan(found, {} if fresh else previous, seed)
+        bar = ProgressBar(progress if progress is not None else sys.stderr,
+                          total=len(found.submissions), done=len(done))
+        try:
+            _grade(todo, done, results, bar, seed, limits, jobs,
+                   executor_factory or _fork_server)
+        except KeyboardInterrupt:
+            raise Interrupted(len(done), len(found.submissions)) from None
+        finally:
+            bar.close()
+        current = [done[(s.learner, s.exercise)] for s in found.submissions]
+        results.rewrite(current)
+        view = classview.build(found, current, seed)
+        files = _render(out, view, formats)
+    return Outcome(out, view, graded_now=len(todo), reused=len(current) - len(todo), jobs=jobs,
+                   seconds=time.monotonic() - started, files=files)
+
+
+@dataclass(frozen=True)
+class _Task:
+    submission: layout.Submission
+    sha256: str
+    suite_version: str
+
+
+def _plan(found: layout.Discovery, previous: dict, seed: int | None):
+    versions = {name: store.suite_version(name)
+                for name in {s.exercise for s in found.submissions}}
+    done: dict[tuple[str, str], store.Record] = {}
+    todo: list[_Task] = []
+    for submission in found.submissions:
+        task = _Task(submission, store.content_hash(submission.source),
+                     versions[submission.exercise])
+        old = previous.get((submission.learner, submission.exercise))
+        if old is not None and not old.grader_failure and (
+                old.path, old.sha256, old.suite_version, old.seed_requested) == (
+                submission.path, task.sha256, task.suite_version, seed):
+            done[old.key] = old
+        else:
+            todo.append(task)
+    return done, todo
+
+
+def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar,
+           seed: int | None, limits: Limits, jobs: int, factory: ExecutorFactory) -> None:
+    def keep(task: _Task, result: Result, failure: str | None = None) -> None:
+        record = store.Record(task.submission.learner, task.submission.exercise,
+                              task.submission.path, task.sha256, task.suite_version, seed,
+                              result, failure)
+        results.append(record)
+        done[record.key] = record
+        bar.advance(full_marks=result.full_marks, error=result.status is Status.ERROR)
+
+    runnable: list[tuple[_Task, int]] = []
+    for task in todo:
+        job_seed = secrets.randbits(32) if seed is None else seed
+        exercise = catalog.get(task.submission.exercise)
+        problem = layout.vet(task.submission)
+        if problem is not None:
+            keep(task, grading.file_error(exercise, task.submission.label, problem, job_seed))
+        else:
+            runnable.append((task, job_seed))
+    if not runnable:
+        return
+    executor = factory(min(jobs, len(runnable)), grading.worker_budget(limits))
+    try:
+        futures: dict[Future, tuple[_Task, int]] = {}
+        for task, job_seed in runnable:
+            job = grading.make_job(task.submission.source, task.submission.label,
+                                   catalog.get(task.submission.exercise), job_seed, limits)
+            futures[executor.submit(run_job, job)] = (task, job_seed)
+        for future in as_completed(futures):
+            task, job_seed = futures[future]
+            try:
+                keep(task, Result.from_dict(future.result()))
+            except TaskFailed as failure:
+                keep(task, _failed(task, job_seed, str(failure)), str(failure))
+            except (BrokenExecutor, CancelledError) as error:
+                raise PoolFailed(f"the grading pool stopped: {error}") from None
+    except BaseException:
+        _stop(executor)
+        raise
+    executor.shutdown()
+
+
+def _fork_server(jobs: int, task_seconds: float) -> Executor:
+    return ForkServerExecutor(jobs, task_seconds=task_seconds)
+
+
+def _stop(executor: Executor) -> None:
+    terminate = getattr(executor, "terminate", None)
+    if terminate is not None:
+        terminate()
+    else:
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _failed(task: _Task, seed: int, failure: str) -> Result:
+    exercise = catalog.get(task.submission.exercise)
+    message = (f"The grader failed on this file ({failure}). This is not your fault; your "
+               "instructor has been told, and the file will be graded again.")
+    return Result(exercise=exercise.name, title=exercise.title, submission=task.submission.label,
+                  status=Status.ERROR, score=0.0, max_score=float(exercise.points),
+                  message=message, seed=seed, graded_at=timestamp())
+
+
+def _render(out: Path, view: classview.ClassView, formats: tuple[str, ...]) -> dict:
+    files = {"gradebook": gradebook.write(out, view)}
+    files.update(class_report.write(out, view))
+    if "gradescope" in formats:
+        files["gradescope"] = gradescope.write(out, view)
+    _remove_stale(out / class_report.LEARNERS, set(files["learners"]), "*.html")
+    _remove_stale(out / gradescope.FOLDER, set(files.get("gradescope", [])), "*/results.json")
+    return files
+
+
+def _remove_stale(folder: Path, keep: set[Path], pattern: str) -> None:
+    """Pages of learners who are no longer in SUBMISSIONS: OUT mirrors the input."""
+    if not folder.is_dir():
+        return
+    for path in folder.glob(pattern):
+        if path not in keep:
+            path.unlink(missing_ok=True)
+            if path.parent != folder and not any(path.parent.iterdir()):
+                path.parent.rmdir()
+
+
+def _nothing_found(found: layout.Discovery, exercise: str | None) -> str:
+    lines = [f"No submissions found in {found.root} (looked for {found.layout})."]
+    if exercise is None:
+        lines.append("Expected SUBMISSIONS/<learner>/<exercise>.py with exercise names from: "
+                     f"{', '.join(catalog.names())}; for SUBMISSIONS/<learner>.py add "
+                     "--exercise NAME.")
+    else:
+        lines.append(f"Expected SUBMISSIONS/<learner>.py or SUBMISSIONS/<learner>/{exercise}.py.")
+    if found.skipped:
+        lines.append(f"{len(found.skipped)} files were skipped, for example:")
+        lines += [f"  {s.path}: {s.reason}" for s in found.skipped[:5]]
+    return "\n".join(lines)

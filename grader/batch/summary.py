@@ -1,0 +1,68 @@
+"""The few lines `grader report` prints at the end: how the class did and where the files are."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from grader.batch import class_report, gradebook, gradescope, store
+
+SHOWN_SKIPPED = 5
+
+
+def render(outcome) -> str:
+    view = outcome.view
+    lines = [f"Graded {len(view.learners)} learners, {view.submissions} submissions "
+             f"({outcome.graded_now} graded now, {outcome.reused} kept from an earlier run) "
+             f"in {outcome.seconds:.1f} s with {outcome.jobs} "
+             f"worker{'s' if outcome.jobs != 1 else ''}.", ""]
+    header = ["exercise", "submitted", "missing", "mean", "median", "max", "full marks",
+              "errors", "timeouts"]
+    rows = [[s.exercise.name, s.submitted, s.missing, _number(s.mean), _number(s.median),
+             s.exercise.points, s.full_marks, s.errors, s.timeouts] for s in view.stats]
+    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows,
+                                                                        strict=True)]
+    for row in [header, *rows]:
+        cells = [str(row[0]).ljust(widths[0])]
+        cells += [str(cell).rjust(width) for cell, width in zip(row[1:], widths[1:],
+                                                                  strict=True)]
+        lines.append("  ".join(cells).rstrip())
+    kinds = {}
+    for problem in view.problems:
+        kinds[problem.kind] = kinds.get(problem.kind, 0) + 1
+    if kinds:
+        lines += ["", "Needs attention (listed in index.html): " + ", ".join(
+            f"{count} {kind}{'s' if count != 1 else ''}" for kind, count in kinds.items()) + "."]
+    if view.skipped:
+        lines += ["", f"Skipped {len(view.skipped)} file{'s' if len(view.skipped) != 1 else ''} "
+                      "(all listed in index.html):"]
+        lines += [f"  {item.path}: {item.reason}" for item in view.skipped[:SHOWN_SKIPPED]]
+        if len(view.skipped) > SHOWN_SKIPPED:
+            lines.append(f"  ... and {len(view.skipped) - SHOWN_SKIPPED} more")
+    lines.append("")
+    lines += [f"Isolation: {level}" for level in view.isolation]
+    lines += ["", f"Files in {_shown(outcome.out)}{os.sep}:"]
+    entries = [
+        (class_report.INDEX, "the class overview: scores, distributions, hardest tests"),
+        (class_report.LEARNERS + "/", f"one report per learner ({len(view.learners)} files)"),
+        (gradebook.GRADEBOOK, "one row per learner: a column per exercise, total, percentage"),
+        (gradebook.RESULTS, "one row per learner and test"),
+        (store.RESULTS, "every result, one JSON per line (the source of the files above)"),
+    ]
+    if "gradescope" in outcome.files:
+        entries.append((gradescope.FOLDER + "/",
+                        f"a Gradescope results.json per learner ({len(view.learners)} files)"))
+    width = max(len(name) for name, _ in entries)
+    lines += [f"  {name.ljust(width)}  {what}" for name, what in entries]
+    return "\n".join(lines)
+
+
+def _number(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

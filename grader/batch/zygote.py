@@ -1,0 +1,264 @@
+"""The fork server ("zygote"): a trusted process that pays the start-up cost once.
+
+It imports numpy, pytest, the grading plugin and whatever the suites and solutions import, then
+forks one child per task. A child calls the task's function (for grading, `executor.run_job`,
+which runs `worker.run`: the learner's code still runs only in the sandboxed learner process that
+the worker starts) and writes its JSON answer to a pipe of its own. The zygote relays answers to
+the batch process over one socket, and it is the outer wall-clock guard: a child that overruns
+its budget is killed with SIGKILL, and its learner process dies with it (parent-death signal).
+
+The zygote is single-threaded, so forking it is safe. It never runs learner code and never
+unpickles anything: tasks and answers are JSON. When the batch process goes away (even killed),
+the socket reaches end-of-file, and the zygote kills its children and exits.
+"""
+
+from __future__ import annotations
+
+import ast
+import ctypes
+import gc
+import importlib
+import json
+import os
+import selectors
+import signal
+import socket
+import sys
+import time
+import traceback
+from dataclasses import dataclass, field
+
+from grader import course
+
+_PR_SET_PDEATHSIG = 1
+READ_CHUNK = 1 << 16
+
+
+@dataclass
+class Child:
+    task_id: int
+    pid: int
+    pipe: int
+    deadline: float
+    seconds: float
+    answer: bytearray = field(default_factory=bytearray)
+
+
+def main() -> None:
+    control = socket.socket(fileno=int(sys.argv[1]))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    preload()
+    gc.collect()
+    gc.freeze()  # children share these pages instead of copying them on the first refcount
+    Zygote(control).serve()
+
+
+def preload() -> None:
+    """Import what every grading run needs, so each child starts with it in memory."""
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    from _pytest.config import default_plugins
+
+    import grader.plugin  # noqa: F401  (imports pytest, numpy and the trust boundary)
+    import grader.worker  # noqa: F401
+
+    for name in default_plugins:
+        _try_import(f"_pytest.{name}")
+    for module in _course_imports():
+        _try_import(module)
+    from grader.boundary.launch import make_undumpable
+
+    make_undumpable()
+
+
+def _course_imports() -> list[str]:
+    """The modules the suites and solutions import at their top level (without running them)."""
+    files = sorted(course.SUITES_DIR.glob("test_*.py"))
+    files += sorted((course.course_dir() / "solutions").glob("*.py"))
+    found: list[str] = []
+    for path in files:
+        try:
+            tree = ast.parse(path.read_bytes())
+        except (OSError, SyntaxError, ValueError):
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.Import):
+                found += [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                found.append(node.module)
+    return sorted(set(found))
+
+
+def _try_import(name: str) -> None:
+    try:
+        importlib.import_module(name)
+    except Exception:  # noqa: BLE001  (a missing optional module only costs a child the import)
+        pass
+
+
+class Zygote:
+    def __init__(self, control: socket.socket) -> None:
+        self.control = control
+        self.control.setblocking(False)
+        self.selector = selectors.DefaultSelector()
+        self.selector.register(control, selectors.EVENT_READ)
+        self.inbox = bytearray()
+        self.outbox = bytearray()
+        self.children: dict[int, Child] = {}  # by pipe fd
+        self.open = True
+
+    def serve(self) -> None:
+        while self.open or self.outbox:
+            for key, mask in self.selector.select(self._wait()):
+                if key.fileobj is self.control:
+                    if mask & selectors.EVENT_READ:
+                        self._read_control()
+                    if mask & selectors.EVENT_WRITE:
+                        self._flush()
+                else:
+                    self._read_child(self.children[key.fd])
+            self._kill_overdue()
+            if not self.open:
+                break
+        self._kill_all()
+
+    def _wait(self) -> float:
+        if not self.children:
+            return 1.0
+        return max(0.0, min(1.0, min(c.deadline for c in self.children.values())
+                            - time.monotonic()))
+
+    def _read_control(self) -> None:
+        try:
+            data = self.control.recv(READ_CHUNK)
+        except BlockingIOError:
+            return
+        except OSError:
+            data = b""
+        if not data:
+            self.open = False
+            return
+        self.inbox += data
+        while (end := self.inbox.find(b"\n")) >= 0:
+            line = bytes(self.inbox[:end])
+            del self.inbox[:end + 1]
+            self._start(json.loads(line))
+
+    def _start(self, task: dict) -> None:
+        read_end, write_end = os.pipe()
+        zygote = os.getpid()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_end)
+            self._become_child(task, write_end, zygote)
+        os.close(write_end)
+        os.set_blocking(read_end, False)
+        seconds = float(task["seconds"])
+        self.children[read_end] = Child(task["id"], pid, read_end,
+                                        time.monotonic() + seconds, seconds)
+        self.selector.register(read_end, selectors.EVENT_READ)
+
+    def _become_child(self, task: dict, answer_fd: int, zygote: int) -> None:
+        """Run in the forked child: never returns."""
+        status = 0
+        try:
+            self.selector.close()
+            self.control.close()
+            for fd in self.children:
+                os.close(fd)
+            _set_parent_death_signal()
+            if os.getppid() != zygote:  # the zygote died before the signal was armed
+                os._exit(71)
+            for number in (signal.SIGINT, signal.SIGCHLD, signal.SIGPIPE):
+                signal.signal(number, signal.SIG_DFL)
+            devnull = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):
+                os.dup2(devnull, fd)
+            try:
+                module, _, name = task["fn"].partition(":")
+                function = getattr(importlib.import_module(module), name)
+                answer = {"ok": function(*task.get("args", ()), **task.get("kwargs", {}))}
+            except BaseException as error:  # noqa: BLE001  (reported to the batch, never lost)
+                answer = {"error": f"{type(error).__name__}: {error}",
+                          "traceback": traceback.format_exc(limit=20)}
+            _write_all(answer_fd, (json.dumps(answer) + "\n").encode())
+        except BaseException:  # noqa: BLE001
+            status = 70
+        os._exit(status)
+
+    def _read_child(self, child: Child) -> None:
+        try:
+            data = os.read(child.pipe, READ_CHUNK)
+        except BlockingIOError:
+            return
+        if data:
+            child.answer += data
+            return
+        _, wait_status = os.waitpid(child.pid, 0)
+        self._finish(child, self._answer(child, wait_status))
+
+    def _answer(self, child: Child, wait_status: int) -> dict:
+        code = os.waitstatus_to_exitcode(wait_status)
+        if code == 0 and child.answer.endswith(b"\n"):
+            try:
+                return json.loads(child.answer)
+            except ValueError:
+                pass
+        how = f"signal {-code}" if code < 0 else f"exit code {code}"
+        return {"error": f"the grading process ended without an answer ({how})"}
+
+    def _kill_overdue(self) -> None:
+        now = time.monotonic()
+        for child in [c for c in self.children.values() if c.deadline <= now]:
+            _kill(child.pid)
+            os.waitpid(child.pid, 0)
+            self._finish(child, {"error": f"grading did not finish within {child.seconds:g} s "
+                                          "and was stopped", "timeout": True})
+
+    def _finish(self, child: Child, answer: dict) -> None:
+        self.selector.unregister(child.pipe)
+        os.close(child.pipe)
+        del self.children[child.pipe]
+        self.outbox += (json.dumps({"id": child.task_id, **answer}) + "\n").encode()
+        self._flush()
+
+    def _flush(self) -> None:
+        try:
+            sent = self.control.send(self.outbox)
+        except BlockingIOError:
+            sent = 0
+        except OSError:
+            self.open = False
+            self.outbox.clear()
+            return
+        del self.outbox[:sent]
+        events = selectors.EVENT_READ | (selectors.EVENT_WRITE if self.outbox else 0)
+        self.selector.modify(self.control, events)
+
+    def _kill_all(self) -> None:
+        for child in list(self.children.values()):
+            _kill(child.pid)
+        for child in list(self.children.values()):
+            os.waitpid(child.pid, 0)
+            os.close(child.pipe)
+        self.children.clear()
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _set_parent_death_signal() -> None:
+    """A child dies with the zygote; its learner process dies with it in turn."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
