@@ -203,9 +203,14 @@ def diagnose(gate: Gate, weights: tuple[Any, Any, Any]) -> str | None:
         return None
     message = gate.mistakes.get(table)
     if message is None:
-        message = f"these weights compute {NAMES[table]}, not {gate.name}."
+        message = f"your perceptron {_what(table)}, not {gate.name}."
     boundary = _boundary_note(weights, gate.table)
     return f"{message} {boundary}" if boundary else message
+
+
+def _what(table: Table) -> str:
+    name = NAMES[table]
+    return f"is {name}" if name.startswith(("always", "a copy")) else f"computes {name}"
 
 
 def _boundary_note(weights: tuple[Any, Any, Any], table: Table) -> str | None:
@@ -351,15 +356,14 @@ def diagnose_network(network: Network) -> str | None:
             return (f"a sum of exactly 0 outputs 1 (the step is >= 0, not > 0), and in your "
                     f"{layer} some sums are exactly 0. Move those biases a little away from "
                     "the boundary.")
-    message = _XOR_MISTAKES.get(table, f"the network computes {NAMES[table]}, not XOR.")
+    message = _XOR_MISTAKES.get(table, f"the network {_what(table)}, not XOR.")
     return f"{message} {_hidden_note(network)}"
 
 
 def _hidden_note(network: Network) -> str:
     """What the hidden layer computes, and whether the output unit could make XOR from it."""
     units = [tuple(int(v) for v in column) for column in network.hidden(np.array(INPUTS)).T]
-    names = [NAMES[unit] for unit in units]
-    note = f"Your hidden units compute {names[0]} and {names[1]}."
+    note = f"Your hidden unit 1 {_what(units[0])}, and hidden unit 2 {_what(units[1])}."
     if units[0] == units[1]:
         return note + " They must differ: XOR needs two different hidden units, such as OR " \
                       "and NAND."
