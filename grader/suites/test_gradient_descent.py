@@ -1,0 +1,421 @@
+"""Hidden suite: logistic regression by gradient descent (seed section 9)."""
+
+import numpy as np
+import pytest
+
+from grader.compare import assert_close, case, fail, kind_of, numbers
+from grader.feedback import LearnerProblem, MissingName, NotStarted, Raised
+
+EPOCHS = 100
+LEARNRATE = 0.1
+ACCURACY_SLACK = 0.02
+
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def element_wise_call(function, shown, *args):
+    """Call the learner's function; math.exp or math.log on an array gets its own message."""
+    try:
+        return function(*args)
+    except Raised as error:
+        if error.type_name == "TypeError" and "scalar" in error.message:
+            fail(error.message, cause="math.exp and math.log take one number at a time. Use "
+                 "np.exp and np.log: they work element-wise on whole arrays.")
+        raise
+
+
+# ---------------------------------------------------------------------------------------------
+# sigmoid
+
+
+def sigmoid_diagnose(x):
+    x = np.asarray(x, dtype=float)
+    known = (
+        (1 / (1 + np.exp(x)), "the sign in the exponent is flipped: sigmoid(x) = "
+                              "1 / (1 + np.exp(-x)), with -x."),
+        (1 + np.exp(-x), "brackets: 1 / 1 + np.exp(-x) is 1 + np.exp(-x). Write "
+                         "1 / (1 + np.exp(-x))."),
+        (1 / (1 - np.exp(-x)), "the denominator is 1 + np.exp(-x), with a plus."),
+        (np.exp(-x) / (1 + np.exp(-x)), "that is 1 - sigmoid(x): the numerator is 1, not "
+                                        "np.exp(-x)."),
+        (np.tanh(x), "that is tanh(x); the sigmoid is 1 / (1 + np.exp(-x))."),
+        (1 / (1 + np.exp(-x)) * (1 - 1 / (1 + np.exp(-x))),
+         "that is the sigmoid's derivative, sigmoid(x) * (1 - sigmoid(x))."),
+    )
+
+    def cause(actual):
+        for values, message in known:
+            if actual.shape == values.shape and np.allclose(actual, values, rtol=1e-6):
+                return message
+        if actual.size == 1 and x.size > 1:
+            return "sigmoid must work element-wise: one output for each input."
+        return None
+
+    return cause
+
+
+def check_sigmoid(submission, x, shown):
+    with case(shown):
+        actual = element_wise_call(submission.sigmoid, shown, x)
+        assert_close(actual, sigmoid(np.asarray(x, dtype=float)), what=shown,
+                     diagnose=sigmoid_diagnose(x))
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(1)
+def test_sigmoid_values(submission):
+    """sigmoid(0) is 0.5; sigmoid of 2, -2 and of an array, element by element"""
+    for x in (0, 2.0, -2.0):
+        check_sigmoid(submission, x, f"sigmoid({x!r})")
+    x = np.array([-3.0, -1.0, 0.0, 1.0, 3.0])
+    check_sigmoid(submission, x, f"sigmoid(np.array({x.tolist()}))")
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(1)
+def test_sigmoid_random(submission, rng):
+    """sigmoid of random numbers, vectors and matrices, element by element"""
+    check_sigmoid(submission, float(rng.normal(0.0, 3.0)), "sigmoid of a random number")
+    for shape in ((7,), (3, 4)):
+        x = rng.normal(0.0, 3.0, shape)
+        check_sigmoid(submission, x, f"sigmoid of a random array of shape {shape}")
+
+
+# ---------------------------------------------------------------------------------------------
+# output_formula
+
+
+def output_diagnose(features, weights, bias):
+    score = features @ weights
+    known = (
+        (score + bias, "the sigmoid is missing: output_formula returns "
+                       "sigmoid(np.matmul(features, weights) + bias)."),
+        (sigmoid(score), "the bias is missing: sigmoid(np.matmul(features, weights) + bias)."),
+        (sigmoid(score - bias), "the bias is subtracted: add it, "
+                                "sigmoid(np.matmul(features, weights) + bias)."),
+        (sigmoid(-(score + bias)), "the sign is flipped: sigmoid(features @ weights + bias), "
+                                   "not sigmoid(-(...))."),
+        (sigmoid(features * weights + bias), "features * weights multiplies element by "
+                                             "element; use np.matmul(features, weights) for "
+                                             "one score per point."),
+    )
+
+    def cause(actual):
+        for values, message in known:
+            if actual.shape == values.shape and np.allclose(actual, values, rtol=1e-6):
+                return message
+        return None
+
+    return cause
+
+
+def check_output(submission, features, weights, bias, shown):
+    with case(shown):
+        actual = submission.output_formula(features, weights, bias)
+        assert_close(actual, sigmoid(features @ weights + bias), what=shown,
+                     diagnose=output_diagnose(features, weights, bias))
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(1)
+def test_output_formula_examples(submission):
+    """output_formula for one point and for a matrix of three points"""
+    weights, bias = np.array([0.4, -0.6]), 0.1
+    point = np.array([0.5, 0.2])
+    check_output(submission, point, weights, bias,
+                 "output_formula(np.array([0.5, 0.2]), np.array([0.4, -0.6]), 0.1)")
+    points = np.array([[0.5, 0.2], [1.0, 1.0], [-2.0, 0.5]])
+    check_output(submission, points, weights, bias,
+                 f"output_formula(np.array({points.tolist()}), np.array([0.4, -0.6]), 0.1)")
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(1)
+def test_output_formula_random(submission, rng):
+    """output_formula on random points, weights and biases"""
+    for n_features in (2, 3):
+        weights = rng.normal(0.0, 1.0, n_features)
+        bias = float(rng.normal(0.0, 1.0))
+        point = rng.normal(0.0, 1.0, n_features)
+        check_output(submission, point, weights, bias, "output_formula of one random point")
+        points = rng.normal(0.0, 1.0, (6, n_features))
+        check_output(submission, points, weights, bias, "output_formula of 6 random points")
+
+
+# ---------------------------------------------------------------------------------------------
+# error_formula
+
+
+def log_loss(y, output):
+    return -y * np.log(output) - (1 - y) * np.log(1 - output)
+
+
+def error_diagnose(y, output):
+    y = np.asarray(y, dtype=float)
+    output = np.asarray(output, dtype=float)
+    right = log_loss(y, output)
+    known = (
+        (-right, "the minus signs are missing: the error is -y*ln(output) - "
+                 "(1-y)*ln(1-output), a positive number."),
+        (right / np.log(10), "log base 10? Use the natural log, np.log, not np.log10."),
+        (right / np.log(2), "log base 2? Use the natural log, np.log, not np.log2."),
+        (log_loss(y, 1 - output), "the two terms are swapped: y goes with ln(output), and "
+                                  "(1 - y) with ln(1 - output)."),
+        (-y * np.log(output), "only the -y*ln(output) term: subtract (1-y)*ln(1-output) too."),
+        (-(1 - y) * np.log(1 - output), "only the -(1-y)*ln(1-output) term: subtract "
+                                        "y*ln(output) too."),
+        (-y * np.log(output) + (1 - y) * np.log(1 - output),
+         "the second term has the wrong sign: -y*ln(output) - (1-y)*ln(1-output)."),
+    )
+
+    def cause(actual):
+        for values, message in known:
+            if actual.shape == values.shape and np.allclose(actual, values, rtol=1e-6):
+                return message
+        if right.ndim and actual.ndim == 0:
+            if np.isclose(actual, right.sum()) or np.isclose(actual, right.mean()):
+                return ("error_formula works element-wise: one error per point. Do not sum "
+                        "or average them.")
+            return "error_formula works element-wise: one error per point."
+        return None
+
+    return cause
+
+
+def check_error(submission, y, output, shown):
+    with case(shown):
+        actual = element_wise_call(submission.error_formula, shown, y, output)
+        assert_close(actual, log_loss(np.asarray(y, dtype=float), np.asarray(output, float)),
+                     what=shown, diagnose=error_diagnose(y, output))
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(2)
+def test_error_formula_examples(submission):
+    """error_formula for a positive and a negative point, and for arrays, element by element"""
+    check_error(submission, 1, 0.8, "error_formula(1, 0.8)")
+    check_error(submission, 0, 0.8, "error_formula(0, 0.8)")
+    y, output = np.array([1, 0, 1]), np.array([0.9, 0.2, 0.4])
+    check_error(submission, y, output,
+                f"error_formula(np.array({y.tolist()}), np.array({output.tolist()}))")
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(2)
+def test_error_formula_random(submission, rng):
+    """error_formula on random labels and outputs, element by element"""
+    y = float(rng.integers(0, 2))
+    check_error(submission, y, float(rng.uniform(0.05, 0.95)), "error_formula of one point")
+    for size in (5, 12):
+        y = rng.integers(0, 2, size)
+        output = rng.uniform(0.02, 0.98, size)
+        check_error(submission, y, output, f"error_formula of {size} random points")
+
+
+# ---------------------------------------------------------------------------------------------
+# update_weights
+
+
+def update(x, y, weights, bias, learnrate, *, factor=None, sign=1.0, bias_sign=1.0,
+           bias_step=True, with_x=True):
+    """The course's update_weights, or one of its mistakes when a keyword is set."""
+    output = sigmoid(x @ weights + bias)
+    d_error = -(y - output)
+    if factor is not None:
+        d_error = d_error * factor(output)
+    weights = weights - sign * learnrate * d_error * (x if with_x else 1.0)
+    if bias_step:
+        bias = bias - bias_sign * sign * learnrate * d_error
+    return weights, bias
+
+
+def update_mistakes(learnrate):
+    mistakes = [
+        ("that is the gradient of the squared error, with its extra output * (1 - output) "
+         "factor. For the log-loss the factor cancels: d_error = -(y - output), and "
+         "weights -= learnrate * d_error * x.",
+         {"factor": lambda output: output * (1 - output)}),
+        ("the sign is flipped: with d_error = -(y - output), subtract: "
+         "weights -= learnrate * d_error * x and bias -= learnrate * d_error.",
+         {"sign": -1.0}),
+        ("the weights move the wrong way: weights -= learnrate * d_error * x, with "
+         "d_error = -(y - output).", {"sign": -1.0, "bias_sign": -1.0}),
+        ("the bias moves the wrong way: bias -= learnrate * d_error, with "
+         "d_error = -(y - output).", {"bias_sign": -1.0}),
+        ("learnrate is ignored: multiply each change by learnrate.", {"learnrate": 1.0}),
+        ("the bias is not updated: bias -= learnrate * d_error, and return it with the "
+         "weights.", {"bias_step": False}),
+        ("the change of the weights is missing its factor x: "
+         "weights -= learnrate * d_error * x.", {"with_x": False}),
+    ]
+    if not np.isclose(learnrate, 0.01):
+        mistakes.append(("you used 0.01 instead of the learnrate argument.",
+                         {"learnrate": 0.01}))
+    return mistakes
+
+
+def update_variants(x, y, weights, bias, learnrate):
+    for message, options in update_mistakes(learnrate):
+        options = dict(options)
+        rate = options.pop("learnrate", learnrate)
+        yield message, *update(x, y, weights, bias, rate, **options)
+
+
+def update_cause(variants, weights_seen, bias_seen):
+    if np.ndim(bias_seen) and np.size(bias_seen) > 1:
+        return ("the bias is one number: bias -= learnrate * d_error, without x.")
+    for message, weights, bias in variants:
+        if np.shape(weights_seen) == weights.shape and np.size(bias_seen) == 1 \
+                and np.allclose(weights_seen, weights, rtol=1e-6, atol=1e-9) \
+                and np.isclose(np.ravel(bias_seen)[0], bias, rtol=1e-6, atol=1e-9):
+            return message
+    return None
+
+
+def returned_pair(result, what, names="weights, bias"):
+    if result is None:
+        fail(f"{what} returned None. Did you forget `return {names}`?")
+    if not isinstance(result, (tuple, list)) or len(result) != 2:
+        fail(f"{what} returned {kind_of(result)}; it should return two values: {names}.",
+             actual=result)
+    return result
+
+
+def check_update(submission, x, y, weights, bias, learnrate, shown):
+    expected_weights, expected_bias = update(x, y, weights, bias, learnrate)
+    variants = list(update_variants(x, y, weights, bias, learnrate))
+    with case(shown):
+        result = submission.update_weights(x, y, weights.copy(), bias, learnrate)
+        new_weights, new_bias = returned_pair(result, "update_weights")
+        weights_array = numbers(new_weights, "update_weights (its weights)")
+        bias_array = numbers(new_bias, "update_weights (its bias)")
+        assert_close(weights_array, expected_weights, what="The weights update_weights returns",
+                     diagnose=lambda actual: update_cause(variants, actual, bias_array))
+        if bias_array.size != 1:
+            fail(f"update_weights returned the bias as {kind_of(new_bias)}; the bias is one "
+                 "number.", actual=new_bias, cause=update_cause(variants, weights_array,
+                                                                bias_array))
+        assert_close(bias_array.ravel()[0], expected_bias,
+                     what="The bias update_weights returns",
+                     diagnose=lambda actual: update_cause(variants, weights_array, actual))
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(3)
+def test_update_weights_example(submission):
+    """update_weights: one gradient-descent step on one point"""
+    x, weights = np.array([0.5, -0.3]), np.array([0.2, 0.4])
+    check_update(submission, x, 1, weights, 0.1, 0.5,
+                 "update_weights(np.array([0.5, -0.3]), 1, np.array([0.2, 0.4]), 0.1, 0.5)")
+    check_update(submission, x, 0, weights, 0.1, 0.5,
+                 "update_weights(np.array([0.5, -0.3]), 0, np.array([0.2, 0.4]), 0.1, 0.5)")
+
+
+@pytest.mark.points(2)
+@pytest.mark.hidden
+@pytest.mark.hint(3)
+def test_update_weights_random(submission, rng):
+    """update_weights on random points, labels, weights, biases and learning rates"""
+    for _ in range(4):
+        n_features = int(rng.integers(2, 5))
+        x = rng.normal(0.0, 1.0, n_features)
+        weights = rng.normal(0.0, 1.0, n_features)
+        check_update(submission, x, int(rng.integers(0, 2)), weights,
+                     float(rng.normal(0.0, 1.0)), float(rng.uniform(0.05, 0.9)),
+                     f"update_weights on a random point with {n_features} features")
+
+
+# ---------------------------------------------------------------------------------------------
+# train (optional: graded when present)
+
+
+def separable_points(rng, n=100, margin=0.1):
+    """n points in the unit square on both sides of a random line that misses the origin."""
+    angle = rng.uniform(np.pi / 4 - 0.6, np.pi / 4 + 0.6)
+    normal = np.array([np.cos(angle), np.sin(angle)])
+    center = rng.uniform(0.4, 0.6, 2)
+    X = rng.uniform(0.0, 1.0, (20 * n, 2))
+    X = X[np.abs((X - center) @ normal) > margin / 2][:n]
+    y = ((X - center) @ normal > 0).astype(int)
+    if rng.integers(0, 2):
+        y = 1 - y
+    return X, y
+
+
+def accuracy(X, y, weights, bias):
+    return float(np.mean((sigmoid(X @ weights + bias) > 0.5) == y))
+
+
+def train_cause(submission, X, y, seed, weights, bias):
+    """Why the learner's trained weights fall short, when the reason is a known one."""
+    start = np.random.RandomState(seed).normal(scale=1 / X.shape[1] ** 0.5, size=X.shape[1])
+    if np.allclose(weights, start) and bias == 0:
+        return ("your weights and bias never change. Keep what update_weights returns: "
+                "weights, bias = update_weights(x, y, weights, bias, learnrate).")
+    if bias == 0:
+        return ("the bias is still 0: keep the bias that update_weights returns too "
+                "(weights, bias = update_weights(...)).")
+    one_epoch = start.copy(), 0.0
+    for x_, y_ in zip(X, y, strict=True):
+        one_epoch = update(x_, y_, *one_epoch, LEARNRATE)
+    if np.allclose(weights, one_epoch[0]) and np.isclose(bias, one_epoch[1]):
+        return "only one epoch was run: is `return` inside the epochs loop?"
+    rng = np.random.default_rng(seed)
+    x, weights_probe = rng.normal(0.0, 1.0, 2), rng.normal(0.0, 1.0, 2)
+    try:
+        result = submission.update_weights(x, 1, weights_probe.copy(), 0.3, LEARNRATE)
+        got = numbers(returned_pair(result, "update_weights")[0], "update_weights")
+    except (LearnerProblem, AssertionError):
+        return "train uses your update_weights, which fails its own tests: fix it first."
+    if got.shape != (2,) or not np.allclose(got, update(x, 1, weights_probe, 0.3, LEARNRATE)[0]):
+        return "train uses your update_weights, which fails its own tests: fix it first."
+    return None
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(4)
+@pytest.mark.timeout(10)
+def test_train(submission, reference, learner, rng):
+    """train (optional): classifies a separable data set as well as the course's train"""
+    for _ in range(20):
+        X, y = separable_points(rng)
+        seed = int(rng.integers(0, 2**31 - 1))
+        np.random.seed(seed)
+        reference_accuracy = accuracy(X, y, *reference.train(X, y, EPOCHS, LEARNRATE))
+        if reference_accuracy >= 0.97:
+            break
+    try:
+        train = submission.train
+    except MissingName:
+        pytest.skip("Not attempted: train is optional. Write train(features, targets, epochs, "
+                    "learnrate) to have it graded.")
+    learner.seed_numpy(seed)
+    with case(f"np.random.seed(...); train(features, targets, {EPOCHS}, {LEARNRATE}) on "
+              f"{len(X)} separable points"):
+        try:
+            result = train(X, y, EPOCHS, LEARNRATE)
+        except NotStarted:
+            pytest.skip("Not started yet: train is optional, and it still raises "
+                        "NotImplementedError (or calls a function that does).")
+        weights, bias = returned_pair(result, "train")
+        weights = numbers(weights, "train (its weights)")
+        bias = numbers(bias, "train (its bias)")
+        if weights.size != X.shape[1] or bias.size != 1:
+            fail(f"train returned weights of shape {weights.shape} and a bias of shape "
+                 f"{bias.shape}; expected one weight per feature ({X.shape[1]}) and one bias.")
+        weights, bias = weights.ravel(), float(bias.ravel()[0])
+        if not np.isfinite(weights).all() or not np.isfinite(bias):
+            fail("train returned weights or a bias that are nan or inf.",
+                 cause=train_cause(submission, X, y, seed, weights, bias))
+        reached = accuracy(X, y, weights, bias)
+        if reached < reference_accuracy - ACCURACY_SLACK:
+            fail(f"After train, your weights and bias classify {reached:.0%} of the "
+                 f"{len(X)} points correctly. A line separates these points, and the course's "
+                 "train classifies (nearly) all of them.",
+                 cause=train_cause(submission, X, y, seed, weights, bias))
