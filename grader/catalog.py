@@ -124,6 +124,9 @@ CATALOG: tuple[Exercise, ...] = (
             "The log-loss is -y*ln(output) - (1-y)*ln(1-output), element-wise.",
             "For log-loss the gradient is simply -(y - output) * x: there is no "
             "output*(1-output) factor (that belongs to squared error).",
+            "train (optional): weights = np.random.normal(scale=1 / n_features**.5, "
+            "size=n_features) and bias = 0, then in each epoch call "
+            "weights, bias = update_weights(x, y, weights, bias, learnrate) for every point.",
         ),
     ),
     Exercise(
