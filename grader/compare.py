@@ -109,6 +109,11 @@ def assert_close(actual: Any, expected: Any, *, what: str, rtol: float = 1e-6,
                  atol: float = 1e-8, diagnose: Diagnose | None = None) -> None:
     expected_array = np.asarray(expected, dtype=float)
     actual_array = numbers(actual, what)
+    if actual_array.ndim == 0 and expected_array.ndim > 0:
+        fail(f"{what} returned one number; it should return {expected_array.size} numbers "
+             f"(a list or an array of shape {expected_array.shape}).", expected=expected,
+             actual=actual, cause=_cause(diagnose, actual_array)
+             or "a sum or a max where the whole list belongs: return every value.")
     if actual_array.shape != expected_array.shape:
         fail(f"{what} has shape {actual_array.shape}, but the expected shape is "
              f"{expected_array.shape}.", expected=expected, actual=actual,
