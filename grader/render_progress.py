@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import textwrap
 from pathlib import Path
 
 from grader import catalog
@@ -13,6 +14,7 @@ from grader.progress import DONE, ExerciseProgress, Progress
 from grader.workspace import Workspace
 
 NEXT_MARK = "→"
+WIDTH = 78
 
 
 def shown_path(path: Path, cwd: Path) -> str:
@@ -67,7 +69,8 @@ def next_text(progress: Progress, workspace: Workspace, cwd: Path) -> str:
     path = workspace.exercise_path(upcoming.name)
     lines = [f"Next: exercise {number} of {len(catalog.CATALOG)}, {upcoming.title} "
              f"({upcoming.points} points)",
-             f"  {upcoming.task}", "",
+             textwrap.fill(upcoming.task, WIDTH, initial_indent="  ", subsequent_indent="  "),
+             "",
              f"  Edit:   {shown_path(path, cwd)}"
              + ("" if path.is_file() else "  (missing: see `grader init --help`)"),
              f"  Check:  {check_command(path, cwd)}",
@@ -84,17 +87,23 @@ def hint_text(exercise: catalog.Exercise, numbers: list[int], *, remembered: boo
     lines = []
     for number in numbers:
         lines.append(f"Hint {number} of {count} for {exercise.title}:")
-        lines.append(f"  {exercise.hints[number - 1]}")
-    last = max(numbers)
-    if not remembered:
-        lines.append("(Outside a workspace the grader cannot remember which hints you have "
-                     f"seen: `grader hint {exercise.name} --all` shows every hint.)")
-    elif last < count:
-        lines.append(f"Run `grader hint {exercise.name}` again for hint {last + 1}.")
-    elif len(numbers) == 1:
-        lines.append("That was the last hint. Once you have full marks, "
-                     f"`grader solution {exercise.name}` shows the reference solution.")
+        lines.append(textwrap.fill(exercise.hints[number - 1], WIDTH, initial_indent="  ",
+                                   subsequent_indent="  "))
+    lines += textwrap.wrap(_more_hints(exercise, numbers, remembered=remembered), WIDTH)
     return "\n".join(lines)
+
+
+def _more_hints(exercise: catalog.Exercise, numbers: list[int], *, remembered: bool) -> str:
+    count, last = len(exercise.hints), max(numbers)
+    if not remembered:
+        return ("(Outside a workspace the grader cannot remember which hints you have "
+                f"seen: `grader hint {exercise.name} --all` shows every hint.)")
+    if last < count:
+        return f"Run `grader hint {exercise.name}` again for hint {last + 1}."
+    if len(numbers) == 1:
+        return ("That was the last hint. Once you have full marks, "
+                f"`grader solution {exercise.name}` shows the reference solution.")
+    return ""
 
 
 def solution_refusal(exercise: catalog.Exercise, entry: ExerciseProgress,
@@ -105,9 +114,10 @@ def solution_refusal(exercise: catalog.Exercise, entry: ExerciseProgress,
         where = f"Your best so far is {entry.best_score:g}/{exercise.points}"
     else:
         where = "You have not checked this exercise yet"
-    return (f"Not yet: the solution of {exercise.title} unlocks once you have full marks. "
-            f"{where}.\nIf you really want it now: `grader solution {exercise.name} --force` "
-            "(noted in your progress). Here is a hint instead:\n")
+    return "\n".join(textwrap.wrap(
+        f"Not yet: the solution of {exercise.title} unlocks once you have full marks. "
+        f"{where}. If you really want it now: `grader solution {exercise.name} --force` "
+        "(noted in your progress). Here is a hint instead:", WIDTH)) + "\n"
 
 
 def solution_header(exercise: catalog.Exercise, done: bool) -> str:
