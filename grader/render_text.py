@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
+from dataclasses import replace
 
 from grader.results import Result, Status, TestResult
 
@@ -15,6 +17,9 @@ _MARKS = {
 }
 _ANSI = {"green": "32", "red": "31", "yellow": "33", "bright_black": "90", "bold": "1"}
 WIDTH = 78
+# Control characters other than newline and tab: a learner's exception message or file name must
+# not move the cursor, clear the screen or fake colours in the terminal that reads the verdict.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def paint(text: str, style: str, color: bool) -> str:
@@ -25,8 +30,23 @@ def points(value: float) -> str:
     return f"{value:g}"
 
 
+def printable(text: str | None) -> str | None:
+    """`text` with control characters shown as escapes (\\x1b), so that it prints as written."""
+    if text is None:
+        return None
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def _printable(result: Result) -> Result:
+    tests = tuple(replace(test, name=printable(test.name), message=printable(test.message))
+                  for test in result.tests)
+    return replace(result, submission=printable(result.submission),
+                   message=printable(result.message), tests=tests)
+
+
 def render(result: Result, *, color: bool, report_path: str | None = None,
            next_step: str | None = None) -> str:
+    result = _printable(result)
     lines = [paint(f"{result.title} ({result.exercise}) — {result.submission}", "bold", color)]
     if result.status is Status.ERROR and result.message:
         lines.append(paint("Your file could not be graded:", "red", color))
@@ -70,7 +90,7 @@ def _test_lines(test: TestResult, color: bool, previous: TestResult | None = Non
     label = test.name + (" (hidden)" if test.visibility.value == "hidden" else "")
     score = ("optional" if test.optional
              else f"{points(test.score)}/{points(test.max_score)}")
-    room = WIDTH - 4 - len(score)
+    room = WIDTH - 5 - len(score)
     if len(label) > room:
         label = label[: room - 1] + "…"
     lines = [f"  {paint(mark, style, color)} {label.ljust(room)} {score}"]

@@ -1,0 +1,170 @@
+"""The terminal verdict, rendered straight from results: one line per test with its mark and
+points, the message and hint under each failure, the total, the report's path; colour only when
+asked for, and nothing a learner's message contains can drive the terminal."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from grader import render_text
+from grader.results import Details, Result, Status, TestResult, Visibility
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _test(id: str, status: Status, score: float, max_score: float, **fields) -> TestResult:
+    fields.setdefault("name", id.replace("_", " "))
+    fields.setdefault("visibility", Visibility.VISIBLE)
+    return TestResult(id=id, status=status, score=score, max_score=max_score, **fields)
+
+
+FAILED_RESULT = Result(
+    exercise="softmax", title="Softmax", submission="softmax.py", status=Status.FAILED,
+    score=3.0, max_score=6.0,
+    tests=(
+        _test("first_example", Status.PASSED, 2.0, 2.0),
+        _test("squares", Status.FAILED, 0.0, 1.0,
+              message="softmax([1, 2]): 2 of 2 values differ.\nLikely cause: exp is not squaring",
+              hint="Use np.exp.", hint_number=3,
+              details=Details("softmax([1, 2])", "[0.27, 0.73]", "[0.2, 0.8]", None)),
+        _test("random_arrays", Status.TIMEOUT, 0.0, 2.0, visibility=Visibility.HIDDEN,
+              message="softmax of 5 random scores took longer than 5 s and was stopped.",
+              hint="Loop over L once.", hint_number=2),
+        _test("single", Status.PASSED, 1.0, 1.0),
+        _test("large_scores_challenge", Status.FAILED, 0.0, 0.0, optional=True,
+              message="contains nan or inf.", hint="Subtract the max.", hint_number=2),
+    ),
+    output="debug 1\ndebug 2\n", seed=7, grader_version="0.1.0",
+    graded_at="2026-11-29T02:00:00+00:00")
+
+
+@pytest.fixture(scope="module")
+def plain() -> str:
+    return render_text.render(FAILED_RESULT, color=False, report_path="out/report.html",
+                              next_step="Next: grader check cross_entropy.py")
+
+
+@pytest.fixture(scope="module")
+def coloured() -> str:
+    return render_text.render(FAILED_RESULT, color=True, report_path="out/report.html")
+
+
+def test_plain_render_has_no_escape_codes(plain):
+    assert "\x1b" not in plain
+
+
+def test_coloured_render_paints_marks_and_verdict(coloured):
+    assert "\x1b[32m✓\x1b[0m" in coloured
+    assert "\x1b[31m✗\x1b[0m" in coloured
+    assert "\x1b[33m⧗\x1b[0m" in coloured
+    assert "\x1b[1mScore: 3/6\x1b[0m — \x1b[33mnot yet\x1b[0m" in coloured
+
+
+def test_colour_changes_nothing_but_the_escape_codes(plain, coloured):
+    without_next_step = plain.rsplit("\n", 1)[0]
+    assert ANSI.sub("", coloured) == without_next_step
+
+
+def test_one_line_per_test_with_mark_name_and_points(plain):
+    lines = plain.splitlines()
+    assert lines[0] == "Softmax (softmax) — softmax.py"
+    expected = [("✓", "first example", "2/2"), ("✗", "squares", "0/1"),
+                ("⧗", "random arrays (hidden)", "0/2"), ("✓", "single", "1/1"),
+                ("○", "large scores challenge", "optional")]
+    test_lines = [line for line in lines if re.match(r"  [✓✗⧗○!-] ", line)]
+    assert len(test_lines) == len(expected)
+    for line, (mark, name, score) in zip(test_lines, expected, strict=True):
+        assert re.fullmatch(rf"  {mark} {re.escape(name)} +{score}", line), line
+        assert len(line) == render_text.WIDTH
+
+
+def test_failures_show_message_and_hint_and_passes_show_neither(plain):
+    block = plain.split("✗ squares")[1].split("⧗")[0]
+    assert "      softmax([1, 2]): 2 of 2 values differ." in block
+    assert "      Likely cause: exp is not squaring" in block
+    assert "      Hint 3: Use np.exp." in block
+    passed_block = plain.split("✓ first example")[1].split("✗ squares")[0]
+    assert passed_block.strip() == "2/2"
+
+
+def test_total_output_count_report_and_next_step(plain):
+    tail = plain.splitlines()[-5:]
+    assert tail == ["", "Score: 3/6 — not yet",
+                    "Your code printed 2 lines (shown in the report).",
+                    "Report: out/report.html", "Next: grader check cross_entropy.py"]
+
+
+def test_long_names_are_cut_to_the_width():
+    long = _test("x", Status.PASSED, 1.0, 1.0, name="a very long test name " * 6)
+    result = Result(exercise="softmax", title="Softmax", submission="s.py",
+                    status=Status.PASSED, score=1.0, max_score=1.0, tests=(long,))
+    line = render_text.render(result, color=False).splitlines()[1]
+    assert line.endswith("… 1/1")
+    assert len(line) == render_text.WIDTH
+
+
+def test_the_same_problem_is_said_once():
+    message = "Your file does not define `softmax`. It defines `soft_max`."
+    tests = tuple(_test(f"t{i}", Status.ERROR, 0.0, 1.0, message=message, hint=f"hint {i}",
+                        hint_number=1) for i in range(3))
+    result = Result(exercise="softmax", title="Softmax", submission="s.py",
+                    status=Status.FAILED, score=0.0, max_score=3.0, tests=tests)
+    text = render_text.render(result, color=False)
+    assert text.count(message) == 1
+    assert text.count("Same problem as above.") == 2
+    assert "hint 1" not in text and "hint 2" not in text
+
+
+def test_an_error_result_says_why_once_and_lists_no_test_lines():
+    tests = tuple(_test(f"t{i}", Status.ERROR, 0.0, 1.0, message="SyntaxError ...")
+                  for i in range(4))
+    result = Result(exercise="softmax", title="Softmax", submission="s.py",
+                    status=Status.ERROR, score=0.0, max_score=4.0, tests=tests,
+                    message="SyntaxError on line 2 of s.py: invalid syntax\n    x = (\n        ^")
+    lines = render_text.render(result, color=False).splitlines()
+    assert lines[1:6] == ["Your file could not be graded:",
+                          "  SyntaxError on line 2 of s.py: invalid syntax",
+                          "      x = (", "          ^", "  4 tests could not run."]
+    assert lines[-1] == "Score: 0/4 — could not be graded"
+
+
+def test_not_started_lists_the_tests_and_the_first_hint():
+    tests = (_test("a", Status.FAILED, 0.0, 1.0, message="Not started yet: a", hint="First.",
+                   hint_number=1),
+             _test("b", Status.FAILED, 0.0, 1.0, message="Not started yet: b", hint="Second.",
+                   hint_number=2))
+    result = Result(exercise="softmax", title="Softmax", submission="s.py",
+                    status=Status.FAILED, score=0.0, max_score=2.0, tests=tests,
+                    message="Not started yet: open s.py.")
+    lines = render_text.render(result, color=False).splitlines()
+    assert lines[1:5] == ["  Not started yet: open s.py.", "  - a", "  - b", "  Hint 1: First."]
+
+
+def test_a_learners_control_characters_cannot_drive_the_terminal():
+    sneaky = "\x1b[2J\x1b[32mPASSED\x1b[0m\rScore:10/10"
+    test = _test("t", Status.ERROR, 0.0, 1.0, message=f"softmax raised ValueError: {sneaky}")
+    result = Result(exercise="softmax", title="Softmax", submission="\x1b[31mevil.py",
+                    status=Status.FAILED, score=0.0, max_score=1.0, tests=(test,))
+    for color in (False, True):
+        text = render_text.render(result, color=color)
+        learner_parts = ANSI.sub("", text) if color else text
+        assert "\x1b[2J" not in text and "\r" not in text
+        assert "\\x1b[2J\\x1b[32mPASSED\\x1b[0m\\x0dScore:10/10" in learner_parts
+        assert "\\x1b[31mevil.py" in learner_parts
+    assert "\x1b" not in render_text.render(result, color=False)
+
+
+@pytest.mark.parametrize(("count", "line"), [
+    (1, "Your code printed 1 line (shown in the report)."),
+    (3, "Your code printed 3 lines (shown in the report)."),
+])
+def test_output_is_counted_not_printed(count, line):
+    output = "".join(f"secret {i}\n" for i in range(count))
+    result = Result(exercise="softmax", title="Softmax", submission="s.py",
+                    status=Status.PASSED, score=1.0, max_score=1.0, output=output,
+                    tests=(_test("t", Status.PASSED, 1.0, 1.0),))
+    text = render_text.render(result, color=False)
+    assert line in text.splitlines()
+    assert "secret" not in text
