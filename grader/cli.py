@@ -292,8 +292,8 @@ def watch_command(path: Path | None, exercise: str | None) -> None:
         return render_progress.hint_text(target.exercise, [number], remembered=True)
 
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    footer = (f"Watching {render_progress.shown_path(path, cwd)}: every save is checked. "
-              "h + Enter: a hint · Enter: check again · q or Ctrl-C: stop.")
+    footer = (f"Watching {render_progress.shown_path(path, cwd)}: every save is checked.\n"
+              "Type h + Enter for a hint, Enter to check again, q or Ctrl-C to stop.")
     try:
         watch.run(targets, watch.stdin_keys(), first=first, on_result=on_result,
                   on_hint=on_hint, out=sys.stdout, color=color, footer=footer)

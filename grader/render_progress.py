@@ -5,6 +5,7 @@ the catalog, the progress and the workspace, so every command says the same thin
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import textwrap
 from pathlib import Path
@@ -89,8 +90,14 @@ def hint_text(exercise: catalog.Exercise, numbers: list[int], *, remembered: boo
         lines.append(f"Hint {number} of {count} for {exercise.title}:")
         lines.append(textwrap.fill(exercise.hints[number - 1], WIDTH, initial_indent="  ",
                                    subsequent_indent="  "))
-    lines += textwrap.wrap(_more_hints(exercise, numbers, remembered=remembered), WIDTH)
+    lines += wrap(_more_hints(exercise, numbers, remembered=remembered))
     return "\n".join(lines)
+
+
+def wrap(text: str) -> list[str]:
+    """`text` wrapped to the terminal width, never inside a `command`, so it can be copied."""
+    glued = re.sub(r"`[^`]*`", lambda command: command.group(0).replace(" ", "\0"), text)
+    return [line.replace("\0", " ") for line in textwrap.wrap(glued, WIDTH)]
 
 
 def _more_hints(exercise: catalog.Exercise, numbers: list[int], *, remembered: bool) -> str:
@@ -114,10 +121,10 @@ def solution_refusal(exercise: catalog.Exercise, entry: ExerciseProgress,
         where = f"Your best so far is {entry.best_score:g}/{exercise.points}"
     else:
         where = "You have not checked this exercise yet"
-    return "\n".join(textwrap.wrap(
+    return "\n".join(wrap(
         f"Not yet: the solution of {exercise.title} unlocks once you have full marks. "
         f"{where}. If you really want it now: `grader solution {exercise.name} --force` "
-        "(noted in your progress). Here is a hint instead:", WIDTH)) + "\n"
+        "(noted in your progress). Here is a hint instead:")) + "\n"
 
 
 def solution_header(exercise: catalog.Exercise, done: bool) -> str:
