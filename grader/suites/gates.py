@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from grader.boundary.proxy import Remote
-from grader.compare import fail, kind_of, not_started, show
+from grader.compare import case, fail, kind_of, not_started, show
 
 INPUTS = ((0, 0), (0, 1), (1, 0), (1, 1))
 Table = tuple[int, int, int, int]
@@ -50,6 +50,7 @@ class Gate:
     name: str
     table: Table
     mistakes: dict[Table, str] = field(default_factory=dict)
+    positive_weights: bool = False  # AND and OR: an input going from 0 to 1 never lowers them
 
     def expected(self, x1: int, x2: int) -> int:
         return self.table[INPUTS.index((int(x1), int(x2)))]
@@ -201,11 +202,25 @@ def diagnose(gate: Gate, weights: tuple[Any, Any, Any]) -> str | None:
     table = truth_table(weights)
     if table == gate.table:
         return None
-    message = gate.mistakes.get(table)
+    message = gate.mistakes.get(table) or _negative_weight(gate, table)
     if message is None:
         message = f"your perceptron {_what(table)}, not {gate.name}."
     boundary = _boundary_note(weights, gate.table)
     return f"{message} {boundary}" if boundary else message
+
+
+def _negative_weight(gate: Gate, table: Table) -> str | None:
+    """For AND and OR: an output that drops when one input switches on means a negative weight."""
+    if not gate.positive_weights:
+        return None
+    out = dict(zip(INPUTS, table, strict=True))
+    for name, flips in (("weight1", (((0, 0), (1, 0)), ((0, 1), (1, 1)))),
+                        ("weight2", (((0, 0), (0, 1)), ((1, 0), (1, 1))))):
+        for low, high in flips:
+            if out[low] > out[high]:
+                return (f"{name} pulls the sum down: going from the input {low} to {high} "
+                        f"turns the output off. {gate.name} needs positive weights.")
+    return None
 
 
 def _what(table: Table) -> str:
@@ -237,12 +252,14 @@ def check_row(gate: Gate, weights: tuple[Any, Any, Any], x1: int, x2: int) -> No
     if actual == expected:
         return
     weight1, weight2, bias = weights
-    fail(f"For the input ({x1}, {x2}) your perceptron outputs {actual}, but {gate.name} gives "
-         f"{expected}.",
-         detail=f"weight1*{x1} + weight2*{x2} + bias = {_term(weight1)}*{x1} + {_term(weight2)}*"
-                f"{x2} + {_term(bias)} = {_fmt(total)}, and {_fmt(total)} "
-                f"{'>=' if actual else '<'} 0, so the output is {actual}.",
-         expected=expected, actual=actual, cause=diagnose(gate, weights))
+    with case(f"x1 = {x1}, x2 = {x2}, with weight1 = {_fmt(weight1)}, weight2 = "
+              f"{_fmt(weight2)}, bias = {_fmt(bias)}"):
+        fail(f"For the input ({x1}, {x2}) your perceptron outputs {actual}, but {gate.name} "
+             f"gives {expected}.",
+             detail=f"weight1*{x1} + weight2*{x2} + bias = {_term(weight1)}*{x1} + "
+                    f"{_term(weight2)}*{x2} + {_term(bias)} = {_fmt(total)}, and {_fmt(total)} "
+                    f"{'>=' if actual else '<'} 0, so the output is {actual}.",
+             expected=expected, actual=actual, cause=diagnose(gate, weights))
 
 
 def input_forms(rng: np.random.Generator, count: int) -> list[tuple[Any, Any, str]]:
@@ -396,8 +413,10 @@ def check_network_row(network: Network, x1: int, x2: int) -> None:
     actual = int(total >= 0)
     if actual == expected:
         return
-    fail(f"For the input ({x1}, {x2}) your network outputs {actual}, but XOR gives {expected}.",
-         detail=f"The hidden units output ({int(hidden[0])}, {int(hidden[1])}); the output "
-                f"unit's sum is {_fmt(total)}, and {_fmt(total)} {'>=' if actual else '<'} 0, "
-                f"so the output is {actual}.",
-         expected=expected, actual=actual, cause=diagnose_network(network))
+    with case(f"x1 = {x1}, x2 = {x2}"):
+        fail(f"For the input ({x1}, {x2}) your network outputs {actual}, but XOR gives "
+             f"{expected}.",
+             detail=f"The hidden units output ({int(hidden[0])}, {int(hidden[1])}); the output "
+                    f"unit's sum is {_fmt(total)}, and {_fmt(total)} {'>=' if actual else '<'} "
+                    f"0, so the output is {actual}.",
+             expected=expected, actual=actual, cause=diagnose_network(network))

@@ -22,6 +22,7 @@ AND = gates.Gate(
         (0, 1, 0, 1): "the output copies the second input: (0, 1) alone already reaches 0. AND "
                       "needs both inputs: lower the bias, or make weight1 as large as weight2.",
     },
+    positive_weights=True,
 )
 
 

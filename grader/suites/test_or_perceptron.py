@@ -23,6 +23,7 @@ OR = gates.Gate(
         (0, 1, 0, 1): "the output copies the second input: weight1 is too small for (1, 0) to "
                       "reach 0. Make weight1 as large as weight2.",
     },
+    positive_weights=True,
 )
 
 
