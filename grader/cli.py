@@ -292,7 +292,10 @@ def watch_command(path: Path | None, exercise: str | None) -> None:
         return render_progress.hint_text(target.exercise, [number], remembered=True)
 
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    footer = (f"Watching {render_progress.shown_path(path, cwd)}: every save is checked.\n"
+    shown = render_progress.shown_path(path, cwd)
+    if path.is_dir():
+        shown = "every exercise file in " + ("this folder" if shown == "." else shown)
+    footer = (f"Watching {shown}: every save is checked.\n"
               "Type h + Enter for a hint, Enter to check again, q or Ctrl-C to stop.")
     try:
         watch.run(targets, watch.stdin_keys(), first=first, on_result=on_result,
