@@ -99,7 +99,7 @@ def numbers(actual: Any, what: str) -> np.ndarray:
         fail(f"{what} returned {kind_of(actual)}; it should return numbers.", actual=actual)
     try:
         array = np.asarray(actual, dtype=float)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):  # OverflowError: an int too big for a float
         fail(f"{what} returned {kind_of(actual)} that is not a list of numbers of one shape.",
              actual=actual)
     return array
