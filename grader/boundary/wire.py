@@ -93,6 +93,9 @@ def _encode_float(number: float) -> Any:
 
 def _encode_array(array: np.ndarray, make_handle, depth: int) -> Any:
     array = np.asarray(array)
+    if array.nbytes * 4 // 3 > MAX_FRAME:
+        raise ValueError(f"an array of {array.nbytes // 2**20} MiB is over the "
+                         f"{MAX_FRAME * 3 // 4 // 2**20} MiB the grader accepts")
     if array.dtype.str in _NUMERIC_DTYPES:
         data = np.ascontiguousarray(array).tobytes()
         return {"$nd": array.dtype.str, "shape": list(array.shape),
@@ -217,7 +220,7 @@ def receive(sock: socket.socket, deadline: float | None = None) -> dict:
     payload = _read_exactly(sock, length, deadline)
     try:
         message = json.loads(payload.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise WireError("message is not valid JSON") from error
     if not isinstance(message, dict):
         raise WireError("message is not a JSON object")
