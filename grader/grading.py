@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from grader import __version__, catalog
-from grader.boundary.launch import Limits, make_undumpable, python_command
+from grader.boundary.launch import ENVIRONMENT_KEY, Limits, make_undumpable, python_command
 from grader.results import Result, Status, timestamp
 
 MAX_SOURCE_BYTES = 1024 * 1024
@@ -50,7 +50,8 @@ def make_job(source: bytes, label: str, exercise: catalog.Exercise, seed: int,
              limits: Limits) -> dict:
     """What a worker needs to grade one vetted file (`worker.run` takes it); plain JSON."""
     return {"exercise": exercise.name, "label": label, "seed": seed,
-            "source": source.decode("utf-8"), "limits": asdict(limits)}
+            "source": source.decode("utf-8"), "limits": asdict(limits),
+            "isolation": os.environ.get(ENVIRONMENT_KEY) or None}
 
 
 def worker_budget(limits: Limits) -> float:

@@ -19,8 +19,6 @@ from grader.boundary.proxy import Session
 from grader.feedback import NOT_STARTED
 from grader.results import Result, Status, overall_status, timestamp
 
-SHOWN_OUTPUT = 64 * 1024
-
 
 class SuiteFailed(Exception):
     """The suite itself did not run as designed: a grader bug, never the learner's fault."""
@@ -32,7 +30,8 @@ def run(job: dict) -> Result:
     limits = Limits(**job.get("limits", {}))
     seed = int(job["seed"])
     output_fd = _output_file()
-    session = Session(job["source"].encode("utf-8"), job["label"], limits, output_fd)
+    session = Session(job["source"].encode("utf-8"), job["label"], limits, output_fd,
+                      job.get("isolation"))
     try:
         session.spawn()
         os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
@@ -75,7 +74,7 @@ def run(job: dict) -> Result:
         max_score=max_score,
         message=message,
         duration_s=round(time.monotonic() - started, 3),
-        output=_read_output(output_fd),
+        output=_read_output(output_fd, limits.output_bytes),
         tests=tests,
         isolation=session.isolation,
         seed=seed,
@@ -93,12 +92,13 @@ def _output_file() -> int:
     return fd
 
 
-def _read_output(fd: int) -> str:
+def _read_output(fd: int, shown: int) -> str:
+    """What the learner's code printed, cut at `shown` bytes with a notice if there was more."""
     size = os.fstat(fd).st_size
-    text = os.pread(fd, SHOWN_OUTPUT, 0).decode("utf-8", errors="replace")
-    if size > SHOWN_OUTPUT:
-        text += (f"\n[output truncated: showing the first {SHOWN_OUTPUT // 1024} KiB of "
-                 f"{size // 1024} KiB]")
+    text = os.pread(fd, shown, 0).decode("utf-8", errors="replace")
+    if size > shown:
+        text += (f"\n[output truncated: the report keeps the first {shown // 1024} KiB of what "
+                 "your code printed]")
     return text
 
 

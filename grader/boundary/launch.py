@@ -7,10 +7,8 @@ milliseconds and never needs a separate probe run.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import shutil
-import signal
 import stat
 import sys
 import sysconfig
@@ -18,10 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader import course
+from grader.boundary import confine
 
 NOBODY = 65534
-_PR_SET_PDEATHSIG = 1
-_PR_SET_DUMPABLE = 4
 
 
 @dataclass(frozen=True)
@@ -32,10 +29,10 @@ class Limits:
     submission_seconds: float = 60.0
     import_seconds: float = 10.0
     memory_bytes: int = 2 * 1024**3
-    output_bytes: int = 256 * 1024
+    output_bytes: int = 64 * 1024
     file_bytes: int = 8 * 1024**2
     open_files: int = 64
-    processes: int = 256
+    processes: int = 64
 
     def for_learner(self, own_uid: bool) -> dict:
         return {
@@ -50,58 +47,77 @@ class Limits:
 
 @dataclass(frozen=True)
 class Level:
+    """One way of starting a learner process. `key` names it for NN_GRADER_ISOLATION."""
+
+    key: str
     name: str
     layers: tuple[str, ...]
-    drop_uid: bool = False
+    uid: int | None = None
+    user_namespace: bool = False
+    pid_namespace: bool = False
+    nanny: bool = False
 
     @property
     def own_uid(self) -> bool:
         """True when the learner runs under a uid of its own, so per-uid limits are safe."""
-        return self.drop_uid or (os.getuid() != 0 and self.name != "process")
+        return self.uid is not None
 
-    def describe(self) -> str:
-        return f"{self.name}: " + ", ".join(self.layers)
+    def describe(self, extra: tuple[str, ...] = ()) -> str:
+        return f"{self.name}: " + ", ".join((*self.layers, *extra))
 
     def command(self, python_args: list[str], workdir: Path, env: dict[str, str]) -> list[str]:
         if self.name == "bubblewrap":
-            return _bwrap(python_args, workdir, env, self.drop_uid)
+            return _bwrap(python_args, workdir, env, self.user_namespace)
         if self.name == "unshare":
-            mapping = [] if os.getuid() == 0 else ["--user", "--map-root-user"]
+            mapping = ["--user", "--map-root-user"] if self.user_namespace else []
             return ["unshare", *mapping, "--pid", "--fork", "--kill-child", "--net", "--mount",
                     "--mount-proc", "--ipc", "--uts", "--", *python_args]
         return python_args
 
     def preexec(self):
-        drop = self.drop_uid
-
-        def prepare() -> None:
-            _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-            if drop:
-                os.setgroups([])
-                os.setresgid(NOBODY, NOBODY, NOBODY)
-                os.setresuid(NOBODY, NOBODY, NOBODY)
-
-        return prepare
+        return confine.die_with_parent
 
 
 _COMMON = ("scrubbed environment", "private working directory", "stdin closed",
            "rlimits (memory, CPU, files, output)")
+_SANDBOX = ("PID namespace", "no network", "read-only minimal filesystem",
+            "suites and solutions hidden")
+ENVIRONMENT_KEY = "NN_GRADER_ISOLATION"
 
 
-def candidate_levels() -> list[Level]:
+def candidate_levels(forced: str | None = None) -> list[Level]:
+    """The levels to try, strongest first; `forced` (a key or a name) keeps only those."""
+    root = os.getuid() == 0
     levels = []
     if shutil.which("bwrap"):
-        sandbox = ("PID namespace", "no network", "read-only minimal filesystem",
-                   "suites and solutions hidden")
-        if os.getuid() == 0 and _nobody_can_read(_readable_roots()):
-            levels.append(Level("bubblewrap", (*sandbox, "unprivileged uid", *_COMMON), True))
-        if os.getuid() == 0:
-            levels.append(Level("bubblewrap", (*sandbox, "no capabilities", *_COMMON)))
+        if root:
+            levels.append(Level("bubblewrap", "bubblewrap",
+                                (*_SANDBOX, f"unprivileged uid {NOBODY}", *_COMMON),
+                                uid=NOBODY, pid_namespace=True))
+            levels.append(Level("bubblewrap-userns", "bubblewrap",
+                                (*_SANDBOX, "user namespace without capabilities", *_COMMON),
+                                user_namespace=True, pid_namespace=True))
         else:
-            levels.append(Level("bubblewrap", (*sandbox, "unprivileged uid", *_COMMON)))
+            levels.append(Level("bubblewrap", "bubblewrap",
+                                (*_SANDBOX, "user namespace", *_COMMON),
+                                user_namespace=True, pid_namespace=True))
+    # Without bubblewrap's mounts, the learner can only switch uid if that uid can still read
+    # the interpreter and its libraries (not so when Python lives in root's home folder).
+    drop = NOBODY if root and _nobody_can_read(_readable_roots()) else None
+    uid_layer = (f"unprivileged uid {NOBODY}",) if drop is not None else ()
     if shutil.which("unshare"):
-        levels.append(Level("unshare", ("PID namespace", "no network", *_COMMON)))
-    levels.append(Level("process", ("own process group", *_COMMON)))
+        levels.append(Level("unshare", "unshare", ("PID namespace", "no network",
+                                                   "stand-in parent", *uid_layer, *_COMMON),
+                            uid=drop, user_namespace=not root, pid_namespace=True, nanny=True))
+    levels.append(Level("process", "process",
+                        ("own process group", "stand-in parent", *uid_layer, *_COMMON),
+                        uid=drop, nanny=True))
+    if forced:
+        chosen = [level for level in levels if forced in (level.key, level.name)]
+        if not chosen:
+            raise ValueError(f"{ENVIRONMENT_KEY}={forced!r} names no isolation level available "
+                             f"here; choose from: {', '.join(level.key for level in levels)}")
+        return chosen
     return levels
 
 
@@ -143,6 +159,20 @@ def _readable_roots() -> list[str]:
     return kept
 
 
+def _parents_to_create(paths: list[str]) -> list[str]:
+    """The folders above `paths` that are not inside a system folder the sandbox mounts."""
+    mounted = ("/usr", "/tmp", "/proc", "/dev", "/etc", "/bin", "/sbin", "/lib", "/lib32",
+               "/lib64", "/libx32")
+    parents = set()
+    for path in paths:
+        for parent in Path(path).parents:
+            text = str(parent)
+            if text != "/" and not any(text == top or text.startswith(top + "/")
+                                       for top in mounted):
+                parents.add(text)
+    return sorted(parents, key=lambda text: (text.count("/"), text))
+
+
 def _nobody_can_read(paths: list[str]) -> bool:
     """Whether an unprivileged uid can reach the interpreter and its libraries at all."""
     for path in paths:
@@ -156,10 +186,20 @@ def _nobody_can_read(paths: list[str]) -> bool:
     return True
 
 
-def _bwrap(python_args: list[str], workdir: Path, env: dict[str, str], dropped: bool) -> list[str]:
-    args = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--clearenv"]
-    if os.getuid() == 0 and not dropped:
-        args += ["--uid", str(NOBODY), "--gid", str(NOBODY)]
+def _bwrap(python_args: list[str], workdir: Path, env: dict[str, str],
+           user_namespace: bool) -> list[str]:
+    args = ["bwrap", "--die-with-parent", "--new-session", "--clearenv", "--unshare-pid",
+            "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]
+    if user_namespace:
+        args.append("--unshare-user")
+        if os.getuid() == 0:
+            args += ["--uid", str(NOBODY), "--gid", str(NOBODY)]
+    elif os.getuid() == 0:
+        # Run as real root only to build the mounts; the learner process switches to NOBODY
+        # before it says hello, and these capabilities are all it holds until then (the last
+        # one lets bubblewrap enter the working folder, which belongs to NOBODY).
+        args += ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
+                 "--cap-add", "CAP_DAC_READ_SEARCH"]
     for key, value in env.items():
         args += ["--setenv", key, value]
     args += ["--ro-bind", "/usr", "/usr"]
@@ -171,22 +211,21 @@ def _bwrap(python_args: list[str], workdir: Path, env: dict[str, str], dropped: 
     for name in ("/etc/ld.so.cache", "/etc/localtime", "/etc/passwd", "/etc/group"):
         args += ["--ro-bind-try", name, name]
     args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
-    for path in _readable_roots():
+    roots = _readable_roots()
+    hidden = [str(folder.resolve()) for folder in course.hidden_dirs() if folder.is_dir()]
+    # bubblewrap would create the folders above a mount point with mode 0700, which the
+    # learner's uid could not pass through (Python under /root, say): create them readable.
+    for folder in _parents_to_create([*roots, *hidden]):
+        args += ["--perms", "0755", "--dir", folder]
+    for path in roots:
         args += ["--ro-bind", path, path]
-    for hidden in course.hidden_dirs():
-        if hidden.is_dir():
-            args += ["--tmpfs", str(hidden.resolve())]
-    args += ["--bind", str(workdir), str(workdir), "--chdir", str(workdir), "--", *python_args]
+    for folder in hidden:
+        args += ["--tmpfs", folder]
+    args += ["--bind", str(workdir), str(workdir), "--remount-ro", "/", "--chdir", str(workdir),
+             "--", *python_args]
     return args
-
-
-def _prctl(option: int, value: int) -> None:
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
 
 
 def make_undumpable() -> None:
     """Hide this process's memory, environment and fds from same-uid processes in /proc."""
-    _prctl(_PR_SET_DUMPABLE, 0)
+    confine.make_undumpable()

@@ -12,11 +12,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from grader.boundary import wire
+from grader.boundary import confine, wire
 from grader.boundary.launch import Level, Limits, candidate_levels, learner_env, python_command
 
 HELLO_SECONDS = 15.0
-_working_level: Level | None = None
+SWEEP_SECONDS = 5.0
+_working_levels: dict[str | None, Level] = {}
 
 
 class StartFailed(Exception):
@@ -32,11 +33,15 @@ class Died(Exception):
 
 
 class LearnerProcess:
-    def __init__(self, source: bytes, label: str, limits: Limits, output_fd: int) -> None:
+    def __init__(self, source: bytes, label: str, limits: Limits, output_fd: int,
+                 isolation: str | None = None) -> None:
         self.source = source
         self.label = label
         self.limits = limits
         self.output_fd = output_fd
+        self.isolation = isolation
+        self.confined: tuple[str, ...] = ()
+        self._sequence = 0
         self.popen: subprocess.Popen | None = None
         self.sock: socket.socket | None = None
         self.workdir: Path | None = None
@@ -44,17 +49,21 @@ class LearnerProcess:
 
     def start(self) -> None:
         """Start the process at the best known level without waiting for it to answer."""
-        self._levels = [_working_level] if _working_level else candidate_levels()
+        known = _working_levels.get(self.isolation)
+        self._levels = [known] if known else candidate_levels(self.isolation)
+        # Orphans the learner leaves behind (its children's children) are adopted by this
+        # process rather than by init, so that kill() still finds them where no PID namespace
+        # does the job.
+        confine.become_subreaper()
         self._failures: list[str] = []
         self._output_size = os.fstat(self.output_fd).st_size
         self._spawn_at(self._levels.pop(0))
 
     def await_hello(self) -> None:
         """Wait for the hello; if this level cannot run here, fall back to the next one."""
-        global _working_level
         while True:
             try:
-                self._expect("hello", time.monotonic() + HELLO_SECONDS)
+                hello = self._expect("hello", time.monotonic() + HELLO_SECONDS)
             except (Died, TimeoutError) as problem:
                 self._failures.append(f"{self.level.name}: "
                                       f"{getattr(problem, 'reason', 'no answer')}")
@@ -65,7 +74,10 @@ class LearnerProcess:
                                       + "; ".join(self._failures)) from None
                 self._spawn_at(self._levels.pop(0))
                 continue
-            _working_level = self.level
+            _working_levels[self.isolation] = self.level
+            confined = hello.get("confined")
+            self.confined = tuple(str(item)[:100] for item in confined[:10]) \
+                if isinstance(confined, list) else ()
             return
 
     def wait_import(self) -> dict:
@@ -74,11 +86,22 @@ class LearnerProcess:
                             time.monotonic() + self.limits.import_seconds)
 
     def request(self, message: dict, deadline: float) -> dict:
+        """Send one request and wait for the reply to it.
+
+        Requests are numbered and replies must carry the same number, so frames the learner's
+        code writes into the channel itself cannot pass for later answers: a reply out of turn
+        ends the process like any other breach of the protocol.
+        """
+        self._sequence += 1
         try:
-            wire.send(self.sock, message)
+            wire.send(self.sock, {**message, "n": self._sequence})
         except OSError:
             raise Died(self._death()) from None
-        return self._receive(deadline)
+        reply = self._receive(deadline)
+        if reply.get("n") != self._sequence:
+            self.kill()
+            raise Died("it sent a message out of turn (did it write to the grader's channel?)")
+        return reply
 
     def _expect(self, keys, deadline: float) -> dict:
         keys = (keys,) if isinstance(keys, str) else keys
@@ -101,9 +124,9 @@ class LearnerProcess:
         self.workdir = Path(tempfile.mkdtemp(prefix="nn-grader-learner-"))
         path = self.workdir / self.label
         path.write_bytes(self.source)
-        if level.drop_uid:
+        if level.uid is not None:
             for item in (self.workdir, path):
-                os.chown(item, 65534, 65534)
+                os.chown(item, level.uid, level.uid)
         ours, theirs = socket.socketpair()
         config = {
             "fd": theirs.fileno(),
@@ -111,6 +134,8 @@ class LearnerProcess:
             "label": self.label,
             "module": _module_name(self.label),
             "limits": self.limits.for_learner(level.own_uid),
+            "uid": level.uid,
+            "nanny": level.nanny,
         }
         code = "from grader.boundary.learner import main; main()"
         argv = level.command([*python_command(code), json.dumps(config)], self.workdir,
@@ -142,6 +167,7 @@ class LearnerProcess:
         return f"the process exited with status {code}"
 
     def kill(self) -> None:
+        """End the learner process and everything it started, and remove its working folder."""
         if self.popen is not None:
             try:
                 os.killpg(self.popen.pid, signal.SIGKILL)
@@ -149,14 +175,64 @@ class LearnerProcess:
                 pass
             try:
                 self.popen.kill()
+            except ProcessLookupError:
+                pass
+            if self.level is not None and not self.level.pid_namespace:
+                _sweep(self.popen.pid)
+            try:
                 self.popen.wait(timeout=5)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
+            except subprocess.TimeoutExpired:
                 pass
         if self.sock is not None:
             self.sock.close()
         if self.workdir is not None:
             shutil.rmtree(self.workdir, ignore_errors=True)
         self.popen = self.sock = self.workdir = None
+
+
+def _sweep(learner_pid: int) -> None:
+    """Kill every descendant of this process: without a PID namespace, that is how a learner's
+    grandchildren that left its process group (setsid) are found. Those orphaned on the way
+    were adopted by this process (it is a subreaper), so they are still its descendants; this
+    process must have no other children while a learner runs."""
+    deadline = time.monotonic() + SWEEP_SECONDS
+    while time.monotonic() < deadline:
+        living = [pid for pid, state in _descendants(os.getpid()) if state != "Z"]
+        for pid in living:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        for pid, _state in _descendants(os.getpid()):
+            if pid != learner_pid:
+                try:
+                    os.waitpid(pid, os.WNOHANG)
+                except ChildProcessError:
+                    pass
+        if not living:
+            return
+        time.sleep(0.002)
+
+
+def _descendants(root: int) -> list[tuple[int, str]]:
+    """(pid, state) of every process below `root`, read from /proc."""
+    children: dict[int, list[tuple[int, str]]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                stat = handle.read()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(b")") + 2:].split()
+        children.setdefault(int(fields[1]), []).append((int(entry.name), fields[0].decode()))
+    found, stack = [], [root]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.append(child)
+            stack.append(child[0])
+    return found
 
 
 def _signal_reason(number: int) -> str:

@@ -19,10 +19,11 @@ from grader.boundary.process import Died, LearnerProcess
 class Session:
     """One submission's learner process over the whole run, restarted after a crash or hang."""
 
-    def __init__(self, source: bytes, label: str, limits: Limits, output_fd: int) -> None:
+    def __init__(self, source: bytes, label: str, limits: Limits, output_fd: int,
+                 isolation: str | None = None) -> None:
         self.label = label
         self.limits = limits
-        self.process = LearnerProcess(source, label, limits, output_fd)
+        self.process = LearnerProcess(source, label, limits, output_fd, isolation)
         self.generation = 0
         self.started_at = time.monotonic()
         self.submission_deadline = self.started_at + limits.submission_seconds
@@ -35,7 +36,7 @@ class Session:
     @property
     def isolation(self) -> str:
         level = self.process.level
-        return level.describe() if level else ""
+        return level.describe(self.process.confined) if level else ""
 
     def spawn(self) -> None:
         self.process.start()
@@ -72,6 +73,9 @@ class Session:
             raise feedback.Crashed(f"Your code crashed during {call}: {died.reason}.") from None
         if "missing" in reply:
             raise feedback.MissingName(str(reply["missing"]), _names(reply.get("names")))
+        if "unsendable" in reply:
+            raise feedback.Crashed(f"{call} returned a value the grader cannot receive: "
+                                   f"{str(reply['unsendable'])[:500]}.")
         if "raised" in reply:
             info = reply["raised"] if isinstance(reply["raised"], dict) else {}
             raise feedback.raised_problem(info, call)
@@ -105,6 +109,9 @@ class Session:
         if not self._ready:
             self.process.await_hello()
             self._await_import()
+            # Starting afresh after a crash is the grader's time, not the learner's.
+            self.test_deadline = min(time.monotonic() + self.test_seconds,
+                                     self.submission_deadline)
 
     def _await_import(self) -> None:
         try:
@@ -144,7 +151,7 @@ class Session:
 
 
 def _names(names: Any) -> list[str]:
-    return [str(name) for name in names] if isinstance(names, list) else []
+    return [str(name)[:100] for name in names[:500]] if isinstance(names, list) else []
 
 
 class Remote:
