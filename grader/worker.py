@@ -7,6 +7,7 @@ never runs here; the suite reaches it through the learner process (see boundary/
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import sys
@@ -31,7 +32,7 @@ def run(job: dict) -> Result:
     seed = int(job["seed"])
     output_fd = _output_file()
     session = Session(job["source"].encode("utf-8"), job["label"], limits, output_fd,
-                      job.get("isolation"))
+                      job.get("isolation"), callables=_stub_callables(exercise.name))
     try:
         session.spawn()
         os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
@@ -81,6 +82,16 @@ def run(job: dict) -> Result:
         grader_version=__version__,
         graded_at=timestamp(),
     )
+
+
+def _stub_callables(name: str) -> frozenset[str]:
+    """The functions and classes the exercise's stub defines: the learner's must be callable."""
+    try:
+        tree = ast.parse(course.stub_path(name).read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return frozenset()
+    kinds = (ast.FunctionDef, ast.ClassDef)
+    return frozenset(node.name for node in tree.body if isinstance(node, kinds))
 
 
 def _output_file() -> int:

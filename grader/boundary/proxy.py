@@ -20,9 +20,10 @@ class Session:
     """One submission's learner process over the whole run, restarted after a crash or hang."""
 
     def __init__(self, source: bytes, label: str, limits: Limits, output_fd: int,
-                 isolation: str | None = None) -> None:
+                 isolation: str | None = None, callables: frozenset[str] = frozenset()) -> None:
         self.label = label
         self.limits = limits
+        self.callables = callables
         self.process = LearnerProcess(source, label, limits, output_fd, isolation)
         self.generation = 0
         self.started_at = time.monotonic()
@@ -185,6 +186,11 @@ class Remote:
                                       f"reading `{self._dotted(name)}`")
         if isinstance(value, Remote):
             object.__setattr__(value, "_path", self._dotted(name))
+        elif self._id == 0 and name in self._session.callables:
+            # The suite will call it: say so now, rather than fail inside the suite.
+            raise feedback.Crashed(
+                f"`{name}` in your file is {_kind(value)}, not a function or class, so it "
+                f"cannot be called. Define it with `def {name}(...):` as the exercise shows.")
         return value
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -211,6 +217,10 @@ def _handle_of(value: Any) -> wire.Handle:
     if isinstance(value, Remote):
         return wire.Handle(value._id, value._type, value._callable)
     raise TypeError(f"cannot send a {type(value).__name__} to the learner process")
+
+
+def _kind(value: Any) -> str:
+    return "None" if value is None else f"a {type(value).__name__}"
 
 
 def _preview(args: tuple, kwargs: dict) -> str:
