@@ -7,6 +7,8 @@ The loop runs inside the learner process (grader/boundary/drills.py); the losses
 here, from the learner's final weights, with the suite's own forward pass.
 """
 
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pytest
 
@@ -134,7 +136,7 @@ def test_weight_shapes(submission):
             _weights(net, "weights_hidden_to_output", (n_out, n_hidden))
 
 
-def _scale_cause(measured, sizes, right_name):
+def _scale_cause(measured, sizes, layer, right_name):
     n_in, n_hidden, n_out = sizes
     candidates = (
         (1.0, "a standard deviation of 1 (np.random.randn or normal(0, 1))"),
@@ -151,37 +153,42 @@ def _scale_cause(measured, sizes, right_name):
     )
     for scale, name in candidates:
         if abs(measured / scale - 1) < 0.1:
-            return f"the spread matches {name}; this layer uses {right_name}."
+            return f"the spread of {layer} matches {name}; this layer uses {right_name}."
     return None
 
 
-def _check_init_statistics(weights, name, scale, right_name, sizes):
+def _init_problem(weights, name, scale, right_name, sizes):
+    """What is wrong with the spread of one freshly drawn matrix, or None."""
     n = weights.size
     mean, sd = float(weights.mean()), float(weights.std())
-    mean_tolerance = Z * scale / np.sqrt(n)
-    sd_tolerance = Z * scale / np.sqrt(2 * n)
     if not np.isfinite(weights).all():
-        fail(f"{name} contains nan or inf.")
+        return f"{name} contains nan or inf.", None
     if sd == 0:
-        fail(f"Every weight in {name} is {show(weights.flat[0])}: draw them at random, with "
-             f"np.random.normal(0.0, {right_name}, shape), so that the hidden units differ.")
-    if abs(mean) > mean_tolerance:
-        cause = ("np.random.rand and np.random.random draw from [0, 1); use np.random.normal(0.0, "
-                 "standard deviation, shape)." if (weights >= 0).all() else None)
-        fail(f"The mean of {name} is {mean:.4f}; it should be close to 0 (within "
-             f"±{mean_tolerance:.4f} for {n} weights).", cause=cause)
+        return (f"Every weight in {name} is {show(weights.flat[0])}: draw them at random, with "
+                f"np.random.normal(0.0, {right_name}, shape), so that the hidden units "
+                "differ."), None
+    if (weights >= 0).all():
+        return (f"Every weight in {name} is positive, but they should be centred on 0.",
+                "np.random.rand and np.random.random draw from [0, 1); use np.random.normal(0.0,"
+                " standard deviation, shape).")
+    sd_tolerance = Z * scale / np.sqrt(2 * n)
     if abs(sd - scale) > sd_tolerance:
-        fail(f"The standard deviation of {name} is {sd:.4f}; the course draws it from "
-             f"normal(0, {right_name}) = {scale:.4f} here (allowed: {scale - sd_tolerance:.4f} "
-             f"to {scale + sd_tolerance:.4f} for {n} weights).",
-             cause=_scale_cause(sd, sizes, right_name))
+        return (f"The standard deviation of {name} is {sd:.4f}; the course draws it from "
+                f"normal(0, {right_name}) = {scale:.4f} here (allowed: "
+                f"{scale - sd_tolerance:.4f} to {scale + sd_tolerance:.4f} for {n} weights).",
+                _scale_cause(sd, sizes, name, right_name))
+    mean_tolerance = Z * sd / np.sqrt(n)
+    if abs(mean) > mean_tolerance:
+        return (f"The mean of {name} is {mean:.4f}; it should be close to 0 (within "
+                f"±{mean_tolerance:.4f} for {n} weights with this spread).", None)
     within = float(np.mean(np.abs(weights - mean) < sd))
     within_tolerance = Z * np.sqrt(NORMAL_WITHIN_ONE_SD * (1 - NORMAL_WITHIN_ONE_SD) / n)
     if abs(within - NORMAL_WITHIN_ONE_SD) > within_tolerance:
-        fail(f"{name} does not look normally distributed: {within:.1%} of the weights lie "
-             f"within one standard deviation of the mean, where a normal distribution has "
-             f"68.3%.", cause="np.random.uniform spreads the weights evenly; use "
-                              "np.random.normal(0.0, standard deviation, shape).")
+        return (f"{name} does not look normally distributed: {within:.1%} of the weights lie "
+                f"within one standard deviation of the mean, where a normal distribution has "
+                f"68.3%.", "np.random.uniform spreads the weights evenly; use "
+                           "np.random.normal(0.0, standard deviation, shape).")
+    return None
 
 
 @pytest.mark.points(2)
@@ -194,10 +201,15 @@ def test_initial_weights(submission, learner, rng):
     with case(f"NeuralNetwork({n_in}, {n_hidden}, {n_out}, 0.1), after np.random.seed"):
         w_i_h = _weights(net, "weights_input_to_hidden", (n_hidden, n_in))
         w_h_o = _weights(net, "weights_hidden_to_output", (n_out, n_hidden))
-        _check_init_statistics(w_i_h, "weights_input_to_hidden", n_hidden**-0.5,
-                               "hidden_nodes**-0.5", INIT_SIZES)
-        _check_init_statistics(w_h_o, "weights_hidden_to_output", n_out**-0.5,
-                               "output_nodes**-0.5", INIT_SIZES)
+        problems = [problem for problem in (
+            _init_problem(w_i_h, "weights_input_to_hidden", n_hidden**-0.5,
+                          "hidden_nodes**-0.5", INIT_SIZES),
+            _init_problem(w_h_o, "weights_hidden_to_output", n_out**-0.5,
+                          "output_nodes**-0.5", INIT_SIZES)) if problem is not None]
+        if problems:
+            causes = list(dict.fromkeys(cause for _, cause in problems if cause))
+            fail("\n".join(summary for summary, _ in problems),
+                 cause=" ".join(causes) if causes else None)
 
 
 @pytest.mark.points(1)
@@ -258,6 +270,9 @@ def _run_cause(w_i_h, w_h_o, inputs):
         for value, message in known:
             if value.shape == actual.shape and np.allclose(actual, value, rtol=1e-6, atol=1e-9):
                 return message
+        if actual.size and not actual.any():
+            return ("run returns only zeros: is activation_function still a placeholder such as "
+                    "lambda x: 0? Set it to self.sigmoid.")
         return None
 
     return cause
@@ -323,10 +338,15 @@ def _train_mistakes(w_i_h, w_h_o, inputs, targets, lr):
     hidden = _sigmoid(w_i_h @ x)
     final = w_h_o @ hidden
 
-    def step(output_delta, hidden_delta=None, rate=lr, back=w_h_o, replace=False):
+    def step(output_delta, hidden_delta=None, rate=lr, back=w_h_o, replace=False,
+             transposed=False):
         if hidden_delta is None:
             hidden_delta = (back.T @ output_delta) * hidden * (1 - hidden)
         d_h_o, d_i_h = rate * output_delta @ hidden.T, rate * hidden_delta @ x.T
+        if transposed:
+            if d_i_h.shape[0] != d_i_h.shape[1]:
+                return None
+            d_i_h = d_i_h.T
         if replace:
             return d_i_h, d_h_o
         return w_i_h + d_i_h, w_h_o + d_h_o
@@ -354,7 +374,7 @@ def _train_mistakes(w_i_h, w_h_o, inputs, targets, lr):
          "both deltas first, then update both matrices."),
         (step(error, replace=True),
          "the weights were replaced by the update; add it: self.weights_... += update."),
-        ((right[0].T, right[1]) if right[0].shape[0] == right[0].shape[1] else None,
+        (step(error, transposed=True),
          "the update of weights_input_to_hidden is transposed: use np.dot(hidden_delta, "
          "inputs.T), which has the weights' shape (hidden_nodes, input_nodes)."),
     )
@@ -474,9 +494,11 @@ def test_trains_on_bike_sharing_data(submission, reference, learner, rng):
     learner.seed_numpy(seed)
     net = _network(submission, n_in, E2E_HIDDEN, 1, E2E_LEARNING_RATE)
     _set_weights(net, *start)
-    _train_in_learner(learner, net, data, seed)
-    drills.train_network(trusted, data.train_features, data.train_targets, E2E_ITERATIONS,
-                         E2E_BATCH, seed)
+    with ThreadPoolExecutor(max_workers=1) as pool:  # the reference trains while we wait
+        reference_done = pool.submit(drills.train_network, trusted, data.train_features,
+                                     data.train_targets, E2E_ITERATIONS, E2E_BATCH, seed)
+        _train_in_learner(learner, net, data, seed)
+        reference_done.result()
 
     w_i_h = _weights(net, "weights_input_to_hidden", (E2E_HIDDEN, n_in))
     w_h_o = _weights(net, "weights_hidden_to_output", (1, E2E_HIDDEN))
