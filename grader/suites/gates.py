@@ -262,30 +262,27 @@ def check_row(gate: Gate, weights: tuple[Any, Any, Any], x1: int, x2: int) -> No
              expected=expected, actual=actual, cause=diagnose(gate, weights))
 
 
-def input_forms(rng: np.random.Generator, count: int) -> list[tuple[Any, Any, str]]:
-    """Random input pairs, each written in one of the forms a learner's code might pass."""
+def input_forms(rng: np.random.Generator) -> list[tuple[Any, Any, str]]:
+    """Every input pair in every form a learner's code might pass, in a random order."""
     forms: list[tuple[Callable[[int], Any], str]] = [
         (int, "ints"), (float, "floats"), (bool, "True/False"),
         (np.int64, "NumPy integers"), (np.float64, "NumPy floats"),
     ]
-    pairs = []
-    for _ in range(count):
-        x1, x2 = (int(bit) for bit in rng.integers(0, 2, 2))
-        convert, label = forms[int(rng.integers(len(forms)))]
-        pairs.append((convert(x1), convert(x2), label))
-    return pairs
+    pairs = [(convert(x1), convert(x2), label)
+             for x1, x2 in INPUTS for convert, label in forms]
+    return [pairs[i] for i in rng.permutation(len(pairs))]
 
 
 def check_stream(gate: Gate, weights: tuple[Any, Any, Any], rng: np.random.Generator) -> None:
-    """The perceptron used as a function on a random stream of inputs (a hidden test)."""
-    for x1, x2, label in input_forms(rng, 32):
+    """The perceptron used as a function on inputs of every form, in a random order."""
+    for x1, x2, label in input_forms(rng):
         if perceptron(weights, x1, x2) == gate.expected(x1, x2):
             continue
         if truth_table(weights) == gate.table:
             fail(f"With the inputs given as {label}, your perceptron's output changes: one of "
                  "its sums is within rounding error of 0. Choose numbers whose sums are exact "
                  "(such as whole numbers or halves) or keep the sums away from 0.")
-        fail(f"Your perceptron does not compute {gate.name} on a random sequence of inputs.",
+        fail(f"Your perceptron does not compute {gate.name} for every input.",
              cause=diagnose(gate, weights))
 
 

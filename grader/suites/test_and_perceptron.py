@@ -38,6 +38,6 @@ def test_truth_table_row(submission, x1, x2, expected):
 @pytest.mark.points(1)
 @pytest.mark.hidden
 @pytest.mark.hint(2)
-def test_random_inputs(submission, rng):
-    """AND on random inputs given as ints, floats, booleans or NumPy"""
+def test_input_forms(submission, rng):
+    """AND for every input, given as ints, floats, booleans or NumPy"""
     gates.check_stream(AND, gates.read_weights(submission, AND), rng)

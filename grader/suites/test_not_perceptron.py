@@ -42,6 +42,6 @@ def test_truth_table_row(submission, x1, x2, expected):
 @pytest.mark.points(1)
 @pytest.mark.hidden
 @pytest.mark.hint(1)
-def test_random_inputs(submission, rng):
-    """NOT x2 on random inputs given as ints, floats, booleans or NumPy"""
+def test_input_forms(submission, rng):
+    """NOT x2 for every input, given as ints, floats, booleans or NumPy"""
     gates.check_stream(NOT, gates.read_weights(submission, NOT), rng)

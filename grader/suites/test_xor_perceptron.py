@@ -23,7 +23,7 @@ def test_truth_table_row(submission, x1, x2, expected):
 def test_random_batch(submission, rng):
     """XOR on a random batch of inputs, computed all at once"""
     network = gates.read_network(submission)
-    batch = rng.integers(0, 2, (32, 2))
+    batch = rng.permutation(np.vstack([gates.INPUTS, rng.integers(0, 2, (28, 2))]))
     expected = np.array([gates.XOR_TABLE[gates.INPUTS.index(tuple(int(v) for v in row))]
                          for row in batch])
     if not np.array_equal(network.run(batch), expected):
