@@ -233,18 +233,29 @@ def test_step_random(submission, reference, rng):
 # trainPerceptronAlgorithm
 
 
+def _scalar_array(value):
+    return isinstance(value, np.ndarray) and value.ndim == 0
+
+
+def _one_number(value):
+    try:
+        return np.asarray(value, dtype=float).size == 1
+    except (ValueError, TypeError):
+        return False
+
+
 def lines_array(lines, what):
     """The learner's boundary lines as an (n, 2) array of (slope, intercept)."""
     if lines is None:
         fail(f"{what} returned None. Did you forget `return boundary_lines`?")
-    if not isinstance(lines, (list, tuple, np.ndarray)) or np.ndim(lines) == 0:
+    if not isinstance(lines, (list, tuple, np.ndarray)) or _scalar_array(lines):
         fail(f"{what} returned {kind_of(lines)}; it should return the list of boundary lines, "
              "one (slope, intercept) pair per epoch.", actual=lines)
     rows = []
     for number, line in enumerate(lines, start=1):
-        if not isinstance(line, (list, tuple, np.ndarray)) or np.ndim(line) == 0 \
+        if not isinstance(line, (list, tuple, np.ndarray)) or _scalar_array(line) \
                 or len(line) != 2:
-            looks_like_one_line = len(lines) == 2 and all(np.size(part) == 1 for part in lines)
+            looks_like_one_line = len(lines) == 2 and all(_one_number(part) for part in lines)
             fail(f"Line {number} that {what} returned is {kind_of(line)}; each line must be a "
                  "pair (slope, intercept) = (-W[0]/W[1], -b/W[1]).", actual=lines,
                  cause="you returned only one line. Append each epoch's line to a list, "
@@ -274,6 +285,12 @@ def compare_lines(actual, expected, what, num_epochs, diagnose):
     where = "already the first line (after epoch 1) differs" if first == 0 else \
         f"the first {first} lines match, but line {first + 1} (after epoch {first + 1}) differs"
     cause = diagnose(actual)
+    slopes = np.isclose(actual[:, 0], expected[:, 0], rtol=1e-6, atol=1e-8).all()
+    intercepts = np.isclose(actual[:, 1], expected[:, 1], rtol=1e-6, atol=1e-8).all()
+    if cause is None and slopes and not intercepts:
+        cause = "every slope is right, but the intercepts are not: the intercept is -b/W[1]."
+    if cause is None and intercepts and not slopes:
+        cause = "every intercept is right, but the slopes are not: the slope is -W[0]/W[1]."
     if cause is None and not np.isfinite(actual).all():
         cause = "W[1] became 0, so -W[0]/W[1] is infinite: are W and b updated as the course does?"
     fail(f"{what}: {where} from the course's lines under the same random seed.",
