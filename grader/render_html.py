@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 
 from grader import course
+from grader.render_text import same_problem_text, with_repeats
 from grader.results import Result, TestResult
 
 CAUSE_PREFIX = "Likely cause: "
@@ -28,6 +29,8 @@ def environment() -> jinja2.Environment:
     env.filters["card_text"] = card_text
     env.filters["readable_date"] = readable_date
     env.filters["points"] = lambda value: f"{value:g}"
+    env.filters["with_repeats"] = with_repeats
+    env.filters["same_problem_text"] = same_problem_text
     return env
 
 

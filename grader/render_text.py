@@ -61,11 +61,8 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
             lines += _indent(f"Hint {first_hint.hint_number}: {first_hint.hint}", "  ",
                              "bright_black", color)
     else:
-        previous: TestResult | None = None
-        for test in result.tests:
-            lines += _test_lines(test, color, previous)
-            if test.status is not Status.PASSED:
-                previous = test
+        for test, repeat in with_repeats(result.tests):
+            lines += _test_lines(test, color, repeat)
     total = f"Score: {points(result.score)}/{points(result.max_score)}"
     verdict = {Status.PASSED: ("full marks", "green"), Status.FAILED: ("not yet", "yellow"),
                Status.ERROR: ("could not be graded", "red")}[result.status]
@@ -81,9 +78,44 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
     return "\n".join(lines)
 
 
-def _test_lines(test: TestResult, color: bool, previous: TestResult | None = None) -> list[str]:
-    """The test's line; under a failure its message and hint, unless the failure just before
-    it said the same (a missing function fails every test alike: say it once)."""
+def with_repeats(tests: tuple[TestResult, ...]) -> list[tuple[TestResult, str | None]]:
+    """Each test with what its message repeats of the failure before it, so that a problem
+    every test meets alike (a missing function, np.float_) is explained once: None (nothing),
+    "same" (the whole message) or the call that "raised the same error" (say, with another
+    input). Renderers print the message itself only when this is None."""
+    paired, previous = [], None
+    for test in tests:
+        repeat = None
+        if previous is not None and test.message and test.status is not Status.PASSED:
+            call, error = _raised(test.message)
+            if test.message == previous.message:
+                repeat = "same"
+            elif call is not None and error == _raised(previous.message)[1]:
+                repeat = call
+        paired.append((test, repeat))
+        if test.status is not Status.PASSED and test.message:
+            previous = test
+    return paired
+
+
+def _raised(message: str | None) -> tuple[str | None, str | None]:
+    """("softmax([1, 2])", "KeyError: ...\n  line 4, ...") from "softmax([1, 2]) raised KeyError:
+    ...", or (None, None) for a message of another kind."""
+    call, found, error = (message or "").partition(" raised ")
+    if not found or "\n" in call:
+        return None, None
+    return call, error
+
+
+def same_problem_text(repeat: str) -> str:
+    if repeat == "same":
+        return "Same problem as above."
+    return f"{repeat} raised the same error as above."
+
+
+def _test_lines(test: TestResult, color: bool, repeat: str | None = None) -> list[str]:
+    """The test's line; under a failure its message and hint, unless it repeats the failure
+    before it (see with_repeats)."""
     mark, style = _MARKS[test.status]
     if test.optional and test.status is not Status.PASSED:
         mark, style = "○", "yellow"
@@ -98,8 +130,8 @@ def _test_lines(test: TestResult, color: bool, previous: TestResult | None = Non
         if test.status is Status.SKIPPED and test.message:
             lines.append(paint(f"      {test.message}", "bright_black", color))
         return lines
-    if previous is not None and test.message and previous.message == test.message:
-        return [*lines, paint("      Same problem as above.", "bright_black", color)]
+    if repeat is not None:
+        return [*lines, *_indent(same_problem_text(repeat), "      ", "bright_black", color)]
     if test.message:
         lines += _indent(test.message, "      ")
     if test.hint:

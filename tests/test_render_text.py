@@ -168,3 +168,18 @@ def test_output_is_counted_not_printed(count, line):
     text = render_text.render(result, color=False)
     assert line in text.splitlines()
     assert "secret" not in text
+
+
+def test_the_same_error_with_another_input_is_said_once():
+    error = ("AttributeError: `np.float_` was removed.\n"
+             "  line 4, in cross_entropy: Y = np.float_(Y)")
+    tests = tuple(_test(f"t{i}", Status.ERROR, 0.0, 1.0, hint=f"hint {i}", hint_number=1,
+                        message=f"cross_entropy([{i}], [0.5]) raised {error}")
+                  for i in range(3))
+    result = Result(exercise="cross_entropy", title="Cross entropy", submission="c.py",
+                    status=Status.FAILED, score=0.0, max_score=3.0, tests=tests)
+    text = render_text.render(result, color=False)
+    assert text.count("line 4, in cross_entropy") == 1
+    assert "      cross_entropy([1], [0.5]) raised the same error as above." in text
+    assert "      cross_entropy([2], [0.5]) raised the same error as above." in text
+    assert "hint 0" in text and "hint 1" not in text

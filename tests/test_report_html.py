@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from grader import course, grading, render_html
-from grader.results import Result, Status, Visibility
+from grader.results import Result, Status, TestResult, Visibility
 
 SEED = 20261129
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -379,3 +379,19 @@ def test_hostile_strings_do_not_run_in_chromium(tab, reports, folder):
     assert "<script>alert(1)</script>" in page.locator("pre.console").inner_text()
     assert "my<b>softmax.py" in page.locator("header code.file").inner_text()
     assert tab.problems == [], tab.problems
+
+
+def test_a_repeated_error_is_explained_on_the_first_card_only():
+    error = "AttributeError: `np.float_` was removed.\n  line 4, in f: Y = np.float_(Y)"
+    tests = tuple(TestResult(id=f"t{i}", name=f"test {i}", status=Status.ERROR, score=0.0,
+                             max_score=1.0, visibility=Visibility.VISIBLE, hint="Use float64.",
+                             hint_number=1, message=f"f([{i}]) raised {error}")
+                  for i in range(3))
+    result = Result(exercise="cross_entropy", title="Cross entropy", submission="c.py",
+                    status=Status.FAILED, score=0.0, max_score=3.0, tests=tests)
+    parsed = _parse(render_html.render(result))
+    assert "line 4, in f" in parsed.card_text("t0") and "Hint 1" in parsed.card_text("t0")
+    for later in ("t1", "t2"):
+        card = parsed.card_text(later)
+        assert "raised the same error as above" in card
+        assert "line 4" not in card and "Hint" not in card

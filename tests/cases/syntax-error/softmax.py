@@ -1,0 +1,6 @@
+import numpy as np
+
+
+def softmax(L)
+    expL = np.exp(L)
+    return expL / np.sum(expL)

@@ -1,0 +1,7 @@
+import numpy as np
+
+
+def cross_entropy(Y, P):
+    Y = np.asarray(Y, dtype=float)
+    P = np.asarray(P, dtype=float)
+    return -np.sum(Y * np.log10(P) + (1 - Y) * np.log10(1 - P))
