@@ -1,0 +1,257 @@
+"""The channel between the trusted side and the learner process carries data and nothing else.
+
+Values round-trip exactly; anything the learner process could send that is not a well-formed
+message of ours is refused with WireError; and no code path of the trusted side can turn bytes
+from the learner into code (no pickle, eval, exec or import).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import re
+import socket
+import struct
+import threading
+import time
+
+import numpy as np
+import pytest
+from conftest import TESTS_DIR
+
+from grader.boundary import wire
+
+PACKAGE = TESTS_DIR.parent / "grader"
+DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+          "float16", "float32", "float64", "complex64", "complex128"]
+
+
+def round_trip(value, make_handle=None, make_proxy=None):
+    """Encode, pass through real JSON text and a real socket, decode."""
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        wire.send(ours, {"ok": wire.encode(value, make_handle)})
+        message = wire.receive(theirs, time.monotonic() + 5)
+    return wire.decode(message["ok"], make_proxy)
+
+
+def raw_frame(payload: bytes) -> bytes:
+    return struct.pack(">I", len(payload)) + payload
+
+
+def receive_raw(data: bytes, close: bool = True):
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        ours.sendall(data)
+        if close:
+            ours.shutdown(socket.SHUT_WR)
+        return wire.receive(theirs, time.monotonic() + 2)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_arrays_of_every_allowed_dtype_round_trip_exactly(dtype):
+    rng = np.random.default_rng(7)
+    if dtype == "bool":
+        array = rng.random((3, 4)) > 0.5
+    elif dtype.startswith(("int", "uint")):
+        info = np.iinfo(dtype)
+        array = np.array([[info.min, 0, 1], [info.max, 7, 2]], dtype=dtype)
+    elif dtype.startswith("complex"):
+        array = (rng.normal(size=(2, 3)) + 1j * rng.normal(size=(2, 3))).astype(dtype)
+    else:
+        array = rng.normal(size=(2, 3, 2)).astype(dtype)
+    back = round_trip(array)
+    assert isinstance(back, np.ndarray)
+    assert back.dtype == array.dtype and back.shape == array.shape
+    assert back.tobytes() == array.tobytes()
+    assert back.flags.writeable
+
+
+def test_arrays_keep_their_shape_when_empty_or_zero_dimensional_or_not_contiguous():
+    for array in (np.zeros((0, 3)), np.array(2.5), np.arange(12.0).reshape(3, 4).T,
+                  np.arange(10)[::3]):
+        back = round_trip(array)
+        assert back.shape == array.shape
+        assert np.array_equal(back, array)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_numpy_scalars_keep_their_type(dtype):
+    scalar = np.zeros(1, dtype=dtype)[0] + (1 if dtype != "bool" else True)
+    back = round_trip(scalar)
+    assert type(back) is type(scalar) and back == scalar
+
+
+def test_plain_values_round_trip_with_their_types():
+    value = {"tuple": (1, 2.5, "three"), "list": [1, [2, [3, (4,)]]], "bytes": b"\x00\xffdata",
+             "complex": 1 - 2j, "none": None, "bools": [True, False], 7: "int key",
+             (1, 2): "tuple key", "big": 2**80, "unicode": "é ∑ 😀"}
+    back = round_trip(value)
+    assert back == value
+    assert type(back["tuple"]) is tuple and type(back["list"][1][1][1]) is tuple
+    assert type(back["bytes"]) is bytes
+
+
+def test_nan_and_infinities_survive_json():
+    back = round_trip([math.nan, math.inf, -math.inf, np.float64("nan"), 1.5])
+    assert math.isnan(back[0]) and back[1] == math.inf and back[2] == -math.inf
+    assert isinstance(back[3], np.float64) and math.isnan(back[3])
+    array = round_trip(np.array([np.nan, np.inf, -np.inf]))
+    assert np.isnan(array[0]) and np.isposinf(array[1]) and np.isneginf(array[2])
+
+
+def test_subclasses_arrive_as_the_plain_type():
+    class Sneaky(list):
+        def __eq__(self, other):
+            return True
+
+    class SneakyFloat(float):
+        pass
+
+    class SneakyArray(np.ndarray):
+        pass
+
+    back = round_trip([Sneaky([1.0]), SneakyFloat(2.0), np.zeros(2).view(SneakyArray)])
+    assert type(back[0]) is list and type(back[1]) is float
+    assert type(back[2]) is np.ndarray
+
+
+def test_objects_travel_only_as_handles():
+    class Network:
+        pass
+
+    network = Network()
+    handles = {}
+
+    def make_handle(value):
+        handles[len(handles)] = value
+        return wire.Handle(len(handles) - 1, type(value).__name__, callable(value))
+
+    back = round_trip({"net": network, "fn": len}, make_handle)
+    assert isinstance(back["net"], wire.Handle) and back["net"].type_name == "Network"
+    assert back["fn"].callable and not back["net"].callable
+    assert handles[back["net"].id] is network
+    assert round_trip(network, make_handle, make_proxy=lambda h: ("proxy", h.id)) == ("proxy", 2)
+    with pytest.raises(TypeError):
+        wire.encode(network)  # without a way to make handles, objects cannot be sent at all
+
+
+def test_object_arrays_travel_item_by_item():
+    array = np.array([1, "two", None], dtype=object)
+    back = round_trip(array)
+    assert back.dtype == object and back.tolist() == [1, "two", None]
+
+
+@pytest.mark.parametrize("data, reason", [
+    ({"$nd": "|O", "shape": [1], "b64": base64.b64encode(b"\0" * 8).decode()}, "dtype"),
+    ({"$nd": "<U4", "shape": [1], "b64": base64.b64encode(b"\0" * 16).decode()}, "dtype"),
+    ({"$nd": "V8", "shape": [1], "b64": base64.b64encode(b"\0" * 8).decode()}, "dtype"),
+    ({"$nd": "<f8", "shape": [3], "b64": base64.b64encode(b"\0" * 16).decode()}, "match"),
+    ({"$nd": "<f8", "shape": [2**40, 2**40], "b64": ""}, "match"),
+    ({"$nd": "<f8", "shape": [-1], "b64": ""}, "shape"),
+    ({"$nd": "<f8", "shape": "3", "b64": ""}, "list"),
+    ({"$nd": "<f8", "shape": [1], "b64": "not base64!"}, ""),
+    ({"$np": "|O", "value": 1}, "scalar"),
+    ({"$f": "1e400"}, "float"),
+    ({"$f": "__import__('os')"}, "float"),
+    ({"$pickle": "gASVAAAAAAAAAAAu"}, "tag"),
+    ({"$h": "1"}, "integer"),
+    ({"$h": True}, "integer"),
+    ({"$dict": [[1, 2, 3]]}, "dict"),
+    ({"$dict": [[[1, 2], 3]]}, "unhashable"),
+    ({"$ndobj": [2], "items": [1]}, "shape"),
+    ({"$complex": ["1", 2]}, "number"),
+    ({}, "malformed"),
+])
+def test_malformed_values_are_refused(data, reason):
+    with pytest.raises((wire.WireError, ValueError)) as caught:
+        wire.decode(json.loads(json.dumps(data)))
+    assert reason in str(caught.value)
+
+
+def test_deep_nesting_is_refused_both_ways():
+    value = [0.5]
+    for _ in range(wire.MAX_DEPTH + 5):
+        value = [value]
+    with pytest.raises(ValueError, match="nested too deeply"):
+        wire.encode(value)
+    with pytest.raises(wire.WireError, match="nested too deeply"):
+        wire.decode(value)
+
+
+@pytest.mark.parametrize("frame, reason", [
+    (raw_frame(b"[" * 100_000 + b"]" * 100_000), "not valid JSON"),
+    (raw_frame(b"\xff\xfe{}"), "not valid JSON"),
+    (raw_frame(b"{'single': 'quotes'}"), "not valid JSON"),
+    (raw_frame(b'{"nan": NaN}') + b"", None),
+    (raw_frame(b"[1, 2]"), "not a JSON object"),
+    (raw_frame(b'"text"'), "not a JSON object"),
+    (raw_frame(b'{"ok": ' + b"9" * 5000 + b"}"), "not valid JSON"),
+    (struct.pack(">I", wire.MAX_FRAME + 1) + b"{", "over the"),
+    (struct.pack(">I", 100) + b'{"ok": 1}', "closed"),
+    (b"\x00\x00", "closed"),
+])
+def test_malformed_frames_are_refused(frame, reason):
+    if reason is None:
+        # JSON's NaN literal is not ours but harmless: it decodes to a float, not to code.
+        assert math.isnan(receive_raw(frame)["nan"])
+        return
+    with pytest.raises(wire.WireError, match=reason):
+        receive_raw(frame)
+
+
+def test_a_silent_peer_times_out_rather_than_hanging():
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        ours.sendall(struct.pack(">I", 50) + b'{"partial":')
+        started = time.monotonic()
+        with pytest.raises(TimeoutError):
+            wire.receive(theirs, time.monotonic() + 0.3)
+        assert time.monotonic() - started < 10
+
+
+def test_oversized_messages_are_refused_before_sending():
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        with pytest.raises(ValueError, match="over the"):
+            wire.send(ours, {"ok": "x" * (wire.MAX_FRAME + 1)})
+    with pytest.raises(ValueError, match="MiB"):
+        wire.encode(np.zeros(wire.MAX_FRAME // 8))
+
+
+def test_frames_arrive_whole_across_many_small_writes():
+    ours, theirs = socket.socketpair()
+    payload = json.dumps({"ok": wire.encode(np.arange(50_000.0))}).encode()
+    frame = raw_frame(payload)
+
+    def trickle():
+        for start in range(0, len(frame), 7919):
+            ours.sendall(frame[start:start + 7919])
+
+    sender = threading.Thread(target=trickle)
+    sender.start()
+    message = wire.receive(theirs, time.monotonic() + 30)
+    sender.join()
+    ours.close()
+    theirs.close()
+    assert np.array_equal(wire.decode(message["ok"]), np.arange(50_000.0))
+
+
+def test_nothing_from_the_learner_is_ever_unpickled_evaluated_or_executed():
+    """Only learner.py (inside the learner process) may exec: it runs the learner's module."""
+    forbidden = re.compile(r"\bimport\s+(pickle|cPickle|marshal|shelve|dill)\b"
+                           r"|\bfrom\s+(pickle|marshal|shelve|dill)\s+import"
+                           r"|\b(pickle|marshal|shelve|dill)\.\w"
+                           r"|(?<![\w.])(eval|exec|execfile|compile)\s*\("
+                           r"|\bliteral_eval\b")
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE).as_posix()
+        if relative == "boundary/learner.py":
+            continue
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            code = line.split("#", 1)[0]
+            if forbidden.search(code):
+                offenders.append(f"{relative}:{number}: {line.strip()}")
+    assert offenders == []
