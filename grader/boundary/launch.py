@@ -159,6 +159,32 @@ def _readable_roots() -> list[str]:
     return kept
 
 
+def _hidden_paths(roots: list[str]) -> list[str]:
+    """Folders under `roots` that hold suites or solutions, each to be covered by an empty one.
+
+    Besides this package's own, any other copy of the package in a site-packages folder (a
+    stale install, or the course files an editable install puts there) is hidden whole.
+    """
+    hidden = {folder.resolve() for folder in course.hidden_dirs() if folder.is_dir()}
+    own = course.PACKAGE_DIR.resolve()
+    sites = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
+    sites.update(path for path in sys.path if path.endswith(("site-packages", "dist-packages")))
+    for site in sites:
+        try:
+            entries = list(os.scandir(site))
+        except OSError:
+            continue
+        for entry in entries:
+            if not entry.is_dir(follow_symlinks=False):
+                continue
+            folder = Path(entry.path).resolve()
+            if folder != own and ((folder / "suites").is_dir() or (folder / "_course").is_dir()):
+                hidden.add(folder)
+    inside = [folder for folder in hidden
+              if any(folder == Path(root) or Path(root) in folder.parents for root in roots)]
+    return sorted(str(folder) for folder in inside)
+
+
 def _parents_to_create(paths: list[str]) -> list[str]:
     """The folders above `paths` that are not inside a system folder the sandbox mounts."""
     mounted = ("/usr", "/tmp", "/proc", "/dev", "/etc", "/bin", "/sbin", "/lib", "/lib32",
@@ -212,7 +238,7 @@ def _bwrap(python_args: list[str], workdir: Path, env: dict[str, str],
         args += ["--ro-bind-try", name, name]
     args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
     roots = _readable_roots()
-    hidden = [str(folder.resolve()) for folder in course.hidden_dirs() if folder.is_dir()]
+    hidden = _hidden_paths(roots)
     # bubblewrap would create the folders above a mount point with mode 0700, which the
     # learner's uid could not pass through (Python under /root, say): create them readable.
     for folder in _parents_to_create([*roots, *hidden]):
