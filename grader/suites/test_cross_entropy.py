@@ -34,6 +34,8 @@ def diagnose(Y, P):
          "the two terms are swapped: Y goes with ln(P), and (1 - Y) with ln(1 - P)."),
         (-np.sum(positive - negative), "the second term is subtracted; both terms are added "
                                        "inside the sum."),
+        (-np.sum(positive + (1 - np.asarray(Y, float)) * np.log(np.asarray(P, float))),
+         "the second term takes ln(P); it needs ln(1 - P): (1 - Y)*ln(1 - P)."),
         (-(positive + negative)[-1], "only the last point counts: inside the loop, add each "
                                      "point's term to the total (total += ...) instead of "
                                      "replacing it (total = ...)."),
@@ -46,7 +48,8 @@ def diagnose(Y, P):
             if np.isclose(actual, value, rtol=1e-6):
                 return message
         if not np.isfinite(actual).all():
-            return "ln(0) is -inf: did you swap Y and P? P holds the probabilities."
+            return ("ln(0) is -inf: take the log of P and of 1 - P only (the probabilities), "
+                    "never of the labels Y or 1 - Y. Did you swap Y and P?")
         return None
 
     return cause

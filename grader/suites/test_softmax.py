@@ -21,6 +21,10 @@ _WRONG_FORMULAS = (
     (lambda L: np.exp(L) / np.sum(L),
      "you divided by sum(L); divide by the sum of the exponentials, sum(exp(L))."),
     (lambda L: _normalised(L), "you normalised L itself; apply np.exp to each score first."),
+    (lambda L: np.exp(L) / L.size,
+     "you divided by the number of scores, len(L); divide by the sum of the exponentials."),
+    (lambda L: np.exp(L) / np.exp(np.sum(L)),
+     "you divided by exp(sum(L)); divide by sum(exp(L)), the sum of the exponentials."),
     (lambda L: np.exp(L) / np.max(np.exp(L)),
      "these are exp(L - max(L)), the exponentials divided by the largest one: divide them by "
      "their sum instead."),

@@ -6,4 +6,4 @@ def cross_entropy(Y, P):
     P = np.asarray(P, dtype=float)
     return -np.sum(P * np.log(Y) + (1 - P) * np.log(1 - Y))
 
-# expect: did you swap Y and P?
+# expect: Did you swap Y and P?

@@ -1,0 +1,7 @@
+import numpy as np
+
+
+def softmax(L):
+    return np.exp(L) / np.exp(np.sum(L))
+
+# expect: you divided by exp(sum(L)); divide by sum(exp(L))
