@@ -395,3 +395,17 @@ def test_a_repeated_error_is_explained_on_the_first_card_only():
         card = parsed.card_text(later)
         assert "raised the same error as above" in card
         assert "line 4" not in card and "Hint" not in card
+
+
+def test_base_template_blocks_are_there_for_other_reports():
+    child = render_html.environment().from_string(
+        '{% extends "base.html.j2" %}'
+        "{% block title %}Class overview{% endblock %}"
+        "{% block extra_style %}.overview { color: red; }{% endblock %}"
+        "{% block script_policy %}'sha256-abc'{% endblock %}"
+        "{% block body %}<p id='child'>{{ text }}</p>{% endblock %}")
+    page = child.render(text="<i>x</i>")
+    assert "<title>Class overview</title>" in page
+    assert ".overview { color: red; }" in page.split("</style>")[0]
+    assert "script-src 'sha256-abc'" in page
+    assert "<main>\n<p id='child'>&lt;i&gt;x&lt;/i&gt;</p>" in page
