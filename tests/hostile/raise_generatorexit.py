@@ -1,4 +1,5 @@
-# Raises GeneratorExit from the graded function: a BaseException, reported as data, never a crash.
+# Raises GeneratorExit from the graded function: a BaseException, reported as data,
+# never a crash.
 # verdict: failed
 # score: 0
 # expect: raised GeneratorExit

@@ -17,13 +17,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-warnings.warn("this is only a warning")
+warnings.warn("this is only a warning", stacklevel=1)
 Path("scratch.txt").write_text("notes\n")
 with tempfile.NamedTemporaryFile("w", suffix=".txt") as scratch:
     scratch.write(json.dumps({"ok": True}))
 frame = pd.DataFrame({"score": [1.0, 2.0, 3.0]})
-_ = (collections.Counter("abc"), datetime.date.today(), decimal.Decimal(1), fractions.Fraction(1, 3),
-     functools.reduce(max, [1, 2]), list(itertools.islice(range(5), 2)), statistics.mean([1, 2]))
+_ = (collections.Counter("abc"), datetime.date.today(), decimal.Decimal(1),
+     fractions.Fraction(1, 3), functools.reduce(max, [1, 2]), list(itertools.islice(range(5), 2)),
+     statistics.mean([1, 2]), random.random())
 
 
 def softmax(L):
