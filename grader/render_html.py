@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 
 from grader import course
-from grader.render_text import same_problem_text, with_repeats
+from grader.render_text import with_repeats
 from grader.results import Result, TestResult
 
 CAUSE_PREFIX = "Likely cause: "
@@ -30,7 +30,6 @@ def environment() -> jinja2.Environment:
     env.filters["readable_date"] = readable_date
     env.filters["points"] = lambda value: f"{value:g}"
     env.filters["with_repeats"] = with_repeats
-    env.filters["same_problem_text"] = same_problem_text
     return env
 
 

@@ -78,39 +78,37 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
     return "\n".join(lines)
 
 
+# A failure message that starts with the call it came from, and what to say instead when the
+# failure before it said the same of another call.
+_REPEATABLE = ((" raised ", "raised the same error as above."),
+               (" took longer than ", "also took too long and was stopped, as above."))
+
+
 def with_repeats(tests: tuple[TestResult, ...]) -> list[tuple[TestResult, str | None]]:
-    """Each test with what its message repeats of the failure before it, so that a problem
-    every test meets alike (a missing function, np.float_) is explained once: None (nothing),
-    "same" (the whole message) or the call that "raised the same error" (say, with another
-    input). Renderers print the message itself only when this is None."""
+    """Each test with the line that replaces its message when it repeats the failure before it,
+    so that a problem every test meets alike (a missing function, np.float_, an endless loop)
+    is explained once: "Same problem as above.", or "softmax([2]) raised the same error as
+    above." when only the input differs. None when the message is new: print it in full."""
     paired, previous = [], None
     for test in tests:
-        repeat = None
+        note = None
         if previous is not None and test.message and test.status is not Status.PASSED:
-            call, error = _raised(test.message)
             if test.message == previous.message:
-                repeat = "same"
-            elif call is not None and error == _raised(previous.message)[1]:
-                repeat = call
-        paired.append((test, repeat))
+                note = "Same problem as above."
+            else:
+                note = _same_but_for_the_call(test.message, previous.message)
+        paired.append((test, note))
         if test.status is not Status.PASSED and test.message:
             previous = test
     return paired
 
 
-def _raised(message: str | None) -> tuple[str | None, str | None]:
-    """("softmax([1, 2])", "KeyError: ...\n  line 4, ...") from "softmax([1, 2]) raised KeyError:
-    ...", or (None, None) for a message of another kind."""
-    call, found, error = (message or "").partition(" raised ")
-    if not found or "\n" in call:
-        return None, None
-    return call, error
-
-
-def same_problem_text(repeat: str) -> str:
-    if repeat == "same":
-        return "Same problem as above."
-    return f"{repeat} raised the same error as above."
+def _same_but_for_the_call(message: str, previous: str) -> str | None:
+    for marker, note in _REPEATABLE:
+        call, found, rest = message.partition(marker)
+        if found and "\n" not in call and previous.partition(marker)[1:] == (found, rest):
+            return f"{call} {note}"
+    return None
 
 
 def _test_lines(test: TestResult, color: bool, repeat: str | None = None) -> list[str]:
@@ -131,7 +129,7 @@ def _test_lines(test: TestResult, color: bool, repeat: str | None = None) -> lis
             lines.append(paint(f"      {test.message}", "bright_black", color))
         return lines
     if repeat is not None:
-        return [*lines, *_indent(same_problem_text(repeat), "      ", "bright_black", color)]
+        return [*lines, *_indent(repeat, "      ", "bright_black", color)]
     if test.message:
         lines += _indent(test.message, "      ")
     if test.hint:

@@ -183,3 +183,14 @@ def test_the_same_error_with_another_input_is_said_once():
     assert "      cross_entropy([1], [0.5]) raised the same error as above." in text
     assert "      cross_entropy([2], [0.5]) raised the same error as above." in text
     assert "hint 0" in text and "hint 1" not in text
+
+
+def test_a_loop_that_never_ends_is_explained_once():
+    tail = "took longer than 5 s and was stopped. Look for a loop that never ends."
+    tests = tuple(_test(f"t{i}", Status.TIMEOUT, 0.0, 1.0, message=f"softmax([{i}]) {tail}")
+                  for i in range(3))
+    result = Result(exercise="softmax", title="Softmax", submission="s.py",
+                    status=Status.FAILED, score=0.0, max_score=3.0, tests=tests)
+    text = render_text.render(result, color=False)
+    assert text.count("Look for") == 1
+    assert "      softmax([2]) also took too long and was stopped, as above." in text
