@@ -186,15 +186,16 @@ def _hidden_paths(roots: list[str]) -> list[str]:
 
 
 def _parents_to_create(paths: list[str]) -> list[str]:
-    """The folders above `paths` that are not inside a system folder the sandbox mounts."""
-    mounted = ("/usr", "/tmp", "/proc", "/dev", "/etc", "/bin", "/sbin", "/lib", "/lib32",
-               "/lib64", "/libx32")
+    """The folders above `paths` that are not inside a system folder the sandbox mounts (the
+    sandbox's own /tmp is a fresh tmpfs: a checkout under /tmp needs its folders there)."""
+    mounted = ("/usr", "/proc", "/dev", "/etc", "/bin", "/sbin", "/lib", "/lib32", "/lib64",
+               "/libx32")
     parents = set()
     for path in paths:
         for parent in Path(path).parents:
             text = str(parent)
-            if text != "/" and not any(text == top or text.startswith(top + "/")
-                                       for top in mounted):
+            if text not in ("/", "/tmp") and not any(text == top or text.startswith(top + "/")
+                                                     for top in mounted):
                 parents.add(text)
     return sorted(parents, key=lambda text: (text.count("/"), text))
 
