@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from grader import course
 from grader.batch.classview import ClassView, ExerciseStats
@@ -102,12 +102,18 @@ def learner_href(slug: str) -> str:
     return f"{LEARNERS}/{quote(slug)}.html"
 
 
+def breakable(name: str) -> Markup:
+    """An exercise name that may wrap after its underscores, so ten columns fit a page."""
+    return Markup("_<wbr>").join(escape(part) for part in name.split("_"))
+
+
 def render_index(view: ClassView) -> str:
     code = script()
     return environment().get_template("class.html.j2").render(
         view=view,
         histograms={s.exercise.name: histogram(s) for s in view.stats},
         learner_href=learner_href,
+        breakable=breakable,
         script=Markup(code),
         script_policy=Markup(csp_hash(code)),
     )

@@ -101,6 +101,8 @@ def discover(submissions: Path, exercise: str | None = None, *,
         if prefix:
             found.root += "/" + prefix
             kept = [_File(f.parts[1:], f.read) for f in kept]
+            found.skipped = [Skipped(s.path.removeprefix(prefix + "/"), s.reason)
+                             for s in found.skipped]
         if chosen is None:
             _by_folder(kept, found)
         else:

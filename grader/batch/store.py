@@ -10,6 +10,7 @@ current submission.
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import fcntl
 import hashlib
@@ -70,15 +71,39 @@ def content_hash(source: bytes) -> str:
 
 
 def suite_version(exercise: str) -> str | None:
-    """A hash of the suite and the reference solution: it changes when either changes."""
+    """A hash of the suite, the helper modules it imports from suites/ and the reference
+    solution: it changes when any of them changes. None when the suite is missing."""
     digest = hashlib.sha256()
-    for path in (course.suite_path(exercise), course.solution_path(exercise)):
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            return None
-        digest.update(b"\0")
+    try:
+        suite = course.suite_path(exercise).read_bytes()
+        paths = [*_suite_helpers(suite), course.solution_path(exercise)]
+        digest.update(suite + b"\0")
+        for path in paths:
+            digest.update(path.read_bytes() + b"\0")
+    except OSError:
+        return None
     return digest.hexdigest()[:16]
+
+
+def _suite_helpers(suite: bytes) -> list[Path]:
+    """suites/<name>.py for each `from grader.suites import <name>` or
+    `from grader.suites.<name> import ...` in the suite."""
+    package = "grader.suites"
+    names = set()
+    try:
+        tree = ast.parse(suite)
+    except (SyntaxError, ValueError):
+        return []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == package:
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(package + "."):
+            names.add(node.module.split(".")[2])
+        elif isinstance(node, ast.Import):
+            names.update(a.name.split(".")[2] for a in node.names
+                         if a.name.startswith(package + "."))
+    return [course.SUITES_DIR / f"{name}.py" for name in sorted(names)
+            if (course.SUITES_DIR / f"{name}.py").is_file()]
 
 
 class Store:
