@@ -83,14 +83,15 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
         try:
             _grade(todo, done, results, bar, seed, limits, jobs,
                    executor_factory or _fork_server)
-        except KeyboardInterrupt:
+            bar.close()
+            current = [done[(s.learner, s.exercise)] for s in found.submissions]
+            results.rewrite(current)
+            view = classview.build(found, current, seed)
+            files = _render(out, view, formats)
+        except KeyboardInterrupt:  # each file is whole: old or new; a rerun rewrites them all
             raise Interrupted(len(done), len(found.submissions)) from None
         finally:
             bar.close()
-        current = [done[(s.learner, s.exercise)] for s in found.submissions]
-        results.rewrite(current)
-        view = classview.build(found, current, seed)
-        files = _render(out, view, formats)
     return Outcome(out, view, graded_now=len(todo), reused=len(current) - len(todo), jobs=jobs,
                    seconds=time.monotonic() - started, files=files)
 
