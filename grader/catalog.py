@@ -151,11 +151,17 @@ CATALOG: tuple[Exercise, ...] = (
         points=16,
         task="Complete NeuralNetwork: weight initialisation, train (one record) and run.",
         hints=(
+            "In __init__, one row per unit of the layer a matrix feeds: weights_input_to_hidden "
+            "= np.random.normal(0.0, hidden_nodes**-0.5, (hidden_nodes, input_nodes)), "
+            "weights_hidden_to_output likewise with output_nodes; activation_function = "
+            "self.sigmoid.",
             "The hidden layer uses the sigmoid; the output layer is the identity (f(x) = x), "
             "because the network predicts a count, not a probability.",
-            "With an identity output, the output error term is just targets - final_outputs.",
-            "Update in place: weights_hidden_to_output += lr * output_delta @ hidden_outputs.T and "
-            "weights_input_to_hidden += lr * hidden_delta @ inputs.T.",
+            "With an identity output, the output error term is just targets - final_outputs; "
+            "hidden_delta = weights_hidden_to_output.T @ output_delta * h * (1 - h).",
+            "Compute both deltas, then update in place: weights_hidden_to_output += lr * "
+            "output_delta @ hidden_outputs.T and weights_input_to_hidden += lr * hidden_delta @ "
+            "inputs.T.",
         ),
     ),
 )
