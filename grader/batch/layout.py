@@ -139,7 +139,7 @@ def _by_folder(files: list[_File], found: Discovery) -> None:
             found.skipped.append(Skipped(file.path, "not a .py file"))
         elif stem not in names:
             found.skipped.append(Skipped(file.path, "its name matches no exercise "
-                                                    f"({', '.join(catalog.names())})"))
+                                                    "(`grader list` shows their names)"))
         else:
             chosen.setdefault((file.parts[0], stem), []).append(file)
     for (learner, name), candidates in chosen.items():

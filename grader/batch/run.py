@@ -29,8 +29,6 @@ from grader.batch.progressbar import ProgressBar
 from grader.boundary.launch import Limits
 from grader.results import Result, Status, timestamp
 
-FORMATS = ("gradescope",)
-
 
 class Interrupted(Exception):
     def __init__(self, saved: int, total: int) -> None:
@@ -142,7 +140,10 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
             runnable.append((task, job_seed))
     if not runnable:
         return
-    executor = factory(min(jobs, len(runnable)), grading.worker_budget(limits))
+    try:
+        executor = factory(min(jobs, len(runnable)), grading.worker_budget(limits))
+    except OSError as error:
+        raise PoolFailed(f"the grading pool could not start ({error})") from None
     try:
         futures: dict[Future, tuple[_Task, int]] = {}
         for task, job_seed in runnable:

@@ -12,10 +12,11 @@ SHOWN_SKIPPED = 5
 
 def render(outcome) -> str:
     view = outcome.view
+    workers = (f" with {outcome.jobs} worker{'s' if outcome.jobs != 1 else ''}"
+               if outcome.graded_now else "")
     lines = [f"Graded {len(view.learners)} learners, {view.submissions} submissions "
              f"({outcome.graded_now} graded now, {outcome.reused} kept from an earlier run) "
-             f"in {outcome.seconds:.1f} s with {outcome.jobs} "
-             f"worker{'s' if outcome.jobs != 1 else ''}.", ""]
+             f"in {outcome.seconds:.1f} s{workers}.", ""]
     header = ["exercise", "submitted", "missing", "mean", "median", "max", "full marks",
               "errors", "timeouts"]
     rows = [[s.exercise.name, s.submitted, s.missing, _number(s.mean), _number(s.median),
