@@ -31,6 +31,7 @@ class Limits:
     memory_bytes: int = 2 * 1024**3
     output_bytes: int = 64 * 1024
     file_bytes: int = 8 * 1024**2
+    disk_bytes: int = 64 * 1024**2
     open_files: int = 64
     processes: int = 64
 
@@ -65,9 +66,17 @@ class Level:
     def describe(self, extra: tuple[str, ...] = ()) -> str:
         return f"{self.name}: " + ", ".join((*self.layers, *extra))
 
-    def command(self, python_args: list[str], workdir: Path, env: dict[str, str]) -> list[str]:
+    @property
+    def sized_folders(self) -> bool:
+        """The working folder and /tmp are size-capped tmpfs mounts of the sandbox's own (the
+        submission is copied in from `source_fd`), rather than a folder of the host's."""
+        return self.name == "bubblewrap"
+
+    def command(self, python_args: list[str], workdir: Path, env: dict[str, str],
+                source_fd: int | None = None, label: str = "", disk_bytes: int = 0) -> list[str]:
         if self.name == "bubblewrap":
-            return _bwrap(python_args, workdir, env, self.user_namespace)
+            return _bwrap(python_args, workdir, env, self.user_namespace,
+                          (source_fd, workdir / label, disk_bytes))
         if self.name == "unshare":
             mapping = ["--user", "--map-root-user"] if self.user_namespace else []
             return ["unshare", *mapping, "--pid", "--fork", "--kill-child", "--net", "--mount",
@@ -81,7 +90,7 @@ class Level:
 _COMMON = ("scrubbed environment", "private working directory", "stdin closed",
            "rlimits (memory, CPU, files, output)")
 _SANDBOX = ("PID namespace", "no network", "read-only minimal filesystem",
-            "suites and solutions hidden")
+            "suites and solutions hidden", "size-capped scratch space")
 ENVIRONMENT_KEY = "NN_GRADER_ISOLATION"
 
 
@@ -213,8 +222,10 @@ def _nobody_can_read(paths: list[str]) -> bool:
     return True
 
 
-def _bwrap(python_args: list[str], workdir: Path, env: dict[str, str],
-           user_namespace: bool) -> list[str]:
+def _bwrap(python_args: list[str], workdir: Path, env: dict[str, str], user_namespace: bool,
+           submission: tuple[int | None, Path, int]) -> list[str]:
+    """The bubblewrap command; `submission` is (fd to copy it from, its path, folder size)."""
+    source_fd, submission_path, disk_bytes = submission
     args = ["bwrap", "--die-with-parent", "--new-session", "--clearenv", "--unshare-pid",
             "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]
     if user_namespace:
@@ -237,7 +248,7 @@ def _bwrap(python_args: list[str], workdir: Path, env: dict[str, str],
             args += ["--ro-bind", name, name]
     for name in ("/etc/ld.so.cache", "/etc/localtime", "/etc/passwd", "/etc/group"):
         args += ["--ro-bind-try", name, name]
-    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+    args += ["--proc", "/proc", "--dev", "/dev", "--size", str(disk_bytes), "--tmpfs", "/tmp"]
     roots = _readable_roots()
     hidden = _hidden_paths(roots)
     # bubblewrap would create the folders above a mount point with mode 0700, which the
@@ -248,8 +259,9 @@ def _bwrap(python_args: list[str], workdir: Path, env: dict[str, str],
         args += ["--ro-bind", path, path]
     for folder in hidden:
         args += ["--tmpfs", folder]
-    args += ["--bind", str(workdir), str(workdir), "--remount-ro", "/", "--chdir", str(workdir),
-             "--", *python_args]
+    args += ["--perms", "1777", "--size", str(disk_bytes), "--tmpfs", str(workdir),
+             "--perms", "0444", "--file", str(source_fd), str(submission_path),
+             "--remount-ro", "/", "--chdir", str(workdir), "--", *python_args]
     return args
 
 

@@ -123,10 +123,17 @@ class LearnerProcess:
     def _spawn_at(self, level: Level) -> None:
         self.workdir = Path(tempfile.mkdtemp(prefix="nn-grader-learner-"))
         path = self.workdir / self.label
-        path.write_bytes(self.source)
-        if level.uid is not None:
-            for item in (self.workdir, path):
-                os.chown(item, level.uid, level.uid)
+        source_fd = None
+        if level.sized_folders:
+            source_fd = os.memfd_create("submission")
+            with open(source_fd, "wb", closefd=False) as source:
+                source.write(self.source)
+            os.lseek(source_fd, 0, os.SEEK_SET)
+        else:
+            path.write_bytes(self.source)
+            if level.uid is not None:
+                for item in (self.workdir, path):
+                    os.chown(item, level.uid, level.uid)
         ours, theirs = socket.socketpair()
         config = {
             "fd": theirs.fileno(),
@@ -139,16 +146,20 @@ class LearnerProcess:
         }
         code = "from grader.boundary.learner import main; main()"
         argv = level.command([*python_command(code), json.dumps(config)], self.workdir,
-                             learner_env(self.workdir))
+                             learner_env(self.workdir), source_fd, self.label,
+                             self.limits.disk_bytes)
+        passed = (theirs.fileno(),) if source_fd is None else (theirs.fileno(), source_fd)
         try:
             self.popen = subprocess.Popen(
                 argv, stdin=subprocess.DEVNULL, stdout=self.output_fd, stderr=self.output_fd,
-                pass_fds=(theirs.fileno(),), cwd=self.workdir, env=learner_env(self.workdir),
+                pass_fds=passed, cwd=self.workdir, env=learner_env(self.workdir),
                 start_new_session=True, preexec_fn=level.preexec())
         except OSError as error:
             raise Died(f"could not be started ({error})") from None
         finally:
             theirs.close()
+            if source_fd is not None:
+                os.close(source_fd)
         self.sock = ours
         self.level = level
 

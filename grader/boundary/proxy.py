@@ -13,7 +13,7 @@ from typing import Any
 from grader import feedback
 from grader.boundary import wire
 from grader.boundary.launch import Limits
-from grader.boundary.process import Died, LearnerProcess
+from grader.boundary.process import Died, LearnerProcess, StartFailed
 
 
 class Session:
@@ -31,6 +31,7 @@ class Session:
         self.test_deadline = self.submission_deadline
         self.test_seconds = limits.test_seconds
         self.import_problem: feedback.LearnerProblem | None = None
+        self.start_failure: StartFailed | None = None
         self._alive = False
         self._ready = False
 
@@ -105,10 +106,16 @@ class Session:
             raise feedback.TimedOut(
                 f"Not run: your submission used up its whole time limit of "
                 f"{self.limits.submission_seconds:g} s in earlier tests.")
+        if self.start_failure is not None:
+            raise self.start_failure
         if not self._alive:
             self.spawn()
         if not self._ready:
-            self.process.await_hello()
+            try:
+                self.process.await_hello()
+            except StartFailed as failure:  # a grader failure: every later test says the same
+                self.start_failure = failure
+                raise
             self._await_import()
             # Starting afresh after a crash is the grader's time, not the learner's.
             self.test_deadline = min(time.monotonic() + self.test_seconds,
