@@ -524,4 +524,5 @@ def test_trains_on_bike_sharing_data(submission, reference, learner, rng):
         fail(f"After training on the same random batches from the same starting weights, your "
              f"network's training MSE is {yours[0]:.3f} and its validation MSE {yours[1]:.3f}: "
              f"{ratios[0]:.2f} and {ratios[1]:.2f} times the reference network's. Both must be "
-             f"at most {E2E_FACTOR} times.")
+             f"at most {E2E_FACTOR} times. (The grader computes both from the final weights, "
+             "with the course's forward pass: sigmoid hidden layer, identity output.)")
