@@ -122,7 +122,16 @@ def _gradient_step_cause(x, y, weights, learnrate):
         (learnrate * term * weights, "you multiplied by the weights; the change of weight i is "
                                      "learnrate * error_term * x[i]."),
     )
-    return _matcher(known)
+    matcher = _matcher(known)
+
+    def cause(actual):
+        if actual.shape == (2,) and x.shape != (2,):
+            return ("del_w has two values for a unit with more inputs: the course's "
+                    "[learnrate * error_term * x[0], learnrate * error_term * x[1]] only works "
+                    "for two inputs. Use learnrate * error_term * x.")
+        return matcher(actual)
+
+    return cause
 
 
 def _check_gradient_step(submission, reference, x, y, weights, learnrate, shown):
