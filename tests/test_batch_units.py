@@ -8,13 +8,13 @@ import math
 import os
 import time
 import zipfile
-from concurrent.futures import BrokenExecutor
+from concurrent.futures import BrokenExecutor, Executor, Future
 
 import pytest
 
 from grader import catalog, course
-from grader.batch import layout, store
-from grader.batch.executor import ForkServerExecutor, TaskFailed
+from grader.batch import layout, run, store
+from grader.batch.executor import ForkServerExecutor, TaskFailed, run_job
 from grader.batch.progressbar import ProgressBar
 from grader.results import Result, Status
 
@@ -195,3 +195,45 @@ def test_progress_shows_counts_failures_and_eta():
     assert "4/10" in line and "1 below full marks" in line and "1 errors" in line
     assert "ETA 12s" in line  # 2 graded in 4 s, 6 to go (the 2 kept from before are free)
     assert stream.getvalue().startswith("\r\x1b[K")
+
+
+class ScriptedExecutor(Executor):
+    """Another executor behind the seam: answers at once, failing the files it is told to."""
+
+    def __init__(self, failing: set[str]) -> None:
+        self.failing = failing
+        self.jobs: list[dict] = []
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        assert fn is run_job
+        job = args[0]
+        self.jobs.append(job)
+        future: Future = Future()
+        if job["source"] in self.failing:
+            future.set_exception(TaskFailed("the suite did not run cleanly"))
+        else:
+            exercise = catalog.get(job["exercise"])
+            future.set_result(Result(exercise.name, exercise.title, job["label"], Status.FAILED,
+                                     1.0, float(exercise.points), seed=job["seed"]).to_dict())
+        return future
+
+
+def test_a_grader_failure_is_reported_and_retried_on_the_next_run(tmp_path):
+    write(tmp_path / "in", {"ann/softmax.py": b"A = 1\n", "ben/softmax.py": b"B = 1\n",
+                            "cat/softmax.py": b""})
+    first = ScriptedExecutor(failing={"B = 1\n"})
+    outcome = run.grade_class(tmp_path / "in", tmp_path / "out", seed=5,
+                              progress=io.StringIO(), executor_factory=lambda jobs, s: first)
+    assert len(first.jobs) == 2  # the empty file is an error without a worker
+    assert [(p.learner, p.kind) for p in outcome.view.problems] == [
+        ("ben", "grader failure"), ("cat", "error")]
+    records = store.Store(tmp_path / "out").load()
+    assert records[("ben", "softmax")].grader_failure == "the suite did not run cleanly"
+    assert "not your fault" in records[("ben", "softmax")].result.message
+
+    second = ScriptedExecutor(failing=set())
+    outcome = run.grade_class(tmp_path / "in", tmp_path / "out", seed=5,
+                              progress=io.StringIO(), executor_factory=lambda jobs, s: second)
+    assert [job["label"] for job in second.jobs] == ["softmax.py"]
+    assert second.jobs[0]["source"] == "B = 1\n"
+    assert outcome.graded_now == 1 and not outcome.grader_failures

@@ -146,7 +146,15 @@ class Zygote:
     def _start(self, task: dict) -> None:
         read_end, write_end = os.pipe()
         zygote = os.getpid()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError as error:  # out of processes or memory: this task fails, not the pool
+            os.close(read_end)
+            os.close(write_end)
+            self.outbox += (json.dumps({"id": task["id"], "error": f"cannot fork ({error})"})
+                            + "\n").encode()
+            self._flush()
+            return
         if pid == 0:
             os.close(read_end)
             self._become_child(task, write_end, zygote)
