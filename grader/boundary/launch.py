@@ -248,7 +248,8 @@ def _bwrap(python_args: list[str], workdir: Path, env: dict[str, str], user_name
             args += ["--ro-bind", name, name]
     for name in ("/etc/ld.so.cache", "/etc/localtime", "/etc/passwd", "/etc/group"):
         args += ["--ro-bind-try", name, name]
-    args += ["--proc", "/proc", "--dev", "/dev", "--size", str(disk_bytes), "--tmpfs", "/tmp"]
+    args += ["--proc", "/proc", "--dev", "/dev",
+             "--perms", "1777", "--size", str(disk_bytes), "--tmpfs", "/tmp"]
     roots = _readable_roots()
     hidden = _hidden_paths(roots)
     # bubblewrap would create the folders above a mount point with mode 0700, which the
