@@ -8,6 +8,7 @@ the current test: the process is killed whole and a fresh one serves the next te
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from grader import feedback
@@ -62,7 +63,10 @@ class Session:
         return self.request({"op": "drill", "name": name,
                              "args": wire.encode(list(args), _handle_of)}, name)
 
-    def request(self, message: dict, call: str) -> Any:
+    def request(self, message: dict, what: str | Callable[[], str]) -> Any:
+        """Ask the learner process; `what` names the request for messages (a function, if
+        describing it costs something: most requests succeed and never need the words)."""
+        call = _Lazy(what)
         self._ensure_ready()
         deadline = self.test_deadline
         try:
@@ -80,7 +84,7 @@ class Session:
                                    f"{str(reply['unsendable'])[:500]}.")
         if "raised" in reply:
             info = reply["raised"] if isinstance(reply["raised"], dict) else {}
-            raise feedback.raised_problem(info, call)
+            raise feedback.raised_problem(info, str(call))
         if "ok" not in reply:
             raise feedback.Crashed(f"Your code sent back a reply the grader cannot read during "
                                    f"{call}.")
@@ -90,7 +94,7 @@ class Session:
             raise feedback.Crashed(f"{call} returned a value the grader cannot read ({error}).") \
                 from None
 
-    def _timeout(self, call: str) -> feedback.TimedOut:
+    def _timeout(self, call: _Lazy) -> feedback.TimedOut:
         if time.monotonic() >= self.submission_deadline - 0.01:
             return feedback.TimedOut(
                 f"{call} was stopped: your submission used up its whole time limit of "
@@ -158,6 +162,21 @@ class Session:
         self._alive = False
 
 
+class _Lazy:
+    """A description computed the first time it is shown."""
+
+    def __init__(self, what: str | Callable[[], str]) -> None:
+        self._what = what
+
+    def __str__(self) -> str:
+        if callable(self._what):
+            self._what = self._what()
+        return self._what
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 def _names(names: Any) -> list[str]:
     return [str(name)[:100] for name in names[:500]] if isinstance(names, list) else []
 
@@ -208,10 +227,10 @@ class Remote:
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         self._check()
-        call = f"{self._path or self._type}({_preview(args, kwargs)})"
         return self._session.request(
             {"op": "call", "h": self._id, "args": wire.encode(list(args), _handle_of),
-             "kwargs": wire.encode(dict(kwargs), _handle_of)}, call)
+             "kwargs": wire.encode(dict(kwargs), _handle_of)},
+            lambda: f"{self._path or self._type}({_preview(args, kwargs)})")
 
     def _dotted(self, name: str) -> str:
         return f"{self._path}.{name}" if self._path else name
