@@ -11,7 +11,7 @@ import numpy as np
 
 mark = Path(__file__).stem
 places = ["/", "/etc", "/usr", "/usr/local/lib", "/root", "/home", "/opt", "/var/tmp",
-          sys.prefix, os.path.dirname(np.__file__), str(Path.cwd().parent)]
+          sys.prefix, os.path.dirname(np.__file__)]
 try:
     import grader
 
@@ -29,11 +29,13 @@ for place in places:
         pass
 for item in escaped:
     print("ESCAPED wrote", item)
-# /tmp may be a private scratch folder: writing there is allowed, but must not reach the host.
-try:
-    Path("/tmp", f"{mark}.written").write_text("private?\n")
-except OSError:
-    pass
+# /tmp (and the folder above the working folder, in /tmp) may be a private scratch folder:
+# writing there is allowed, but must not reach the host's /tmp (the test looks there).
+for place in ("/tmp", str(Path.cwd().parent)):
+    try:
+        Path(place, f"{mark}.written").write_text("private?\n")
+    except OSError:
+        pass
 
 
 def softmax(L):
