@@ -7,7 +7,8 @@ Each learner submits every exercise (mostly correct, some wrong, stubs and broke
 sys.exit at import and the unreadable kinds; no endless loop, whose fixed 10 s would only add
 noise). The same class is graded from scratch with --jobs 1 and --jobs 2 on the preloaded
 fork-server pool, and, for reference, a sample is graded one by one the way `grader check` does
-(a fresh interpreter per submission). Not a test: the figures depend on the machine and its load.
+(a fresh interpreter per submission). Not a test: the figures depend on the machine and its load,
+so the CPU time of the grading processes and how busy the whole machine was are printed too.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import sys
 import tempfile
 import time
@@ -52,21 +54,28 @@ def main() -> None:
         figures = {"learners": options.learners, "exercises": exercises, "submissions": count,
                    "runs": []}
         for jobs in options.jobs:
+            cpu, machine = _cpu_seconds(), _machine()
             started = time.perf_counter()
             outcome = run.grade_class(plan.root, root / f"out-{jobs}", jobs=jobs,
                                       seed=options.seed, fresh=True)
             wall = time.perf_counter() - started
             assert outcome.graded_now == count
+            idle = _machine()
+            busy = 1 - (idle[1] - machine[1]) / max(1, idle[0] - machine[0])
             figures["runs"].append({"jobs": jobs, "wall_s": round(wall, 2),
-                                    "per_s": round(count / wall, 2)})
+                                    "per_s": round(count / wall, 2),
+                                    "cpu_s": round(_cpu_seconds() - cpu, 2),
+                                    "machine_busy": round(busy, 2)})
         if options.baseline:
             figures["baseline"] = baseline(plan, options.baseline, options.seed)
 
     print()
-    print(f"{'jobs':>4}  {'wall (s)':>9}  {'submissions/s':>13}  {'s per submission':>16}")
+    print(f"{'jobs':>4}  {'wall (s)':>9}  {'submissions/s':>13}  {'s per submission':>16}  "
+          f"{'CPU s per submission':>20}  {'all CPUs busy':>13}")
     for entry in figures["runs"]:
         print(f"{entry['jobs']:>4}  {entry['wall_s']:>9.1f}  {entry['per_s']:>13.2f}  "
-              f"{entry['wall_s'] / count:>16.3f}")
+              f"{entry['wall_s'] / count:>16.3f}  {entry['cpu_s'] / count:>20.3f}  "
+              f"{entry['machine_busy']:>13.0%}")
     runs = {entry["jobs"]: entry for entry in figures["runs"]}
     if 1 in runs and 2 in runs:
         ratio = runs[1]["wall_s"] / runs[2]["wall_s"]
@@ -84,6 +93,19 @@ def main() -> None:
     if options.json:
         options.json.parent.mkdir(parents=True, exist_ok=True)
         options.json.write_text(json.dumps(figures, indent=2) + "\n")
+
+
+def _cpu_seconds() -> float:
+    """CPU time of the grading processes (the pool and everything it started), once reaped."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _machine() -> tuple[int, int]:
+    """(all, idle) CPU ticks of the whole machine: how busy it was, with others' work too."""
+    with open("/proc/stat") as stat:
+        ticks = [int(value) for value in stat.readline().split()[1:]]
+    return sum(ticks), ticks[3] + ticks[4]
 
 
 def baseline(plan: classgen.ClassPlan, sample: int, seed: int) -> dict:
