@@ -65,7 +65,7 @@ class LearnerProcess:
             try:
                 hello = self._expect("hello", time.monotonic() + HELLO_SECONDS)
             except (Died, TimeoutError) as problem:
-                self._failures.append(f"{self.level.name}: "
+                self._failures.append(f"{self.level.key}: "
                                       f"{getattr(problem, 'reason', 'no answer')}")
                 self.kill()
                 os.ftruncate(self.output_fd, self._output_size)
