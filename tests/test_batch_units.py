@@ -91,6 +91,18 @@ def test_the_output_folder_inside_the_submissions_is_not_read(tmp_path):
     assert discovery.skipped == []
 
 
+def test_symbolic_links_are_not_followed(tmp_path):
+    """A link unpacked from a learner's archive must not pull another file into a report."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("instructor's private key\n")
+    write(tmp_path, {"class/ann/softmax.py": SOLUTION})
+    (tmp_path / "class" / "ben").mkdir()
+    (tmp_path / "class" / "ben" / "softmax.py").symlink_to(secret)
+    discovery = layout.discover(tmp_path / "class")
+    assert found(discovery) == {("ann", "softmax"): "ann/softmax.py"}
+    assert reasons(discovery) == {"ben/softmax.py": "a symbolic link (not followed)"}
+
+
 def test_unreadable_files_are_graded_errors_not_crashes(tmp_path):
     write(tmp_path, {"ann/softmax.py": b"", "ben/softmax.py": b"\x00\x01",
                      "cat/softmax.py": b"# \xfc\n"})

@@ -16,7 +16,7 @@ import contextlib
 import os
 import posixpath
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,7 +64,7 @@ class Discovery:
 @dataclass(frozen=True)
 class _File:
     parts: tuple[str, ...]
-    read: object  # () -> bytes, raising OSError or a zip error when unreadable
+    read: Callable[[], bytes]  # raises OSError or a zip error when unreadable
     problem: str | None = None  # why it is skipped before anything else is looked at
 
     @property
@@ -200,7 +200,10 @@ def _folder_files(root: Path, exclude: Path | None) -> Iterator[_File]:
         for name in sorted(files):
             path = here / name
             parts = path.relative_to(root).parts
-            yield _File(parts, lambda path=path: _read_file(path))
+            if path.is_symlink():  # it could point anywhere, and its text would reach a report
+                yield _File(parts, _refuse, "a symbolic link (not followed)")
+            else:
+                yield _File(parts, lambda path=path: _read_file(path))
 
 
 def _read_file(path: Path) -> bytes:
