@@ -175,6 +175,7 @@ def assert_contained(scene: Scene, graded: Graded, limits: Limits, wait: float =
     budget = grading.worker_budget(limits) + 30
     assert graded.seconds < budget, "the grader did not answer within its own outer limit"
     document = json.loads(graded.stdout)  # exactly one JSON document, nothing else on stdout
+    assert len(graded.stdout) < 1_000_000, "the result grew with what the learner sent"
     assert document["schema"] == 1
     assert graded.exit_code == (0 if document["status"] == "passed" else 1)
     for place, text in (("result", graded.stdout), ("stderr", graded.stderr),

@@ -171,16 +171,20 @@ class _Server:
         return sorted(name for name in dir(target) if not name.startswith("_"))[:500]
 
     def serve(self) -> None:
+        """Answer requests until the trusted side hangs up (or is gone: then quietly)."""
         while True:
             try:
                 request = wire.receive(self.sock)
-            except wire.PeerClosed:
+            except (wire.WireError, OSError):
                 return
             try:
                 response = self.answer(request)
             except BaseException as error:  # the learner's code may raise anything at all
                 response = {"raised": self.raised(error)}
-            self.reply({**response, "n": request.get("n")})
+            try:
+                self.reply({**response, "n": request.get("n")})
+            except OSError:
+                return
 
 
 def _import(path: str, label: str, module_name: str):

@@ -83,7 +83,7 @@ class Session:
             raise feedback.Crashed(f"{call} returned a value the grader cannot receive: "
                                    f"{str(reply['unsendable'])[:500]}.")
         if "raised" in reply:
-            info = reply["raised"] if isinstance(reply["raised"], dict) else {}
+            info = _exception_info(reply["raised"])
             raise feedback.raised_problem(info, str(call))
         if "ok" not in reply:
             raise feedback.Crashed(f"Your code sent back a reply the grader cannot read during "
@@ -142,7 +142,7 @@ class Session:
                 "Nothing could be graded.")
             raise self.import_problem from None
         if "import_error" in outcome:
-            info = outcome["import_error"] if isinstance(outcome["import_error"], dict) else {}
+            info = _exception_info(outcome["import_error"])
             self._lost()
             self.import_problem = feedback.ImportFailed(feedback.import_failure(info, self.label))
             raise self.import_problem
@@ -175,6 +175,30 @@ class _Lazy:
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
+
+
+def _exception_info(info: Any) -> dict:
+    """An exception as the learner process described it, cut to sizes a report can show: the
+    learner process trims its own, but a forged frame could carry megabytes."""
+    if not isinstance(info, dict):
+        return {}
+
+    def text(key: str, limit: int) -> str | None:
+        value = info.get(key)
+        return None if value is None else str(value)[:limit]
+
+    frames = info.get("frames")
+    frames = [[str(part)[:300] for part in frame[:3]] for frame in frames[-20:]
+              if isinstance(frame, list)] if isinstance(frames, list) else []
+    cleaned = {"type": text("type", 100) or "Exception", "message": text("message", 2000) or "",
+               "frames": frames, "base": bool(info.get("base"))}
+    for key in ("text", "msg"):
+        if info.get(key) is not None:
+            cleaned[key] = text(key, 2000)
+    for key in ("line", "offset"):
+        if isinstance(info.get(key), int) and not isinstance(info.get(key), bool):
+            cleaned[key] = info[key]
+    return cleaned
 
 
 def _names(names: Any) -> list[str]:
