@@ -208,7 +208,11 @@ def grader_check_process(repeats: int) -> float:
 
 
 def row(label: str, seconds: float, baseline: float | None = None) -> str:
-    ratio = f"{seconds / baseline:8.1f}x" if baseline else " " * 9
+    if baseline:
+        value = seconds / baseline
+        ratio = f"{value:8.2f}x" if value < 1 else f"{value:8.1f}x"
+    else:
+        ratio = " " * 9
     return f"  {label:<58} {seconds * 1000:10.2f} ms {ratio}"
 
 
