@@ -19,6 +19,7 @@ import selectors
 import socket
 import subprocess
 import threading
+import time
 from concurrent.futures import BrokenExecutor, Executor, Future
 from typing import Any
 
@@ -64,6 +65,7 @@ class ForkServerExecutor(Executor):
         self._lock = threading.Lock()
         self._pending: collections.deque[tuple[int, Future, bytes]] = collections.deque()
         self._running: dict[int, Future] = {}
+        self._sent_at: dict[int, float] = {}
         self._next_id = 0
         self._shutdown = False
         self._broken: str | None = None
@@ -129,13 +131,17 @@ class ForkServerExecutor(Executor):
                                         and not self._running):
                         break
                     to_send = self._take_ready()
-                for _, line in to_send:
+                for task_id, line in to_send:
                     self._control.sendall(line)
+                    self._sent_at[task_id] = time.monotonic()
                 for key, _ in selector.select(timeout=5.0):
                     if key.fileobj is self._wake_read:
                         self._wake_read.recv(4096)
                     elif not self._receive(inbox):
                         self._break("the grading pool stopped unexpectedly")
+                if self._sent_at and time.monotonic() - min(self._sent_at.values()) > \
+                        self.task_seconds + START_SECONDS:  # the zygote's own guard failed
+                    self._break("the grading pool stopped answering")
         except OSError as error:
             self._break(f"the grading pool stopped unexpectedly ({error})")
         finally:
@@ -161,6 +167,7 @@ class ForkServerExecutor(Executor):
             del inbox[:end + 1]
             with self._lock:
                 future = self._running.pop(answer["id"])
+            self._sent_at.pop(answer["id"], None)
             if "ok" in answer:
                 future.set_result(answer["ok"])
             else:
