@@ -64,10 +64,12 @@ def assert_same(actual: dict, expected: dict) -> None:
         assert mine == theirs, mine["batch"]
 
 
-def start(plan, out: Path) -> subprocess.Popen:
+def start(plan, out: Path, scratch: Path) -> subprocess.Popen:
+    scratch.mkdir(exist_ok=True)
     return subprocess.Popen(
         [sys.executable, "-m", "grader", "report", str(plan.root), "-o", str(out), "--seed",
-         str(SEED), "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+         str(SEED), "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "TMPDIR": str(scratch)})
 
 
 def saved_lines(out: Path) -> list[str]:
@@ -120,8 +122,9 @@ def alive(pids: set[int]) -> set[int]:
 def test_interrupted_runs_resume_to_the_same_outputs(small_class, tmp_path):
     plan, reference = small_class
     out = tmp_path / "out"
+    scratch = tmp_path / "tmp"  # the runs' temporary files, learners' folders among them
 
-    first = start(plan, out)
+    first = start(plan, out, scratch)
     wait_for_lines(first, out, 2)
     first.send_signal(signal.SIGINT)
     _, stderr = first.communicate(timeout=60)
@@ -129,8 +132,9 @@ def test_interrupted_runs_resume_to_the_same_outputs(small_class, tmp_path):
     after_first = len(saved_lines(out))
     assert f"interrupted: {after_first} of {LEARNERS} submissions are graded and saved" in stderr
     assert not (out / "index.html").exists()  # nothing rendered from an incomplete class
+    assert list(scratch.iterdir()) == []
 
-    second = start(plan, out)
+    second = start(plan, out, scratch)
     wait_for_lines(second, out, after_first + 2)
     workers = descendants(second.pid)
     assert workers, "the pool's processes were not found"
@@ -140,6 +144,7 @@ def test_interrupted_runs_resume_to_the_same_outputs(small_class, tmp_path):
     while alive(workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not alive(workers), "grading processes outlived the killed run"
+    assert list(scratch.iterdir()) == []
 
     saved = saved_lines(out)
     keys = {(json.loads(line)["batch"]["learner"], json.loads(line)["exercise"])

@@ -21,9 +21,11 @@ import importlib
 import json
 import os
 import selectors
+import shutil
 import signal
 import socket
 import sys
+import tempfile
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -41,6 +43,7 @@ class Child:
     pipe: int
     deadline: float
     seconds: float
+    scratch: str
     answer: bytearray = field(default_factory=bytearray)
 
 
@@ -146,23 +149,29 @@ class Zygote:
     def _start(self, task: dict) -> None:
         read_end, write_end = os.pipe()
         zygote = os.getpid()
+        # The child's temporary files (the learner's working folder among them) go here, and
+        # the folder goes when the child does, even when the child is killed.
+        scratch = tempfile.mkdtemp(prefix="nn-grader-task-")
+        os.chmod(scratch, 0o711)  # an unprivileged learner uid must reach its folder inside
         try:
             pid = os.fork()
         except OSError as error:  # out of processes or memory: this task fails, not the pool
             os.close(read_end)
             os.close(write_end)
+            shutil.rmtree(scratch, ignore_errors=True)
             self.outbox += (json.dumps({"id": task["id"], "error": f"cannot fork ({error})"})
                             + "\n").encode()
             self._flush()
             return
         if pid == 0:
             os.close(read_end)
+            os.environ["TMPDIR"] = tempfile.tempdir = scratch
             self._become_child(task, write_end, zygote)
         os.close(write_end)
         os.set_blocking(read_end, False)
         seconds = float(task["seconds"])
         self.children[read_end] = Child(task["id"], pid, read_end,
-                                        time.monotonic() + seconds, seconds)
+                                        time.monotonic() + seconds, seconds, scratch)
         self.selector.register(read_end, selectors.EVENT_READ)
 
     def _become_child(self, task: dict, answer_fd: int, zygote: int) -> None:
@@ -225,6 +234,7 @@ class Zygote:
     def _finish(self, child: Child, answer: dict) -> None:
         self.selector.unregister(child.pipe)
         os.close(child.pipe)
+        shutil.rmtree(child.scratch, ignore_errors=True)
         del self.children[child.pipe]
         self.outbox += (json.dumps({"id": child.task_id, **answer}) + "\n").encode()
         self._flush()
@@ -248,6 +258,7 @@ class Zygote:
         for child in list(self.children.values()):
             os.waitpid(child.pid, 0)
             os.close(child.pipe)
+            shutil.rmtree(child.scratch, ignore_errors=True)
         self.children.clear()
 
 
