@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-MAX_FRAME = 32 * 1024 * 1024
+MAX_FRAME = 8 * 1024 * 1024
 MAX_DEPTH = 64
 _HEADER = struct.Struct(">I")
 _NUMERIC_DTYPES = frozenset(
