@@ -30,21 +30,31 @@ def test_catalog_entry_is_complete(name):
     assert exercise.points > 0
 
 
+def _copy(source, tmp_path):
+    """Grade a copy, so that the checkout's own progress file is never touched."""
+    copy = tmp_path / "submitted" / source.name
+    copy.parent.mkdir()
+    copy.write_bytes(source.read_bytes())
+    return copy
+
+
 @pytest.mark.parametrize("name", NAMES)
-def test_untouched_stub_is_not_started(run_cli, name):
-    outcome = run_cli("check", course.stub_path(name), "--format", "json")
+def test_untouched_stub_is_not_started(run_cli, tmp_path, name):
+    outcome = run_cli("check", _copy(course.stub_path(name), tmp_path), "--format", "json")
     assert outcome.exit_code == 1
     result = json.loads(outcome.stdout)
     assert result["score"] == 0
     assert result["status"] == "failed"
     assert result["message"].startswith(NOT_STARTED)
     assert all(test["status"] in ("failed", "skipped") for test in result["tests"])
+    assert all(test["message"].startswith(NOT_STARTED) for test in result["tests"]
+               if test["status"] == "failed")
     assert "Traceback" not in outcome.stdout
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_solution_gets_full_marks(run_cli, name):
-    outcome = run_cli("check", course.solution_path(name), "--format", "json")
+def test_solution_gets_full_marks(run_cli, tmp_path, name):
+    outcome = run_cli("check", _copy(course.solution_path(name), tmp_path), "--format", "json")
     result = json.loads(outcome.stdout)
     failing = [(t["name"], t["message"]) for t in result["tests"]
                if t["status"] != "passed" and not t["optional"]]
