@@ -82,6 +82,11 @@ SOURCES = {
                 pass
             return np.exp(L) / np.sum(np.exp(L))
         """,
+    "always_hangs": """\
+        def softmax(L):
+            while True:
+                pass
+        """,
     "hangs_at_import": """\
         while True:
             pass
@@ -218,6 +223,20 @@ def test_a_hang_is_a_timeout_named_as_such_and_the_rest_still_runs(graded):
         "the learner process must be replaced after a timeout"
     assert result.status is Status.FAILED
     assert result.score == result.max_score - hung.max_score
+
+
+def test_a_function_that_hung_once_gets_a_short_limit_on_later_tests(tmp_path):
+    path = tmp_path / "softmax.py"
+    path.write_text(textwrap.dedent(SOURCES["always_hangs"]), encoding="utf-8")
+    limits = Limits(test_seconds=3.0, import_seconds=2.0, submission_seconds=40.0)
+    result = grading.grade(path, "softmax", seed=SEED, limits=limits)
+    first, *later = result.tests
+    assert first.status is Status.TIMEOUT
+    assert "took longer than 3 s and was stopped" in first.message
+    assert later and all(test.status is Status.TIMEOUT for test in later)
+    assert all("stopped after 1 s: it already ran past the time limit in an earlier test"
+               in test.message for test in later), [test.message for test in later]
+    assert result.score == 0
 
 
 def test_a_hang_at_import_is_an_error_that_says_so(graded):

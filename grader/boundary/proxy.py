@@ -16,6 +16,10 @@ from grader.boundary import wire
 from grader.boundary.launch import Limits
 from grader.boundary.process import Died, LearnerProcess, StartFailed
 
+# A function that already hung once gets this long on later calls, so that one endless loop
+# costs the learner one full test limit, not one per test.
+RETRY_SECONDS = 1.0
+
 
 class Session:
     """One submission's learner process over the whole run, restarted after a crash or hang."""
@@ -33,6 +37,7 @@ class Session:
         self.test_seconds = limits.test_seconds
         self.import_problem: feedback.LearnerProblem | None = None
         self.start_failure: StartFailed | None = None
+        self.hung: set[str] = set()
         self._alive = False
         self._ready = False
 
@@ -61,19 +66,25 @@ class Session:
     def drill(self, name: str, *args: Any) -> Any:
         """Run the loop `drills.DRILLS[name]` in the learner process on `args` (proxies allowed)."""
         return self.request({"op": "drill", "name": name,
-                             "args": wire.encode(list(args), _handle_of)}, name)
+                             "args": wire.encode(list(args), _handle_of)}, name, key=name)
 
-    def request(self, message: dict, what: str | Callable[[], str]) -> Any:
+    def request(self, message: dict, what: str | Callable[[], str], key: str | None = None) -> Any:
         """Ask the learner process; `what` names the request for messages (a function, if
-        describing it costs something: most requests succeed and never need the words)."""
+        describing it costs something: most requests succeed and never need the words), and
+        `key` names the function called, to remember which ones hang."""
         call = _Lazy(what)
         self._ensure_ready()
         deadline = self.test_deadline
+        retried = key is not None and key in self.hung
+        if retried:
+            deadline = min(deadline, time.monotonic() + RETRY_SECONDS)
         try:
             reply = self.process.request(message, deadline)
         except TimeoutError:
             self._lost()
-            raise self._timeout(call) from None
+            if key is not None:
+                self.hung.add(key)
+            raise self._timeout(call, retried) from None
         except Died as died:
             self._lost()
             raise feedback.Crashed(f"Your code crashed during {call}: {died.reason}.") from None
@@ -94,7 +105,12 @@ class Session:
             raise feedback.Crashed(f"{call} returned a value the grader cannot read ({error}).") \
                 from None
 
-    def _timeout(self, call: _Lazy) -> feedback.TimedOut:
+    def _timeout(self, call: _Lazy, retried: bool) -> feedback.TimedOut:
+        if retried:
+            return feedback.TimedOut(
+                f"{call} was stopped after {RETRY_SECONDS:g} s: it already ran past the time "
+                "limit in an earlier test, so the grader did not wait the full "
+                f"{self.test_seconds:g} s again. Look for a loop that never ends.")
         if time.monotonic() >= self.submission_deadline - 0.01:
             return feedback.TimedOut(
                 f"{call} was stopped: your submission used up its whole time limit of "
@@ -254,7 +270,8 @@ class Remote:
         return self._session.request(
             {"op": "call", "h": self._id, "args": wire.encode(list(args), _handle_of),
              "kwargs": wire.encode(dict(kwargs), _handle_of)},
-            lambda: f"{self._path or self._type}({_preview(args, kwargs)})")
+            lambda: f"{self._path or self._type}({_preview(args, kwargs)})",
+            key=self._path or self._type)
 
     def _dotted(self, name: str) -> str:
         return f"{self._path}.{name}" if self._path else name
