@@ -6,15 +6,14 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from grader import (
     __version__,
     catalog,
-    course,
     grading,
-    progress,
     render_html,
     render_progress,
     render_text,
@@ -25,6 +24,8 @@ from grader import (
 
 EXIT_FULL_MARKS, EXIT_NOT_FULL, EXIT_USAGE, EXIT_GRADER_FAILED = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
+
+T = TypeVar("T")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -66,10 +67,8 @@ def check(file: Path | None, check_all: bool, exercise: str | None, output_forma
         file = _next_file()
     try:
         chosen = grading.exercise_for(file, exercise)
-    except catalog.UnknownExercise as error:
-        source = "--exercise" if exercise is not None else f"the file name {file.name!r}"
-        raise click.UsageError(f"{source} names no exercise. Choose one with --exercise: "
-                               f"{', '.join(catalog.names())}.") from error
+    except catalog.UnknownExercise:
+        raise _unknown_exercise(file, exercise) from None
     try:
         result = grading.grade(file, chosen.name, seed=seed)
     except grading.GraderFailure as error:
@@ -84,8 +83,7 @@ def check(file: Path | None, check_all: bool, exercise: str | None, output_forma
     _notify(after.notices)
     if html_path is not None:
         try:
-            render_html.write_atomically(
-                html_path, render_html.render(result, next_exercise=after.next_exercise))
+            render_html.write_report(html_path, result, next_exercise=after.next_exercise)
         except OSError as error:
             click.echo(f"grader: cannot write the report to {html_path}: {error.strerror}",
                        err=True)
@@ -93,15 +91,61 @@ def check(file: Path | None, check_all: bool, exercise: str | None, output_forma
     if output_format == "json":
         click.echo(result.to_json(indent=2))
     else:
-        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        color = _color()
         click.echo(render_text.render(result, color=color, report_path=str(html_path),
                                       next_step=after.next_step), color=color)
     sys.exit(EXIT_FULL_MARKS if result.full_marks else EXIT_NOT_FULL)
 
 
+def _next_file() -> Path:
+    """The file `grader check` grades when given none: the next exercise's."""
+    found = _in_workspace("`grader check` without a FILE")
+    upcoming = _notified(study.next_exercise(found))
+    if upcoming is None:
+        click.echo("You have full marks on every exercise. `grader check --all` grades them "
+                   "all again.")
+        sys.exit(EXIT_FULL_MARKS)
+    try:
+        return study.next_file(found, upcoming)
+    except study.MissingFile as error:
+        raise click.UsageError(str(error)) from None
+
+
+def _check_all(output_format: str, seed: int | None) -> int:
+    found = _in_workspace("`grader check --all`")
+    try:
+        checked = study.check_all(found, seed=seed, cwd=Path.cwd())
+    except KeyboardInterrupt:
+        click.echo("grader: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    _notify(checked.notices)
+    for item in checked.failures:
+        click.echo(f"grader: internal failure on {item.exercise.name}: {item.failure}", err=True)
+    if output_format == "json":
+        click.echo(json.dumps([result.to_dict() for result in checked.results], indent=2,
+                              ensure_ascii=False))
+    else:
+        state = _notified(study.load(found))
+        click.echo(render_progress.check_all_text(checked.results, state, found, Path.cwd()))
+    if checked.failures:
+        return EXIT_GRADER_FAILED
+    return EXIT_FULL_MARKS if checked.full_marks else EXIT_NOT_FULL
+
+
+def _color() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
 def _notify(notices: list[str]) -> None:
     for notice in notices:
         click.echo(f"grader: {notice}", err=True)
+
+
+def _notified(outcome: tuple[T, list[str]]) -> T:
+    """The value of a library call's (value, notices), its notices printed."""
+    value, notices = outcome
+    _notify(notices)
+    return value
 
 
 def _in_workspace(what: str) -> workspace.Workspace:
@@ -121,52 +165,10 @@ def _exercise_named(name: str) -> catalog.Exercise:
                                f"{', '.join(catalog.names())}.") from None
 
 
-def _next_file() -> Path:
-    found = _in_workspace("`grader check` without a FILE")
-    state, notices = study.load(found)
-    _notify(notices)
-    upcoming = state.next_exercise()
-    if upcoming is None:
-        click.echo("You have full marks on every exercise. `grader check --all` grades them "
-                   "all again.")
-        sys.exit(EXIT_FULL_MARKS)
-    path = found.exercise_path(upcoming.name)
-    if not path.is_file():
-        raise click.UsageError(f"the next exercise's file, {path}, is missing. Copy a fresh "
-                               f"stub from {course.stub_path(upcoming.name)}, or give a FILE.")
-    return path
-
-
-def _check_all(output_format: str, seed: int | None) -> int:
-    found = _in_workspace("`grader check --all`")
-    try:
-        graded, notices = study.check_all(found, seed=seed, cwd=Path.cwd())
-    except KeyboardInterrupt:
-        click.echo("grader: interrupted", err=True)
-        return EXIT_INTERRUPTED
-    _notify(notices)
-    for item in graded:
-        if item.failure:
-            click.echo(f"grader: internal failure on {item.exercise.name}: {item.failure}",
-                       err=True)
-    results = [item.result for item in graded if item.result is not None]
-    if output_format == "json":
-        click.echo(json.dumps([result.to_dict() for result in results], indent=2,
-                              ensure_ascii=False))
-    else:
-        state, notices = study.load(found)
-        _notify(notices)
-        click.echo(render_progress.course_table(state, found, Path.cwd()))
-        for result in results:
-            best = state.of(result.exercise).best_score
-            if result.score < best:
-                click.echo(f"Note: {result.exercise} now scores {result.score:g}/"
-                           f"{result.max_score:g}, below your best of {best:g}.")
-        click.echo(f"Reports: {found.state_dir / 'reports'}")
-    if any(item.failure for item in graded):
-        return EXIT_GRADER_FAILED
-    done = len(results) == len(graded) and all(result.full_marks for result in results)
-    return EXIT_FULL_MARKS if done else EXIT_NOT_FULL
+def _unknown_exercise(file: Path, exercise: str | None) -> click.UsageError:
+    source = "--exercise" if exercise is not None else f"the file name {file.name!r}"
+    return click.UsageError(f"{source} names no exercise. Choose one with --exercise: "
+                            f"{', '.join(catalog.names())}.")
 
 
 @main.command()
@@ -198,8 +200,7 @@ def init(folder: Path, force: bool) -> None:
 def list_command() -> None:
     """The course in order: points, your best score, each exercise's state, the next one."""
     found = workspace.find()
-    state, notices = study.load(found)
-    _notify(notices)
+    state = _notified(study.load(found))
     if found is None:
         click.echo("grader: not in a workspace, so no progress is shown (`grader init` makes "
                    "one).", err=True)
@@ -216,90 +217,42 @@ def hint(exercise_name: str | None, show_all: bool) -> None:
     """Show the next hint of EXERCISE (default: the next exercise), one more each time."""
     found = workspace.find()
     if exercise_name is None:
-        upcoming = study.load(found)[0].next_exercise() if found is not None else None
-        if upcoming is None:
+        exercise, _ = study.next_exercise(found)
+        if exercise is None:
             raise click.UsageError(f"name an exercise: {', '.join(catalog.names())}.")
-        exercise_name = upcoming.name
-    exercise = _exercise_named(exercise_name)
-    count = len(exercise.hints)
-    if found is None:
-        numbers = list(range(1, count + 1)) if show_all else [1]
-    elif show_all:
-        _, notices = study.update(found, lambda state: setattr(
-            state.entry(exercise.name), "hints_shown", count))
-        _notify(notices)
-        numbers = list(range(1, count + 1))
     else:
-        number, notices = study.update(found, lambda state: state.reveal_hint(exercise))
-        _notify(notices)
-        numbers = [number]
-    click.echo(render_progress.hint_text(exercise, numbers,
-                                         remembered=found is not None or show_all))
+        exercise = _exercise_named(exercise_name)
+    click.echo(_notified(study.hint(found, exercise, every=show_all)))
 
 
 @main.command("next")
 def next_command() -> None:
     """The first exercise not at full marks: its task, its file and the command to check it."""
     found = _in_workspace("`grader next`")
-    state, notices = study.load(found)
-    _notify(notices)
+    state = _notified(study.load(found))
     click.echo(render_progress.next_text(state, found, Path.cwd()))
 
 
 @main.command("watch")
-@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@click.argument("path", required=False,
+                type=click.Path(exists=True, path_type=Path, resolve_path=True))
 @click.option("--exercise", "-e", metavar="NAME",
               help="The exercise a FILE is for (default: taken from the file name).")
 def watch_command(path: Path | None, exercise: str | None) -> None:
     """Check PATH every time it is saved: a file, or every exercise file in a folder (default:
     the workspace). Changes are found by polling every 0.3 s. In a terminal, type h and Enter
     for a hint, Enter to check again, q to stop. q or Ctrl-C stop with exit code 0."""
-    cwd = Path.cwd()
     if path is None:
         path = _in_workspace("`grader watch` without a PATH").exercises_dir
-    path = path.resolve()
-    if path.is_dir():
-        if exercise is not None:
-            raise click.UsageError("--exercise goes with a FILE, not a folder.")
-        targets = watch.targets_in(path)
-        if not any(target.path.is_file() for target in targets):
-            raise click.UsageError(f"{path} holds no exercise files (such as "
-                                   f"{catalog.names()[0]}.py).")
-        upcoming = study.load(workspace.find(path))[0].next_exercise()
-        first = next((target for target in targets if upcoming is not None
-                      and target.exercise == upcoming and target.path.is_file()), None)
-    else:
-        try:
-            chosen = grading.exercise_for(path, exercise)
-        except catalog.UnknownExercise:
-            source = "--exercise" if exercise is not None else f"the file name {path.name!r}"
-            raise click.UsageError(f"{source} names no exercise. Choose one with --exercise: "
-                                   f"{', '.join(catalog.names())}.") from None
-        targets = [watch.Target(chosen, path)]
-        first = targets[0]
-
-    def on_result(target: watch.Target, result) -> str | None:
-        after = study.record_and_report(target.path, result, cwd)
-        _notify(after.notices)
-        return after.next_step
-
-    def on_hint(target: watch.Target) -> str:
-        found = workspace.find(target.path.parent)
-        if found is None or not found.holds(target.path):
-            return render_progress.hint_text(target.exercise, [1], remembered=False)
-        number, notices = study.update(found, lambda state: state.reveal_hint(target.exercise))
-        _notify(notices)
-        return render_progress.hint_text(target.exercise, [number], remembered=True)
-
-    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    shown = render_progress.shown_path(path, cwd)
-    if path.is_dir():
-        shown = "every exercise file in " + ("this folder" if shown == "." else shown)
-    footer = (f"Watching {shown}: every save is checked.\n"
-              "Type h + Enter for a hint, Enter to check again, q or Ctrl-C to stop.")
     try:
-        watch.run(targets, watch.stdin_keys(), first=first, on_result=on_result,
-                  on_hint=on_hint, out=sys.stdout, color=color, footer=footer)
+        plan = watch.plan(path, exercise)
+    except catalog.UnknownExercise:
+        raise _unknown_exercise(path, exercise) from None
+    except watch.Refused as error:
+        raise click.UsageError(str(error)) from None
+    try:
+        watch.run(plan, watch.stdin_keys(), cwd=Path.cwd(), notify=_notify, out=sys.stdout,
+                  color=_color())
     except KeyboardInterrupt:
         pass
     click.echo("\nStopped watching.")
@@ -315,35 +268,13 @@ def solution(exercise_name: str, force: bool) -> None:
 
     Before that it refuses with exit code 1 and gives you the next hint instead; --force shows
     the solution anyway and notes that in your progress."""
-    exercise = _exercise_named(exercise_name)
-    found = workspace.find()
-    state, notices = study.load(found)
-    _notify(notices)
-    entry = state.of(exercise.name)
-    if not entry.done and not force:
-        hint_numbers = [1]
-        if found is not None:
-            number, notices = study.update(found, lambda state: state.reveal_hint(exercise))
-            _notify(notices)
-            hint_numbers = [number]
-        click.echo(render_progress.solution_refusal(exercise, entry, found is not None))
-        click.echo(render_progress.hint_text(exercise, hint_numbers,
-                                             remembered=found is not None))
-        sys.exit(EXIT_NOT_FULL)
-    try:
-        source = course.solution_path(exercise.name).read_text(encoding="utf-8")
-    except OSError as error:
-        click.echo(f"grader: internal failure: the reference solution of {exercise.name} "
-                   f"cannot be read ({error.strerror})", err=True)
+    shown = study.solution(workspace.find(), _exercise_named(exercise_name), force=force)
+    _notify(shown.notices)
+    if shown.failure is not None:
+        click.echo(f"grader: internal failure: {shown.failure}", err=True)
         sys.exit(EXIT_GRADER_FAILED)
-    if found is not None:
-        def seen(state: progress.Progress) -> None:
-            marked = state.entry(exercise.name)
-            marked.solution_shown = True
-            marked.solution_before_full_marks |= not marked.done
-        _notify(study.update(found, seen)[1])
-    click.echo(render_progress.solution_header(exercise, entry.done))
-    click.echo(source.rstrip("\n"))
+    click.echo(shown.text)
+    sys.exit(EXIT_NOT_FULL if shown.refused else EXIT_FULL_MARKS)
 
 
 @main.command()

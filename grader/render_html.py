@@ -79,6 +79,10 @@ def render(result: Result, *, next_exercise: dict | None = None) -> str:
     return template.render(result=result, next_exercise=next_exercise)
 
 
+def write_report(path: Path, result: Result, *, next_exercise: dict | None = None) -> None:
+    write_atomically(path, render(result, next_exercise=next_exercise))
+
+
 def write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from grader import catalog
 from grader.progress import DONE, ExerciseProgress, Progress
+from grader.results import Result
 from grader.workspace import Workspace
 
 NEXT_MARK = "→"
@@ -48,6 +49,21 @@ def course_table(progress: Progress, workspace: Workspace | None, cwd: Path) -> 
     lines += ["", f"Total: {scored:g}/{total} points; {done} of {len(catalog.CATALOG)} "
                   "exercises at full marks."]
     lines.append(next_line(progress, workspace, cwd))
+    return "\n".join(lines)
+
+
+def check_all_text(results: list[Result], progress: Progress, workspace: Workspace,
+                   cwd: Path) -> str:
+    """`grader check --all` in a terminal: the course table, a note for each exercise that now
+    scores below the learner's best (the table shows the best, which would hide a regression),
+    and where the reports are."""
+    lines = [course_table(progress, workspace, cwd)]
+    for result in results:
+        best = progress.of(result.exercise).best_score
+        if result.score < best:
+            lines.append(f"Note: {result.exercise} now scores {result.score:g}/"
+                         f"{result.max_score:g}, below your best of {best:g}.")
+    lines.append(f"Reports: {workspace.state_dir / 'reports'}")
     return "\n".join(lines)
 
 

@@ -1,8 +1,10 @@
-"""The learner's side of a check: record it in the workspace's progress, and say what comes next.
+"""The learner's side of the commands: record each check in the workspace's progress, reveal
+hints and solutions, and say what comes next.
 
-The CLI calls these after grading; they never grade differently, they only remember and point
-the way. Files outside a workspace (or not its exercise files, such as `solutions/` in a clone)
-are graded as usual and recorded nowhere.
+These never grade differently, they only remember and point the way. Files outside a workspace
+(or not its exercise files, such as `solutions/` in a clone) are graded as usual and recorded
+nowhere. Whatever the learner should hear about the progress file itself (set aside as corrupt,
+not writable) comes back as `notices`, for the caller to print; nothing here fails because of it.
 """
 
 from __future__ import annotations
@@ -10,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from grader import catalog, grading, progress, render_html, render_progress
+from grader import catalog, course, grading, progress, render_html, render_progress
 from grader.results import Result
-from grader.workspace import Workspace, find
+from grader.workspace import Workspace, holding
 
 
 @dataclass
@@ -25,8 +27,8 @@ class AfterCheck:
 
 
 def after_check(file: Path, result: Result, report_path: Path | None, cwd: Path) -> AfterCheck:
-    workspace = find(file.resolve().parent)
-    if workspace is None or not workspace.holds(file):
+    workspace = holding(file)
+    if workspace is None:
         return AfterCheck()
     state, notices = progress.record(workspace.progress_path, result)
     exercise = catalog.get(result.exercise)
@@ -53,15 +55,93 @@ def update(workspace: Workspace, change) -> tuple[object, list[str]]:
 
 
 def record_and_report(path: Path, result: Result, cwd: Path) -> AfterCheck:
-    """Record a check and write its HTML report to the default place (watch and --all)."""
+    """Record a check and write its HTML report to the default place (watch and --all); a
+    report that cannot be written is a notice, so the other checks go on."""
     report = render_html.default_report_path(path, result.exercise)
     after = after_check(path, result, report, cwd)
     try:
-        render_html.write_atomically(report, render_html.render(
-            result, next_exercise=after.next_exercise))
+        render_html.write_report(report, result, next_exercise=after.next_exercise)
     except OSError as error:
         after.notices.append(f"cannot write the report to {report}: {error.strerror}")
     return after
+
+
+def next_exercise(workspace: Workspace | None) -> tuple[catalog.Exercise | None, list[str]]:
+    """The first exercise not at full marks, and notices; None when every one is done, and
+    outside a workspace, where nothing is known of the learner's progress."""
+    if workspace is None:
+        return None, []
+    state, notices = load(workspace)
+    return state.next_exercise(), notices
+
+
+class MissingFile(Exception):
+    """The next exercise's file is not in the workspace (a usage error: the message says what
+    to do)."""
+
+
+def next_file(workspace: Workspace, exercise: catalog.Exercise) -> Path:
+    """The workspace's file for `exercise` (the next one), which must exist to be checked."""
+    path = workspace.exercise_path(exercise.name)
+    if not path.is_file():
+        raise MissingFile(f"the next exercise's file, {path}, is missing. Copy a fresh stub "
+                          f"from {course.stub_path(exercise.name)}, or give a FILE.")
+    return path
+
+
+def hint(workspace: Workspace | None, exercise: catalog.Exercise, *,
+         every: bool = False) -> tuple[str, list[str]]:
+    """The next hint of `exercise` (every hint with `every`) as text, and notices. In a
+    workspace the progress remembers how many were shown, so each call shows one more;
+    outside one nothing can be remembered, so it is always the first."""
+    count = len(exercise.hints)
+    notices: list[str] = []
+    if workspace is None:
+        numbers = list(range(1, count + 1)) if every else [1]
+    elif every:
+        _, notices = update(workspace, lambda state: setattr(
+            state.entry(exercise.name), "hints_shown", count))
+        numbers = list(range(1, count + 1))
+    else:
+        number, notices = update(workspace, lambda state: state.reveal_hint(exercise))
+        numbers = [number]
+    # --all outside a workspace shows every hint: nothing is left to remember
+    text = render_progress.hint_text(exercise, numbers, remembered=workspace is not None or every)
+    return text, notices
+
+
+@dataclass
+class Solution:
+    """What `grader solution` shows: the reference solution, or why not yet and a hint."""
+
+    text: str
+    refused: bool  # not at full marks and not forced: `text` is the refusal and a hint
+    notices: list[str]
+    failure: str | None = None  # the reference solution cannot be read (a grader failure)
+
+
+def solution(workspace: Workspace | None, exercise: catalog.Exercise, *, force: bool) -> Solution:
+    """The reference solution once the learner has full marks on `exercise` (or `force`, which
+    the progress notes); before that the refusal, with the next hint instead."""
+    state, notices = load(workspace)
+    entry = state.of(exercise.name)
+    if not entry.done and not force:
+        hint_text, more = hint(workspace, exercise)
+        text = render_progress.solution_refusal(exercise, entry, workspace is not None)
+        return Solution(text + "\n" + hint_text, refused=True, notices=notices + more)
+    try:
+        source = course.solution_path(exercise.name).read_text(encoding="utf-8")
+    except OSError as error:
+        return Solution("", refused=False, notices=notices, failure=(
+            f"the reference solution of {exercise.name} cannot be read ({error.strerror})"))
+    if workspace is not None:
+        def seen(state: progress.Progress) -> None:
+            marked = state.entry(exercise.name)
+            marked.solution_shown = True
+            marked.solution_before_full_marks |= not marked.done
+        notices += update(workspace, seen)[1]
+    text = render_progress.solution_header(exercise, entry.done) + "\n" + source.rstrip("\n")
+    return Solution(text, refused=False, notices=notices)
 
 
 @dataclass
@@ -72,21 +152,41 @@ class Graded:
     failure: str | None = None  # why the grader failed on this one
 
 
-def check_all(workspace: Workspace, *, seed: int | None, cwd: Path) -> tuple[list[Graded],
-                                                                             list[str]]:
+@dataclass
+class CheckedAll:
+    """`grader check --all`: every exercise of the workspace, in course order."""
+
+    graded: list[Graded]
+    notices: list[str]
+
+    @property
+    def results(self) -> list[Result]:
+        return [item.result for item in self.graded if item.result is not None]
+
+    @property
+    def failures(self) -> list[Graded]:
+        return [item for item in self.graded if item.failure]
+
+    @property
+    def full_marks(self) -> bool:
+        """Every exercise's file is there and has full marks: the course is done."""
+        return all(item.result is not None and item.result.full_marks for item in self.graded)
+
+
+def check_all(workspace: Workspace, *, seed: int | None, cwd: Path) -> CheckedAll:
     """Grade every exercise file of the workspace in course order, record each, write each
     report; one exercise's grader failure does not stop the others."""
-    graded, notices = [], []
+    checked = CheckedAll([], [])
     for exercise in catalog.CATALOG:
         path = workspace.exercise_path(exercise.name)
         if not path.is_file():
-            graded.append(Graded(exercise, path, None))
+            checked.graded.append(Graded(exercise, path, None))
             continue
         try:
             result = grading.grade(path, exercise.name, seed=seed)
         except grading.GraderFailure as error:
-            graded.append(Graded(exercise, path, None, failure=str(error)))
+            checked.graded.append(Graded(exercise, path, None, failure=str(error)))
             continue
-        notices += record_and_report(path, result, cwd).notices
-        graded.append(Graded(exercise, path, result))
-    return graded, notices
+        checked.notices += record_and_report(path, result, cwd).notices
+        checked.graded.append(Graded(exercise, path, result))
+    return checked

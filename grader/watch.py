@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from grader import catalog, grading
+from grader import catalog, grading, study, workspace
+from grader.render_progress import shown_path
 from grader.render_text import WIDTH, paint, points
 from grader.results import Result, Status
 
@@ -41,6 +42,47 @@ class Target:
 def targets_in(folder: Path) -> list[Target]:
     """Every exercise file the folder may hold, in course order, whether it exists yet or not."""
     return [Target(exercise, folder / f"{exercise.name}.py") for exercise in catalog.CATALOG]
+
+
+class Refused(Exception):
+    """PATH cannot be watched as asked (a usage error: the message says why)."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    path: Path  # what the learner asked to watch, resolved
+    targets: list[Target]
+    first: Target | None  # checked at once, before any save
+
+    def footer(self, cwd: Path) -> str:
+        """What is watched and the keys, shown under every verdict."""
+        shown = shown_path(self.path, cwd)
+        if self.path.is_dir():
+            shown = "every exercise file in " + ("this folder" if shown == "." else shown)
+        return (f"Watching {shown}: every save is checked.\n"
+                "Type h + Enter for a hint, Enter to check again, q or Ctrl-C to stop.")
+
+
+def plan(path: Path, exercise: str | None) -> Plan:
+    """What `grader watch PATH` watches. A file is checked at once; in a folder, the next
+    exercise by the progress there (the first one outside a workspace) is checked at once if
+    its file is there, so the learner sees where they are without saving first.
+
+    Raises `catalog.UnknownExercise` when a file's exercise cannot be told (the caller knows
+    whether it came from --exercise or from the file name)."""
+    path = path.resolve()
+    if not path.is_dir():
+        target = Target(grading.exercise_for(path, exercise), path)
+        return Plan(path, [target], target)
+    if exercise is not None:
+        raise Refused("--exercise goes with a FILE, not a folder.")
+    targets = targets_in(path)
+    if not any(target.path.is_file() for target in targets):
+        raise Refused(f"{path} holds no exercise files (such as {catalog.names()[0]}.py).")
+    upcoming = study.load(workspace.find(path))[0].next_exercise()
+    first = next((target for target in targets
+                  if target.exercise == upcoming and target.path.is_file()), None)
+    return Plan(path, targets, first)
 
 
 Signature = tuple[int, int, int] | None
@@ -180,24 +222,29 @@ def grade(target: Target) -> Result:
     return grading.file_error(target.exercise, target.path.name, message, 0)
 
 
-def run(targets: list[Target], keys: Keys, *, first: Target | None,
-        on_result: Callable[[Target, Result], str], on_hint: Callable[[Target], str],
-        out: TextIO, color: bool, footer: str, interval: float = INTERVAL) -> None:
-    """Watch until `q` is typed (Ctrl-C raises KeyboardInterrupt to the caller).
+def hint(target: Target) -> tuple[str, list[str]]:
+    """The next hint of the target's exercise, remembered if the file is a workspace's."""
+    return study.hint(workspace.holding(target.path), target.exercise)
 
-    `on_result` records a result and returns the lines to show under the verdict; `on_hint`
-    returns the next hint of an exercise.
-    """
+
+def run(plan: Plan, keys: Keys, *, cwd: Path, notify: Callable[[list[str]], None], out: TextIO,
+        color: bool, interval: float = INTERVAL) -> None:
+    """Watch until `q` is typed (Ctrl-C raises KeyboardInterrupt to the caller). Each check is
+    recorded and its report written like `grader check`'s; `notify` gets the notices about
+    the progress file and the reports, which must not clear the screen's verdict."""
     clear = CLEAR if out.isatty() else "\n"
-    current = first
-    if first is None:
+    footer = plan.footer(cwd)
+    current = plan.first
+    if current is None:
         _show(out, clear + footer + "\nSave an exercise file to check it.")
-    for event in events(targets, keys, first=first, interval=interval):
+    for event in events(plan.targets, keys, first=plan.first, interval=interval):
         if isinstance(event, Typed):
             if event.command in ("q", "quit", "exit"):
                 return
             if event.command in ("h", "hint") and current is not None:
-                _show(out, on_hint(current))
+                text, notices = hint(current)
+                notify(notices)
+                _show(out, text)
                 continue
             if event.command not in ("", "r", "c", "check") or current is None:
                 _show(out, "Type h for a hint, Enter to check again, q to stop.")
@@ -206,9 +253,11 @@ def run(targets: list[Target], keys: Keys, *, first: Target | None,
         current = event.target
         _show(out, f"{clear}[{time.strftime('%H:%M:%S')}] checking {current.path.name} …")
         result = grade(current)
-        below = on_result(current, result)
-        _show(out, "\n".join(part for part in (short_verdict(result, color=color), below, "",
-                                               footer) if part is not None))
+        after = study.record_and_report(current.path, result, cwd)
+        notify(after.notices)
+        _show(out, "\n".join(part for part in (short_verdict(result, color=color),
+                                               after.next_step, "", footer)
+                             if part is not None))
 
 
 def _show(out: TextIO, text: str) -> None:

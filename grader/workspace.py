@@ -71,6 +71,12 @@ def find(start: Path | None = None) -> Workspace | None:
     return None
 
 
+def holding(path: Path) -> Workspace | None:
+    """The workspace whose exercise file `path` is (the files progress counts), or None."""
+    found = find(path.resolve().parent)
+    return found if found is not None and found.holds(path) else None
+
+
 def _is_marker(path: Path) -> bool:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
