@@ -191,7 +191,7 @@ def init(folder: Path, force: bool) -> None:
         click.echo(f"grader init: this installation has no stub for {name!r} yet; skipped.",
                    err=True)
     exercises = len(catalog.CATALOG) - len(created.missing_stubs)
-    shown = render_progress.shown_path(created.workspace.root, Path.cwd())
+    shown = render_text.shown_path(created.workspace.root, Path.cwd())
     click.echo(f"Created {shown}/ with {exercises} exercises and a README.\n"
                f"Start with:\n  cd {shown}\n  grader next")
 

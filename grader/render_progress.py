@@ -12,17 +12,11 @@ from pathlib import Path
 
 from grader import catalog
 from grader.progress import DONE, ExerciseProgress, Progress
+from grader.render_text import WIDTH, shown_path
 from grader.results import Result
 from grader.workspace import Workspace
 
 NEXT_MARK = "→"
-WIDTH = 78
-
-
-def shown_path(path: Path, cwd: Path) -> str:
-    """`path` as the learner would type it from `cwd`: relative below it, absolute otherwise."""
-    relative = os.path.relpath(path, cwd)
-    return relative if not relative.startswith("..") else str(path)
 
 
 def check_command(path: Path, cwd: Path) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import textwrap
 from dataclasses import replace
+from pathlib import Path
 
 from grader.results import Result, Status, TestResult
 
@@ -20,6 +22,12 @@ WIDTH = 78
 # Control characters other than newline and tab: a learner's exception message or file name must
 # not move the cursor, clear the screen or fake colours in the terminal that reads the verdict.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def shown_path(path: Path, cwd: Path) -> str:
+    """`path` as the user would type it from `cwd`: relative below it, as given otherwise."""
+    relative = os.path.relpath(path, cwd)
+    return relative if not relative.startswith("..") else str(path)
 
 
 def paint(text: str, style: str, color: bool) -> str:

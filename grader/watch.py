@@ -24,8 +24,7 @@ from pathlib import Path
 from typing import TextIO
 
 from grader import catalog, grading, study, workspace
-from grader.render_progress import shown_path
-from grader.render_text import WIDTH, paint, points
+from grader.render_text import WIDTH, paint, points, shown_path
 from grader.results import Result, Status
 
 INTERVAL = 0.3  # seconds between two looks at the files

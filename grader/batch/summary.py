@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from grader.batch import class_report, gradebook, gradescope, store
+from grader.render_text import shown_path
 
 SHOWN_SKIPPED = 5
 
@@ -42,7 +43,7 @@ def render(outcome) -> str:
             lines.append(f"  ... and {len(view.skipped) - SHOWN_SKIPPED} more")
     lines.append("")
     lines += [f"Isolation: {level}" for level in view.isolation]
-    lines += ["", f"Files in {_shown(outcome.out)}{os.sep}:"]
+    lines += ["", f"Files in {shown_path(outcome.out, Path.cwd())}{os.sep}:"]
     entries = [
         (class_report.INDEX, "the class overview: scores, distributions, hardest tests"),
         (class_report.LEARNERS + "/", f"one report per learner ({len(view.learners)} files)"),
@@ -61,9 +62,3 @@ def render(outcome) -> str:
 def _number(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
-
-def _shown(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
