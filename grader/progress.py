@@ -14,7 +14,6 @@ import contextlib
 import datetime
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import TypeVar
 
 from grader import catalog
 from grader.feedback import NOT_STARTED
+from grader.files import write_atomically
 from grader.results import Result, timestamp
 
 try:
@@ -184,18 +184,7 @@ class Store:
         if not self._writable:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".progress.",
-                                                 suffix=".tmp")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as file:
-                    file.write(progress.to_json())
-                    file.flush()
-                    os.fsync(file.fileno())
-                os.replace(temporary, self.path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_atomically(self.path, progress.to_json(), durable=True)
         except OSError as error:
             self.notices.append(f"cannot save your progress to {self.path} "
                                 f"({error.strerror}).")

@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 
 from grader import course
+from grader.files import write_atomically
 from grader.render_text import with_repeats
 from grader.results import Result, TestResult
 
@@ -81,18 +82,6 @@ def render(result: Result, *, next_exercise: dict | None = None) -> str:
 
 def write_report(path: Path, result: Result, *, next_exercise: dict | None = None) -> None:
     write_atomically(path, render(result, next_exercise=next_exercise))
-
-
-def write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def default_report_path(submission: Path, exercise: str) -> Path:

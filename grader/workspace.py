@@ -9,12 +9,12 @@ progress file lives in `<root>/.grader/`.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from grader import __version__, catalog, course
+from grader.files import write_atomically
 from grader.results import timestamp
 
 STATE_DIR = ".grader"
@@ -120,19 +120,13 @@ def create(folder: Path, *, force: bool = False) -> Created:
             target = folder / f"{exercise.name}.py"
             shutil.copyfile(stub, target)
             written.append(target)
-    _write_text(folder / "README.md", learner_readme())
-    _write_text(folder / STATE_DIR / MARKER, json.dumps(
+    write_atomically(folder / "README.md", learner_readme())
+    write_atomically(folder / STATE_DIR / MARKER, json.dumps(
         {"kind": MARKER_KIND, "schema": 1, "created_by": f"nn-grader {__version__}",
          "created_at": timestamp()}, indent=2) + "\n")
     written += [folder / "README.md", folder / STATE_DIR / MARKER]
     workspace = Workspace(root=folder, exercises_dir=folder, kind="init")
     return Created(workspace=workspace, written=written, missing_stubs=missing)
-
-
-def _write_text(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
 
 
 def learner_readme() -> str:

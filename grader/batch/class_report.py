@@ -17,7 +17,8 @@ from markupsafe import Markup, escape
 
 from grader import course
 from grader.batch.classview import ClassView, ExerciseStats
-from grader.render_html import environment, write_atomically
+from grader.files import write_atomically
+from grader.render_html import environment
 
 INDEX = "index.html"
 LEARNERS = "learners"

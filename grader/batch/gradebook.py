@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from grader.batch.classview import ClassView
-from grader.render_html import write_atomically
+from grader.files import write_atomically
 
 GRADEBOOK = "gradebook.csv"
 RESULTS = "results.csv"

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 from grader.batch.classview import ClassView, LearnerRow
-from grader.render_html import write_atomically
+from grader.files import write_atomically
 from grader.results import Result, Status
 
 FOLDER = "gradescope"

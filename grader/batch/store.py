@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader import course
-from grader.render_html import write_atomically
+from grader.files import write_atomically
 from grader.results import Result
 
 RESULTS = "results.jsonl"
