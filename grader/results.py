@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import enum
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SCHEMA = 1
@@ -99,9 +99,6 @@ class Result:
     @classmethod
     def from_json(cls, text: str) -> Result:
         return cls.from_dict(json.loads(text))
-
-    def with_submission(self, submission: str) -> Result:
-        return replace(self, submission=submission)
 
 
 def _test_dict(test: TestResult) -> dict[str, Any]:

@@ -31,8 +31,7 @@ class WorkspaceError(Exception):
 @dataclass(frozen=True)
 class Workspace:
     root: Path
-    exercises_dir: Path
-    kind: str  # "init" (made by `grader init`) or "clone" (a clone of this repository)
+    exercises_dir: Path  # the root itself for `grader init`, `exercises/` in a clone
 
     @property
     def state_dir(self) -> Path:
@@ -49,11 +48,6 @@ class Workspace:
         """Whether `path` is a learner file of this workspace (the ones progress counts)."""
         return path.resolve().parent == self.exercises_dir
 
-    def exercise_files(self) -> list[tuple[catalog.Exercise, Path]]:
-        """The workspace's exercise files that exist, in course order."""
-        return [(exercise, self.exercise_path(exercise.name)) for exercise in catalog.CATALOG
-                if self.exercise_path(exercise.name).is_file()]
-
 
 def find(start: Path | None = None) -> Workspace | None:
     """The workspace holding `start` (default: the working directory), or None."""
@@ -61,13 +55,13 @@ def find(start: Path | None = None) -> Workspace | None:
     for folder in (here, *here.parents):
         marker = folder / STATE_DIR / MARKER
         if marker.is_file() and _is_marker(marker):
-            return Workspace(root=folder, exercises_dir=folder, kind="init")
+            return Workspace(root=folder, exercises_dir=folder)
         exercises = folder / "exercises"
         if folder == _SHIPPED and not marker.is_file():
             continue  # the installed package's own copy of the course is nobody's workspace
         if exercises.is_dir() and any((exercises / f"{name}.py").is_file()
                                       for name in catalog.names()):
-            return Workspace(root=folder, exercises_dir=exercises, kind="clone")
+            return Workspace(root=folder, exercises_dir=exercises)
     return None
 
 
@@ -88,7 +82,6 @@ def _is_marker(path: Path) -> bool:
 @dataclass(frozen=True)
 class Created:
     workspace: Workspace
-    written: list[Path]
     missing_stubs: list[str]  # exercises this installation ships no stub for
 
 
@@ -114,19 +107,15 @@ def create(folder: Path, *, force: bool = False) -> Created:
                 + ". Choose another folder, or add --force to overwrite them (your code in "
                 "them would be lost; your progress is kept).")
     (folder / STATE_DIR).mkdir(parents=True, exist_ok=True)
-    written = []
     for exercise, stub in stubs:
         if stub.is_file():
-            target = folder / f"{exercise.name}.py"
-            shutil.copyfile(stub, target)
-            written.append(target)
+            shutil.copyfile(stub, folder / f"{exercise.name}.py")
     write_atomically(folder / "README.md", learner_readme())
     write_atomically(folder / STATE_DIR / MARKER, json.dumps(
         {"kind": MARKER_KIND, "schema": 1, "created_by": f"nn-grader {__version__}",
          "created_at": timestamp()}, indent=2) + "\n")
-    written += [folder / "README.md", folder / STATE_DIR / MARKER]
-    workspace = Workspace(root=folder, exercises_dir=folder, kind="init")
-    return Created(workspace=workspace, written=written, missing_stubs=missing)
+    workspace = Workspace(root=folder, exercises_dir=folder)
+    return Created(workspace=workspace, missing_stubs=missing)
 
 
 def learner_readme() -> str:

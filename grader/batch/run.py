@@ -34,8 +34,6 @@ class Interrupted(Exception):
     def __init__(self, saved: int, total: int) -> None:
         super().__init__(f"interrupted: {saved} of {total} submissions are graded and saved in "
                          "results.jsonl; run the same command again to grade the rest")
-        self.saved = saved
-        self.total = total
 
 
 class PoolFailed(Exception):
