@@ -17,6 +17,8 @@ _MARKS = {
     Status.TIMEOUT: ("⧗", "yellow"),
     Status.SKIPPED: ("-", "bright_black"),
 }
+_VERDICTS = {Status.PASSED: ("full marks", "green"), Status.FAILED: ("not yet", "yellow"),
+             Status.ERROR: ("could not be graded", "red")}
 _ANSI = {"green": "32", "red": "31", "yellow": "33", "bright_black": "90", "bold": "1"}
 WIDTH = 78
 # Control characters other than newline and tab: a learner's exception message or file name must
@@ -58,24 +60,22 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
     lines = [paint(f"{result.title} ({result.exercise}) — {result.submission}", "bold", color)]
     if result.status is Status.ERROR and result.message:
         lines.append(paint("Your file could not be graded:", "red", color))
-        lines += _indent(result.message, "  ")
+        lines += indented(result.message, "  ")
         if result.tests:
             lines.append(f"  {len(result.tests)} tests could not run.")
     elif result.message:
-        lines += _indent(result.message, "  ")
+        lines += indented(result.message, "  ")
         lines += [f"  {paint('-', 'bright_black', color)} {test.name}" for test in result.tests]
         first_hint = next((test for test in result.tests if test.hint), None)
         if first_hint:
-            lines += _indent(f"Hint {first_hint.hint_number}: {first_hint.hint}", "  ",
+            lines += indented(f"Hint {first_hint.hint_number}: {first_hint.hint}", "  ",
                              "bright_black", color)
     else:
         for test, repeat in with_repeats(result.tests):
             lines += _test_lines(test, color, repeat)
     total = f"Score: {points(result.score)}/{points(result.max_score)}"
-    verdict = {Status.PASSED: ("full marks", "green"), Status.FAILED: ("not yet", "yellow"),
-               Status.ERROR: ("could not be graded", "red")}[result.status]
     lines.append("")
-    lines.append(paint(total, "bold", color) + " — " + paint(verdict[0], verdict[1], color))
+    lines.append(paint(total, "bold", color) + " — " + verdict(result, color))
     if result.output.strip():
         count = len(result.output.splitlines())
         lines.append(f"Your code printed {count} line{'s' * (count != 1)} (shown in the report).")
@@ -84,6 +84,11 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
     if next_step:
         lines.append(next_step)
     return "\n".join(lines)
+
+
+def verdict(result: Result, color: bool) -> str:
+    """The result in a word or three, coloured as the terminal shows it everywhere."""
+    return paint(*_VERDICTS[result.status], color)
 
 
 # A failure message that starts with the call it came from, and what to say instead when the
@@ -137,15 +142,16 @@ def _test_lines(test: TestResult, color: bool, repeat: str | None = None) -> lis
             lines.append(paint(f"      {test.message}", "bright_black", color))
         return lines
     if repeat is not None:
-        return [*lines, *_indent(repeat, "      ", "bright_black", color)]
+        return [*lines, *indented(repeat, "      ", "bright_black", color)]
     if test.message:
-        lines += _indent(test.message, "      ")
+        lines += indented(test.message, "      ")
     if test.hint:
-        lines += _indent(f"Hint {test.hint_number}: {test.hint}", "      ", "bright_black", color)
+        lines += indented(f"Hint {test.hint_number}: {test.hint}", "      ", "bright_black", color)
     return lines
 
 
-def _indent(text: str, prefix: str, style: str | None = None, color: bool = False) -> list[str]:
+def indented(text: str, prefix: str, style: str | None = None, color: bool = False) -> list[str]:
+    """Lines of `text` after `prefix`, wrapped to WIDTH; indented lines (code) are kept as is."""
     lines = []
     for raw in text.splitlines():
         wrapped = textwrap.wrap(raw, WIDTH - len(prefix), subsequent_indent="  ") \

@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import select
 import sys
-import textwrap
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import TextIO
 
 from grader import catalog, grading, study, workspace
-from grader.render_text import WIDTH, paint, points, shown_path
+from grader.render_text import indented, paint, points, shown_path, verdict
 from grader.results import Result, Status
 
 INTERVAL = 0.3  # seconds between two looks at the files
@@ -176,38 +175,24 @@ def events(targets: list[Target], keys: Keys, *, first: Target | None = None,
 
 def short_verdict(result: Result, *, color: bool) -> str:
     """The score and the first thing to fix: what fits on a screen beside an editor."""
-    verdict = {Status.PASSED: ("full marks", "green"), Status.FAILED: ("not yet", "yellow"),
-               Status.ERROR: ("could not be graded", "red")}[result.status]
     lines = [paint(f"{result.title} ({result.submission}): "
                    f"{points(result.score)}/{points(result.max_score)}", "bold", color)
-             + " — " + paint(verdict[0], verdict[1], color)]
+             + " — " + verdict(result, color)]
     failing = next((test for test in result.tests
                     if test.status not in (Status.PASSED, Status.SKIPPED)), None)
     if result.message:  # nothing could run, or nothing is written yet: one message says it all
-        lines += _wrapped(result.message, "  ")
+        lines += indented(result.message, "  ")
     elif result.tests:
         graded = [test for test in result.tests if test.max_score > 0]
         passing = sum(test.status is Status.PASSED for test in graded)
         lines.append(f"  {passing} of {len(graded)} tests pass.")
         if failing is not None:
             lines.append(paint(f"  ✗ {failing.name}", "red", color))
-            lines += _wrapped(failing.message or "", "      ")
+            lines += indented(failing.message or "", "      ")
     if failing is not None and failing.hint and result.status is not Status.ERROR:
-        lines += [paint(line, "bright_black", color) for line in
-                  _wrapped(f"Hint {failing.hint_number}: {failing.hint}", "  ")]
+        lines += indented(f"Hint {failing.hint_number}: {failing.hint}", "  ", "bright_black",
+                          color)
     return "\n".join(lines)
-
-
-def _wrapped(text: str, prefix: str) -> list[str]:
-    """Lines of `text` wrapped to the verdict's width; indented lines (code) are kept as is."""
-    lines = []
-    for line in text.splitlines():
-        if line.startswith(" ") or len(prefix + line) <= WIDTH:
-            lines.append(prefix + line)
-        else:
-            lines += textwrap.wrap(line, WIDTH, initial_indent=prefix,
-                                   subsequent_indent=prefix + "  ")
-    return lines
 
 
 def grade(target: Target) -> Result:
