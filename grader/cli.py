@@ -126,7 +126,8 @@ def _check_all(output_format: str, seed: int | None) -> int:
                               ensure_ascii=False))
     else:
         state = _notified(study.load(found))
-        click.echo(render_progress.check_all_text(checked.results, state, found, Path.cwd()))
+        click.echo(render_progress.check_all_text(checked.results, state, found,
+                                                  checked.reports, Path.cwd()))
     if checked.failures:
         return EXIT_GRADER_FAILED
     return EXIT_FULL_MARKS if checked.full_marks else EXIT_NOT_FULL

@@ -47,7 +47,7 @@ def course_table(progress: Progress, workspace: Workspace | None, cwd: Path) -> 
 
 
 def check_all_text(results: list[Result], progress: Progress, workspace: Workspace,
-                   cwd: Path) -> str:
+                   reports: Path | None, cwd: Path) -> str:
     """`grader check --all` in a terminal: the course table, a note for each exercise that now
     scores below the learner's best (the table shows the best, which would hide a regression),
     and where the reports are."""
@@ -57,7 +57,8 @@ def check_all_text(results: list[Result], progress: Progress, workspace: Workspa
         if result.score < best:
             lines.append(f"Note: {result.exercise} now scores {result.score:g}/"
                          f"{result.max_score:g}, below your best of {best:g}.")
-    lines.append(f"Reports: {workspace.state_dir / 'reports'}")
+    if reports is not None:
+        lines.append(f"Reports: {reports}")
     return "\n".join(lines)
 
 

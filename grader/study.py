@@ -24,6 +24,7 @@ class AfterCheck:
     next_step: str | None = None  # the line under the terminal verdict
     next_exercise: dict | None = None  # the HTML report's "Next" panel
     notices: list[str] = field(default_factory=list)  # for stderr
+    report: Path | None = None  # where record_and_report wrote the HTML report
 
 
 def after_check(file: Path, result: Result, report_path: Path | None, cwd: Path) -> AfterCheck:
@@ -63,6 +64,8 @@ def record_and_report(path: Path, result: Result, cwd: Path) -> AfterCheck:
         render_html.write_report(report, result, next_exercise=after.next_exercise)
     except OSError as error:
         after.notices.append(f"cannot write the report to {report}: {error.strerror}")
+    else:
+        after.report = report
     return after
 
 
@@ -150,6 +153,7 @@ class Graded:
     path: Path
     result: Result | None  # None: the file is missing, or the grader failed
     failure: str | None = None  # why the grader failed on this one
+    report: Path | None = None  # its HTML report, if one was written
 
 
 @dataclass
@@ -166,6 +170,12 @@ class CheckedAll:
     @property
     def failures(self) -> list[Graded]:
         return [item for item in self.graded if item.failure]
+
+    @property
+    def reports(self) -> Path | None:
+        """The folder the reports were written to: beside the exercise files, so `exercises/`
+        in a clone, or the temporary folder if that one is read-only; None if none was."""
+        return next((item.report.parent for item in self.graded if item.report), None)
 
     @property
     def full_marks(self) -> bool:
@@ -187,6 +197,7 @@ def check_all(workspace: Workspace, *, seed: int | None, cwd: Path) -> CheckedAl
         except grading.GraderFailure as error:
             checked.graded.append(Graded(exercise, path, None, failure=str(error)))
             continue
-        checked.notices += record_and_report(path, result, cwd).notices
-        checked.graded.append(Graded(exercise, path, result))
+        after = record_and_report(path, result, cwd)
+        checked.notices += after.notices
+        checked.graded.append(Graded(exercise, path, result, report=after.report))
     return checked
