@@ -218,7 +218,7 @@ def hint(exercise_name: str | None, show_all: bool) -> None:
     """Show the next hint of EXERCISE (default: the next exercise), one more each time."""
     found = workspace.find()
     if exercise_name is None:
-        exercise, _ = study.next_exercise(found)
+        exercise = _notified(study.next_exercise(found))
         if exercise is None:
             raise click.UsageError(f"name an exercise: {', '.join(catalog.names())}.")
     else:

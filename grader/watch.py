@@ -51,6 +51,7 @@ class Plan:
     path: Path  # what the learner asked to watch, resolved
     targets: list[Target]
     first: Target | None  # checked at once, before any save
+    notices: tuple[str, ...] = ()  # about the progress file, read to choose `first`
 
     def footer(self, cwd: Path) -> str:
         """What is watched and the keys, shown under every verdict."""
@@ -77,10 +78,11 @@ def plan(path: Path, exercise: str | None) -> Plan:
     targets = targets_in(path)
     if not any(target.path.is_file() for target in targets):
         raise Refused(f"{path} holds no exercise files (such as {catalog.names()[0]}.py).")
-    upcoming = study.load(workspace.find(path))[0].next_exercise()
+    state, notices = study.load(workspace.find(path))
+    upcoming = state.next_exercise()
     first = next((target for target in targets
                   if target.exercise == upcoming and target.path.is_file()), None)
-    return Plan(path, targets, first)
+    return Plan(path, targets, first, tuple(notices))
 
 
 Signature = tuple[int, int, int] | None
@@ -219,8 +221,11 @@ def run(plan: Plan, keys: Keys, *, cwd: Path, notify: Callable[[list[str]], None
     clear = CLEAR if out.isatty() else "\n"
     footer = plan.footer(cwd)
     current = plan.first
+    notices = list(plan.notices)  # told after the screen is first cleared, or it would hide them
     if current is None:
         _show(out, clear + footer + "\nSave an exercise file to check it.")
+        notify(notices)
+        notices = []
     for event in events(plan.targets, keys, first=plan.first, interval=interval):
         if isinstance(event, Typed):
             if event.command in ("q", "quit", "exit"):
@@ -238,7 +243,8 @@ def run(plan: Plan, keys: Keys, *, cwd: Path, notify: Callable[[list[str]], None
         _show(out, f"{clear}[{time.strftime('%H:%M:%S')}] checking {current.path.name} …")
         result = grade(current)
         after = study.record_and_report(current.path, result, cwd)
-        notify(after.notices)
+        notify(notices + after.notices)
+        notices = []
         _show(out, "\n".join(part for part in (short_verdict(result, color=color),
                                                after.next_step, "", footer)
                              if part is not None))

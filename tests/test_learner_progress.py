@@ -101,3 +101,12 @@ def test_concurrent_updates_lose_nothing(workspace):
     assert state.of("cross_entropy").attempts == 24
     assert state.of("softmax").attempts == 0
     assert not list(path.parent.glob(".progress.*.tmp"))  # no temporary file left behind
+
+
+@pytest.mark.parametrize("command", [["list"], ["next"], ["hint"], ["hint", "softmax"],
+                                     ["solution", "softmax"], ["check"], ["check", "softmax.py"]])
+def test_every_command_that_sets_a_bad_file_aside_says_so(run_cli, workspace, command):
+    (workspace / ".grader" / "progress.json").write_text("not json at all")
+    outcome = run_cli(*command)
+    assert "could not be read" in outcome.stderr and "progress.json.corrupt-" in outcome.stderr
+    assert len(set_aside(workspace)) == 1
