@@ -179,6 +179,15 @@ def test_list_in_a_clone_of_the_repository(run_cli, tmp_path):
     assert "cross_entropy" not in saved_progress(tmp_path)
 
 
+def test_check_all_in_a_clone_names_the_folder_its_reports_are_in(run_cli, tmp_path):
+    (tmp_path / "exercises").mkdir()
+    shutil.copyfile(course.solution_path("softmax"), tmp_path / "exercises" / "softmax.py")
+    outcome = run_cli("check", "--all")
+    reports = tmp_path.resolve() / "exercises" / ".grader" / "reports"
+    assert (reports / "softmax.html").is_file()
+    assert f"Reports: {reports}\n" in outcome.stdout
+
+
 def test_list_outside_a_workspace_shows_the_course_without_progress(run_cli):
     outcome = run_cli("list")
     assert outcome.exit_code == 0
