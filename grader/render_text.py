@@ -47,7 +47,8 @@ def printable(text: str | None) -> str | None:
     return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
-def _printable(result: Result) -> Result:
+def printable_result(result: Result) -> Result:
+    """The result with every text a learner's code or file name controls made printable."""
     tests = tuple(replace(test, name=printable(test.name), message=printable(test.message))
                   for test in result.tests)
     return replace(result, submission=printable(result.submission),
@@ -56,7 +57,7 @@ def _printable(result: Result) -> Result:
 
 def render(result: Result, *, color: bool, report_path: str | None = None,
            next_step: str | None = None) -> str:
-    result = _printable(result)
+    result = printable_result(result)
     lines = [paint(f"{result.title} ({result.exercise}) — {result.submission}", "bold", color)]
     if result.status is Status.ERROR and result.message:
         lines.append(paint("Your file could not be graded:", "red", color))

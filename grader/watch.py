@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TextIO
 
 from grader import catalog, grading, study, workspace
-from grader.render_text import indented, paint, points, shown_path, verdict
+from grader.render_text import indented, paint, points, printable_result, shown_path, verdict
 from grader.results import Result, Status
 
 INTERVAL = 0.3  # seconds between two looks at the files
@@ -177,6 +177,7 @@ def events(targets: list[Target], keys: Keys, *, first: Target | None = None,
 
 def short_verdict(result: Result, *, color: bool) -> str:
     """The score and the first thing to fix: what fits on a screen beside an editor."""
+    result = printable_result(result)
     lines = [paint(f"{result.title} ({result.submission}): "
                    f"{points(result.score)}/{points(result.max_score)}", "bold", color)
              + " — " + verdict(result, color)]

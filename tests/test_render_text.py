@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from grader import render_text
+from grader import render_text, watch
 from grader.results import Details, Result, Status, TestResult, Visibility
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -154,6 +154,19 @@ def test_a_learners_control_characters_cannot_drive_the_terminal():
         assert "\\x1b[2J\\x1b[32mPASSED\\x1b[0m\\x0dScore:10/10" in learner_parts
         assert "\\x1b[31mevil.py" in learner_parts
     assert "\x1b" not in render_text.render(result, color=False)
+
+
+def test_nor_can_they_drive_the_watch_screen():
+    sneaky = "\x1b[2J\x1b[32mPASSED\x1b[0m\rScore:10/10"
+    test = _test("t", Status.ERROR, 0.0, 1.0, message=f"softmax raised ValueError: {sneaky}")
+    for message in (None, sneaky):
+        result = Result(exercise="softmax", title="Softmax", submission="\x1b[31mevil.py",
+                        status=Status.FAILED, score=0.0, max_score=1.0, tests=(test,),
+                        message=message)
+        text = watch.short_verdict(result, color=False)
+        assert "\x1b" not in text and "\r" not in text
+        assert "\\x1b[2J\\x1b[32mPASSED\\x1b[0m\\x0dScore:10/10" in text
+        assert "\\x1b[31mevil.py" in text
 
 
 @pytest.mark.parametrize(("count", "line"), [
