@@ -6,11 +6,11 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 SUITES_DIR = PACKAGE_DIR / "suites"
+SHIPPED_DIR = PACKAGE_DIR / "_course"  # the wheel's copy of exercises/, solutions/, templates/
 
 
 def course_dir() -> Path:
-    shipped = PACKAGE_DIR / "_course"
-    return shipped if shipped.is_dir() else PACKAGE_DIR.parent
+    return SHIPPED_DIR if SHIPPED_DIR.is_dir() else PACKAGE_DIR.parent
 
 
 def stub_path(name: str) -> Path:

@@ -21,7 +21,6 @@ STATE_DIR = ".grader"
 MARKER = "workspace.json"
 MARKER_KIND = "nn-grader-workspace"
 DEFAULT_DIR = "nn-course"
-_SHIPPED = course.PACKAGE_DIR / "_course"
 
 
 class WorkspaceError(Exception):
@@ -57,7 +56,7 @@ def find(start: Path | None = None) -> Workspace | None:
         if marker.is_file() and _is_marker(marker):
             return Workspace(root=folder, exercises_dir=folder)
         exercises = folder / "exercises"
-        if folder == _SHIPPED and not marker.is_file():
+        if folder == course.SHIPPED_DIR and not marker.is_file():
             continue  # the installed package's own copy of the course is nobody's workspace
         if exercises.is_dir() and any((exercises / f"{name}.py").is_file()
                                       for name in catalog.names()):
