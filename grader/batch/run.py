@@ -27,7 +27,7 @@ from grader.batch import class_report, classview, gradebook, gradescope, layout,
 from grader.batch.executor import ForkServerExecutor, TaskFailed, default_jobs, run_job
 from grader.batch.progressbar import ProgressBar
 from grader.boundary.launch import Limits
-from grader.results import Result, Status, timestamp
+from grader.results import Result, Status
 
 
 class Interrupted(Exception):
@@ -175,12 +175,10 @@ def _stop(executor: Executor) -> None:
 
 
 def _failed(task: _Task, seed: int, failure: str) -> Result:
-    exercise = catalog.get(task.submission.exercise)
     message = (f"The grader failed on this file ({failure}). This is not your fault; your "
                "instructor has been told, and the file will be graded again.")
-    return Result(exercise=exercise.name, title=exercise.title, submission=task.submission.label,
-                  status=Status.ERROR, score=0.0, max_score=float(exercise.points),
-                  message=message, seed=seed, graded_at=timestamp())
+    return grading.file_error(catalog.get(task.submission.exercise), task.submission.label,
+                              message, seed)
 
 
 def _render(out: Path, view: classview.ClassView, formats: tuple[str, ...]) -> dict:
