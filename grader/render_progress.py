@@ -68,6 +68,10 @@ def next_line(progress: Progress, workspace: Workspace | None, cwd: Path) -> str
         return "You have full marks on every exercise: the course is done. Well done!"
     if workspace is None:
         return f"{NEXT_MARK} Next: {upcoming.title} ({upcoming.name})."
+    return _go_to(upcoming, workspace, cwd)
+
+
+def _go_to(upcoming: catalog.Exercise, workspace: Workspace, cwd: Path) -> str:
     return (f"{NEXT_MARK} Next: {upcoming.title}. "
             f"Run: {check_command(workspace.exercise_path(upcoming.name), cwd)}")
 
@@ -150,8 +154,7 @@ def check_next_step(progress: Progress, exercise: catalog.Exercise, full_marks: 
         upcoming = progress.next_exercise(after=exercise.name)
         if upcoming is None:
             return next_line(progress, workspace, cwd)
-        return (f"{NEXT_MARK} Next: {upcoming.title}. "
-                f"Run: {check_command(workspace.exercise_path(upcoming.name), cwd)}")
+        return _go_to(upcoming, workspace, cwd)
     shown = progress.of(exercise.name).hints_shown
     if shown < len(exercise.hints):
         return (f"Stuck? `grader hint {exercise.name}` shows hint {shown + 1} of "
