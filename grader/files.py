@@ -17,6 +17,7 @@ def write_atomically(path: Path, text: str, *, durable: bool = False) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(handle, 0o666 & ~_umask())  # mkstemp's 0600 would hide reports from a web server
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
             if durable:
@@ -26,3 +27,9 @@ def write_atomically(path: Path, text: str, *, durable: bool = False) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
