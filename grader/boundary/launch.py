@@ -7,6 +7,7 @@ milliseconds and never needs a separate probe run.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import stat
@@ -149,8 +150,10 @@ def python_command(code: str) -> list[str]:
     return [sys.executable, "-I", "-c", bootstrap]
 
 
-def _readable_roots() -> list[str]:
-    """What the learner's interpreter needs to see: Python, its libraries, numpy, this package."""
+@functools.cache
+def _readable_roots() -> tuple[str, ...]:
+    """What the learner's interpreter needs to see: Python, its libraries, numpy, this package.
+    Fixed for the life of a process, and needed at every learner start: worked out once."""
     import numpy
 
     paths = {sys.prefix, sys.base_prefix, sys.exec_prefix,
@@ -165,10 +168,10 @@ def _readable_roots() -> list[str]:
         if not any(path == root or path.startswith(root.rstrip("/") + "/")
                    for root in [*kept, "/usr"]):
             kept.append(path)
-    return kept
+    return tuple(kept)
 
 
-def _hidden_paths(roots: list[str]) -> list[str]:
+def _hidden_paths(roots: tuple[str, ...]) -> list[str]:
     """Folders under `roots` that hold suites or solutions, each to be covered by an empty one.
 
     Besides this package's own, any other copy of the package in a site-packages folder (a
@@ -209,7 +212,7 @@ def _parents_to_create(paths: list[str]) -> list[str]:
     return sorted(parents, key=lambda text: (text.count("/"), text))
 
 
-def _nobody_can_read(paths: list[str]) -> bool:
+def _nobody_can_read(paths: tuple[str, ...]) -> bool:
     """Whether an unprivileged uid can reach the interpreter and its libraries at all."""
     for path in paths:
         for folder in [Path(path), *Path(path).parents]:
