@@ -28,8 +28,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import classgen  # noqa: E402
 
-from grader import catalog, grading  # noqa: E402
 from grader.batch import run  # noqa: E402
+from grader.core import grading  # noqa: E402
+from grader.course import catalog  # noqa: E402
 
 
 def main() -> None:

@@ -34,10 +34,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from grader import course, grading  # noqa: E402
 from grader.boundary import launch  # noqa: E402
 from grader.boundary.launch import ENVIRONMENT_KEY, Limits  # noqa: E402
 from grader.boundary.proxy import Session  # noqa: E402
+from grader.core import grading  # noqa: E402
+from grader.course import paths as course  # noqa: E402
 
 
 def median_seconds(action, repeats: int) -> float:

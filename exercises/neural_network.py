@@ -59,7 +59,7 @@ class NeuralNetwork:
 
 if __name__ == "__main__":
     # The project's training loop, shortened, on a generated bike-sharing-like data set.
-    from grader.datasets import bike_sharing
+    from grader.course.datasets import bike_sharing
 
     def MSE(y, Y):
         return np.mean((y - Y) ** 2)

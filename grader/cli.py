@@ -10,17 +10,14 @@ from typing import TypeVar
 
 import click
 
-from grader import (
-    __version__,
-    catalog,
-    grading,
-    render_html,
-    render_progress,
-    render_text,
-    study,
-    watch,
-    workspace,
-)
+from grader import __version__
+from grader.core import grading
+from grader.course import catalog
+from grader.render import html as render_html
+from grader.render import text as render_text
+from grader.study import render as render_progress
+from grader.study import session as study
+from grader.study import watch, workspace
 
 EXIT_FULL_MARKS, EXIT_NOT_FULL, EXIT_USAGE, EXIT_GRADER_FAILED = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130

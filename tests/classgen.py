@@ -22,7 +22,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from grader import catalog, course
+from grader.course import catalog
+from grader.course import paths as course
 
 KINDS = ("correct", "wrong", "stub", "broken")
 HOSTILE = ("exit", "loop")

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from grader import cli, grading
+from grader import cli
+from grader.core import grading
 from grader.results import Result
 
 TESTS_DIR = Path(__file__).resolve().parent

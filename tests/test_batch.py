@@ -21,8 +21,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import TESTS_DIR, grade
 
-from grader import catalog, cli
+from grader import cli
 from grader.batch import store
+from grader.course import catalog
 
 SEED = 20261129
 LEARNERS = 30

@@ -20,7 +20,8 @@ import classgen
 import pytest
 from click.testing import CliRunner
 
-from grader import cli, course
+from grader import cli
+from grader.course import paths as course
 
 SEED = 424242
 LEARNERS = 10

@@ -12,10 +12,11 @@ from concurrent.futures import BrokenExecutor, Executor, Future
 
 import pytest
 
-from grader import catalog, course
 from grader.batch import layout, run, store
 from grader.batch.executor import ForkServerExecutor, TaskFailed, run_job
 from grader.batch.progressbar import ProgressBar
+from grader.course import catalog
+from grader.course import paths as course
 from grader.results import Result, Status
 
 SOLUTION = course.solution_path("softmax").read_bytes()

@@ -16,7 +16,9 @@ import jsonschema
 import pytest
 from conftest import CORPUS_DIR
 
-from grader import catalog, course, grading
+from grader.core import grading
+from grader.course import catalog
+from grader.course import paths as course
 from grader.results import Result
 
 SEED = "20261129"

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from grader import catalog, course
+from grader.course import catalog
+from grader.course import paths as course
 from grader.feedback import NOT_STARTED
 
 NAMES = catalog.names()

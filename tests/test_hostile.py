@@ -37,8 +37,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import TESTS_DIR, all_messages
 
-from grader import cli, course, grading
+from grader import cli
 from grader.boundary.launch import Limits
+from grader.core import grading
+from grader.course import paths as course
 from grader.results import Result
 
 HOSTILE_DIR = TESTS_DIR / "hostile"

@@ -22,9 +22,10 @@ from pathlib import Path
 import pytest
 from conftest import TESTS_DIR
 
-from grader import course, grading
 from grader.boundary import confine, launch
 from grader.boundary.launch import ENVIRONMENT_KEY, Limits
+from grader.core import grading
+from grader.course import paths as course
 from grader.results import Status
 
 ROOT = TESTS_DIR.parent

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from grader import catalog, course, progress
+from grader.course import catalog
+from grader.course import paths as course
+from grader.study import progress
 
 SOFTMAX = catalog.get("softmax")
 CROSS_ENTROPY = catalog.get("cross_entropy")

@@ -10,8 +10,8 @@ import textwrap
 import pytest
 from conftest import all_messages
 
-from grader import grading
 from grader.boundary.launch import Limits
+from grader.core import grading
 from grader.feedback import NOT_STARTED
 from grader.results import Result, Status
 

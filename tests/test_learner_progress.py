@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from grader import course, progress
+from grader.course import paths as course
+from grader.study import progress
 
 
 @pytest.fixture

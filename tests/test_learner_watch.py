@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from grader import catalog, course, progress
+from grader.course import catalog
+from grader.course import paths as course
+from grader.study import progress
 
 WAIT_SECONDS = 120
 

@@ -8,8 +8,9 @@ import re
 
 import pytest
 
-from grader import render_text, watch
+from grader.render import text as render_text
 from grader.results import Details, Result, Status, TestResult, Visibility
+from grader.study import watch
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

@@ -16,7 +16,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from grader import course, grading, render_html
+from grader.core import grading
+from grader.course import paths as course
+from grader.render import html as render_html
 from grader.results import Result, Status, TestResult, Visibility
 
 SEED = 20261129

@@ -8,7 +8,7 @@ import json
 import jsonschema
 import pytest
 
-from grader import course
+from grader.course import paths as course
 from grader.results import (
     SCHEMA,
     Details,

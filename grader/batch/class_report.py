@@ -15,10 +15,10 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from grader import course
 from grader.batch.classview import ClassView, ExerciseStats
+from grader.course import paths as course
 from grader.files import write_atomically
-from grader.render_html import environment
+from grader.render.html import environment
 
 INDEX = "index.html"
 LEARNERS = "learners"

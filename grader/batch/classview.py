@@ -12,9 +12,10 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from grader import __version__, catalog
+from grader import __version__
 from grader.batch.layout import Discovery, Skipped
 from grader.batch.store import Record
+from grader.course import catalog
 from grader.results import Result, Status
 
 

@@ -23,8 +23,8 @@ import time
 from concurrent.futures import BrokenExecutor, Executor, Future
 from typing import Any
 
-from grader import grading
 from grader.boundary.launch import python_command
+from grader.core import grading
 
 START_SECONDS = 30.0
 
@@ -40,7 +40,7 @@ class TaskFailed(Exception):
 
 def run_job(job: dict) -> dict:
     """Grade one vetted submission in this (worker) process; the result as a dict."""
-    from grader import worker
+    from grader.core import worker
 
     return worker.run(job).to_dict()
 

@@ -20,7 +20,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from grader import catalog, course, grading
+from grader.core import grading
+from grader.course import catalog
+from grader.course import paths as course
 
 READ_CAP = 32 * 1024 * 1024  # enough to measure any real file; a bigger one is refused anyway
 SYSTEM_NAMES = {"__MACOSX", "__pycache__", ".DS_Store", "Thumbs.db", "desktop.ini"}

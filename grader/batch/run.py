@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from grader import catalog, grading
 from grader.batch import class_report, classview, gradebook, gradescope, layout, store
 from grader.batch.executor import ForkServerExecutor, TaskFailed, default_jobs, run_job
 from grader.batch.progressbar import ProgressBar
 from grader.boundary.launch import Limits
+from grader.core import grading
+from grader.course import catalog
 from grader.results import Result, Status
 
 

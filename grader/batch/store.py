@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader import course
+from grader.course import paths as course
 from grader.files import write_atomically
 from grader.results import Result
 
@@ -86,9 +86,9 @@ def suite_version(exercise: str) -> str | None:
 
 
 def _suite_helpers(suite: bytes) -> list[Path]:
-    """suites/<name>.py for each `from grader.suites import <name>` or
-    `from grader.suites.<name> import ...` in the suite."""
-    package = "grader.suites"
+    """suites/<name>.py for each `from grader.course.suites import <name>` or
+    `from grader.course.suites.<name> import ...` in the suite."""
+    package = "grader.course.suites"
     names = set()
     try:
         tree = ast.parse(suite)
@@ -98,9 +98,9 @@ def _suite_helpers(suite: bytes) -> list[Path]:
         if isinstance(node, ast.ImportFrom) and node.module == package:
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(package + "."):
-            names.add(node.module.split(".")[2])
+            names.add(node.module.removeprefix(package + ".").split(".")[0])
         elif isinstance(node, ast.Import):
-            names.update(a.name.split(".")[2] for a in node.names
+            names.update(a.name.removeprefix(package + ".").split(".")[0] for a in node.names
                          if a.name.startswith(package + "."))
     return [course.SUITES_DIR / f"{name}.py" for name in sorted(names)
             if (course.SUITES_DIR / f"{name}.py").is_file()]

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from grader.batch import class_report, gradebook, gradescope, store
-from grader.render_text import shown_path
+from grader.render.text import shown_path
 
 SHOWN_SKIPPED = 5
 

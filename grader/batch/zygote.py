@@ -30,7 +30,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 
-from grader import course
+from grader.course import paths as course
 
 _PR_SET_PDEATHSIG = 1
 READ_CHUNK = 1 << 16
@@ -61,8 +61,8 @@ def preload() -> None:
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     from _pytest.config import default_plugins
 
-    import grader.plugin  # noqa: F401  (imports pytest, numpy and the trust boundary)
-    import grader.worker  # noqa: F401
+    import grader.core.plugin  # noqa: F401  (imports pytest, numpy and the trust boundary)
+    import grader.core.worker  # noqa: F401
 
     for name in default_plugins:
         _try_import(f"_pytest.{name}")

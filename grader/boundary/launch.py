@@ -16,8 +16,8 @@ import sysconfig
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader import course
 from grader.boundary import confine
+from grader.course import paths as course
 
 NOBODY = 65534
 
@@ -190,7 +190,8 @@ def _hidden_paths(roots: tuple[str, ...]) -> list[str]:
             if not entry.is_dir(follow_symlinks=False):
                 continue
             folder = Path(entry.path).resolve()
-            if folder != own and ((folder / "suites").is_dir() or (folder / "_course").is_dir()):
+            if folder != own and any((folder / sub).is_dir()
+                                     for sub in ("suites", "course/suites", "_course")):
                 hidden.add(folder)
     inside = [folder for folder in hidden
               if any(folder == Path(root) or Path(root) in folder.parents for root in roots)]

@@ -22,9 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from grader import catalog, grading, study, workspace
-from grader.render_text import indented, paint, points, printable_result, shown_path, verdict
+from grader.core import grading
+from grader.course import catalog
+from grader.render.text import indented, paint, points, printable_result, shown_path, verdict
 from grader.results import Result, Status
+from grader.study import session as study
+from grader.study import workspace
 
 INTERVAL = 0.3  # seconds between two looks at the files
 SETTLE = 0.1  # a save is graded once the file has not changed for this long

@@ -12,10 +12,10 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pytest
 
-from grader import datasets
 from grader.boundary import drills
 from grader.boundary.proxy import Remote
-from grader.compare import assert_close, case, fail, kind_of, numbers, show
+from grader.core.compare import assert_close, case, fail, kind_of, numbers, show
+from grader.course import datasets
 from grader.feedback import NOT_STARTED, NotStarted, Raised, TimedOut
 
 # EXERCISES.md's known values: a 3-2-1 network, one record.

@@ -12,9 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from grader import catalog, course, grading, progress, render_html, render_progress
+from grader.core import grading
+from grader.course import catalog
+from grader.course import paths as course
+from grader.render import html as render_html
 from grader.results import Result
-from grader.workspace import Workspace, holding
+from grader.study import progress
+from grader.study import render as render_progress
+from grader.study.workspace import Workspace, holding
 
 
 @dataclass

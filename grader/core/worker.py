@@ -14,9 +14,11 @@ import sys
 import tempfile
 import time
 
-from grader import __version__, catalog, course
+from grader import __version__
 from grader.boundary.launch import Limits, make_undumpable
 from grader.boundary.proxy import Session
+from grader.course import catalog
+from grader.course import paths as course
 from grader.feedback import NOT_STARTED
 from grader.results import Result, Status, overall_status, timestamp
 
@@ -38,7 +40,7 @@ def run(job: dict) -> Result:
         os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
         import pytest
 
-        from grader.plugin import GradingPlugin
+        from grader.core.plugin import GradingPlugin
 
         plugin = GradingPlugin(exercise, session, seed)
         code = pytest.main(

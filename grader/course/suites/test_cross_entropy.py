@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from grader.compare import assert_scalar_close, case
+from grader.core.compare import assert_scalar_close, case
 
 SEED_Y = [1, 0, 1, 1]
 SEED_P = [0.4, 0.6, 0.1, 0.5]

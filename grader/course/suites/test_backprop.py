@@ -8,7 +8,7 @@ with a wrong idea of the formula still fails for the right reason.
 import numpy as np
 import pytest
 
-from grader.compare import Mismatch, assert_close, case, fail, kind_of, numbers
+from grader.core.compare import Mismatch, assert_close, case, fail, kind_of, numbers
 from grader.feedback import Raised
 
 # Section 13 (one sigmoid unit) and section 14 (the two-layer network), as in EXERCISES.md.

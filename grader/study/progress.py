@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from grader import catalog
+from grader.course import catalog
 from grader.feedback import NOT_STARTED
 from grader.files import write_atomically
 from grader.results import Result, timestamp

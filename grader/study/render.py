@@ -10,11 +10,11 @@ import shlex
 import textwrap
 from pathlib import Path
 
-from grader import catalog
-from grader.progress import DONE, ExerciseProgress, Progress
-from grader.render_text import WIDTH, shown_path
+from grader.course import catalog
+from grader.render.text import WIDTH, shown_path
 from grader.results import Result
-from grader.workspace import Workspace
+from grader.study.progress import DONE, ExerciseProgress, Progress
+from grader.study.workspace import Workspace
 
 NEXT_MARK = "→"
 

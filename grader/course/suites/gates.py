@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from grader.boundary.proxy import Remote
-from grader.compare import case, fail, kind_of, not_started, show
+from grader.core.compare import case, fail, kind_of, not_started, show
 
 INPUTS = ((0, 0), (0, 1), (1, 0), (1, 1))
 Table = tuple[int, int, int, int]

@@ -16,9 +16,10 @@ from typing import Any
 import numpy as np
 import pytest
 
-from grader import compare, course
 from grader.boundary.proxy import Remote, Session
-from grader.catalog import Exercise
+from grader.core import compare
+from grader.course import paths as course
+from grader.course.catalog import Exercise
 from grader.feedback import LearnerProblem
 from grader.results import Details, Status, TestResult, Visibility
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from grader.compare import assert_close, case, fail, kind_of, numbers
+from grader.core.compare import assert_close, case, fail, kind_of, numbers
 from grader.feedback import LearnerProblem, MissingName, NotStarted, Raised
 
 EPOCHS = 100

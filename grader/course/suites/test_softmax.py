@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from grader.compare import assert_close, case, fail, numbers
+from grader.core.compare import assert_close, case, fail, numbers
 
 SEED_EXAMPLE = [1.0, 2.0, 3.0, 4.0, 1.0, 2.0, 3.0]
 

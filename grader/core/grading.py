@@ -13,8 +13,9 @@ import subprocess
 from dataclasses import asdict
 from pathlib import Path
 
-from grader import __version__, catalog
+from grader import __version__
 from grader.boundary.launch import ENVIRONMENT_KEY, Limits, make_undumpable, python_command
+from grader.course import catalog
 from grader.results import Result, Status, timestamp
 
 MAX_SOURCE_BYTES = 1024 * 1024
@@ -95,7 +96,7 @@ def _run_worker(job: dict, limits: Limits) -> Result:
     budget = worker_budget(limits)
     try:
         worker = subprocess.run(
-            python_command("from grader.worker import main; main()"),
+            python_command("from grader.core.worker import main; main()"),
             input=json.dumps(job).encode(), capture_output=True, env=env, timeout=budget,
             check=False)
     except subprocess.TimeoutExpired:

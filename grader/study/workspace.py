@@ -13,7 +13,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader import __version__, catalog, course
+from grader import __version__
+from grader.course import catalog
+from grader.course import paths as course
 from grader.files import write_atomically
 from grader.results import timestamp
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import jinja2
 
-from grader import course
+from grader.course import paths as course
 from grader.files import write_atomically
-from grader.render_text import with_repeats
+from grader.render.text import with_repeats
 from grader.results import Result, TestResult
 
 CAUSE_PREFIX = "Likely cause: "

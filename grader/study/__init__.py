@@ -1,0 +1,1 @@
+"""The learner's workflow: workspace, progress, watch, next, hints and solutions."""
