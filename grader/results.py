@@ -52,6 +52,7 @@ class TestResult:
     duration_s: float = 0.0
     details: Details | None = None
     optional: bool = False
+    twin: str | None = None  # the hidden test this visible example's points depend on
 
     __test__ = False  # not a pytest test class, despite the name
 

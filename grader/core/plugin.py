@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import zlib
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -29,6 +30,8 @@ MARKERS = (
     "hint(n): the catalog hint (1-based) that helps with this test",
     "timeout(seconds): the wall-clock limit for this test",
     "optional: a challenge: reported, but it never stands between the learner and full marks",
+    "twin(test_name): a visible example's points count only when this hidden test, the same "
+    "computation on random inputs, passes too",
 )
 
 
@@ -40,12 +43,14 @@ class GradingPlugin:
         self.results: dict[str, TestResult] = {}
         self.order: list[str] = []
         self.problems: list[str] = []
+        self.twins: dict[str, str] = {}
 
     def pytest_configure(self, config: pytest.Config) -> None:
         for marker in MARKERS:
             config.addinivalue_line("markers", marker)
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        by_name = {item.name: item for item in items}
         for item in items:
             self.order.append(item.nodeid)
             if item.get_closest_marker("points") is None:
@@ -53,6 +58,15 @@ class GradingPlugin:
             hint = item.get_closest_marker("hint")
             if hint and not 1 <= hint.args[0] <= len(self.exercise.hints):
                 self.problems.append(f"{item.nodeid} names hint {hint.args[0]}, which is missing")
+            twin = item.get_closest_marker("twin")
+            if twin:
+                other = by_name.get(twin.args[0])
+                if other is None or other.get_closest_marker("hidden") is None \
+                        or item.get_closest_marker("hidden") is not None:
+                    self.problems.append(f"{item.nodeid}: a twin must be a hidden test of the "
+                                         f"same suite, and {twin.args[0]} is not")
+                else:
+                    self.twins[item.nodeid] = other.nodeid
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
@@ -129,7 +143,23 @@ class GradingPlugin:
         return np.random.default_rng([self.seed, zlib.crc32(request.node.nodeid.encode())])
 
     def ordered_results(self) -> tuple[TestResult, ...]:
-        return tuple(self.results[nodeid] for nodeid in self.order if nodeid in self.results)
+        return tuple(self._gated(nodeid, self.results[nodeid]) for nodeid in self.order
+                     if nodeid in self.results)
+
+    def _gated(self, nodeid: str, result: TestResult) -> TestResult:
+        """A visible example whose hidden twin failed earns nothing: its answer may have been
+        copied from the report rather than computed."""
+        twin = self.results.get(self.twins.get(nodeid, ""))
+        if twin is None:
+            return result
+        if result.status is not Status.PASSED or twin.status is Status.PASSED:
+            return replace(result, twin=twin.name)
+        return replace(
+            result, status=Status.FAILED, score=0.0, twin=twin.name,
+            hint=twin.hint, hint_number=twin.hint_number,
+            message=f"Your answer matches this example, but not the same computation on other "
+                    f"inputs (the hidden test \u201c{twin.name}\u201d fails), so this example "
+                    "earns no points yet. Compute the answer rather than return the example's.")
 
 
 def _display_name(item: pytest.Item) -> str:
