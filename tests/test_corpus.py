@@ -1,7 +1,9 @@
 """Plausible learner answers, graded through the real pipeline.
 
 tests/corpus/<exercise>/wrong/*.py must lose points, and every `# expect: <text>` line in such a
-file names text that must appear in the feedback (the targeted message for that mistake).
+file names text that must appear in the feedback (the targeted message for that mistake). A
+`# ceiling: <points>` line is the most that wrong answer may score: reasoned from the tests it
+must fail, so that a regression letting it climb towards full marks fails here.
 tests/corpus/<exercise>/right/*.py are correct answers written differently: full marks.
 """
 
@@ -29,8 +31,11 @@ def test_wrong_answer_loses_points_with_its_message(path):
     assert result.status is not Status.PASSED, "a wrong answer got full marks"
     assert result.score < result.max_score
     messages = all_messages(result)
-    for expected in re.findall(r"^# expect: (.+)$", path.read_text(), flags=re.MULTILINE):
+    source = path.read_text()
+    for expected in re.findall(r"^# expect: (.+)$", source, flags=re.MULTILINE):
         assert expected.strip() in messages, f"missing targeted message {expected!r}"
+    for ceiling in re.findall(r"^# ceiling: (.+)$", source, flags=re.MULTILINE):
+        assert result.score <= float(ceiling), f"scored {result.score:g}, above its ceiling"
 
 
 @pytest.mark.parametrize("path", RIGHT, ids=_id)
