@@ -43,7 +43,8 @@ def main() -> None:
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the HTML report (default: .grader/reports/ beside FILE).")
 @click.option("--seed", type=int,
-              help="Seed for the suite's random inputs (default: a new one each run).")
+              help="Seed for the suite's random inputs (default: derived from the file's "
+              "content and the suite, so the same code always gets the same grade).")
 def check(file: Path | None, check_all: bool, exercise: str | None, output_format: str,
           html_path: Path | None, seed: int | None) -> None:
     """Grade FILE and explain what is right and what is not.
@@ -289,7 +290,8 @@ def solution(exercise_name: str, force: bool) -> None:
 @click.option("--resume/--fresh", default=True, show_default=True,
               help="--fresh regrades everything; by default only new or changed files are graded.")
 @click.option("--seed", type=int,
-              help="Seed for the suites' random inputs (default: a new one per submission).")
+              help="Seed for the suites' random inputs (default: derived from each file's "
+              "content and the suite, so identical files get identical grades).")
 def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
            formats: tuple[str, ...], resume: bool, seed: int | None) -> None:
     """Grade a class: every learner's files in SUBMISSIONS (a folder or a .zip) into OUT.

@@ -13,7 +13,6 @@ grades only the rest.
 
 from __future__ import annotations
 
-import secrets
 import sys
 import time
 from collections.abc import Callable
@@ -130,7 +129,8 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
 
     runnable: list[tuple[_Task, int]] = []
     for task in todo:
-        job_seed = secrets.randbits(32) if seed is None else seed
+        job_seed = grading.submission_seed(task.submission.source, task.suite_version) \
+            if seed is None else seed
         exercise = catalog.get(task.submission.exercise)
         problem = layout.vet(task.submission)
         if problem is not None:
