@@ -111,30 +111,64 @@ def _call(method, *args):
 
 # --- construction ------------------------------------------------------------------------------
 
-@pytest.mark.points(1)
-@pytest.mark.hint(1)
-def test_attributes(submission):
-    """NeuralNetwork(3, 2, 1, 0.5) keeps its sizes and learning rate"""
-    net = _network(submission, 3, 2, 1, 0.5)
+def _random_sizes(rng):
+    """Layer sizes like a small project's, all different, and a learning rate."""
+    n_in, n_hidden, n_out = (int(n) for n in rng.choice(np.arange(1, 13), 3, replace=False))
+    return n_in, n_hidden, n_out, round(float(rng.uniform(0.01, 0.9)), 3)
+
+
+def _check_attributes(net, sizes, shown):
     for name, value, why in (
-            ("input_nodes", 3, "Store the first argument as self.input_nodes."),
-            ("hidden_nodes", 2, "Store the second argument as self.hidden_nodes."),
-            ("output_nodes", 1, "Store the third argument as self.output_nodes."),
-            ("lr", 0.5, "Store the learning rate as self.lr, as the course's code does.")):
-        with case(f"NeuralNetwork(3, 2, 1, 0.5).{name}"):
+            ("input_nodes", sizes[0], "Store the first argument as self.input_nodes."),
+            ("hidden_nodes", sizes[1], "Store the second argument as self.hidden_nodes."),
+            ("output_nodes", sizes[2], "Store the third argument as self.output_nodes."),
+            ("lr", sizes[3], "Store the learning rate as self.lr, as the course's code does.")):
+        with case(f"{shown}.{name}"):
             assert_close(numbers(_attribute(net, name, why), name), value, what=name)
 
 
 @pytest.mark.points(1)
 @pytest.mark.hint(1)
+@pytest.mark.twin("test_attributes_random")
+def test_attributes(submission):
+    """NeuralNetwork(3, 2, 1, 0.5) keeps its sizes and learning rate"""
+    _check_attributes(_network(submission, 3, 2, 1, 0.5), (3, 2, 1, 0.5),
+                      "NeuralNetwork(3, 2, 1, 0.5)")
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(1)
+def test_attributes_random(submission, rng):
+    """a network of random sizes keeps its sizes and learning rate"""
+    sizes = _random_sizes(rng)
+    _check_attributes(_network(submission, *sizes), sizes, "a network of random sizes")
+
+
+def _check_shapes(submission, sizes, shown):
+    net = _network(submission, *sizes)
+    n_in, n_hidden, n_out = sizes[:3]
+    with case(shown):
+        _weights(net, "weights_input_to_hidden", (n_hidden, n_in))
+        _weights(net, "weights_hidden_to_output", (n_out, n_hidden))
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(1)
+@pytest.mark.twin("test_weight_shapes_random")
 def test_weight_shapes(submission):
     """weight shapes: (hidden_nodes, input_nodes) and (output_nodes, hidden_nodes)"""
     for sizes in ((3, 2, 1, 0.5), (6, 4, 2, 0.1)):
-        net = _network(submission, *sizes)
-        n_in, n_hidden, n_out = sizes[:3]
-        with case(f"NeuralNetwork{sizes}"):
-            _weights(net, "weights_input_to_hidden", (n_hidden, n_in))
-            _weights(net, "weights_hidden_to_output", (n_out, n_hidden))
+        _check_shapes(submission, sizes, f"NeuralNetwork{sizes}")
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(1)
+def test_weight_shapes_random(submission, rng):
+    """the weight shapes of networks of random sizes"""
+    for _ in range(2):
+        _check_shapes(submission, _random_sizes(rng), "a network of random sizes")
 
 
 def _scale_cause(measured, sizes, layer, right_name):
@@ -192,21 +226,17 @@ def _init_problem(weights, name, scale, right_name, sizes):
     return None
 
 
-@pytest.mark.points(2)
-@pytest.mark.hint(1)
-def test_initial_weights(submission, learner, rng):
-    """initial weights drawn from normal(0, hidden_nodes**-0.5) and normal(0, output_nodes**-0.5)"""
-    learner.seed_numpy(int(rng.integers(0, 2**31)))
-    n_in, n_hidden, n_out = INIT_SIZES
+def _check_initial_weights(submission, sizes, shown):
+    n_in, n_hidden, n_out = sizes
     net = _network(submission, n_in, n_hidden, n_out, 0.1)
-    with case(f"NeuralNetwork({n_in}, {n_hidden}, {n_out}, 0.1), after np.random.seed"):
+    with case(shown):
         w_i_h = _weights(net, "weights_input_to_hidden", (n_hidden, n_in))
         w_h_o = _weights(net, "weights_hidden_to_output", (n_out, n_hidden))
         problems = [problem for problem in (
             _init_problem(w_i_h, "weights_input_to_hidden", n_hidden**-0.5,
-                          "hidden_nodes**-0.5", INIT_SIZES),
+                          "hidden_nodes**-0.5", sizes),
             _init_problem(w_h_o, "weights_hidden_to_output", n_out**-0.5,
-                          "output_nodes**-0.5", INIT_SIZES)) if problem is not None]
+                          "output_nodes**-0.5", sizes)) if problem is not None]
         if problems:
             causes = list(dict.fromkeys(cause for _, cause in problems if cause))
             fail("\n".join(summary for summary, _ in problems),
@@ -215,15 +245,32 @@ def test_initial_weights(submission, learner, rng):
 
 @pytest.mark.points(1)
 @pytest.mark.hint(1)
-def test_activation_function(submission):
-    """activation_function is the sigmoid"""
-    net = _network(submission, 3, 2, 1, 0.5)
+@pytest.mark.twin("test_initial_weights_random")
+def test_initial_weights(submission, learner, rng):
+    """initial weights drawn from normal(0, hidden_nodes**-0.5) and normal(0, output_nodes**-0.5)"""
+    learner.seed_numpy(int(rng.integers(0, 2**31)))
+    n_in, n_hidden, n_out = INIT_SIZES
+    _check_initial_weights(submission, INIT_SIZES,
+                           f"NeuralNetwork({n_in}, {n_hidden}, {n_out}, 0.1), after np.random.seed")
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(1)
+def test_initial_weights_random(submission, learner, rng):
+    """the initial weights of a large network of random sizes"""
+    learner.seed_numpy(int(rng.integers(0, 2**31)))
+    # Sizes in ranges that never meet, so that each wrong spread still has its own name.
+    sizes = (int(rng.integers(60, 150)), int(rng.integers(250, 450)), int(rng.integers(5, 13)))
+    _check_initial_weights(submission, sizes, "a large network of random sizes")
+
+
+def _check_activation(net, x, shown):
     function = _attribute(net, "activation_function",
                           "Set self.activation_function = self.sigmoid in __init__.")
     if not isinstance(function, Remote) or not function._callable:
         fail(f"activation_function is {kind_of(function)}; it should be a function: "
              "self.activation_function = self.sigmoid.")
-    x = np.array([-4.0, -1.0, 0.0, 0.5, 3.0])
     known = (
         (x, "activation_function returns its input unchanged: f(x) = x is the output layer's. "
             "The hidden layer uses the sigmoid."),
@@ -240,9 +287,28 @@ def test_activation_function(submission):
                 return message
         return None
 
-    with case(f"activation_function(np.array({x.tolist()}))"):
+    with case(shown):
         assert_close(_call(function, x), _sigmoid(x), what="activation_function of an array",
                      diagnose=diagnose)
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(1)
+@pytest.mark.twin("test_activation_function_random")
+def test_activation_function(submission):
+    """activation_function is the sigmoid"""
+    x = np.array([-4.0, -1.0, 0.0, 0.5, 3.0])
+    _check_activation(_network(submission, 3, 2, 1, 0.5), x,
+                      f"activation_function(np.array({x.tolist()}))")
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(1)
+def test_activation_function_random(submission, rng):
+    """activation_function of a network of random sizes, on random numbers"""
+    _check_activation(_network(submission, *_random_sizes(rng)), rng.normal(0.0, 3.0, 7),
+                      "activation_function of random numbers")
 
 
 # --- run ---------------------------------------------------------------------------------------
@@ -279,8 +345,9 @@ def _run_cause(w_i_h, w_h_o, inputs):
     return cause
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(1)
 @pytest.mark.hint(2)
+@pytest.mark.twin("test_run_random")
 def test_run_known_value(submission):
     """run([0.5, -0.2, 0.1]) on the known 3-2-1 network is [[0.09998924]]"""
     net = _network(submission, 3, 2, 1, 0.5)
@@ -414,6 +481,7 @@ def _check_one_step(net, w_i_h, w_h_o, inputs, targets, lr, expected, *, atol=1e
 
 @pytest.mark.points(2)
 @pytest.mark.hint(3)
+@pytest.mark.twin("test_train_random")
 def test_train_known_values(submission):
     """one train([0.5, -0.2, 0.1], [0.4]) step on the known 3-2-1 network"""
     net = _network(submission, 3, 2, 1, 0.5)
@@ -425,7 +493,7 @@ def test_train_known_values(submission):
                         (KNOWN_TRAINED_W_I_H, KNOWN_TRAINED_W_H_O), atol=PRINTED)
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(1)
 @pytest.mark.hidden
 @pytest.mark.hint(4)
 def test_train_random(submission, reference, rng):
@@ -476,7 +544,7 @@ def _train_in_learner(learner, net, data, seed):
             from None
 
 
-@pytest.mark.points(3)
+@pytest.mark.points(2)
 @pytest.mark.hidden
 @pytest.mark.timeout(E2E_SECONDS)
 @pytest.mark.hint(4)

@@ -53,13 +53,11 @@ def one_number(value, what):
     return array[0]
 
 
-@pytest.mark.points(1)
-@pytest.mark.hint(1)
-def test_step_function(submission):
-    """stepFunction: 1 for t >= 0 (so stepFunction(0) is 1), 0 below"""
-    for t, expected in ((0, 1), (0.0, 1), (2.5, 1), (1e-9, 1), (-0.5, 0), (-1e-9, 0), (-3, 0)):
-        with case(f"stepFunction({t!r})"):
-            actual = one_number(submission.stepFunction(t), f"stepFunction({t!r})")
+def check_steps(submission, values, shown):
+    for t in values:
+        expected = int(t >= 0)
+        with case(shown(t)):
+            actual = one_number(submission.stepFunction(t), shown(t))
             if actual != expected:
                 cause = None
                 if t == 0:
@@ -67,9 +65,28 @@ def test_step_function(submission):
                              "Use `if t >= 0:`, not `if t > 0:`.")
                 elif actual == 1 - expected:
                     cause = "0 and 1 are swapped: return 1 when t >= 0 and 0 otherwise."
-                fail(f"stepFunction({t!r}) is not {expected}.",
+                fail(f"{shown(t)} is not {expected}.",
                      detail=f"Expected {expected}, got {show(actual)}.", expected=expected,
                      actual=actual, cause=cause)
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(1)
+@pytest.mark.twin("test_step_function_random")
+def test_step_function(submission):
+    """stepFunction: 1 for t >= 0 (so stepFunction(0) is 1), 0 below"""
+    check_steps(submission, (0, 0.0, 2.5, 1e-9, -0.5, -1e-9, -3), lambda t: f"stepFunction({t!r})")
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(1)
+def test_step_function_random(submission, rng):
+    """stepFunction on random numbers, large and tiny, on both sides of 0"""
+    values = [*rng.normal(0.0, 3.0, 4), *(rng.choice([-1, 1], 4) * 10.0 ** rng.uniform(-12, -3, 4)),
+              *(int(t) for t in rng.integers(-5, 6, 3)), np.float64(0.0)]
+    check_steps(submission, [values[i] for i in rng.permutation(len(values))],
+                lambda t: "stepFunction of a random number")
 
 
 def prediction_diagnose(points, W, b):
@@ -107,6 +124,7 @@ def check_predictions(submission, points, W, b, shown):
 
 @pytest.mark.points(1)
 @pytest.mark.hint(1)
+@pytest.mark.twin("test_prediction_random")
 def test_prediction_course_points(submission):
     """prediction: points on either side of the line x1 + x2 - 1 = 0, and one on it"""
     points = [[0.9, 0.4], [0.2, 0.3], [0.5, 0.5], [0.1, 0.6]]
@@ -185,6 +203,7 @@ def check_step(submission, reference, X, y, W, b, learn_rate, shown):
 
 @pytest.mark.points(1)
 @pytest.mark.hint(2)
+@pytest.mark.twin("test_step_random")
 def test_step_course_defaults(submission, reference):
     """perceptronStep on a small data set, with the default learn_rate of 0.01"""
     W = np.array([[0.3], [-0.2]])
@@ -195,6 +214,7 @@ def test_step_course_defaults(submission, reference):
 
 @pytest.mark.points(1)
 @pytest.mark.hint(2)
+@pytest.mark.twin("test_step_random")
 def test_step_one_point_at_a_time(submission, reference):
     """perceptronStep moves the line after each misclassified point, not once for all of them"""
     W = np.array([[-0.4], [0.5]])
@@ -203,13 +223,13 @@ def test_step_one_point_at_a_time(submission, reference):
                f"{COURSE_X.tolist()} and y = {COURSE_Y.tolist()}")
 
 
-def telling_step_case(rng):
+def telling_step_case(rng, learn_rate=None):
     """Random inputs on which every known perceptronStep mistake gives a different answer."""
     for _ in range(200):
         X, y = labelled_points(rng, int(rng.integers(8, 15)))
         W = rng.normal(0.0, 1.0, (2, 1))
         b = float(rng.normal(0.0, 0.5))
-        learn_rate = float(rng.uniform(0.1, 0.6))
+        learn_rate = float(rng.uniform(0.1, 0.6)) if learn_rate is None else learn_rate
         right_W, right_b = perceptron_step(X, y, W, b, learn_rate)
         if all(not (np.allclose(W_wrong, right_W, atol=1e-6)
                     and np.isclose(b_wrong, right_b, atol=1e-6))
@@ -218,15 +238,18 @@ def telling_step_case(rng):
     raise AssertionError("no telling random case for perceptronStep")
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(1)
 @pytest.mark.hidden
 @pytest.mark.hint(2)
 def test_step_random(submission, reference, rng):
-    """perceptronStep on random data, weights, biases and learning rates"""
+    """perceptronStep on random data, weights, biases and learning rates, and with the default"""
     for _ in range(3):
         X, y, W, b, learn_rate = telling_step_case(rng)
         check_step(submission, reference, X, y, W, b, learn_rate,
                    f"perceptronStep on {len(X)} random points")
+    X, y, W, b, _ = telling_step_case(rng, COURSE_LEARN_RATE)
+    check_step(submission, reference, X, y, W, b, None,
+               f"perceptronStep on {len(X)} random points, with the default learn_rate")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -336,6 +359,7 @@ def run_train(submission, learner, X, y, seed, *args):
 
 @pytest.mark.points(1)
 @pytest.mark.hint(3)
+@pytest.mark.twin("test_train_random")
 def test_train_course_defaults(submission, reference, learner):
     """trainPerceptronAlgorithm with the defaults, after np.random.seed(12)"""
     with case(f"np.random.seed(12); trainPerceptronAlgorithm(X, y) with X = {COURSE_X.tolist()} "
@@ -373,14 +397,18 @@ def test_train_course_defaults(submission, reference, learner):
 @pytest.mark.hidden
 @pytest.mark.hint(3)
 def test_train_random(submission, reference, learner, rng):
-    """trainPerceptronAlgorithm on random data, seeds, learning rates and epoch counts"""
-    for _ in range(2):
+    """trainPerceptronAlgorithm on random data and seeds, with the defaults and without"""
+    for defaults in (True, False, False):
         X, y = labelled_points(rng, int(rng.integers(10, 30)))
         seed = seed_of(rng)
-        learn_rate = float(rng.choice([0.005, 0.02, 0.05, 0.1]))
-        num_epochs = int(rng.integers(5, 40))
-        with case(f"trainPerceptronAlgorithm on {len(X)} random points"):
-            actual = run_train(submission, learner, X, y, seed, learn_rate, num_epochs)
+        learn_rate, num_epochs = COURSE_LEARN_RATE, COURSE_EPOCHS
+        if not defaults:
+            learn_rate = float(rng.choice([0.005, 0.02, 0.05, 0.1]))
+            num_epochs = int(rng.integers(5, 40))
+        with case(f"trainPerceptronAlgorithm on {len(X)} random points"
+                  + (" with the defaults" if defaults else "")):
+            arguments = () if defaults else (learn_rate, num_epochs)
+            actual = run_train(submission, learner, X, y, seed, *arguments)
             np.random.seed(seed)
             expected = lines_array(
                 reference.trainPerceptronAlgorithm(X, y, learn_rate, num_epochs), "")
