@@ -93,9 +93,15 @@ CATALOG: tuple[Exercise, ...] = (
         points=10,
         task="Write softmax(L): turn a list of scores into probabilities that sum to 1.",
         hints=(
-            "Each probability is exp(L[i]) divided by the sum of exp(L[j]) over all j.",
-            "np.exp works on a whole list or array at once; divide it by its own sum.",
-            "Exponentiating is not squaring: use np.exp(L), not L**2.",
+            "Each probability is exp(L[i]) divided by the sum of exp(L[j]) over all j, so the "
+            "probabilities add up to 1.",
+            "np.exp works on a whole list or NumPy array at once; divide the result by its own "
+            "sum and return every probability.",
+            "Exponentiating is not squaring: np.exp(L), not L**2. exp is positive and grows with "
+            "the score, so negative scores get small positive probabilities once you divide by "
+            "the sum.",
+            "Large scores overflow: np.exp(1000) is inf. Subtract max(L) from every score first; "
+            "the probabilities stay the same.",
         ),
     ),
     Exercise(
@@ -116,15 +122,14 @@ CATALOG: tuple[Exercise, ...] = (
         title="Logistic regression by gradient descent",
         section="Gradient descent",
         points=10,
-        task="Write sigmoid, output_formula, error_formula and update_weights (and, optionally, "
-        "train).",
+        task="Write sigmoid, output_formula, error_formula, update_weights and train.",
         hints=(
             "sigmoid(x) = 1 / (1 + exp(-x)); output_formula applies it to "
             "features @ weights + bias.",
             "The log-loss is -y*ln(output) - (1-y)*ln(1-output), element-wise.",
             "For log-loss the gradient is simply -(y - output) * x: there is no "
             "output*(1-output) factor (that belongs to squared error).",
-            "train (optional): weights = np.random.normal(scale=1 / n_features**.5, "
+            "train: weights = np.random.normal(scale=1 / n_features**.5, "
             "size=n_features) and bias = 0, then in each epoch call "
             "weights, bias = update_weights(x, y, weights, bias, learnrate) for every point.",
         ),
