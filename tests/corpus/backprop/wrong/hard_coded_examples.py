@@ -1,3 +1,4 @@
+# ceiling: 0 — must fail every test: each random twin fails, so no example counts
 # Memorised: every example the report shows, looked up by its inputs; anything else gets a
 # guess (the sigmoid for its derivative, the raw error for the error term, deltas without the
 # derivatives). It may earn at most 20%.

@@ -1,3 +1,4 @@
+# ceiling: 0 — must fail every test: each random twin fails, so no example counts
 # Memorised: every example the report shows, looked up by its labels and probabilities; any
 # other input gets a guess (the mean of the terms). It may earn at most 20%.
 import numpy as np

@@ -1,3 +1,4 @@
+# ceiling: 0 — must fail every test: each random twin fails, so no example counts
 # Memorised: every example the report shows, looked up by its inputs; anything else gets a
 # guess (the common slips: exp(x) for the sigmoid, no bias, log base 10, the squared-error
 # step). It may earn at most 20%.

@@ -1,3 +1,4 @@
+# ceiling: 9 — must fail train
 """The four functions right, and train still as the stub has it: it is graded like the others,
 so it costs its point."""
 

@@ -1,3 +1,4 @@
+# ceiling: 9 — must fail train
 """The four functions and no train at all: leaving a part out never pays, so train's point is lost
 and the maximum stays 10."""
 

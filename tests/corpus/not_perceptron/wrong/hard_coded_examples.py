@@ -1,3 +1,4 @@
+# ceiling: 0 — its weights do not compute NOT x2 for every input, so the hidden input_forms test fails and every truth-table row, its twin, earns nothing
 # Memorised: the truth table the report shows. The weights are served one read at a time (a
 # module __getattr__), so each row the grader reads in order gets numbers that give that row's
 # answer: bias +1 where NOT x2 is 1, -1 where it is 0. After the four rows come NAND's weights. No

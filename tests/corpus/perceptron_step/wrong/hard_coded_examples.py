@@ -1,3 +1,4 @@
+# ceiling: 0 — must fail every test: each random twin fails, so no example counts
 # Memorised: every example the report shows, looked up by its inputs; anything else gets a
 # guess (a step of 0, no bias in the prediction, the line left where it was). It may earn
 # at most 20%.

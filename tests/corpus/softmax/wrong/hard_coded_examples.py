@@ -1,3 +1,4 @@
+# ceiling: 0 — must fail every test: each random twin fails, so no example counts
 # Memorised: every example the report shows, looked up by its scores; any other list gets a
 # guess (the scores' squares, normalised). It computes nothing, so it may earn at most 20%.
 import numpy as np
