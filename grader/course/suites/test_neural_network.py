@@ -309,7 +309,7 @@ def test_activation_function(submission):
 @pytest.mark.hidden
 @pytest.mark.hint(1)
 def test_activation_function_random(submission, rng):
-    """activation_function of a network of random sizes, on random numbers"""
+    """activation_function on random numbers"""
     _check_activation(_network(submission, *_random_sizes(rng)), rng.normal(0.0, 3.0, 7),
                       "activation_function of random numbers")
 
@@ -552,7 +552,7 @@ def _train_in_learner(learner, net, data, seed):
 @pytest.mark.timeout(E2E_SECONDS)
 @pytest.mark.hint(4)
 def test_trains_on_bike_sharing_data(submission, reference, learner, rng):
-    """trained on bike-sharing-like data, losses within 1% of the reference's
+    """bike-sharing-like data: losses within 1% of the reference's
 
     A seeded, generated bike-sharing-like data set (hour of day, weekday, season, weather and
     temperature -> standardised count). Your class and the reference start from the same weights

@@ -137,7 +137,7 @@ def check_list(submission, L):
 @pytest.mark.hidden
 @pytest.mark.hint(1)
 def test_random_lists(submission, rng):
-    """random lists like the examples: three whole numbers, and seven scores with repeats"""
+    """random lists like the examples, repeats included"""
     check_list(submission, [int(x) for x in rng.choice(np.arange(-4, 8), 3, replace=False)])
     values = [round(float(x), 1) for x in rng.uniform(-3.0, 5.0, 4)]
     check_list(submission, [values[i] for i in rng.permutation([0, 1, 2, 3, 0, 1, 2])])
@@ -147,7 +147,7 @@ def test_random_lists(submission, rng):
 @pytest.mark.hidden
 @pytest.mark.hint(3)
 def test_random_special_cases(submission, rng):
-    """a random single score, random equal scores and random negative scores"""
+    """random single, equal and negative scores"""
     check_list(submission, [round(float(rng.uniform(-5.0, 5.0)), 2)])
     # 3, 6 and 7 equal scores: 1/3, 1/6 and 1/7 are not short decimals, so rounding shows.
     check_list(submission, [round(float(rng.uniform(-5.0, 5.0)), 2)] * int(rng.choice([3, 6, 7])))
