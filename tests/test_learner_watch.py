@@ -126,7 +126,7 @@ def test_watch_a_file_through_wrong_half_typed_and_right(workspace, watches):
     assert "could not be graded" in half and "SyntaxError" in half
 
     watch.type("h")
-    watch.wait_for_text("Hint 1 of 3 for Softmax:")
+    watch.wait_for_text(f"Hint 1 of {len(catalog.get('softmax').hints)} for Softmax:")
 
     (workspace / "softmax.py").write_text(RIGHT)
     right = watch.wait_for_verdict(title, 4)

@@ -80,6 +80,8 @@ CATALOG: tuple[Exercise, ...] = (
         task="Write stepFunction, prediction, perceptronStep and trainPerceptronAlgorithm.",
         hints=(
             "stepFunction(t) is 1 when t >= 0 and 0 otherwise: t = 0 gives 1.",
+            "prediction(X, W, b) is stepFunction(np.matmul(X, W) + b): W[0] goes with X[0], "
+            "W[1] with X[1], and the bias is added.",
             "perceptronStep changes W and b only for a misclassified point, one point at a time: "
             "add learn_rate * x for a missed positive, subtract it for a missed negative.",
             "trainPerceptronAlgorithm must draw W = np.random.rand(2, 1) before "
@@ -142,6 +144,8 @@ CATALOG: tuple[Exercise, ...] = (
         task="Write sigmoid_prime, error_term_formula, gradient_step and backprop for a "
         "two-layer network.",
         hints=(
+            "sigmoid_prime(x) = sigmoid(x) * (1 - sigmoid(x)), with x the sigmoid's input: "
+            "output * (1 - output) is the same thing written with the sigmoid's output.",
             "The output error term is (y - output) * output * (1 - output).",
             "The hidden error term is the output error term times the hidden-to-output weights, "
             "times the derivative of the hidden sigmoid: h * (1 - h).",

@@ -82,7 +82,7 @@ def _check_sigmoid_prime(submission, x, shown, what):
 
 
 @pytest.mark.points(1)
-@pytest.mark.hint(2)
+@pytest.mark.hint(1)
 @pytest.mark.twin("test_sigmoid_prime_random")
 def test_sigmoid_prime(submission):
     """sigmoid_prime(0) is 0.25, and it works on arrays"""
@@ -94,7 +94,7 @@ def test_sigmoid_prime(submission):
 
 @pytest.mark.points(1)
 @pytest.mark.hidden
-@pytest.mark.hint(2)
+@pytest.mark.hint(1)
 def test_sigmoid_prime_random(submission, rng):
     """sigmoid_prime of a random number and of a random array"""
     x = np.float64(round(float(rng.normal(0.0, 2.0)), 3))
@@ -112,7 +112,7 @@ def _check_error_term(submission, y, output, shown):
 
 
 @pytest.mark.points(1)
-@pytest.mark.hint(1)
+@pytest.mark.hint(2)
 @pytest.mark.twin("test_error_term_formula_random")
 def test_error_term_formula(submission):
     """error_term_formula(y, output) = (y - output) * output * (1 - output)"""
@@ -122,7 +122,7 @@ def test_error_term_formula(submission):
 
 @pytest.mark.points(1)
 @pytest.mark.hidden
-@pytest.mark.hint(1)
+@pytest.mark.hint(2)
 def test_error_term_formula_random(submission, rng):
     """error_term_formula on random targets and outputs"""
     for _ in range(3):
@@ -173,7 +173,7 @@ def _check_gradient_step(submission, reference, x, y, weights, learnrate, shown)
 
 
 @pytest.mark.points(1)
-@pytest.mark.hint(1)
+@pytest.mark.hint(2)
 @pytest.mark.twin("test_gradient_step_random")
 def test_gradient_step_seed_example(submission, reference):
     """gradient_step: the course's sigmoid unit (x=[0.1, 0.3], y=0.2, weights=[-0.8, 0.5])"""
@@ -184,7 +184,7 @@ def test_gradient_step_seed_example(submission, reference):
 
 @pytest.mark.points(1)
 @pytest.mark.hidden
-@pytest.mark.hint(1)
+@pytest.mark.hint(2)
 def test_gradient_step_random(submission, reference, rng):
     """gradient_step on random units and learning rates"""
     for size in (3, 5):
@@ -317,7 +317,7 @@ def _random_network(rng, n_inputs, n_hidden):
 
 
 @pytest.mark.points(1)
-@pytest.mark.hint(2)
+@pytest.mark.hint(3)
 @pytest.mark.twin("test_backprop_random_networks")
 def test_backprop_seed_example(submission):
     """backprop: the course's two-layer example (x=[0.5, 0.1, -0.2], target=0.6)"""
@@ -332,7 +332,7 @@ def test_backprop_seed_example(submission):
 
 @pytest.mark.points(2)
 @pytest.mark.hidden
-@pytest.mark.hint(3)
+@pytest.mark.hint(4)
 def test_backprop_random_networks(submission, reference, rng):
     """backprop on random networks of several sizes"""
     for n_inputs, n_hidden in ((2, 5), (4, 4), (6, 3)):
@@ -380,7 +380,7 @@ def _against_slope(actual, expected):
 
 @pytest.mark.points(1)
 @pytest.mark.hidden
-@pytest.mark.hint(2)
+@pytest.mark.hint(3)
 def test_backprop_matches_numerical_gradient(submission, rng):
     """gradient check: the deltas are -learnrate * dE/dw for E = 0.5 * (target - output)**2"""
     for n_inputs, n_hidden in ((3, 2), (5, 4)):

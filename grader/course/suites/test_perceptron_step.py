@@ -129,7 +129,7 @@ def check_predictions(submission, points, W, b, shown):
 
 
 @pytest.mark.points(1)
-@pytest.mark.hint(1)
+@pytest.mark.hint(2)
 @pytest.mark.twin("test_prediction_random")
 def test_prediction_course_points(submission):
     """prediction: points on either side of the line x1 + x2 - 1 = 0, and one on it"""
@@ -140,7 +140,7 @@ def test_prediction_course_points(submission):
 
 @pytest.mark.points(1)
 @pytest.mark.hidden
-@pytest.mark.hint(1)
+@pytest.mark.hint(2)
 def test_prediction_random(submission, rng):
     """prediction on random points, weights and biases"""
     for _ in range(3):
@@ -208,7 +208,7 @@ def check_step(submission, reference, X, y, W, b, learn_rate, shown):
 
 
 @pytest.mark.points(1)
-@pytest.mark.hint(2)
+@pytest.mark.hint(3)
 @pytest.mark.twin("test_step_random")
 def test_step_course_defaults(submission, reference):
     """perceptronStep on a small data set, with the default learn_rate of 0.01"""
@@ -219,7 +219,7 @@ def test_step_course_defaults(submission, reference):
 
 
 @pytest.mark.points(1)
-@pytest.mark.hint(2)
+@pytest.mark.hint(3)
 @pytest.mark.twin("test_step_random")
 def test_step_one_point_at_a_time(submission, reference):
     """perceptronStep moves the line after each misclassified point, not once for all of them"""
@@ -246,7 +246,7 @@ def telling_step_case(rng, learn_rate=None):
 
 @pytest.mark.points(1)
 @pytest.mark.hidden
-@pytest.mark.hint(2)
+@pytest.mark.hint(3)
 def test_step_random(submission, reference, rng):
     """perceptronStep on random data, with and without learn_rate"""
     for _ in range(3):
@@ -364,7 +364,7 @@ def run_train(submission, learner, X, y, seed, *args):
 
 
 @pytest.mark.points(1)
-@pytest.mark.hint(3)
+@pytest.mark.hint(4)
 @pytest.mark.twin("test_train_random")
 def test_train_course_defaults(submission, reference, learner):
     """trainPerceptronAlgorithm with the defaults, after np.random.seed(12)"""
@@ -421,7 +421,7 @@ def telling_train_case(rng, defaults):
 
 @pytest.mark.points(1)
 @pytest.mark.hidden
-@pytest.mark.hint(3)
+@pytest.mark.hint(4)
 def test_train_random(submission, reference, learner, rng):
     """trainPerceptronAlgorithm on random data, defaults too"""
     for defaults in (True, False, False):
@@ -475,7 +475,7 @@ def separable_case(rng, candidates=12):
 
 @pytest.mark.points(1)
 @pytest.mark.hidden
-@pytest.mark.hint(2)
+@pytest.mark.hint(3)
 def test_train_separates(submission, learner, rng):
     """after training on a separable data set, the last line separates the two classes"""
     X, y, seed, learn_rate = separable_case(rng)
