@@ -118,12 +118,12 @@ def bounded(result: Result, limit: int = MAX_RESULT_BYTES) -> Result:
                      output=_cut(result.output, MAX_OUTPUT),
                      tests=tuple(_test_cut(test, MAX_MESSAGE, keep_details=True)
                                  for test in result.tests))
-    if _size(result) <= limit:
+    if _fits(result, limit):
         return result
     result = replace(result, output=_cut(result.output, SHORT_OUTPUT),
                      tests=tuple(_test_cut(test, SHORT_MESSAGE, keep_details=False)
                                  for test in result.tests))
-    if _size(result) <= limit:
+    if _fits(result, limit):
         return result
     return _folded(result, limit)
 
@@ -169,6 +169,17 @@ def _summary(tests: tuple[TestResult, ...]) -> TestResult:
         visibility=Visibility.HIDDEN,
         message=f"The report has no room for {len(tests):,} more tests: together they scored "
                 f"{score:g} of {max_score:g} points, and {failed:,} of them did not pass.")
+
+
+def _fits(result: Result, limit: int) -> bool:
+    """Whether the JSON is at most `limit` bytes; counting characters first spares writing out
+    a result that is far too big (each character is at least one byte)."""
+    texts = [result.message, result.output]
+    for test in result.tests:
+        texts += [test.message, test.hint, test.name]
+        if test.details is not None:
+            texts += [getattr(test.details, part.name) for part in fields(Details)]
+    return sum(len(text) for text in texts if text) <= limit and _size(result) <= limit
 
 
 def _size(result: Result) -> int:
