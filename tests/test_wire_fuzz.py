@@ -14,9 +14,11 @@ import base64
 import json
 import os
 import re
+import tempfile
 from datetime import timedelta
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -197,3 +199,56 @@ def test_any_reply_is_a_value_or_a_learner_problem_with_a_short_message(reply, r
         return
     assert value is None or isinstance(value, (bool, int, float, str, bytes, complex, list,
                                                tuple, dict, np.ndarray, np.generic, Remote))
+
+
+# --- ... and through a real learner process and socket -----------------------------------------
+
+FORGING_LEARNER = b'''
+import json, os, stat, struct, sys
+
+
+def forge(template, cut):
+    """Answer this request with `template` (its "$N" replaced by the request's number), cut
+    to `cut` bytes if that is shorter, and nothing else."""
+    frame = sys._getframe(1)
+    while not (isinstance(frame.f_locals.get("request"), dict)
+               and "n" in frame.f_locals["request"]):
+        frame = frame.f_back
+    data = template.replace(b'"$N"', str(frame.f_locals["request"]["n"]).encode())
+    data = struct.pack(">I", len(data)) + data[:cut]
+    for fd in range(3, 64):
+        try:
+            if stat.S_ISSOCK(os.fstat(fd).st_mode):
+                os.write(fd, data)
+        except OSError:
+            pass
+    os._exit(0)
+'''
+
+
+@pytest.fixture(scope="module")
+def forging_session():
+    output = tempfile.TemporaryFile()
+    session = Session(FORGING_LEARNER, "forging.py", Limits(test_seconds=20.0,
+                                                            submission_seconds=3600.0),
+                      output.fileno(), callables=frozenset({"forge"}))
+    yield session
+    session.close()
+    output.close()
+
+
+# Each example starts a learner process: fewer examples, and time for a loaded machine.
+@settings(FUZZ, max_examples=min(FUZZ_EXAMPLES, 25), deadline=timedelta(seconds=30))
+@given(st.one_of(replies, python_values.map(lambda value: {"ok": wire.encode(value)})),
+       st.integers(0, 2**20))
+def test_a_forged_reply_through_a_real_learner_process_is_a_value_or_a_learner_problem(
+        forging_session, reply, cut):
+    template = json.dumps({**reply, "n": "$N"}).encode()
+    forging_session.start_test(20.0)
+    try:
+        forging_session.module().forge(template, cut)
+    except feedback.LearnerProblem as problem:
+        event(type(problem).__name__)
+        assert len(problem.message) < 10_000
+    else:
+        event("read")
