@@ -106,7 +106,7 @@ SLOW = {
     "huge_base64": ('{"ok": {"$nd": "<f8", "shape": [10], "b64": "A" * 8_000_000}}',
                     "do not match"),
     "huge_string": ('{"ok": ["s" * 7_000_000]}', "string of 7,000,000 characters"),
-    "missing_shape": ('{"ok": {"$nd": "<f8", "b64": ""}}', "malformed nd"),
+    "missing_shape": ('{"ok": {"$nd": "<f8", "b64": ""}}', "malformed array"),
     "unknown_tag": ('{"ok": {"$pickle": "gASVAAAAAAAAAAAu"}}', "unknown kind"),
     "negative_size": ('{"ok": {"$nd": "<f8", "shape": [-3], "b64": ""}}', "shape"),
 }

@@ -50,16 +50,17 @@ _NUMERIC_DTYPES = frozenset(
         "float16", "float32", "float64", "complex64", "complex128",
     )
 )
+# Each tag, the keys a value with it has, and what it is called in a message.
 _TAGS = {
-    "$tuple": frozenset({"$tuple"}),
-    "$dict": frozenset({"$dict"}),
-    "$f": frozenset({"$f"}),
-    "$complex": frozenset({"$complex"}),
-    "$bytes": frozenset({"$bytes"}),
-    "$nd": frozenset({"$nd", "shape", "b64"}),
-    "$ndobj": frozenset({"$ndobj", "items"}),
-    "$np": frozenset({"$np", "value"}),
-    "$h": frozenset({"$h", "type", "callable"}),
+    "$tuple": (frozenset({"$tuple"}), "tuple"),
+    "$dict": (frozenset({"$dict"}), "dict"),
+    "$f": (frozenset({"$f"}), "float"),
+    "$complex": (frozenset({"$complex"}), "complex number"),
+    "$bytes": (frozenset({"$bytes"}), "bytes value"),
+    "$nd": (frozenset({"$nd", "shape", "b64"}), "array"),
+    "$ndobj": (frozenset({"$ndobj", "items"}), "array"),
+    "$np": (frozenset({"$np", "value"}), "NumPy scalar"),
+    "$h": (frozenset({"$h", "type", "callable"}), "object handle"),
 }
 
 
@@ -221,8 +222,9 @@ class _Reader:
         if len(tags) != 1 or tags[0] not in _TAGS:
             raise WireError("it holds a value of an unknown kind (unknown value tag)")
         tag = tags[0]
-        if data.keys() != _TAGS[tag]:
-            raise WireError(f"it holds a malformed {tag[1:]} value")
+        keys, called = _TAGS[tag]
+        if data.keys() != keys:
+            raise WireError(f"it holds a malformed {called}")
         return getattr(self, "_" + tag[1:])(data, depth)
 
     def _tuple(self, data: dict, depth: int) -> tuple:
@@ -302,7 +304,7 @@ class _Reader:
         number, type_name, is_callable = data["$h"], data["type"], data["callable"]
         if type(number) is not int or number < 0 or type(type_name) is not str \
                 or type(is_callable) is not bool:
-            raise WireError("it holds a malformed handle")
+            raise WireError("it holds a malformed object handle")
         handle = Handle(number, type_name[:MAX_TYPE_NAME], is_callable)
         return handle if self.make_proxy is None else self.make_proxy(handle)
 
