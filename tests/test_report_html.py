@@ -19,6 +19,7 @@ import pytest
 from grader.core import grading
 from grader.course import paths as course
 from grader.render import html as render_html
+from grader.render import text as render_text
 from grader.results import Result, Status, TestResult, Visibility
 
 SEED = 20261129
@@ -425,3 +426,11 @@ def test_base_template_blocks_are_there_for_other_reports():
     assert ".overview { color: red; }" in page.split("</style>")[0]
     assert "script-src 'sha256-abc'" in page
     assert "<main>\n<p id='child'>&lt;i&gt;x&lt;/i&gt;</p>" in page
+
+
+def test_the_report_names_the_hints_the_terminal_names(hostile):
+    result, page = hostile
+    terminal = render_text.render(result, color=False)
+    in_page = {int(n) for n in re.findall(r"Hint (\d+)[:,]", page)}
+    in_terminal = {int(n) for n in re.findall(r"^ +Hint (\d+)[:,]", terminal, re.M)}
+    assert in_page and in_page == in_terminal == render_text.hints_shown(result)
