@@ -434,3 +434,86 @@ def test_the_report_names_the_hints_the_terminal_names(hostile):
     in_page = {int(n) for n in re.findall(r"Hint (\d+)[:,]", page)}
     in_terminal = {int(n) for n in re.findall(r"^ +Hint (\d+)[:,]", terminal, re.M)}
     assert in_page and in_page == in_terminal == render_text.hints_shown(result)
+
+
+# -- the class report's pages ---------------------------------------------------------------
+
+CLASS = ("ana", "ben", "chloe")
+
+
+@pytest.fixture(scope="module")
+def class_report(tmp_path_factory) -> Path:
+    """Three learners with two correct files each: six submissions, all at full marks, so
+    each chart's mean and median fall on its one bar's count label."""
+    from click.testing import CliRunner
+
+    from grader import cli
+
+    root = tmp_path_factory.mktemp("class")
+    for learner in CLASS:
+        for exercise in ("softmax", "cross_entropy"):
+            target = root / "submissions" / learner / f"{exercise}.py"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(course.solution_path(exercise), target)
+    outcome = CliRunner().invoke(cli.main, ["report", str(root / "submissions"), "-o",
+                                            str(root / "out"), "--seed", str(SEED)])
+    assert outcome.exit_code == 0, outcome.output
+    assert "Graded 3 learners, 6 submissions" in outcome.output
+    return root / "out"
+
+
+def test_the_class_cards_say_what_they_count(class_report):
+    page = (class_report / "index.html").read_text(encoding="utf-8")
+    cards = dict((label, value) for value, label in re.findall(
+        r'<span class="stat-value">(\d+)</span><span class="stat-label">([^<]+)</span>', page))
+    assert cards["learners"] == "3"
+    assert cards["submissions graded"] == "6"
+    assert cards["submissions at full marks"] == "6"
+    assert "files skipped" in cards and "at full marks" not in cards
+
+
+def test_a_learners_page_does_not_link_to_the_class_overview(class_report):
+    for page in (class_report / "learners").glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "index.html" not in text and "Class overview" not in text
+        assert "2 of 2 exercises submitted" in text
+    assert len(list((class_report / "learners").glob("*.html"))) == len(CLASS)
+
+
+@pytest.mark.chromium
+def test_no_count_label_is_crossed_by_the_mean_or_median_line(tab, class_report):
+    tab = _ready(tab)
+    page = tab.open(class_report / "index.html", 1280)
+    charts = page.locator("figure.chart")
+    assert charts.count() == 2
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        labels = chart.locator("text.count").evaluate_all(
+            "nodes => nodes.map(n => n.getBoundingClientRect().toJSON())")
+        lines = chart.locator("line.mean, line.median").evaluate_all(
+            "nodes => nodes.map(n => n.getBoundingClientRect().toJSON())")
+        assert labels and lines
+        # the premise: a line runs through a label's column (all scores equal: mean = median)
+        assert any(line["left"] - 1 <= (label["left"] + label["right"]) / 2 <= line["right"] + 1
+                   for line in lines for label in labels)
+        for label in labels:
+            for line in lines:
+                apart = (line["right"] <= label["left"] or line["left"] >= label["right"]
+                         or line["bottom"] <= label["top"] or line["top"] >= label["bottom"])
+                assert apart, (label, line)
+    page.screenshot(path=str(class_report / "class.png"), full_page=True)
+    assert tab.problems == [], tab.problems
+
+
+@pytest.mark.chromium
+def test_a_failing_report_in_chromium_shows_each_likely_cause_once(tab, reports, folder):
+    result, _ = reports["failing"]
+    causes = {render_text.split_cause(test.message)[1] for test in result.tests} - {None}
+    assert causes, "the premise: the failing report has a likely cause"
+    tab = _ready(tab)
+    page = tab.open(folder / "failing.html", 1100)
+    shown = page.locator("p.cause:not(.same-cause)").all_inner_texts()
+    assert sorted(text.removeprefix("Likely cause: ") for text in shown) == sorted(causes)
+    assert page.locator("p.same-cause").count() >= 1
+    page.screenshot(path=str(folder / "failing.png"), full_page=True)
+    assert tab.problems == [], tab.problems
