@@ -60,10 +60,20 @@ def test_untouched_stub_is_not_started(run_cli, tmp_path, name):
 def test_solution_gets_full_marks(run_cli, tmp_path, name):
     outcome = run_cli("check", _copy(course.solution_path(name), tmp_path), "--format", "json")
     result = json.loads(outcome.stdout)
-    failing = [(t["name"], t["message"]) for t in result["tests"]
-               if t["status"] != "passed" and not t["optional"]]
+    failing = [(t["name"], t["message"]) for t in result["tests"] if t["status"] != "passed"]
     assert outcome.exit_code == 0, failing
     assert result["score"] == result["max_score"] == catalog.get(name).points
+    assert failing == [], "a reference solution meets its own optional challenges too"
+    assert result["output"] == "", "the reference solution printed (or provoked a warning)"
+
+
+def test_the_readmes_first_command_shows_a_clean_verdict(run_cli, tmp_path):
+    """`grader check solutions/softmax.py`: full marks, no likely cause, nothing printed."""
+    outcome = run_cli("check", _copy(course.solution_path("softmax"), tmp_path))
+    assert outcome.exit_code == 0
+    assert "Score: 10/10 — full marks" in outcome.stdout
+    for word in ("Likely cause", "Hint", "printed", "✗", "○"):
+        assert word not in outcome.stdout
 
 
 def _definitions(tree: ast.Module) -> dict[str, ast.stmt]:

@@ -200,11 +200,13 @@ def stuck_line(progress: Progress, exercise: catalog.Exercise, ask: Ask = Ask.CO
     count = len(exercise.hints)
     unseen = progress.of(exercise.name).unseen_hint(exercise)
     if unseen is None:
-        return (f"Stuck? You have seen all {count} hints: "
+        text = (f"Stuck? You have seen all {count} hints: "
                 f"`grader hint {exercise.name} --all` shows them again.")
-    if ask is Ask.KEY:
-        return f"Stuck? Press h and Enter for hint {unseen} of {count}."
-    return f"Stuck? `grader hint {exercise.name}` shows hint {unseen} of {count}."
+    elif ask is Ask.KEY:
+        text = f"Stuck? Press h and Enter for hint {unseen} of {count}."
+    else:
+        text = f"Stuck? `grader hint {exercise.name}` shows hint {unseen} of {count}."
+    return "\n".join(wrap(text))
 
 
 def report_link(progress: Progress, workspace: Workspace, report_path: Path,
