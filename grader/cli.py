@@ -191,7 +191,8 @@ def init(folder: Path, force: bool) -> None:
                    err=True)
     exercises = len(catalog.CATALOG) - len(created.missing_stubs)
     shown = render_text.shown_path(created.workspace.root, Path.cwd())
-    click.echo(f"Created {shown}/ with {exercises} exercises and a README.\n"
+    click.echo(counted(exercises, "Created {shown}/ with {n} exercise and a README.",
+                       "Created {shown}/ with {n} exercises and a README.", shown=shown) + "\n"
                f"Start with:\n  cd {shown}\n  grader next")
 
 

@@ -50,8 +50,10 @@ def course_table(progress: Progress, workspace: Workspace | None, cwd: Path) -> 
     scored = sum(min(progress.of(e.name).best_score, e.points) for e in catalog.CATALOG)
     total = sum(exercise.points for exercise in catalog.CATALOG)
     done = sum(progress.of(exercise.name).state == DONE for exercise in catalog.CATALOG)
-    lines += ["", f"Total: {scored:g}/{total} points; {done} of {len(catalog.CATALOG)} "
-                  "exercises at full marks."]
+    lines += ["", counted(len(catalog.CATALOG),
+                          "Total: {scored}/{total} points; {done} of {n} exercise at full marks.",
+                          "Total: {scored}/{total} points; {done} of {n} exercises at full marks.",
+                          scored=f"{scored:g}", total=total, done=done)]
     lines.append(next_line(progress, workspace, cwd))
     return "\n".join(lines)
 
@@ -103,8 +105,9 @@ def next_text(progress: Progress, workspace: Workspace, cwd: Path) -> str:
     number = catalog.names().index(upcoming.name) + 1
     entry = progress.of(upcoming.name)
     path = workspace.exercise_path(upcoming.name)
-    lines = [f"Next: exercise {number} of {len(catalog.CATALOG)}, {upcoming.title} "
-             f"({upcoming.points} points)",
+    lines = [counted(upcoming.points, "Next: exercise {number} of {count}, {title} ({n} point)",
+                     "Next: exercise {number} of {count}, {title} ({n} points)",
+                     number=number, count=len(catalog.CATALOG), title=upcoming.title),
              textwrap.fill(upcoming.task, WIDTH, initial_indent="  ", subsequent_indent="  "),
              "",
              f"  Edit:   {shown_path(path, cwd)}"

@@ -213,8 +213,8 @@ def short_verdict(result: Result, *, color: bool) -> str:
     elif result.tests:
         graded = [test for test in result.tests if not test.optional]
         passing = sum(test.status is Status.PASSED for test in graded)
-        lines.append("  " + counted(len(graded), "{passing} of {n} test passes.",
-                                    "{passing} of {n} tests pass.", passing=passing))
+        lines.append("  " + counted(len(graded), "{passing} of {n} test passed.",
+                                    "{passing} of {n} tests passed.", passing=passing))
         failing = _first_failing(result)
         if failing is not None:
             mark, style = ("○", "yellow") if failing.optional else ("✗", "red")
