@@ -166,7 +166,7 @@ def _exercise_named(name: str) -> catalog.Exercise:
 
 def _unknown_exercise(file: Path, exercise: str | None) -> click.UsageError:
     if exercise is not None:
-        return click.UsageError(render_progress.unknown_exercise(exercise))
+        return click.UsageError(render_progress.unknown_exercise(exercise, option="--exercise"))
     return click.UsageError(render_progress.unknown_exercise(file.stem, file=file.name))
 
 
@@ -353,7 +353,10 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
     from grader.batch import layout, run, store, summary  # pandas: only for this command
 
     if exercise is not None:
-        _exercise_named(exercise)
+        try:
+            catalog.get(exercise)
+        except catalog.UnknownExercise:
+            raise _unknown_exercise(submissions, exercise) from None
     try:
         outcome = run.grade_class(submissions, out, exercise=exercise, jobs=jobs,
                                   formats=formats, fresh=not resume, seed=seed)

@@ -591,5 +591,5 @@ def test_every_command_repeats_a_misspelt_name_and_suggests_the_right_one(run_cl
 def test_a_name_like_none_gets_no_suggestion(run_cli, workspace):
     outcome = run_cli("hint", "zzz")
     assert outcome.exit_code == 2
-    assert "There is no exercise 'zzz'." in flat(outcome.stderr)
+    assert "there is no exercise 'zzz'." in flat(outcome.stderr)
     assert "Did you mean" not in outcome.stderr

@@ -229,15 +229,18 @@ def report_link(progress: Progress, workspace: Workspace, report_path: Path,
             "command": check_command(stub, cwd) if present else f"grader reset {upcoming.name}"}
 
 
-def unknown_exercise(typed: str, *, file: str | None = None) -> str:
-    """Why `typed` names no exercise (taken from `file`'s name, if it came from one): what was
-    typed, the exercise it most likely meant, and every name."""
+def unknown_exercise(typed: str, *, file: str | None = None, option: str | None = None) -> str:
+    """Why `typed` names no exercise (taken from `file`'s name, or given with `option`): what
+    was typed, the exercise it most likely meant, and every name. Lower-case first, as the
+    usage errors click prints after "Error: "."""
     close = difflib.get_close_matches(typed, catalog.names(), n=1, cutoff=0.6)
-    if file is None:
-        lines = [f"There is no exercise {typed!r}."]
-    else:
-        lines = [f"The file name {file!r} names no exercise: the exercise is the name "
+    if file is not None:
+        lines = [f"the file name {file!r} names no exercise: the exercise is the name "
                  "without .py."]
+    elif option is not None:
+        lines = [f"{option} names no exercise: there is no exercise {typed!r}."]
+    else:
+        lines = [f"there is no exercise {typed!r}."]
     if close:
         lines.append(f"Did you mean {close[0]!r}?")
     lines.append(f"The exercises are: {', '.join(catalog.names())}.")
