@@ -30,6 +30,7 @@ from grader.results import (
     overall_status,
     timestamp,
 )
+from grader.wording import counted
 
 # The result JSON stays under 1 MB (DESIGN.md), measured as `--format json` prints it.
 MAX_RESULT_BYTES = 900 * 1024
@@ -164,11 +165,15 @@ def _summary(tests: tuple[TestResult, ...]) -> TestResult:
     score = sum(test.score for test in tests)
     max_score = sum(test.max_score for test in tests)
     return TestResult(
-        id="more_tests", name=f"{len(tests):,} more tests",
+        id="more_tests", name=counted(len(tests), "{n:,} more test", "{n:,} more tests"),
         status=Status.FAILED if failed else Status.PASSED, score=score, max_score=max_score,
         visibility=Visibility.HIDDEN,
-        message=f"The report has no room for {len(tests):,} more tests: together they scored "
-                f"{score:g} of {max_score:g} points, and {failed:,} of them did not pass.")
+        message=counted(len(tests),
+                        "The report has no room for {n:,} more test: it scored {score:g} of "
+                        "{max_score:g} points.",
+                        "The report has no room for {n:,} more tests: together they scored "
+                        "{score:g} of {max_score:g} points, and {failed:,} of them did not "
+                        "pass.", score=score, max_score=max_score, failed=failed))
 
 
 def _fits(result: Result, limit: int) -> bool:
