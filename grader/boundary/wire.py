@@ -112,9 +112,6 @@ class _Writer:
         self.spend()
         if value is None or type(value) is bool:
             return value
-        if isinstance(value, Handle):
-            return {"$h": value.id, "type": value.type_name[:MAX_TYPE_NAME],
-                    "callable": value.callable}
         if isinstance(value, bool):
             return bool(value)
         if isinstance(value, int) and not isinstance(value, np.generic):
@@ -126,7 +123,8 @@ class _Writer:
         if isinstance(value, complex) and not isinstance(value, np.generic):
             return {"$complex": [_encode_float(value.real), _encode_float(value.imag)]}
         if isinstance(value, (bytes, bytearray)):
-            return {"$bytes": base64.b64encode(_sized(bytes(value))).decode("ascii")}
+            _sized(len(value))
+            return {"$bytes": base64.b64encode(bytes(value)).decode("ascii")}
         if isinstance(value, np.ndarray):
             return self.array(value, depth)
         if isinstance(value, np.generic) and value.dtype.str in _NUMERIC_DTYPES:
@@ -148,7 +146,8 @@ class _Writer:
         array = np.asarray(array)
         if array.dtype.str in _NUMERIC_DTYPES:
             self.spend(ARRAY_COST)
-            data = _sized(np.ascontiguousarray(array).tobytes())
+            _sized(array.nbytes)
+            data = np.ascontiguousarray(array).tobytes()
             return {"$nd": array.dtype.str, "shape": list(array.shape),
                     "b64": base64.b64encode(data).decode("ascii")}
         if array.size > MAX_VALUES:
@@ -157,11 +156,11 @@ class _Writer:
         return {"$ndobj": list(array.shape), "items": items}
 
 
-def _sized(data: bytes) -> bytes:
-    if len(data) > MAX_ARRAY_BYTES:
-        raise ValueError(f"an array of {len(data) / 2**20:.1f} MiB is over the "
+def _sized(size: int) -> None:
+    """Refuse an array or bytes too big to send, before they are copied to be sent."""
+    if size > MAX_ARRAY_BYTES:
+        raise ValueError(f"an array of {size / 2**20:.1f} MiB is over the "
                          f"{MAX_ARRAY_BYTES // 2**20} MiB the grader accepts")
-    return data
 
 
 def _text(text: str) -> str:
