@@ -55,7 +55,7 @@ def median(action, repeats: int) -> tuple[float, Any]:
 
 
 def grade_attacks(repeats: int) -> None:
-    print("Forged replies to softmax, graded end to end, one learner process per test:\n")
+    print("Forged replies to softmax, graded end to end:\n")
     print(f"{'attack':<22}{'check (s)':>10}{'result JSON':>14}{'HTML':>12}  first message")
     attacks = {name: f"def softmax(L):\n    _forge({reply})\n"
                for name, (reply, _) in SLOW.items()}
