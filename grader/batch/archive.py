@@ -172,7 +172,7 @@ def read_member(archive: BinaryIO, entry: Entry, cap: int) -> bytes:
         raise MemberTooLarge()  # no real file under the cap compresses that badly
     try:
         data = _inflate(archive, entry, cap)
-    except (zlib.error, lzma.LZMAError, OSError, EOFError, ValueError) as error:
+    except (zlib.error, lzma.LZMAError, OSError, EOFError, ValueError, OverflowError) as error:
         raise MemberError(CORRUPT.format(detail=str(error) or type(error).__name__)) from None
     if len(data) > cap:
         raise MemberTooLarge()
