@@ -73,6 +73,6 @@ def write(out: Path, view: ClassView) -> list[Path]:
             if not pd.api.types.is_numeric_dtype(frame[column]):
                 frame[column] = frame[column].map(neutralised)
         buffer = io.StringIO()
-        frame.to_csv(buffer, index=False, float_format="%g", lineterminator="\n")
+        frame.to_csv(buffer, index=False, float_format="%g", lineterminator="\r\n")
         write_atomically(path, buffer.getvalue(), below=out)
     return paths
