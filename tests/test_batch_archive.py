@@ -237,9 +237,14 @@ def test_one_name_in_two_unicode_forms_is_one_learner(tmp_path):
     members = [member(f"{composed}/softmax.py", SOLUTION),
                member(f"{decomposed}/cross_entropy.py",
                       course.solution_path("cross_entropy").read_bytes())]
+    members.append(member(f"{decomposed}/softmax.py", STUB))
     found = discover(tmp_path, members)
-    assert {(s.learner, s.exercise) for s in found.submissions} == {
-        ("José", "softmax"), ("José", "cross_entropy")}
+    assert {(s.learner, s.exercise, s.source) for s in found.submissions} == {
+        ("José", "softmax", SOLUTION),
+        ("José", "cross_entropy", course.solution_path("cross_entropy").read_bytes())}
+    assert reasons(found) == {"José/softmax.py": "another file with this same name was graded "
+                                                 "(the class holds it twice, or in two Unicode "
+                                                 "forms)"}
 
 
 # -- the parser against zipfile, and against random damage ---------------------------------

@@ -200,8 +200,9 @@ def _by_folder(files: list[_File], found: Discovery, budget: _Budget) -> None:
         candidates.sort(key=lambda f: (len(f.parts), f.path))
         _add(found, learner, name, candidates[0], budget)
         for other in candidates[1:]:
-            found.skipped.append(Skipped(other.path, f"another file for {name} was graded: "
-                                                     f"{candidates[0].path}"))
+            found.skipped.append(Skipped(other.path, _twin(other, candidates[0]) or
+                                         f"another file for {name} was graded: "
+                                         f"{candidates[0].path}"))
 
 
 def _by_file(files: list[_File], exercise: catalog.Exercise, found: Discovery,
@@ -229,8 +230,18 @@ def _by_file(files: list[_File], exercise: catalog.Exercise, found: Discovery,
         _add(found, learner, exercise.name, pick, budget)
         for other in candidates:
             if other is not pick:
-                found.skipped.append(Skipped(other.path, f"another file of {learner} was "
-                                                         f"graded: {pick.path}"))
+                found.skipped.append(Skipped(other.path, _twin(other, pick) or
+                                             f"another file of {learner} was graded: "
+                                             f"{pick.path}"))
+
+
+def _twin(other: _File, graded: _File) -> str | None:
+    """Why a file with the very same path as the graded one is not graded: two entries of one
+    archive, or two names that differ only in their Unicode form (NFC and NFD)."""
+    if other.path != graded.path:
+        return None
+    return ("another file with this same name was graded (the class holds it twice, or in two "
+            "Unicode forms)")
 
 
 def _add(found: Discovery, learner: str, exercise: str, file: _File, budget: _Budget) -> None:
