@@ -38,6 +38,7 @@ from grader.core import grading
 from grader.course import catalog
 from grader.render.text import printable_line
 from grader.results import Result, Status
+from grader.wording import counted
 
 
 class Interrupted(Exception):
@@ -296,6 +297,7 @@ def _nothing_found(found: layout.Discovery, exercise: str | None) -> str:
     else:
         lines.append(f"Expected SUBMISSIONS/<learner>.py or SUBMISSIONS/<learner>/{exercise}.py.")
     if found.skipped:
-        lines.append(f"{len(found.skipped)} files were skipped, for example:")
+        lines.append(counted(len(found.skipped), "{n} file was skipped:",
+                             "{n} files were skipped, for example:"))
         lines += [printable_line(f"  {s.path}: {s.reason}") for s in found.skipped[:5]]
     return "\n".join(lines)
