@@ -105,10 +105,14 @@ def open_regular(name: str | Path, flags: int = os.O_RDONLY, *, dir_fd: int | No
         if error.errno == errno.ELOOP:
             raise link_refused(shown) from None
         raise
-    mode = os.fstat(fd).st_mode
-    if not stat.S_ISREG(mode):
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-        raise special_refused(shown, mode)
+        raise special_refused(shown, info.st_mode)
+    if flags & (os.O_WRONLY | os.O_RDWR) and info.st_nlink > 1:
+        os.close(fd)  # a hard link to a file elsewhere: appending or cutting would change it
+        raise Refused(shown, f"{shown} has other hard links, so the grader does not write to "
+                             "it in place")
     return fd
 
 

@@ -155,7 +155,7 @@ def test_one_name_in_two_unicode_forms_is_one_learner_whose_page_keeps_its_accen
         f"{decomposed}/cross_entropy.py": course.solution_path("cross_entropy").read_bytes()})
     code, stdout, stderr = report(tmp_path / "class", "-o", tmp_path / "out", "--seed", 1)
     assert code == 0, stderr
-    assert "Graded 1 learners, 2 submissions" in stdout
+    assert "Graded 1 learner, 2 submissions" in stdout
     assert [p.name for p in (tmp_path / "out" / "learners").iterdir()] == ["José_Núñez.html"]
 
 

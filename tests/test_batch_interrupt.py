@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from grader import cli
-from grader.batch import summary
+from grader.batch import run, store, summary
 
 LEARNERS = 1500
 ERRORS_PATTERN = re.compile(r"interrupted: (\d+) of (\d+) submissions are graded and saved in "
@@ -174,6 +174,28 @@ def test_ctrl_c_after_every_file_is_written_keeps_the_exit_code(tmp_path, monkey
                                             str(tmp_path / "out")], catch_exceptions=False)
     assert outcome.exit_code == 0
     assert outcome.stderr.strip() == (
-        "grader: interrupted after the run was complete: all 1 submissions are graded and "
-        f"every file is written in {tmp_path / 'out'}.")
+        "grader: interrupted after the run was complete: the submission is graded and every "
+        f"file is written in {tmp_path / 'out'}.")
     assert (tmp_path / "out" / "index.html").exists()
+
+
+def test_after_fresh_the_advice_is_to_run_without_it(tmp_path, monkeypatch):
+    for name in ("ann", "ben", "cat"):
+        (tmp_path / "class" / name).mkdir(parents=True)
+        (tmp_path / "class" / name / "softmax.py").write_bytes(b"")
+    append = store.Store.append
+    calls = []
+
+    def interrupted_on_the_third(self, record):
+        calls.append(record)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        append(self, record)
+
+    monkeypatch.setattr(store.Store, "append", interrupted_on_the_third)
+    with pytest.raises(run.Interrupted) as interrupted:
+        run.grade_class(tmp_path / "class", tmp_path / "out", fresh=True, seed=7)
+    assert str(interrupted.value) == (
+        "interrupted: 2 of 3 submissions are graded and saved in results.jsonl; run the command "
+        "again without --fresh to grade the last one.")
+    assert not interrupted.value.complete

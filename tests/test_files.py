@@ -134,3 +134,14 @@ def test_a_capped_read_never_holds_more_than_the_cap(tmp_path):
     finally:
         os.close(fd)
     assert len(data) == 1001
+
+
+def test_a_file_written_in_place_must_have_no_other_hard_link(tmp_path):
+    """results.jsonl is appended to and cut, the lock truncated: through a hard link planted
+    in OUT that would change another file."""
+    victim = _victim(tmp_path)
+    os.link(victim, tmp_path / "results.jsonl")
+    with pytest.raises(files.Refused, match="other hard links"):
+        files.open_regular(tmp_path / "results.jsonl", os.O_WRONLY | os.O_APPEND)
+    os.close(files.open_regular(tmp_path / "results.jsonl"))  # reading is harmless
+    assert victim.read_text(encoding="utf-8") == "the instructor's file\n"

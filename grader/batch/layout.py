@@ -292,17 +292,17 @@ def _walk(root_fd: int, fd: int, real: tuple[str, ...], shown: tuple[str, ...],
             yield _skip(label, "its name is not valid UTF-8, so it was not read")
             continue
         try:
-            mode = os.stat(name, dir_fd=fd, follow_symlinks=False)
+            info = os.stat(name, dir_fd=fd, follow_symlinks=False)
         except OSError as error:
             yield _skip(label, f"it could not be looked at ({error.strerror})")
             continue
-        if stat.S_ISLNK(mode.st_mode):
+        if stat.S_ISLNK(info.st_mode):
             yield _skip(label, "a symbolic link (not followed)")
-        elif stat.S_ISREG(mode.st_mode):
+        elif stat.S_ISREG(info.st_mode):
             yield _File(label, partial(_read_file, root_fd, here))
-        elif not stat.S_ISDIR(mode.st_mode):
-            yield _skip(label, f"{files.kind_of(mode.st_mode)}, which is never opened")
-        elif (mode.st_dev, mode.st_ino) == excluded:
+        elif not stat.S_ISDIR(info.st_mode):
+            yield _skip(label, f"{files.kind_of(info.st_mode)}, which is never opened")
+        elif (info.st_dev, info.st_ino) == excluded:
             continue
         elif len(here) > MAX_DEPTH:
             yield _skip(label, f"a folder nested more than {MAX_DEPTH} deep, not searched",
@@ -364,7 +364,7 @@ def _zip_files(path: Path, stack: contextlib.ExitStack) -> Iterator[_File]:
         if entry.name is None:
             yield _skip((entry.shown_name,), entry.name_problem or "")
             continue
-        problem = unsafe_path(entry.name)
+        problem = _unsafe_path(entry.name)
         if problem is not None:
             yield _skip((entry.name,), problem)
             continue
@@ -384,7 +384,7 @@ def _zip_files(path: Path, stack: contextlib.ExitStack) -> Iterator[_File]:
         yield _skip(folder, "an empty folder (no files)", folder=True)
 
 
-def unsafe_path(name: str) -> str | None:
+def _unsafe_path(name: str) -> str | None:
     """Why an archive member's path, as written, is refused (None if it is not)."""
     if "\\" in name:
         return ("its path contains a backslash, which could name another folder on some "

@@ -112,33 +112,55 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
 def _interrupted(found: layout.Discovery | None, out: Path, seed: int | None, fresh: bool,
                  written: bool) -> Interrupted:
     """What is true after Ctrl-C, counted from results.jsonl: the submissions the same command
-    would not grade again."""
+    would not grade again (after --fresh, the command without it)."""
     if found is None or not found.submissions:
         return Interrupted("interrupted while looking for the submissions, before anything was "
                            "graded or written; run the same command again to start.")
     total = len(found.submissions)
     if written:
-        return Interrupted(_COMPLETE.format(total=total, out=out), complete=True)
+        return Interrupted(counted(total, *_COMPLETE, out=out), complete=True)
     try:
         saved = len(_plan(found, store.Store(out).load(), seed)[0])
     except OSError:
         saved = 0
-    again = "run it again without --fresh" if fresh else "run the same command again"
     if saved == total:
-        return Interrupted(f"interrupted: all {total} submissions are graded and saved in "
-                           f"results.jsonl, but the reports were not all written; {again} to "
-                           "write them (nothing is graded again).")
-    return Interrupted(f"interrupted: {saved} of {total} submissions are graded and saved in "
-                       f"results.jsonl; {again} to grade the other {total - saved}.")
+        return Interrupted(counted(total, *_UNWRITTEN[fresh]))
+    return Interrupted(counted(total - saved, *_UNGRADED[fresh], saved=saved, total=total))
 
 
-_COMPLETE = ("interrupted after the run was complete: all {total} submissions are graded and "
-             "every file is written in {out}.")
+_COMPLETE = ("interrupted after the run was complete: the submission is graded and every file "
+             "is written in {out}.",
+             "interrupted after the run was complete: all {n} submissions are graded and every "
+             "file is written in {out}.")
+_UNWRITTEN = {
+    False: ("interrupted: the submission is graded and saved in results.jsonl, but the reports "
+            "were not all written; run the same command again to write them (nothing is graded "
+            "again).",
+            "interrupted: all {n} submissions are graded and saved in results.jsonl, but the "
+            "reports were not all written; run the same command again to write them (nothing "
+            "is graded again)."),
+    True: ("interrupted: the submission is graded and saved in results.jsonl, but the reports "
+           "were not all written; run the command again without --fresh to write them "
+           "(nothing is graded again).",
+           "interrupted: all {n} submissions are graded and saved in results.jsonl, but the "
+           "reports were not all written; run the command again without --fresh to write them "
+           "(nothing is graded again)."),
+}
+_UNGRADED = {
+    False: ("interrupted: {saved} of {total} submissions are graded and saved in "
+            "results.jsonl; run the same command again to grade the last one.",
+            "interrupted: {saved} of {total} submissions are graded and saved in "
+            "results.jsonl; run the same command again to grade the other {n}."),
+    True: ("interrupted: {saved} of {total} submissions are graded and saved in "
+           "results.jsonl; run the command again without --fresh to grade the last one.",
+           "interrupted: {saved} of {total} submissions are graded and saved in "
+           "results.jsonl; run the command again without --fresh to grade the other {n}."),
+}
 
 
 def completed(outcome: Outcome) -> Interrupted:
     """Ctrl-C once `grade_class` has returned: everything is written already."""
-    return Interrupted(_COMPLETE.format(total=outcome.view.submissions, out=outcome.out),
+    return Interrupted(counted(outcome.view.submissions, *_COMPLETE, out=outcome.out),
                        complete=True)
 
 
@@ -251,15 +273,17 @@ def _render(out: Path, view: classview.ClassView, formats: tuple[str, ...]) -> d
     files.update(class_report.write(out, view))
     if "gradescope" in formats:
         files["gradescope"] = gradescope.write(out, view)
-    _remove_stale(out, class_report.LEARNERS, {path.name for path in files["learners"]})
+    _remove_stale(out, class_report.LEARNERS, {path.name for path in files["learners"]},
+                  exports=False)
     _remove_stale(out, gradescope.FOLDER,
-                  {path.parent.name for path in files.get("gradescope", [])})
+                  {path.parent.name for path in files.get("gradescope", [])}, exports=True)
     return files
 
 
-def _remove_stale(out: Path, folder: str, keep: set[str]) -> None:
+def _remove_stale(out: Path, folder: str, keep: set[str], *, exports: bool) -> None:
     """Pages of learners who are no longer in SUBMISSIONS: OUT mirrors the input. Only what
-    the grader writes is removed (`<slug>.html`, `<slug>/results.json`), never through a link."""
+    the grader writes is removed (`<slug>.html`, or an export's `<slug>/results.json`), never
+    through a link."""
     try:
         fd = grader_files.open_folder(out, (folder,), create=False)
     except FileNotFoundError:
@@ -268,10 +292,11 @@ def _remove_stale(out: Path, folder: str, keep: set[str]) -> None:
         with os.scandir(fd) as listing:
             entries = [entry for entry in listing if entry.name not in keep]
         for entry in entries:
-            if entry.is_file(follow_symlinks=False) and entry.name.endswith(".html"):
-                os.unlink(entry.name, dir_fd=fd)
-            elif entry.is_dir(follow_symlinks=False):
+            if exports and entry.is_dir(follow_symlinks=False):
                 _remove_export(fd, entry.name)
+            elif not exports and entry.is_file(follow_symlinks=False) \
+                    and entry.name.endswith(".html"):
+                os.unlink(entry.name, dir_fd=fd)
     finally:
         os.close(fd)
 
