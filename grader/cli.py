@@ -10,7 +10,7 @@ from typing import TypeVar
 
 import click
 
-from grader import __version__
+from grader import __version__, files
 from grader.core import grading
 from grader.course import catalog
 from grader.render import html as render_html
@@ -64,9 +64,20 @@ def check(file: Path | None, check_all: bool, exercise: str | None, output_forma
             raise click.UsageError("--exercise needs a FILE to grade.")
         file = _next_file()
     try:
+        grading.check_file(file)
+    except grading.NotGradable as error:
+        raise click.UsageError(str(error)) from None
+    except OSError as error:
+        raise click.UsageError(f"cannot read {file}: {error.strerror}.") from None
+    try:
         chosen = grading.exercise_for(file, exercise)
     except catalog.UnknownExercise:
         raise _unknown_exercise(file, exercise) from None
+    if html_path is not None:
+        try:
+            files.refuse_to_replace(html_path)
+        except files.Refused as error:
+            raise click.UsageError(f"--html: {error.strerror}.") from None
     try:
         result = grading.grade(file, chosen.name, seed=seed)
     except grading.GraderFailure as error:
@@ -353,8 +364,12 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
     Exit code: 0 the class is graded, 2 usage error (or OUT is in use by another run), 3 the
     grader failed on some submission (the rest is graded and written), 130 interrupted.
     """
-    from grader.batch import layout, run, store, summary  # pandas: only for this command
-
+    try:
+        from grader.batch import layout, run, store, summary  # pandas: only for this command
+    except KeyboardInterrupt:
+        click.echo("grader: interrupted before anything was graded or written; run the same "
+                   "command again to start.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     if exercise is not None:
         try:
             catalog.get(exercise)
@@ -368,7 +383,7 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
         sys.exit(EXIT_USAGE)
     except run.Interrupted as error:
         click.echo(f"grader: {error}", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        sys.exit(EXIT_FULL_MARKS if error.complete else EXIT_INTERRUPTED)
     except run.PoolFailed as error:
         click.echo(f"grader: internal failure: {error}. What was graded is saved; run the "
                    "same command again to continue.", err=True)
@@ -376,7 +391,10 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
     except OSError as error:
         click.echo(f"grader: cannot write to {out}: {error.strerror or error}", err=True)
         sys.exit(EXIT_USAGE)
-    click.echo(summary.render(outcome))
+    try:
+        click.echo(summary.render(outcome))
+    except KeyboardInterrupt:
+        click.echo(f"\ngrader: {run.completed(outcome)}", err=True)
     if outcome.grader_failures:
         click.echo("grader: " + counted(
             len(outcome.grader_failures),

@@ -69,8 +69,9 @@ def test_a_zip_with_a_wrapping_folder_reads_like_the_folder(tmp_path):
     assert found(discovery) == {("ann", "softmax"): "ann/softmax.py",
                                 ("ben", "softmax"): "ben/softmax.py"}
     assert discovery.submissions[0].source == SOLUTION
-    assert reasons(discovery) == {"ben/readme.md": "not a .py file",
-                                  "../escape/softmax.py": "its path leaves the archive (unsafe)"}
+    skipped = reasons(discovery)
+    assert skipped.pop("../escape/softmax.py").startswith("its path contains ..")
+    assert skipped == {"ben/readme.md": "not a .py file"}
 
 
 def test_one_file_per_learner_needs_the_exercise(tmp_path):

@@ -162,8 +162,8 @@ def write(out: Path, view: ClassView) -> dict[str, list[Path]]:
     learners = []
     for row in view.learners:
         path = out / LEARNERS / f"{row.slug}.html"
-        write_atomically(path, render_learner(view, row))
+        write_atomically(path, render_learner(view, row), below=out)
         learners.append(path)
     index = out / INDEX
-    write_atomically(index, render_index(view))
+    write_atomically(index, render_index(view), below=out)
     return {"index": [index], "learners": learners}

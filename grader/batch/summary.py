@@ -1,4 +1,7 @@
-"""The few lines `grader report` prints at the end: how the class did and where the files are."""
+"""The few lines `grader report` prints at the end: how the class did and where the files are.
+
+Names and paths come from the class folder, so each is printed as one line with its control
+characters escaped: a file name cannot clear the screen or print a line of its own."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import os
 from pathlib import Path
 
 from grader.batch import class_report, gradebook, gradescope, store
-from grader.render.text import shown_path
+from grader.render.text import printable_line, shown_path
 from grader.wording import counted
 
 SHOWN_SKIPPED = 5
@@ -44,12 +47,13 @@ def render(outcome) -> str:
     if view.skipped:
         lines += ["", counted(len(view.skipped), "Skipped {n} file (listed in index.html):",
                               "Skipped {n} files (all listed in index.html):")]
-        lines += [f"  {item.path}: {item.reason}" for item in view.skipped[:SHOWN_SKIPPED]]
+        lines += [printable_line(f"  {item.path}: {item.reason}")
+                  for item in view.skipped[:SHOWN_SKIPPED]]
         if len(view.skipped) > SHOWN_SKIPPED:
             lines.append(f"  ... and {len(view.skipped) - SHOWN_SKIPPED} more")
     lines.append("")
     lines += [f"Isolation: {level}" for level in view.isolation]
-    lines += ["", f"Files in {shown_path(outcome.out, Path.cwd())}{os.sep}:"]
+    lines += ["", printable_line(f"Files in {shown_path(outcome.out, Path.cwd())}{os.sep}:")]
     entries = [
         (class_report.INDEX, "the class overview: scores, distributions, hardest tests"),
         (class_report.LEARNERS + "/", f"one report per learner ({files})"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 import tempfile
@@ -12,13 +13,20 @@ from pathlib import Path
 import jinja2
 
 from grader.course import paths as course
-from grader.files import write_atomically
+from grader.files import Refused, open_folder, write_atomically
 from grader.render.text import SAME_CAUSE, Told, hint_line, stopped_hint, told
 from grader.results import Result
 from grader.wording import counted, ngettext
 
+STATE_FOLDER = ".grader"
+TEMPORARY_FOLDER = "nn-grader-reports"
+OWN_FOLDERS = (STATE_FOLDER, TEMPORARY_FOLDER)
 
+
+@functools.cache
 def environment() -> jinja2.Environment:
+    """One per process: it keeps the compiled templates, which a class report of 2000 learner
+    pages compiled 6000 times (0.25 s a page) when each page made its own."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(course.templates_dir())),
         autoescape=True,
@@ -77,16 +85,37 @@ def render(result: Result, *, next_exercise: dict | None = None) -> str:
 
 
 def write_report(path: Path, result: Result, *, next_exercise: dict | None = None) -> None:
-    write_atomically(path, render(result, next_exercise=next_exercise))
+    """Write the report; the grader's own folders on the way (`.grader/reports/`, the temporary
+    folder's `nn-grader-reports/`) are never entered through a link, whoever named the path."""
+    write_atomically(path, render(result, next_exercise=next_exercise), below=_own_base(path))
+
+
+def _own_base(path: Path) -> Path:
+    """The folder holding the first of the grader's own folders on `path`'s way (else its
+    folder): from there down, `write_atomically` follows no link."""
+    parts = path.parent.parts
+    for index, part in enumerate(parts):
+        if part in OWN_FOLDERS:
+            return Path(*parts[:index])
+    return path.parent
 
 
 def default_report_path(submission: Path, exercise: str) -> Path:
-    """Beside the submission, in .grader/reports; in the temp dir if that folder is read-only."""
-    folder = submission.resolve().parent / ".grader" / "reports"
+    """Beside the submission, in .grader/reports; in the temp dir if that folder is read-only.
+
+    A link on the way is not a reason to go elsewhere: the path is returned, so that writing
+    the report refuses it and says why."""
+    folder = submission.resolve().parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        if os.access(folder, os.W_OK):
-            return folder / f"{exercise}.html"
+        reports = open_folder(folder, (STATE_FOLDER, "reports"))
+    except Refused:
+        return folder / STATE_FOLDER / "reports" / f"{exercise}.html"
     except OSError:
         pass
-    return Path(tempfile.gettempdir()) / "nn-grader-reports" / f"{exercise}.html"
+    else:
+        try:
+            if os.access(".", os.W_OK, dir_fd=reports):
+                return folder / STATE_FOLDER / "reports" / f"{exercise}.html"
+        finally:
+            os.close(reports)
+    return Path(tempfile.gettempdir()) / TEMPORARY_FOLDER / f"{exercise}.html"

@@ -27,6 +27,10 @@ SAME_CAUSE = "Same likely cause as above."
 # Control characters other than newline and tab: a learner's exception message or file name must
 # not move the cursor, clear the screen or fake colours in the terminal that reads the verdict.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# For a name or a path on one line: newlines and tabs too (an embedded newline would print a
+# fake line), and the bidirectional controls that reorder what follows them (Trojan Source).
+_LINE_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
+                           "\u2066-\u2069]")
 
 
 def shown_path(path: Path, cwd: Path) -> str:
@@ -48,6 +52,17 @@ def printable(text: str | None) -> str | None:
     if text is None:
         return None
     return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def printable_line(text: str) -> str:
+    """`text` as one line that prints as written: every control character, newlines and
+    bidirectional overrides included, shown as an escape (\\x0a, \\u202e)."""
+    return _LINE_CONTROL.sub(lambda match: _escape(match.group()), text)
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def printable_result(result: Result) -> Result:

@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from grader import files
 from grader.course import catalog
 from grader.feedback import NOT_STARTED
 from grader.files import write_atomically
@@ -31,6 +32,8 @@ except ImportError:  # not on POSIX: the rename alone still keeps the file whole
 
 SCHEMA = 1
 KIND = "nn-grader-progress"
+LOCK = "progress.lock"
+MAX_BYTES = 16 * 1024 * 1024  # a real progress file is a few KiB
 NOT_STARTED_STATE, IN_PROGRESS, DONE = "not started", "in progress", "done"
 
 T = TypeVar("T")
@@ -167,25 +170,39 @@ def parse(text: str) -> Progress:
 
 class Store:
     """The progress file of one workspace. `notices` collects what the learner should be told
-    (a file set aside, a file that could not be written); nothing here raises for those."""
+    (a file set aside, a file that could not be written); nothing here raises for those.
+
+    The workspace may have come out of someone else's archive, so `.grader/`, `progress.json`
+    and `progress.lock` are opened from the workspace's folder without following links: a
+    link among them is refused with a notice, and nothing is read or written through it."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.root = path.parent.parent  # path is <root>/.grader/progress.json
         self.notices: list[str] = []
         self._writable = True
 
     def load(self) -> Progress:
         try:
-            text = self.path.read_text(encoding="utf-8")
+            data = self._read()
         except FileNotFoundError:
             return Progress()
-        except (OSError, UnicodeDecodeError) as error:
-            if isinstance(error, UnicodeDecodeError):
-                return self._set_aside("it is not UTF-8 text")
+        except files.Refused as error:
+            self._writable = False
+            self.notices.append(f"{error.strerror}; your progress is not used or saved this "
+                                "time.")
+            return Progress()
+        except OSError as error:
             self._writable = False
             self.notices.append(f"cannot read {self.path} ({error.strerror}); your progress "
                                 "is not used or saved this time.")
             return Progress()
+        if len(data) > MAX_BYTES:
+            return self._set_aside(f"it is larger than {MAX_BYTES // 1024 // 1024} MiB")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return self._set_aside("it is not UTF-8 text")
         try:
             return parse(text)
         except NotOurs as error:
@@ -203,27 +220,44 @@ class Store:
         if not self._writable:
             return
         try:
-            write_atomically(self.path, progress.to_json(), durable=True)
+            write_atomically(self.path, progress.to_json(), durable=True, below=self.root)
         except OSError as error:
             self.notices.append(f"cannot save your progress to {self.path} "
                                 f"({error.strerror}).")
 
+    def _read(self) -> bytes:
+        with self._folder(create=False) as folder:
+            fd = files.open_regular(self.path.name, dir_fd=folder, shown=self.path)
+            try:
+                return files.read_capped(fd, MAX_BYTES)
+            finally:
+                os.close(fd)
+
+    @contextlib.contextmanager
+    def _folder(self, *, create: bool) -> Iterator[int]:
+        fd = files.open_folder(self.root, (self.path.parent.name,), create=create)
+        try:
+            yield fd
+        finally:
+            os.close(fd)
+
     def _set_aside(self, reason: str) -> Progress:
         stamp = datetime.datetime.now().strftime("%Y%m%dT%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        counter = 1
-        while aside.exists():
-            counter += 1
-            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
+        aside = f"{self.path.name}.corrupt-{stamp}"
         try:
-            os.replace(self.path, aside)
+            with self._folder(create=False) as folder:
+                counter = 1
+                while _exists(aside, folder):
+                    counter += 1
+                    aside = f"{self.path.name}.corrupt-{stamp}-{counter}"
+                os.replace(self.path.name, aside, src_dir_fd=folder, dst_dir_fd=folder)
         except OSError as error:
             self._writable = False
             self.notices.append(f"{self.path} cannot be read ({reason}) nor moved aside "
                                 f"({error.strerror}); your progress is not saved this time.")
         else:
             self.notices.append(f"{self.path} could not be read ({reason}). It was moved to "
-                                f"{aside.name} and your progress starts afresh.")
+                                f"{aside} and your progress starts afresh.")
         return Progress()
 
     @contextlib.contextmanager
@@ -232,14 +266,30 @@ class Store:
             yield
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            lock = open(self.path.with_name("progress.lock"), "a")
+            with self._folder(create=True) as folder:
+                lock = files.open_regular(LOCK, os.O_RDWR | os.O_CREAT, dir_fd=folder,
+                                          shown=self.path.with_name(LOCK))
+        except files.Refused as error:
+            self._writable = False
+            self.notices.append(f"{error.strerror}; your progress is not saved this time.")
+            yield
+            return
         except OSError:
             yield  # a read-only workspace: save() reports the problem
             return
-        with lock:
+        try:
             fcntl.flock(lock, fcntl.LOCK_EX)
             yield
+        finally:
+            os.close(lock)
+
+
+def _exists(name: str, folder: int) -> bool:
+    try:
+        os.stat(name, dir_fd=folder, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def record(path: Path, result: Result,
