@@ -14,6 +14,7 @@ instead of starting an interpreter per file.
 
 from __future__ import annotations
 
+import ast
 import re
 from concurrent.futures import Future
 from pathlib import Path
@@ -25,6 +26,7 @@ from grader.batch.executor import ForkServerExecutor, TaskFailed, run_job
 from grader.boundary.launch import Limits
 from grader.core import grading
 from grader.course import catalog
+from grader.course import paths as course
 from grader.results import Result, Status
 
 SEEDS = (20261129, 7, 424242)
@@ -80,6 +82,38 @@ def _results(graded, path) -> list[tuple[int, Result]]:
 def test_every_corpus_folder_is_an_exercise():
     folders = {path.name for path in CORPUS_DIR.iterdir() if path.is_dir()}
     assert folders <= set(catalog.names())
+
+
+def _markers(function: ast.FunctionDef) -> dict[str, list]:
+    """The pytest.mark.NAME(...) decorators of a suite's test, by name, with their arguments."""
+    found = {}
+    for decorator in function.decorator_list:
+        call = decorator if isinstance(decorator, ast.Call) else None
+        target = call.func if call else decorator
+        if isinstance(target, ast.Attribute):
+            found[target.attr] = [_literal(arg) for arg in call.args] if call else []
+    return found
+
+
+def _literal(node: ast.expr):
+    try:
+        return ast.literal_eval(node)
+    except ValueError:  # a name or an expression, such as parametrize's list of cases
+        return None
+
+
+@pytest.mark.parametrize("name", catalog.names())
+def test_every_visible_example_has_a_hidden_twin(name):
+    """A visible test shows its expected values; without a twin, copying them would pay."""
+    tree = ast.parse(course.suite_path(name).read_text(encoding="utf-8"))
+    tests = {node.name: _markers(node) for node in tree.body
+             if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")}
+    for test, markers in tests.items():
+        if "hidden" in markers or "optional" in markers or markers.get("points") == [0]:
+            continue
+        assert "twin" in markers, f"{test} is visible and earns points, but names no twin"
+        assert "hidden" in tests.get(markers["twin"][0], {}), \
+            f"{test}'s twin {markers['twin'][0]} is not a hidden test of the suite"
 
 
 @pytest.mark.parametrize("path", WRONG, ids=_id)
