@@ -145,6 +145,26 @@ CATALOG: tuple[Exercise, ...] = (
         ),
     ),
     Exercise(
+        name="squared_error",
+        title="Squared error and learning weights",
+        section="Squared error and gradient descent",
+        points=10,
+        task="Write sse, mse, train_epoch and train: measure the squared error and learn the "
+        "weights of one sigmoid unit by batch gradient descent.",
+        hints=(
+            "sse = 0.5 * np.sum((y - y_hat)**2) and mse = np.sum((y - y_hat)**2) / (2 * m), "
+            "with m = len(y), the number of records: keep the 1/2, and for targets of shape "
+            "(m, k) divide by 2 * m, not by the number of numbers (np.mean would).",
+            "In train_epoch every record uses the same weights: add error_term * x to del_w "
+            "for each record, where error_term = (y - output) * output * (1 - output), and "
+            "update once after the loop: weights + learnrate * del_w / n_records (divide once).",
+            "In train, keep what train_epoch returns (weights = train_epoch(...)) and after "
+            "each epoch append mse(targets, sigmoid(features @ weights)) to losses.",
+            "If train_epoch and train pass their own tests, the admissions data needs nothing "
+            "more: the same starting weights lead to the same accuracy.",
+        ),
+    ),
+    Exercise(
         name="neural_network",
         title="A neural network class (bike sharing)",
         section="Project: predicting bike-sharing demand",

@@ -112,3 +112,30 @@ def _weather_chain(rng: np.random.Generator, size: int) -> np.ndarray:
     for i in range(1, size):
         situation[i] = draws[i] if switch[i] else situation[i - 1]
     return situation
+
+
+ADMISSIONS_FIELDS = ("gre", "gpa", "rank")
+
+
+def admissions(seed: int, applicants: int = 400, test_share: float = 0.1) -> Split:
+    """A seeded imitation of the course's graduate-admissions table (GRE score, GPA, the rank of
+    the applicant's undergraduate school -> admitted), with its three features standardised as
+    the course's notebook standardises them, and the last `test_share` of the applicants held
+    out. Admission follows a logistic model with the signs of the real table's fit (a higher GRE
+    and GPA help, a worse-ranked school hurts), so a single sigmoid unit learns something, and
+    noise, so that it cannot learn everything."""
+    rng = np.random.default_rng(seed)
+    rank = rng.choice(4, size=applicants, p=[0.15, 0.38, 0.30, 0.17]) + 1
+    ability = rng.normal(0.0, 1.0, applicants)
+    gre = np.clip(np.round((588 + 80 * ability + 80 * rng.normal(0.0, 1.0, applicants)) / 10)
+                  * 10, 220, 800)
+    gpa = np.clip(np.round(3.39 + 0.22 * ability + 0.3 * rng.normal(0.0, 1.0, applicants), 2),
+                  2.26, 4.0)
+    logit = -12.8 + 0.0106 * gre + 2.7 * gpa - 1.05 * rank
+    admit = (rng.random(applicants) < 1 / (1 + np.exp(-logit))).astype(float)
+    table = pd.DataFrame({"gre": gre, "gpa": gpa, "rank": rank.astype(float)})
+    features = ((table - table.mean()) / table.std()).to_numpy(dtype=float)
+    held_out = int(round(applicants * test_share))
+    return Split(train_features=features[:-held_out], train_targets=admit[:-held_out],
+                 val_features=features[-held_out:], val_targets=admit[-held_out:],
+                 columns=ADMISSIONS_FIELDS)
