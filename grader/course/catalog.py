@@ -165,6 +165,26 @@ CATALOG: tuple[Exercise, ...] = (
         ),
     ),
     Exercise(
+        name="regularization",
+        title="L1 and L2 regularisation",
+        section="Training neural networks: regularisation",
+        points=10,
+        task="Write the L1 and L2 penalties, their gradients, and regularized_step, one step "
+        "of gradient descent with either penalty.",
+        hints=(
+            "l1_penalty = lam * np.sum(np.abs(weights)) and l2_penalty = lam * "
+            "np.sum(weights**2): one number each, summed over every weight, with no 1/2 and no "
+            "square root.",
+            "l1_gradient = lam * np.sign(weights), which is 0 where a weight is 0; l2_gradient "
+            "= 2 * lam * weights (the derivative of w**2 is 2 * w).",
+            "regularized_step returns weights - learnrate * (gradient + penalty_gradient), "
+            "with the penalty's gradient chosen by kind (\"l1\" or \"l2\"); for any other "
+            "kind, raise ValueError.",
+            "L1 should leave the useless weights at 0 (give or take one step), L2 should keep "
+            "them small but not 0: if a training check fails, fix the step's own tests first.",
+        ),
+    ),
+    Exercise(
         name="neural_network",
         title="A neural network class (bike sharing)",
         section="Project: predicting bike-sharing demand",

@@ -139,3 +139,32 @@ def admissions(seed: int, applicants: int = 400, test_share: float = 0.1) -> Spl
     return Split(train_features=features[:-held_out], train_targets=admit[:-held_out],
                  val_features=features[-held_out:], val_targets=admit[-held_out:],
                  columns=ADMISSIONS_FIELDS)
+
+
+@dataclass(frozen=True)
+class Regression:
+    """A linear-regression table whose first `useful` features drive the target."""
+
+    features: np.ndarray
+    targets: np.ndarray
+    useful: int
+
+
+def irrelevant_features(seed: int, records: int = 120, useful: int = 3, useless: int = 5,
+                        leak: float = 0.06) -> Regression:
+    """Regression data with useless features, built so that the seed's claim about L1 and L2 is
+    exact rather than likely: the features are uncorrelated with unit variance (features.T @
+    features / records is the identity), the useful ones have weights of size 1 to 2, and the
+    noise in the target correlates with each useless feature by between leak / 2 and leak,
+    never less. So the unregularised least-squares weights of the useless features are small
+    but never zero: an L2 penalty shrinks them and keeps them, an L1 penalty with lam > leak
+    sets them to zero."""
+    rng = np.random.default_rng(seed)
+    n_features = useful + useless
+    basis, _ = np.linalg.qr(rng.normal(0.0, 1.0, (records, n_features + 1)))
+    features = basis[:, :n_features] * np.sqrt(records)
+    weights = rng.uniform(1.0, 2.0, useful) * rng.choice([-1.0, 1.0], useful)
+    leaks = rng.uniform(leak / 2, leak, useless) * rng.choice([-1.0, 1.0], useless)
+    noise = basis[:, n_features] * np.sqrt(records) * 0.5 + features[:, useful:] @ leaks
+    return Regression(features=features, targets=features[:, :useful] @ weights + noise,
+                      useful=useful)
