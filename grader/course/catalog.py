@@ -185,6 +185,28 @@ CATALOG: tuple[Exercise, ...] = (
         ),
     ),
     Exercise(
+        name="sgd_momentum",
+        title="Stochastic gradient descent with momentum",
+        section="Training neural networks: SGD and momentum",
+        points=12,
+        task="Write minibatches, momentum_step and train_sgd: logistic regression trained on "
+        "shuffled mini-batches, with momentum.",
+        hints=(
+            "minibatches: order = np.random.permutation(len(features)), then features[order] "
+            "and targets[order] (one order for both), cut with range(0, len(features), "
+            "batch_size); the last batch may be smaller. Return a list of (features_batch, "
+            "targets_batch) pairs.",
+            "momentum_step: velocity = beta * velocity + gradient first, then weights = "
+            "weights - learnrate * velocity; return weights, velocity.",
+            "train_sgd: velocity = np.zeros_like(weights) once, before the loops; in each epoch "
+            "call minibatches once, and for each batch use gradient = features_batch.T @ "
+            "(sigmoid(features_batch @ weights) - targets_batch) / len(targets_batch).",
+            "Momentum pays when one direction is much flatter than another: the velocity "
+            "builds up along it. If beta = 0.9 does no better than beta = 0, the velocity is "
+            "probably reset or never passed on.",
+        ),
+    ),
+    Exercise(
         name="neural_network",
         title="A neural network class (bike sharing)",
         section="Project: predicting bike-sharing demand",

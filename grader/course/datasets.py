@@ -168,3 +168,21 @@ def irrelevant_features(seed: int, records: int = 120, useful: int = 3, useless:
     noise = basis[:, n_features] * np.sqrt(records) * 0.5 + features[:, useful:] @ leaks
     return Regression(features=features, targets=features[:, :useful] @ weights + noise,
                       useful=useful)
+
+
+def stretched_classes(seed: int, records: int = 200, stretch: float = 10.0,
+                      margin: float = 0.2) -> tuple[np.ndarray, np.ndarray]:
+    """Two classes of points that a line through the origin separates with a margin, with
+    the second feature shrunk `stretch` times: the weight it needs is `stretch` times larger
+    and its curvature `stretch**2` times smaller, so that plain gradient descent crawls along
+    it (the problem is ill-conditioned, with condition number about stretch**2) while
+    momentum builds up speed. stretch=1 gives a well-conditioned set. Returns (features,
+    labels 0 or 1)."""
+    rng = np.random.default_rng(seed)
+    angle = rng.uniform(np.pi / 6, np.pi / 3) * rng.choice([-1.0, 1.0])
+    normal = np.array([np.cos(angle), np.sin(angle)])
+    points = rng.normal(0.0, 1.0, (4 * records, 2))
+    side = points @ normal
+    points = points[np.abs(side) > margin][:records]
+    labels = (points @ normal > 0).astype(float)
+    return points * np.array([1.0, 1.0 / stretch]), labels

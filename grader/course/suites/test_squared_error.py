@@ -257,7 +257,7 @@ def check_epoch(submission, features, targets, weights, learnrate, shown):
                  f"shape of the weights given, {expected.shape}.", actual=actual,
                  cause="a matrix product that turned the weights into a row or a column: use "
                        "np.dot(x, weights) for one record, and add error_term * x to del_w.")
-        assert_close(actual, expected, what="The weights train_epoch returns",
+        assert_close(actual, expected, what="The weight vector train_epoch returns",
                      diagnose=_matcher(_epoch_mistakes(features, targets, weights, learnrate)))
 
 
@@ -402,12 +402,12 @@ def check_train(submission, features, targets, weights, epochs, learnrate, shown
                 return FOLLOWS
             return found
 
-        assert_close(new_weights, final, what="The weights train returns",
+        assert_close(new_weights, final, what="The weight vector train returns",
                      diagnose=weights_cause)
         if new_losses.shape != losses.shape:
             fail(f"train returned {new_losses.size} losses; it should return one per epoch, "
                  f"{epochs} in all.", actual=result[1], cause=losses_cause(new_losses))
-        assert_close(new_losses, losses, what="The losses train returns",
+        assert_close(new_losses, losses, what="The list of losses train returns",
                      diagnose=losses_cause)
 
 
