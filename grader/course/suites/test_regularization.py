@@ -39,10 +39,8 @@ def _matcher(known):
     return cause
 
 
-def _text(value):
-    if isinstance(value, np.ndarray):
-        return f"np.array({value.tolist()})"
-    return repr(value)
+def _text(array):
+    return f"np.array({array.tolist()})"
 
 
 # --- penalties ---------------------------------------------------------------------------------
