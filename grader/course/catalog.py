@@ -186,7 +186,7 @@ CATALOG: tuple[Exercise, ...] = (
     ),
     Exercise(
         name="sgd_momentum",
-        title="Stochastic gradient descent with momentum",
+        title="SGD with momentum",
         section="Training neural networks: SGD and momentum",
         points=12,
         task="Write minibatches, momentum_step and train_sgd: logistic regression trained on "

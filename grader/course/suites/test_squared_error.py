@@ -188,24 +188,24 @@ def _epoch(features, targets, weights, learnrate, *, prime="output", per_record=
     """One epoch of the course's batch gradient descent, or one of its mistakes when a keyword
     is set."""
     X, y, w = _floats(features, targets, weights)
-    start = w.copy()
-    del_w = np.zeros_like(w)
-    for x, target in zip(X, y, strict=True):
-        h = x @ w
-        output = _sigmoid(h) if activation else h
-        derivative = {"output": output * (1 - output), "none": 1.0,
-                      "twice": _sigmoid(output) * (1 - _sigmoid(output))}[prime]
-        term = sign * (target - output) * derivative * x
-        if per_record:
-            w = w + learnrate * term / len(X) ** divide
-        elif overwrite:
-            del_w = term
-        else:
-            del_w = del_w + term
     if per_record:
+        for x, target in zip(X, y, strict=True):
+            w = w + learnrate * _terms(x[None], target, w, prime, sign, activation)[0] \
+                / len(X) ** divide
         return w
+    terms = _terms(X, y, w, prime, sign, activation)
+    del_w = terms[-1] if overwrite else terms.sum(axis=0)
     step = learnrate * del_w / len(X) ** divide
-    return step if step_only else start + step
+    return step if step_only else w + step
+
+
+def _terms(X, y, w, prime, sign, activation):
+    """Each record's error_term * x, as rows."""
+    h = X @ w
+    output = _sigmoid(h) if activation else h
+    derivative = {"output": output * (1 - output), "none": 1.0,
+                  "twice": _sigmoid(output) * (1 - _sigmoid(output))}[prime]
+    return (sign * (y - output) * derivative)[:, None] * X
 
 
 def _epoch_mistakes(features, targets, weights, learnrate):
