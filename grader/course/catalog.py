@@ -145,6 +145,25 @@ CATALOG: tuple[Exercise, ...] = (
         ),
     ),
     Exercise(
+        name="one_hot",
+        title="One-hot encoding",
+        section="One-hot encoding",
+        points=10,
+        task="Write one_hot(labels, categories=None): one row per label, with a single 1 in "
+        "its category's column.",
+        hints=(
+            "Start from zeros of shape (len(labels), len(categories)), one row per label and one "
+            "column per category, and set a single 1 in each row.",
+            "A label's column is its position among the categories, which are "
+            "sorted(set(labels)) when none are given: the labels 10 and 20 alone go to columns "
+            "0 and 1, not to columns 10 and 20.",
+            "When categories is given, keep its order and give every category a column. Check "
+            "`if label not in categories:` and raise ValueError(f\"unknown label: {label}\").",
+            "With no labels, np.zeros((0, len(categories))) is the answer: build the zeros "
+            "from len(labels) and len(categories), and the empty case comes out right by itself.",
+        ),
+    ),
+    Exercise(
         name="neural_network",
         title="A neural network class (bike sharing)",
         section="Project: predicting bike-sharing demand",
