@@ -164,6 +164,23 @@ CATALOG: tuple[Exercise, ...] = (
         ),
     ),
     Exercise(
+        name="multiclass_cross_entropy",
+        title="Maximum likelihood and multi-class cross entropy",
+        section="Maximum likelihood and cross entropy",
+        points=10,
+        task="Write likelihood(Y, P) and multiclass_cross_entropy(Y, P) for one-hot labels Y "
+        "and a model's probabilities P.",
+        hints=(
+            "Row i of Y picks out the probability the model gives record i's actual class: "
+            "sum(Y[i] * P[i]). The likelihood multiplies these, one per record.",
+            "The cross entropy is -sum(Y * ln(P)) over every record and class: the natural log "
+            "(np.log), a sum (not a mean), and a minus sign that makes it positive.",
+            "Never compute the cross entropy as -log(likelihood(...)): the product of thousands "
+            "of probabilities underflows to 0.0. Add up the logs instead, as "
+            "log(ab) = log(a) + log(b) allows.",
+        ),
+    ),
+    Exercise(
         name="neural_network",
         title="A neural network class (bike sharing)",
         section="Project: predicting bike-sharing demand",
