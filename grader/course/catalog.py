@@ -181,6 +181,27 @@ CATALOG: tuple[Exercise, ...] = (
         ),
     ),
     Exercise(
+        name="activations",
+        title="tanh, relu and the vanishing gradient",
+        section="Vanishing gradients and other activation functions",
+        points=16,
+        task="Write tanh, tanh_prime, relu, relu_prime and sigmoid_prime (element-wise), and "
+        "vanishing(n).",
+        hints=(
+            "NumPy works element by element on a number, a list or an array alike: np.tanh(x), "
+            "np.maximum(0, x), np.where(x > 0, 1.0, 0.0). Before using an operator such as - "
+            "or >, convert: x = np.asarray(x, dtype=float).",
+            "(e^x - e^-x) / (e^x + e^-x) overflows: e^1000 is inf, and inf / inf is nan. "
+            "np.tanh(x) stays finite (tanh(1000.0) is 1.0), and tanh_prime(x) = "
+            "1 - np.tanh(x)**2.",
+            "relu(x) is np.maximum(0, x), not max or np.max. relu_prime is 1 only where x > 0, "
+            "so relu_prime(0) is 0: np.where(x > 0, 1.0, 0.0).",
+            "sigmoid_prime(x) = sigmoid(x) * (1 - sigmoid(x)) is largest at x = 0, where it is "
+            "0.25, so n stacked sigmoid layers scale a gradient by at most 0.25 ** n: that is "
+            "vanishing(n).",
+        ),
+    ),
+    Exercise(
         name="neural_network",
         title="A neural network class (bike sharing)",
         section="Project: predicting bike-sharing demand",
