@@ -202,6 +202,27 @@ CATALOG: tuple[Exercise, ...] = (
         ),
     ),
     Exercise(
+        name="early_stopping",
+        title="Early stopping",
+        section="Training neural networks: early stopping",
+        points=10,
+        task="Write best_epoch, should_stop and stopping_point, which replays a recorded run "
+        "and says where early stopping stops and which epoch it keeps.",
+        hints=(
+            "np.argmin(validation_errors) is the index of the lowest error, the first one on a "
+            "tie. An empty list has no best epoch: raise ValueError (np.argmin and min already "
+            "do).",
+            "While len(validation_errors) < patience + 1, return False. Then stop when "
+            "min(validation_errors[-patience:]) >= min(validation_errors[:-patience]): an error "
+            "equal to the best is no better.",
+            "Replay: for k = 0, 1, 2, ... ask should_stop(validation_errors[:k + 1], patience) "
+            "and stop at the first True (at the last epoch if none is). The best epoch is "
+            "best_epoch(validation_errors[:stop_epoch + 1]), not of the whole run.",
+            "validation_errors may be a NumPy array: `if not validation_errors:` and .index() "
+            "fail on arrays, while len(), slicing, min() and np.argmin work on both.",
+        ),
+    ),
+    Exercise(
         name="neural_network",
         title="A neural network class (bike sharing)",
         section="Project: predicting bike-sharing demand",
