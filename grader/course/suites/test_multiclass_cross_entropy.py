@@ -154,8 +154,11 @@ def check_cross_entropy(submission, Y, P, shown, underflows=False):
 
 
 def random_model(rng, records, classes, low=0.01):
-    """One-hot labels and probability rows strictly between 0 and 1, summing to 1."""
-    labels = rng.integers(0, classes, records)
+    """One-hot labels, every class among them, and probability rows strictly between 0 and 1,
+    summing to 1. (With a class missing, or none repeated, summing Y * P down the columns
+    would give the right likelihood or the same 0 as np.prod(Y * P).)"""
+    labels = rng.permutation(np.concatenate([np.arange(classes),
+                                             rng.integers(0, classes, records - classes)]))
     Y = np.eye(classes, dtype=int)[labels]
     P = rng.dirichlet(np.ones(classes), records)
     P = np.clip(P, low, 1.0)
@@ -170,7 +173,8 @@ def shown_model(Y, P, as_lists):
 def random_models(rng):
     """A list model and an array model, each with 3-6 classes."""
     for as_lists in (True, False):
-        Y, P = random_model(rng, int(rng.integers(4, 12)), int(rng.integers(3, 7)))
+        classes = int(rng.integers(3, 7))
+        Y, P = random_model(rng, classes + int(rng.integers(1, 7)), classes)
         if as_lists:
             Y, P = Y.tolist(), P.tolist()
         yield Y, P, shown_model(Y, P, as_lists)
