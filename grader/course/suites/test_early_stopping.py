@@ -346,6 +346,15 @@ def check_run_stops(submission, errors, patience):
 
 # --- stopping_point ------------------------------------------------------------------------------
 
+def _difference(expected, actual):
+    (stop, best_seen), (got_stop, got_best) = expected, actual
+    if stop == got_stop:
+        return f"stop_epoch {stop} is right, but best should be {best_seen}, not {got_best}."
+    if best_seen == got_best:
+        return f"best {best_seen} is right, but stop_epoch should be {stop}, not {got_stop}."
+    return f"Expected {expected}, got {actual}."
+
+
 def check_stopping(submission, cases, shown):
     """stopping_point on each (errors, patience) case, explained as check_stops does."""
     answers = []
@@ -360,7 +369,7 @@ def check_stopping(submission, cases, shown):
         first = wrong[0]
         with case(shown(*cases[first])):
             fail(f"{shown(*cases[first])} is not the right (stop_epoch, best).",
-                 detail=f"Expected {expected[first]}, got {answers[first]}.",
+                 detail=_difference(expected[first], answers[first]),
                  expected=expected[first], actual=answers[first],
                  cause=explained(STOPPING_MISTAKES, cases, answers))
 
