@@ -165,7 +165,7 @@ CATALOG: tuple[Exercise, ...] = (
     ),
     Exercise(
         name="multiclass_cross_entropy",
-        title="Maximum likelihood and multi-class cross entropy",
+        title="Likelihood and multi-class cross entropy",
         section="Maximum likelihood and cross entropy",
         points=10,
         task="Write likelihood(Y, P) and multiclass_cross_entropy(Y, P) for one-hot labels Y "
