@@ -173,7 +173,7 @@ def truth(value, what):
         fail(f"{what} returned None; it should return True or False.",
              cause="a function that returns True inside an `if` and nothing after it returns "
              "None: add `return False` at the end.")
-    fail(f"{what} returned {kind_of(value)}; it should return True or False.", actual=value)
+    fail(f"{what} returned {show(value)}; it should return True or False.", actual=value)
 
 
 def pair(value, what):
@@ -207,7 +207,7 @@ def check_best(submission, errors, shown):
         if actual != expected:
             cause = explained(BEST_MISTAKES, [(errors,)], [actual])
             fail(f"{shown} is not the index of the lowest error (the first, on a tie).",
-                 detail=f"Expected {expected}, got {actual}.", expected=expected,
+                 detail=f"Expected {expected}, got {show(actual)}.", expected=expected,
                  actual=actual, cause=cause)
 
 
@@ -349,10 +349,10 @@ def check_run_stops(submission, errors, patience):
 def _difference(expected, actual):
     (stop, best_seen), (got_stop, got_best) = expected, actual
     if stop == got_stop:
-        return f"stop_epoch {stop} is right, but best should be {best_seen}, not {got_best}."
+        return f"stop_epoch {stop} is right, but best should be {best_seen}, not {show(got_best)}."
     if best_seen == got_best:
-        return f"best {best_seen} is right, but stop_epoch should be {stop}, not {got_stop}."
-    return f"Expected {expected}, got {actual}."
+        return f"best {best_seen} is right, but stop_epoch should be {stop}, not {show(got_stop)}."
+    return f"Expected {expected}, got {show(actual)}."
 
 
 def check_stopping(submission, cases, shown):

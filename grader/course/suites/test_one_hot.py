@@ -41,6 +41,14 @@ def _only_numbers(value):
     return _is_number(value)
 
 
+def _holds_text(value):
+    if isinstance(value, np.ndarray):
+        value = value.ravel().tolist()
+    if isinstance(value, (list, tuple)):
+        return any(_holds_text(item) for item in value)
+    return isinstance(value, str)
+
+
 def matrix(actual, what):
     """The learner's encoding as a float array, or a Mismatch that says why it is not one."""
     if isinstance(actual, Remote):
@@ -52,7 +60,7 @@ def matrix(actual, what):
         fail(f"{what} returned {kind_of(actual)} that holds something other than numbers; each "
              "entry must be 0 or 1 (an int, a float or a bool).", actual=actual,
              cause="the labels themselves ended up in the result: put a 1 in the label's "
-             "column and 0 everywhere else.")
+             "column and 0 everywhere else." if _holds_text(actual) else None)
     return numbers(actual, what)
 
 
