@@ -4,12 +4,13 @@ Backpropagation multiplies the error by the derivative of every activation it pa
 The sigmoid's derivative, sigmoid(x) * (1 - sigmoid(x)), is at most 0.25 (at x = 0), so each
 sigmoid layer shrinks the gradient by a factor of 4 or more: after n layers it is at most
 0.25 ** n of what it was, and the first layers barely learn. That is the vanishing gradient.
-(The course text blames getting stuck in a local minimum; that is a different problem.)
-Other activations keep more of the gradient:
+(The course text blames getting stuck in a local minimum, which is a different problem, and
+calls epochs the step size: an epoch is one pass through the training data, and the size of
+each step is set by the learning rate.) Other activations keep more of the gradient:
 
     tanh(x)       = (e^x - e^-x) / (e^x + e^-x), between -1 and 1
     tanh_prime(x) = 1 - tanh(x)**2               (1 at x = 0)
-    relu(x)       = max(0, x)                    x itself when positive, else 0
+    relu(x)       = max(0, x), element-wise      x itself when positive, else 0 (np.maximum)
     relu_prime(x) = 1 where x > 0, else 0        (relu_prime(0) is 0)
 
 Write them, and sigmoid_prime(x), so that each works element by element on a number, a list or
