@@ -205,7 +205,7 @@ def test_progress_shows_counts_failures_and_eta():
     bar.advance(full_marks=False, error=True)
     bar.advance(full_marks=True, error=False)
     line = bar.line(100)
-    assert "4/10" in line and "1 below full marks" in line and "1 errors" in line
+    assert "4/10" in line and "1 below full marks" in line and "1 error ·" in line
     assert "ETA 12s" in line  # 2 graded in 4 s, 6 to go (the 2 kept from before are free)
     assert stream.getvalue().startswith("\r\x1b[K")
 

@@ -29,6 +29,7 @@ from grader.boundary.launch import Limits
 from grader.core import grading
 from grader.course import catalog
 from grader.results import Result, Status
+from grader.wording import counted
 
 
 class Interrupted(Exception):
@@ -212,6 +213,7 @@ def _nothing_found(found: layout.Discovery, exercise: str | None) -> str:
     else:
         lines.append(f"Expected SUBMISSIONS/<learner>.py or SUBMISSIONS/<learner>/{exercise}.py.")
     if found.skipped:
-        lines.append(f"{len(found.skipped)} files were skipped, for example:")
+        lines.append(counted(len(found.skipped), "{n} file was skipped:",
+                             "{n} files were skipped, for example:"))
         lines += [f"  {s.path}: {s.reason}" for s in found.skipped[:5]]
     return "\n".join(lines)

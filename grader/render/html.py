@@ -13,10 +13,9 @@ import jinja2
 
 from grader.course import paths as course
 from grader.files import write_atomically
-from grader.render.text import with_repeats
-from grader.results import Result, TestResult
-
-CAUSE_PREFIX = "Likely cause: "
+from grader.render.text import SAME_CAUSE, Told, hint_line, stopped_hint, told
+from grader.results import Result
+from grader.wording import counted, ngettext
 
 
 def environment() -> jinja2.Environment:
@@ -30,7 +29,9 @@ def environment() -> jinja2.Environment:
     env.filters["card_text"] = card_text
     env.filters["readable_date"] = readable_date
     env.filters["points"] = lambda value: f"{value:g}"
-    env.filters["with_repeats"] = with_repeats
+    env.filters["told"] = told
+    env.globals.update(counted=counted, ngettext=ngettext, hint_line=hint_line,
+                       stopped_hint=stopped_hint, SAME_CAUSE=SAME_CAUSE)
     return env
 
 
@@ -40,28 +41,23 @@ class CardText:
 
     summary: str
     body: str
-    cause: str | None
     show_input: bool
 
 
-def card_text(test: TestResult) -> CardText:
-    """The first line of the message, the rest of it without what the details grid already
-    shows (the difference), the likely cause on its own, and whether the Input row adds
-    anything (a message such as "softmax([1, 2]) raised ..." already names the input)."""
-    message = test.message or ""
-    details = test.details
+def card_text(said: Told) -> CardText:
+    """The first line of the message (its likely cause is taken out already, see `told`), the
+    rest of it without what the details grid already shows (the difference), and whether the
+    Input row adds anything (a message such as "softmax([1, 2]) raised ..." already names the
+    input)."""
+    message = said.message or ""
+    details = said.test.details
     if details is not None and details.diff and details.diff in message:
         message = message.replace(details.diff, "", 1)
-    lines, cause = [], None
-    for line in re.sub(r"\n{2,}", "\n", message).strip("\n").splitlines():
-        if line.startswith(CAUSE_PREFIX) and cause is None:
-            cause = line.removeprefix(CAUSE_PREFIX)
-        else:
-            lines.append(line)
+    lines = re.sub(r"\n{2,}", "\n", message).strip("\n").splitlines()
     summary = lines[0] if lines else ""
     show_input = bool(details and details.input) and not (
         details.input in summary and not (details.expected or details.actual))
-    return CardText(summary, "\n".join(lines[1:]), cause, show_input)
+    return CardText(summary, "\n".join(lines[1:]), show_input)
 
 
 def readable_date(iso: str) -> str:

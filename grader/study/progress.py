@@ -14,7 +14,7 @@ import contextlib
 import datetime
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -45,13 +45,21 @@ class ExerciseProgress:
     last_score: float | None = None
     last_checked_at: str | None = None
     full_marks_at: str | None = None
-    hints_shown: int = 0
+    hints_seen: list[int] = field(default_factory=list)  # numbers, by grader hint or a report
     solution_shown: bool = False
     solution_before_full_marks: bool = False
 
     @property
     def done(self) -> bool:
         return self.full_marks_at is not None
+
+    def unseen_hint(self, exercise: catalog.Exercise) -> int | None:
+        """The first of the exercise's hints not seen yet (1-based), None once all were."""
+        return next((number for number in range(1, len(exercise.hints) + 1)
+                     if number not in self.hints_seen), None)
+
+    def see_hints(self, numbers: Iterable[int]) -> None:
+        self.hints_seen = sorted(set(self.hints_seen) | set(numbers))
 
     @property
     def state(self) -> str:
@@ -64,8 +72,10 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "attempts": (int,), "started": (bool,), "best_score": (int, float),
     "max_score": (int, float, type(None)), "last_score": (int, float, type(None)),
     "last_checked_at": (str, type(None)), "full_marks_at": (str, type(None)),
-    "hints_shown": (int,), "solution_shown": (bool,), "solution_before_full_marks": (bool,),
+    "hints_seen": (list,), "solution_shown": (bool,), "solution_before_full_marks": (bool,),
 }
+# Read from files written before hints were remembered one by one: hints 1..N were seen.
+_OLD_HINT_COUNT = "hints_shown"
 
 
 @dataclass
@@ -80,8 +90,11 @@ class Progress:
         """The stored entry for `name`, created if needed (for changing it)."""
         return self.exercises.setdefault(name, ExerciseProgress())
 
-    def record(self, result: Result) -> None:
+    def record(self, result: Result, hints_seen: Iterable[int] = ()) -> None:
+        """Count a check; `hints_seen` are the hints its report showed, which now count as
+        seen, so that `grader hint` and "hint N of M" offer one the learner has not read."""
         entry = self.entry(result.exercise)
+        entry.see_hints(hints_seen)
         entry.attempts += 1
         entry.last_checked_at = result.graded_at or timestamp()
         entry.last_score = result.score
@@ -93,19 +106,21 @@ class Progress:
             entry.full_marks_at = entry.last_checked_at
 
     def reveal_hint(self, exercise: catalog.Exercise) -> int:
-        """The number (1-based) of the next hint to show, remembered; the last one repeats."""
+        """The number (1-based) of the first hint not seen yet, now seen; once every hint was
+        seen, the last one again."""
         entry = self.entry(exercise.name)
-        entry.hints_shown = min(entry.hints_shown + 1, len(exercise.hints))
-        return entry.hints_shown
+        number = entry.unseen_hint(exercise) or len(exercise.hints)
+        entry.see_hints([number])
+        return number
 
-    def next_exercise(self, after: str | None = None) -> catalog.Exercise | None:
-        """The first exercise not at full marks; with `after`, the first one following it in
-        course order (wrapping round), never `after` itself."""
-        order = list(catalog.CATALOG)
-        if after is not None:
-            index = catalog.names().index(after)
-            order = order[index + 1:] + order[:index]
-        return next((exercise for exercise in order if not self.of(exercise.name).done), None)
+    def next_exercise(self) -> catalog.Exercise | None:
+        """The next exercise: the first in course order not at full marks, None when all are.
+
+        The one rule for "next" everywhere (`grader next`, `grader list`'s arrow, `grader check`
+        without a FILE, the line under a verdict, the watch, the HTML report), so that they
+        never name different exercises at one moment."""
+        return next((exercise for exercise in catalog.CATALOG
+                     if not self.of(exercise.name).done), None)
 
     def to_json(self) -> str:
         return json.dumps({"kind": KIND, "schema": SCHEMA,
@@ -135,12 +150,16 @@ def parse(text: str) -> Progress:
         if not isinstance(entry, dict):
             raise NotOurs(f"the entry for {name!r} is not an object")
         known = {}
+        if isinstance(entry.get(_OLD_HINT_COUNT), int) and "hints_seen" not in entry:
+            known["hints_seen"] = list(range(1, max(entry[_OLD_HINT_COUNT], 0) + 1))
         for key, value in entry.items():
             if key not in _TYPES:
                 continue  # a later grader may add fields; keep reading
             if not isinstance(value, _TYPES[key]) or \
                     (isinstance(value, bool) and bool not in _TYPES[key]):
                 raise NotOurs(f"{name}.{key} has the wrong type ({type(value).__name__})")
+            if key == "hints_seen" and not all(type(item) is int for item in value):
+                raise NotOurs(f"{name}.hints_seen holds something other than hint numbers")
             known[key] = value
         progress.exercises[name] = ExerciseProgress(**known)
     return progress
@@ -223,12 +242,13 @@ class Store:
             yield
 
 
-def record(path: Path, result: Result) -> tuple[Progress, list[str]]:
+def record(path: Path, result: Result,
+           hints_seen: Iterable[int] = ()) -> tuple[Progress, list[str]]:
     """Record one check in the progress file at `path`: the progress after it, and notices."""
     store = Store(path)
 
     def add(progress: Progress) -> Progress:
-        progress.record(result)
+        progress.record(result, hints_seen)
         return progress
 
     return store.update(add), store.notices

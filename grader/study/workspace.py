@@ -135,6 +135,7 @@ Each file here is one exercise. Open it, read the task at the top, replace
     grader next                 # what to do next, and the command to check it
     grader list                 # the course, your best scores and where you are
     grader solution softmax     # the reference solution, once you have full marks
+    grader reset softmax        # a fresh stub, to start an exercise again (progress is kept)
 
 Your progress is kept in `.grader/progress.json`, HTML reports in `.grader/reports/`.
 
