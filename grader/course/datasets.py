@@ -114,6 +114,28 @@ def _weather_chain(rng: np.random.Generator, size: int) -> np.ndarray:
     return situation
 
 
+def validation_curve(rng: np.random.Generator, epochs: int, late_dip: bool = False) -> list[float]:
+    """The validation error of one training run, epoch by epoch, as early stopping meets it.
+
+    It falls while the network learns and rises again once it overfits (a U), with noise, flat
+    stretches where training stalls, and values rounded to 2 decimals, so that equal errors
+    (ties) are common. With `late_dip`, the error falls again late in the run, below the first
+    minimum: an early stop never sees that epoch, which tells "the best epoch seen" from "the
+    best epoch of the whole run".
+    """
+    t = np.arange(epochs) / epochs
+    bottom = rng.uniform(0.25, 0.6)
+    curve = 0.3 + 0.6 * np.exp(-3 * t / bottom) + rng.uniform(0.8, 2.0) * np.maximum(
+        t - bottom, 0.0) ** 2
+    if late_dip:
+        curve -= 0.2 * np.exp(-0.5 * ((t - 0.9) / 0.04) ** 2)
+    errors = curve + rng.normal(0.0, 0.012, epochs)
+    for _ in range(int(rng.integers(1, 4))):
+        start = int(rng.integers(0, epochs - 3))
+        errors[start:start + int(rng.integers(2, 6))] = errors[start]
+    return [round(float(error), 2) for error in errors]
+
+
 ADMISSIONS_FIELDS = ("gre", "gpa", "rank")
 
 
