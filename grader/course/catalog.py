@@ -181,6 +181,26 @@ CATALOG: tuple[Exercise, ...] = (
         ),
     ),
     Exercise(
+        name="squared_error",
+        title="Squared error and learning weights",
+        section="Squared error and gradient descent",
+        points=10,
+        task="Write sse, mse, train_epoch and train: measure the squared error and learn the "
+        "weights of one sigmoid unit by batch gradient descent.",
+        hints=(
+            "sse = 0.5 * np.sum((y - y_hat)**2) and mse = np.sum((y - y_hat)**2) / (2 * m), "
+            "with m = len(y), the number of records: keep the 1/2, and for targets of shape "
+            "(m, k) divide by 2 * m, not by the number of numbers (np.mean would).",
+            "In train_epoch every record uses the same weights: add error_term * x to del_w "
+            "for each record, where error_term = (y - output) * output * (1 - output), and "
+            "update once after the loop: weights + learnrate * del_w / n_records (divide once).",
+            "In train, keep what train_epoch returns (weights = train_epoch(...)) and after "
+            "each epoch append mse(targets, sigmoid(features @ weights)) to losses.",
+            "If train_epoch and train pass their own tests, the admissions data needs nothing "
+            "more: the same starting weights lead to the same accuracy.",
+        ),
+    ),
+    Exercise(
         name="activations",
         title="tanh, relu and the vanishing gradient",
         section="Vanishing gradients and other activation functions",
@@ -199,6 +219,48 @@ CATALOG: tuple[Exercise, ...] = (
             "sigmoid_prime(x) = sigmoid(x) * (1 - sigmoid(x)) is largest at x = 0, where it is "
             "0.25, so n stacked sigmoid layers scale a gradient by at most 0.25 ** n: that is "
             "vanishing(n).",
+        ),
+    ),
+    Exercise(
+        name="regularization",
+        title="L1 and L2 regularisation",
+        section="Training neural networks: regularisation",
+        points=10,
+        task="Write the L1 and L2 penalties, their gradients, and regularized_step, one step "
+        "of gradient descent with either penalty.",
+        hints=(
+            "l1_penalty = lam * np.sum(np.abs(weights)) and l2_penalty = lam * "
+            "np.sum(weights**2): one number each, summed over every weight, with no 1/2 and no "
+            "square root.",
+            "l1_gradient = lam * np.sign(weights), which is 0 where a weight is 0; l2_gradient "
+            "= 2 * lam * weights (the derivative of w**2 is 2 * w).",
+            "regularized_step returns weights - learnrate * (gradient + penalty_gradient), "
+            "with the penalty's gradient chosen by kind (\"l1\" or \"l2\"); for any other "
+            "kind, raise ValueError.",
+            "L1 should leave the useless weights at 0 (give or take one step), L2 should keep "
+            "them small but not 0: if a training check fails, fix the step's own tests first.",
+        ),
+    ),
+    Exercise(
+        name="sgd_momentum",
+        title="SGD with momentum",
+        section="Training neural networks: SGD and momentum",
+        points=12,
+        task="Write minibatches, momentum_step and train_sgd: logistic regression trained on "
+        "shuffled mini-batches, with momentum.",
+        hints=(
+            "minibatches: order = np.random.permutation(len(features)), then features[order] "
+            "and targets[order] (one order for both), cut with range(0, len(features), "
+            "batch_size); the last batch may be smaller. Return a list of (features_batch, "
+            "targets_batch) pairs.",
+            "momentum_step: velocity = beta * velocity + gradient first, then weights = "
+            "weights - learnrate * velocity; return weights, velocity.",
+            "train_sgd: velocity = np.zeros_like(weights) once, before the loops; in each epoch "
+            "call minibatches once, and for each batch use gradient = features_batch.T @ "
+            "(sigmoid(features_batch @ weights) - targets_batch) / len(targets_batch).",
+            "Momentum pays when one direction is much flatter than another: the velocity "
+            "builds up along it. If beta = 0.9 does no better than beta = 0, the velocity is "
+            "probably reset or never passed on.",
         ),
     ),
     Exercise(
