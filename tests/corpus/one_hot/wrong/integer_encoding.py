@@ -1,4 +1,4 @@
-# Label encoding: each label's column number, not a one-hot row.
+# Label encoding, that is each label's column number, not a one-hot row.
 def one_hot(labels, categories=None):
     if categories is None:
         categories = sorted(set(labels))
