@@ -13,7 +13,14 @@ import time
 from pathlib import Path
 
 from grader.boundary import confine, wire
-from grader.boundary.launch import Level, Limits, candidate_levels, learner_env, python_command
+from grader.boundary.launch import (
+    Level,
+    Limits,
+    candidate_levels,
+    learner_env,
+    python_command,
+    sandbox_plan,
+)
 
 HELLO_SECONDS = 15.0
 SWEEP_SECONDS = 5.0
@@ -124,14 +131,14 @@ class LearnerProcess:
         self.workdir = Path(tempfile.mkdtemp(prefix="nn-grader-learner-"))
         path = self.workdir / self.label
         source_fd = None
-        if level.sized_folders:
+        if level.source_from_fd:
             source_fd = os.memfd_create("submission")
             with open(source_fd, "wb", closefd=False) as source:
                 source.write(self.source)
             os.lseek(source_fd, 0, os.SEEK_SET)
         else:
             path.write_bytes(self.source)
-            if level.uid is not None:
+            if level.uid is not None and not level.builds_root:
                 for item in (self.workdir, path):
                     os.chown(item, level.uid, level.uid)
         ours, theirs = socket.socketpair()
@@ -144,6 +151,10 @@ class LearnerProcess:
             "uid": level.uid,
             "nanny": level.nanny,
         }
+        if level.builds_root:
+            config["root"] = {"plan": sandbox_plan(self.workdir, self.label,
+                                                   self.limits.disk_bytes),
+                              "stage": str(self.workdir)}
         code = "from grader.boundary.learner import main; main()"
         argv = level.command([*python_command(code), json.dumps(config)], self.workdir,
                              learner_env(self.workdir), source_fd, self.label,
