@@ -212,6 +212,20 @@ class LearnerProcess:
         self.popen = self.sock = self.workdir = None
 
 
+def working_level(isolation: str | None) -> tuple[Level, tuple[str, ...]]:
+    """The level learner processes start at here (the first that works, or the one forced),
+    with the layers the learner process adds: one is started and stopped, running no learner
+    code. Raises StartFailed if none starts, ValueError if `isolation` names no level."""
+    with tempfile.TemporaryFile() as output:
+        learner = LearnerProcess(b"", "probe.py", Limits(), output.fileno(), isolation)
+        try:
+            learner.start()
+            learner.await_hello()
+            return learner.level, learner.confined
+        finally:
+            learner.kill()
+
+
 def _sweep(learner_pid: int) -> None:
     """Kill every descendant of this process: without a PID namespace, that is how a learner's
     grandchildren that left its process group (setsid) are found. Those orphaned on the way
