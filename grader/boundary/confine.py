@@ -46,17 +46,18 @@ _MEMFD_SECRET = 447
 # process_vm_readv/writev, kcmp, mount, umount2, pivot_root, chroot, unshare, setns, keyrings
 # (add_key, request_key, keyctl), bpf, perf_event_open, userfaultfd, handles (name_to_handle_at,
 # open_by_handle_at), modules, kexec, reboot, swap, acct, quotactl, syslog, lookup_dcookie,
-# System V shared memory (shmget: a segment outlives its process, and its memory any limit),
-# memfd_create (memory outside the address space the limit counts).
+# System V IPC (shmget, msgget, semget: what they make outlives the process, and its memory
+# any limit, where there is no IPC namespace), memfd_create (memory outside the address space
+# the limit counts) and, on x86, iopl and ioperm.
 _ARCHES = {
     "x86_64": (0xC000003E, 56, (57, 58, 59, 322), 41,
                (101, 310, 311, 312, 165, 166, 155, 161, 272, 308, 248, 249, 250, 321, 298, 323,
                 303, 304, 175, 176, 313, 246, 320, 169, 167, 168, 163, 179, 103, 212, 29,
-                319, 172, 173)),
+                68, 64, 319, 172, 173)),
     "aarch64": (0xC00000B7, 220, (221, 281), 198,
                 (117, 270, 271, 272, 40, 39, 41, 51, 97, 268, 217, 218, 219, 280, 241, 282,
                  264, 265, 105, 106, 273, 104, 294, 142, 224, 225, 89, 60, 116, 18, 194,
-                 279)),
+                 186, 190, 279)),
 }
 _X32_BIT = 0x40000000
 _RET_ALLOW = 0x7FFF0000
