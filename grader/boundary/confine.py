@@ -268,6 +268,9 @@ def nanny(keep_closed: list[int]) -> None:
         except (OSError, ValueError):
             pass
         os.kill(os.getpid(), number)
+        # The first process of a PID namespace ignores its own signals: then say it the way a
+        # shell does, which the trusted side reads the same way.
+        os._exit(128 + number)
     os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
 
 

@@ -28,7 +28,8 @@ for number, target in enumerate(targets):
             continue
         try:
             if link.is_dir():
-                print("FOUND through", kind, target, sorted(os.listdir(link))[:5])
+                if Path(os.path.realpath(link)) != here:
+                    print("FOUND through", kind, target, sorted(os.listdir(link))[:5])
             else:
                 text = link.read_text(errors="replace")
                 if "softmax" in text or "root:" in text:
