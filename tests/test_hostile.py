@@ -4,7 +4,8 @@ tests/hostile/*.py attack the grader; tests/hostile/noisy/*.py are correct answe
 badly in harmless ways and must still get full marks. A hostile file's header says what must
 come of it:
 
-    # verdict: passed|failed|error   the result's status (and so the exit code, 0 or 1)
+    # verdict: passed|failed|error   the result's status (and so the exit code, 0 or 1);
+                                     two, as in failed|error, where the level decides
     # score: 0|full                  the marks it gets: none, or all (it earned them)
     # expect: TEXT                   TEXT is in the feedback (messages and hints)
     # output: TEXT                   TEXT is in the captured output of the learner's code
@@ -302,7 +303,7 @@ def assert_contained(scene: Scene, graded: Graded, limits: Limits, wait: float =
 def assert_verdict(header: Header, graded: Graded) -> None:
     result = graded.result
     messages = all_messages(result)
-    assert result.status.value == header.verdict, messages
+    assert result.status.value in header.verdict.split("|"), messages
     if header.score == "full":
         assert result.score == result.max_score > 0, messages
     else:

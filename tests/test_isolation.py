@@ -3,7 +3,7 @@
 A probe submission (a correct softmax) reports what it can see and do from inside: its uid and
 capabilities, its environment, stdin, the network (a port this test listens on), the filesystem
 outside its folder, the suites and solutions, a class folder beside it, the installed grader,
-this test's process, and whether it can start a process. What each level must prevent follows
+the kernel's settings, this test's process, and whether it can start a process. What each level must prevent follows
 from the layers it claims in the result's `isolation` field and from its claim to be safe for
 class grading; what a level that is not safe cannot prevent is documented in the README.
 """
@@ -81,6 +81,11 @@ try:
     facts["install_writable"] = True
 except OSError:
     facts["install_writable"] = False
+try:
+    os.close(os.open("/proc/sys/kernel/core_pattern", os.O_WRONLY))
+    facts["kernel_settings_writable"] = True
+except OSError:
+    facts["kernel_settings_writable"] = False
 facts["grader_visible"] = os.path.exists(f"/proc/{TEST_PID}")
 try:
     os.kill(TEST_PID, 0)
@@ -176,7 +181,7 @@ def test_each_level_grades_the_solution_and_keeps_its_promises(key, tmp_path, mo
         assert facts["CapBnd"] == 0
         assert not facts["suite_visible"] and not facts["solution_visible"]
         assert not facts["class_visible"]
-        assert not facts["install_writable"]
+        assert not facts["install_writable"] and not facts["kernel_settings_writable"]
         assert facts["write_outside"] != "written"
         assert not (tmp_path / "outside" / "written.txt").exists()
         assert not facts["grader_visible"] and not facts["can_signal_grader"]

@@ -340,8 +340,12 @@ def _bwrap(python_args: list[str], workdir: Path, env: dict[str, str], user_name
         kind, target = step["kind"], step["target"]
         if kind in ("ro-bind", "ro-bind-try", "symlink"):
             args += [f"--{kind}", step["source"], target]
-        elif kind in ("proc", "dev"):
-            args += [f"--{kind}", target]
+        elif kind == "proc":
+            # Read-only: a learner whose uid is root outside (bubblewrap-userns) could otherwise
+            # write kernel settings such as kernel.core_pattern, a way to run code as root.
+            args += ["--proc", target, "--remount-ro", target]
+        elif kind == "dev":
+            args += ["--dev", target]
         else:
             args += ["--perms", f"{step['mode']:04o}"]
             if kind == "tmpfs" and step.get("size"):

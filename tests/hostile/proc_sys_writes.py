@@ -1,5 +1,6 @@
-# Opens the kernel's switches for writing (and writes nothing): core_pattern, sysrq-trigger,
-# drop_caches, cgroup release agents, its own OOM score. ESCAPED if one opened.
+# Opens the kernel's switches for writing (and writes nothing): core_pattern (a pipe there runs
+# a program as root), sysrq-trigger, drop_caches, cgroup release agents; writes core_pattern's
+# own value back; lowers its own OOM score. ESCAPED if any of it worked.
 # needs: safe
 # verdict: passed
 # score: full
@@ -18,6 +19,12 @@ for path in paths:
         print("ESCAPED could write", path)
     except OSError:
         pass
+try:
+    with open("/proc/sys/kernel/core_pattern", "r+") as handle:
+        handle.write(handle.read())
+    print("ESCAPED wrote core_pattern")
+except OSError:
+    pass
 try:
     with open("/proc/self/oom_score_adj", "w") as handle:
         handle.write("-1000")
