@@ -182,9 +182,9 @@ def _process_level(root: bool) -> Level:
                   *_COMMON),
                  nanny=True, unsafe_reason=(
                      f"the learner's code keeps uid 0, without capabilities (uid {NOBODY} "
-                     "cannot read Python here): it can read and change every file root owns, "
-                     "the suites, the solutions, other learners' files and the installed "
-                     "grader among them"))
+                     "cannot read Python here): it can read and change every file root owns "
+                     "(the suites, the solutions, other learners' files, the installed "
+                     "grader) and kernel settings that give back every power"))
 
 
 def learner_env(workdir: Path) -> dict[str, str]:
