@@ -190,6 +190,46 @@ def test_each_level_grades_the_solution_and_keeps_its_promises(key, tmp_path, mo
         assert facts["solution_visible"] or facts["class_visible"] or facts["grader_visible"]
 
 
+THREADS = """
+import threading
+import numpy as np
+
+release = threading.Event()
+threading.stack_size(32 * 1024)
+started = 0
+for _ in range(500):
+    try:
+        threading.Thread(target=release.wait, daemon=True).start()
+    except RuntimeError:
+        break
+    started += 1
+release.set()
+print("THREADS", started)
+
+
+def softmax(L):
+    expL = np.exp(L)
+    return expL / np.sum(expL)
+"""
+
+
+@pytest.mark.parametrize("key", LEVELS)
+def test_a_thread_bomb_with_small_stacks_is_capped_per_submission(key, tmp_path, monkeypatch):
+    """Small stacks slip under the memory limit: 500 threads would fit in it easily. Where the
+    grader may make a cgroup, each submission may hold the process limit's worth of threads."""
+    monkeypatch.setenv(ENVIRONMENT_KEY, key)
+    submission = tmp_path / "threads.py"
+    submission.write_text(THREADS)
+    result = grading.grade(submission, "softmax", seed=3, limits=LIMITS)
+    assert result.status is Status.PASSED, [(t.name, t.message) for t in result.tests]
+    started = int(result.output.split("THREADS ", 1)[1].split()[0])
+    if process._pids_parent() is not None:
+        assert f"at most {LIMITS.processes} threads (cgroup)" in result.isolation
+        assert 0 < started < LIMITS.processes
+    else:
+        assert started > 0
+
+
 def test_each_level_states_whether_it_is_safe_for_class_grading():
     """Only a level that builds the learner a filesystem and a PID namespace of its own can
     keep the suites, the solutions and other learners' files out of its sight."""
@@ -228,6 +268,8 @@ def test_an_unknown_level_is_a_grader_failure_that_lists_the_choices(tmp_path, m
 
 def strongest() -> str:
     extra = (confine.SECCOMP_LAYER,) if confine.seccomp_supported() else ()
+    if process._pids_parent() is not None:
+        extra += (f"at most {Limits().processes} threads (cgroup)",)
     return launch.candidate_levels()[0].describe(extra)
 
 
