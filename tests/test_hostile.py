@@ -352,3 +352,81 @@ def test_every_hostile_file_says_what_it_attacks():
     for path in HOSTILE + NOISY:
         first = path.read_text().splitlines()[0]
         assert first.startswith("# ") and len(first) > 20, f"{path.name}: say what it does"
+
+
+COPYIST = '''
+# Spends 8 s at import looking for another learner's softmax while the class is graded: in
+# every learner folder in /tmp, the folders above its own, and through /proc/*/cwd and
+# /proc/*/root of every process. Copies what it finds, and plants a file beside it.
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+
+own = Path(__file__).resolve()
+copied = None
+places = ["/tmp", "/var/tmp", str(own.parent.parent), str(own.parent.parent.parent)]
+deadline = time.monotonic() + 8
+while copied is None and time.monotonic() < deadline:
+    roots = list(places)
+    for pid in (name for name in os.listdir("/proc") if name.isdigit()):
+        roots += [f"/proc/{pid}/cwd", f"/proc/{pid}/root/tmp"]
+    for root in roots:
+        for folder, subfolders, files in os.walk(root):
+            if folder.count(os.sep) - root.count(os.sep) >= 4:
+                subfolders[:] = []
+            for name in files:
+                path = Path(folder, name)
+                if not name.endswith(".py") or path.resolve() == own:
+                    continue
+                try:
+                    text = path.read_text()
+                except (OSError, ValueError):
+                    continue
+                if "def softmax" in text:
+                    copied = text
+                    print("COPIED", path)
+                    try:
+                        Path(folder, "planted.txt").write_text("mallory was here")
+                        print("PLANTED beside", path)
+                    except OSError:
+                        pass
+    time.sleep(0.2)
+namespace = {}
+if copied is not None:
+    exec(copied, namespace)
+
+
+def softmax(L):
+    if "softmax" in namespace:
+        return namespace["softmax"](L)
+    return np.zeros(len(L))
+'''
+
+
+@pytest.mark.parametrize("level", SAFE)
+def test_a_learner_cannot_copy_a_classmate_during_a_concurrent_batch(level, tmp_path,
+                                                                     monkeypatch):
+    marker = f"ana-{secrets.token_hex(8)}"
+    folder = tmp_path / "class"
+    (folder / "ana").mkdir(parents=True)
+    (folder / "mallory").mkdir()
+    ana = (f"# {marker}\nimport time\n\ntime.sleep(3)\n\n"
+           + course.solution_path("softmax").read_text())
+    (folder / "ana" / "softmax.py").write_text(ana)
+    (folder / "mallory" / "softmax.py").write_text(COPYIST)
+    monkeypatch.setenv(ENVIRONMENT_KEY, level)
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = tmp_path / "out"
+    outcome = CliRunner().invoke(cli.main, ["report", str(folder), "-o", str(out), "--jobs",
+                                            "2"], catch_exceptions=False)
+    assert outcome.exit_code == 0, outcome.stderr
+    results = {record["batch"]["learner"]: record
+               for record in map(json.loads, (out / "results.jsonl").read_text().splitlines())}
+    mallory, theirs = results["mallory"], results["ana"]
+    assert theirs["score"] == theirs["max_score"], "ana was graded while mallory searched"
+    assert "COPIED" not in mallory["output"] and marker not in json.dumps(mallory)
+    assert mallory["score"] == 0
+    assert sorted(path.name for path in (folder / "ana").iterdir()) == ["softmax.py"]
+    assert (folder / "ana" / "softmax.py").read_text() == ana

@@ -3,9 +3,10 @@
 A probe submission (a correct softmax) reports what it can see and do from inside: its uid and
 capabilities, its environment, stdin, the network (a port this test listens on), the filesystem
 outside its folder, the suites and solutions, a class folder beside it, the installed grader,
-the kernel's settings, this test's process, and whether it can start a process. What each level must prevent follows
-from the layers it claims in the result's `isolation` field and from its claim to be safe for
-class grading; what a level that is not safe cannot prevent is documented in the README.
+the kernel's settings, this test's process, and whether it can start a process. What each
+level must prevent follows from the layers it claims in the result's `isolation` field and from
+its claim to be safe for class grading; what a level that is not safe cannot prevent is
+documented in the README.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import sys
 import time
 from pathlib import Path
 
+import jsonschema
 import pytest
 from conftest import TESTS_DIR
 
@@ -333,3 +335,63 @@ def test_suites_and_solutions_stay_hidden_in_the_installed_layout(tmp_path):
     assert result["isolation"] == strongest()
     assert "FOUND" not in result["output"] and result["score"] == 0
 
+
+
+def class_folder(root: Path) -> Path:
+    folder = root / "class"
+    for learner, source in (("ana", course.solution_path("softmax").read_text()),
+                            ("ben", "def softmax(L):\n    return L\n")):
+        (folder / learner).mkdir(parents=True)
+        (folder / learner / "softmax.py").write_text(source)
+    return folder
+
+
+def test_report_refuses_a_level_that_is_not_safe_and_says_how_to_get_one(run_cli, tmp_path,
+                                                                         monkeypatch):
+    monkeypatch.setenv(ENVIRONMENT_KEY, "process")
+    outcome = run_cli("report", class_folder(tmp_path), "-o", tmp_path / "out")
+    assert outcome.exit_code == 2
+    assert "'process' isolation level, which is not safe for class grading" in outcome.stderr
+    assert launch.candidate_levels("process")[0].unsafe_reason in outcome.stderr
+    assert "apt-get install bubblewrap" in outcome.stderr and "--unsafe-isolation" in \
+        outcome.stderr
+    assert not (tmp_path / "out" / "results.jsonl").exists()
+
+
+def test_with_unsafe_isolation_report_grades_and_says_unsafe_everywhere(run_cli, tmp_path,
+                                                                        monkeypatch):
+    monkeypatch.setenv(ENVIRONMENT_KEY, "process")
+    out = tmp_path / "out"
+    outcome = run_cli("report", class_folder(tmp_path), "-o", out, "--unsafe-isolation")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "Isolation: UNSAFE: process: " in outcome.stdout
+    assert "Warning: some learner code ran UNSAFE (--unsafe-isolation)" in outcome.stdout
+    assert "Isolation: UNSAFE: process: " in (out / "index.html").read_text()
+    schema = json.loads((ROOT / "grader" / "result.schema.json").read_text())
+    lines = (out / "results.jsonl").read_text().splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        result = {key: value for key, value in json.loads(line).items() if key != "batch"}
+        jsonschema.validate(result, schema)
+        assert result["isolation"].startswith("UNSAFE: process: ")
+    for page in (out / "learners").iterdir():
+        assert "UNSAFE: process: " in page.read_text()
+
+
+@pytest.mark.parametrize("key", [level.key for level in launch.candidate_levels() if level.safe])
+def test_report_at_a_safe_level_needs_no_opt_in_and_says_nothing_unsafe(key, run_cli, tmp_path,
+                                                                        monkeypatch):
+    monkeypatch.setenv(ENVIRONMENT_KEY, key)
+    outcome = run_cli("report", class_folder(tmp_path), "-o", tmp_path / "out")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "UNSAFE" not in outcome.stdout and "Warning" not in outcome.stdout
+
+
+def test_check_works_at_any_level_and_says_when_it_is_unsafe(run_cli, tmp_path, monkeypatch):
+    """A learner on their own machine is not refused: the result only says what it was."""
+    monkeypatch.setenv(ENVIRONMENT_KEY, "process")
+    submission = tmp_path / "softmax.py"
+    shutil.copyfile(course.solution_path("softmax"), submission)
+    outcome = run_cli("check", submission, "--format", "json", "--html", tmp_path / "r.html")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert json.loads(outcome.stdout)["isolation"].startswith("UNSAFE: process: ")
