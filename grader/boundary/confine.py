@@ -248,6 +248,9 @@ def nanny(keep_closed: list[int]) -> None:
     if child == 0:
         die_with_parent()
         return
+    # The learner shares this uid: undumpable, this process's memory (/proc/<pid>/mem) is out
+    # of its reach, so it cannot make the stand-in, which has no seccomp filter, fork for it.
+    make_undumpable()
     for fd in keep_closed:
         try:
             os.close(fd)

@@ -98,7 +98,7 @@ class Level:
         if self.name == "unshare":
             mapping = ["--user", "--map-root-user"] if self.user_namespace else []
             return ["unshare", *mapping, "--pid", "--fork", "--kill-child", "--net", "--mount",
-                    "--mount-proc", "--ipc", "--uts", "--", *python_args]
+                    "--mount-proc", "--ipc", "--uts", "--cgroup", "--", *python_args]
         return python_args
 
     def preexec(self):

@@ -174,7 +174,9 @@ class LearnerProcess:
                 argv, stdin=subprocess.DEVNULL, stdout=self.output_fd, stderr=self.output_fd,
                 pass_fds=passed, cwd=self.workdir, env=learner_env(self.workdir),
                 start_new_session=True, preexec_fn=self._preexec(level))
-        except OSError as error:
+        except (OSError, subprocess.SubprocessError) as error:  # the latter: joining the cgroup
+            if self.tasks is not None:
+                self.tasks.remove()
             raise Died(f"could not be started ({error})") from None
         finally:
             theirs.close()
