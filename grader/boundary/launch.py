@@ -36,14 +36,16 @@ class Limits:
     open_files: int = 64
     processes: int = 64
 
-    def for_learner(self, own_uid: bool) -> dict:
+    def for_learner(self, per_uid_processes: bool) -> dict:
+        """The limits the learner process sets on itself; RLIMIT_NPROC only where it counts
+        this learner alone (its uid is its own, and no cgroup counts its threads instead)."""
         return {
             "memory_bytes": self.memory_bytes,
             "cpu_seconds": int(self.submission_seconds) + 5,
             "open_files": self.open_files,
             "file_bytes": self.file_bytes,
             "output_bytes": self.output_bytes,
-            "processes": self.processes if own_uid else None,
+            "processes": self.processes if per_uid_processes else None,
         }
 
 

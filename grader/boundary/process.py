@@ -154,8 +154,6 @@ class LearnerProcess:
             "path": str(path),
             "label": self.label,
             "module": _module_name(self.label),
-            # A uid's process limit counts every learner under that uid: only where no cgroup
-            # counts this one's alone.
             "limits": self.limits.for_learner(level.own_uid and self.tasks is None),
             "uid": level.uid,
             "nanny": level.nanny,
