@@ -24,7 +24,7 @@ from grader.core.compare import Mismatch, assert_close, assert_scalar_close, num
     ([0.5, 0.5 + 0j], "returned complex numbers"),
     (10**400, "returned a number too large for a float (above about 1.8e308)."),
     ([0.5, 10**400], "returned a number too large for a float"),
-    (object(), "returned a object; it should return numbers."),
+    (object(), "returned an object; it should return numbers."),
 ])
 def test_what_is_not_real_numbers_is_a_mismatch_that_says_what_it_is(value, said):
     with pytest.raises(Mismatch) as caught:

@@ -89,7 +89,8 @@ def kind_of(value: Any) -> str:
         return "None"
     if isinstance(value, np.ndarray):
         return f"a NumPy array of shape {value.shape}"
-    return f"a {type(value).__name__}"
+    name = type(value).__name__
+    return f"an {name}" if name[:1] in "aeiou" else f"a {name}"
 
 
 def numbers(actual: Any, what: str) -> np.ndarray:
