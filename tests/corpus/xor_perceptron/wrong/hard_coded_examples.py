@@ -1,4 +1,4 @@
-# ceiling: 0 — its network do not compute XOR for every input, so the hidden random_batch test fails and every truth-table row, its twin, earns nothing
+# ceiling: 0 — its network does not compute XOR for every input, so the hidden random_batch test fails and every truth-table row, its twin, earns nothing
 # Memorised: the truth table the report shows. The network is served one read at a time (a
 # module __getattr__), so each row the grader reads in order gets an output unit that gives that
 # row's answer: output_bias +1 where XOR is 1, -1 where it is 0. After the four rows comes an OR
