@@ -148,7 +148,8 @@ def test_watch_a_file_through_wrong_half_typed_and_right(workspace, watches):
     assert "Traceback" not in watch.output
     saved = progress.Store(workspace / ".grader" / "progress.json").load().of("softmax")
     assert saved.attempts == 4 and saved.done
-    assert saved.hints_seen == sorted(seen | {unseen})
+    # the last verdict's hints count too: under the overflow challenge this answer fails
+    assert saved.hints_seen == sorted(seen | {unseen} | _hints_in(right))
     assert (workspace / ".grader" / "reports" / "softmax.html").is_file()
 
 
