@@ -348,14 +348,20 @@ def _confirmed(question: str) -> bool:
               help="Grade one exercise, one file per learner: SUBMISSIONS/<learner>.py.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
               help="Submissions graded at once (default: the number of CPUs).")
-@click.option("--format", "formats", type=click.Choice(["gradescope"]), multiple=True,
-              help="Also write this platform's format (gradescope: OUT/gradescope/*/results.json).")
+@click.option("--format", "formats", type=click.Choice(["gradescope", "canvas", "moodle"]),
+              multiple=True,
+              help="Also write this platform's format (gradescope: OUT/gradescope/*/results.json; "
+                   "canvas, moodle: OUT/canvas.csv, OUT/moodle.csv, grades to import).")
+@click.option("--roster", "roster_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="A CSV with a learner column (and optional name, email): every learner on it "
+                   "is in the reports; files of learners not on it are listed, not graded.")
 @click.option("--resume/--fresh", default=True, show_default=True,
               help="--fresh regrades everything; by default only new or changed files are graded.")
 @click.option("--seed", type=int,
               help="Seed for the suites' random inputs (default: a new one per submission).")
 def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
-           formats: tuple[str, ...], resume: bool, seed: int | None) -> None:
+           formats: tuple[str, ...], roster_path: Path | None, resume: bool,
+           seed: int | None) -> None:
     """Grade a class: every learner's files in SUBMISSIONS (a folder or a .zip) into OUT.
 
     SUBMISSIONS/<learner>/<exercise>.py, or with --exercise SUBMISSIONS/<learner>.py. Writes
@@ -365,7 +371,8 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
     grader failed on some submission (the rest is graded and written), 130 interrupted.
     """
     try:
-        from grader.batch import layout, run, store, summary  # pandas: only for this command
+        # pandas: only for this command
+        from grader.batch import layout, roster, run, store, summary
     except KeyboardInterrupt:
         click.echo("grader: interrupted before anything was graded or written; run the same "
                    "command again to start.", err=True)
@@ -376,9 +383,11 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
         except catalog.UnknownExercise:
             raise _unknown_exercise(submissions, exercise) from None
     try:
+        class_list = roster.load(roster_path) if roster_path is not None else None
         outcome = run.grade_class(submissions, out, exercise=exercise, jobs=jobs,
-                                  formats=formats, fresh=not resume, seed=seed)
-    except (layout.InputError, store.Locked) as error:
+                                  formats=formats, fresh=not resume, seed=seed,
+                                  roster=class_list)
+    except (layout.InputError, store.Locked, roster.RosterError) as error:
         click.echo(f"grader: {error}", err=True)
         sys.exit(EXIT_USAGE)
     except run.Interrupted as error:
