@@ -413,3 +413,75 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
             "retry them."), err=True)
         sys.exit(EXIT_GRADER_FAILED)
     sys.exit(EXIT_FULL_MARKS)
+
+
+@main.group("gradescope")
+def gradescope_group() -> None:
+    """Gradescope's autograder: build the bundle to upload, and run it as Gradescope does."""
+
+
+@gradescope_group.command("build")
+@click.option("--output", "-o", "out", required=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="The zip to write (upload it as the assignment's autograder).")
+@click.option("--exercise", "-e", "exercises", metavar="NAME", multiple=True,
+              help="An exercise of the assignment; repeat for several (default: every one).")
+@click.option("--hidden-tests", "hidden",
+              type=click.Choice(["after_due_date", "after_published", "visible"]),
+              default="after_due_date", show_default=True,
+              help="When learners see hidden tests' verdicts (Gradescope's visibility).")
+def gradescope_build(out: Path, exercises: tuple[str, ...], hidden: str) -> None:
+    """Write the autograder bundle for Gradescope: setup.sh, run_autograder, this grader as a
+    wheel and the assignment's settings.
+
+    Exit code: 0 written, 2 usage error (an unknown exercise, or the bundle cannot be built
+    here: the message says why).
+    """
+    from grader.batch import bundle
+
+    for name in exercises:
+        _exercise_named(name)
+    try:
+        built = bundle.build(out, tuple(dict.fromkeys(exercises)), hidden)
+    except bundle.BuildError as error:
+        click.echo(f"grader: cannot build the bundle: {error}.", err=True)
+        sys.exit(EXIT_USAGE)
+    except OSError as error:
+        click.echo(f"grader: cannot write {out}: {error.strerror or error}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(render_text.printable_line(
+        counted(len(built.exercises), "Wrote {path}: {n} exercise ({names}); hidden tests "
+                "{hidden}.", "Wrote {path}: {n} exercises ({names}); hidden tests {hidden}.",
+                path=out, names=", ".join(built.exercises), hidden=hidden.replace("_", " "))))
+    click.echo(f"The grader: {built.wheel}, built from the {built.wheel_source}; its "
+               f"dependencies pinned: {', '.join(built.pins)}.")
+    click.echo("Upload the zip on the assignment's Configure Autograder page.")
+    sys.exit(EXIT_FULL_MARKS)
+
+
+@gradescope_group.command("run")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("/autograder"), show_default=True,
+              help="The autograder's folder, laid out as Gradescope lays out /autograder.")
+def gradescope_run(root: Path) -> None:
+    """Grade ROOT/submission into ROOT/results/results.json, as the bundle's run_autograder
+    does on Gradescope. What each grade came from is printed here, for the instructor.
+
+    Exit code: 0 results.json is written (whatever the grades; a grader failure on an exercise
+    is in it, and printed), 2 the bundle's settings cannot be used (results.json says so), 3
+    results.json cannot be written.
+    """
+    from grader.batch import autograder
+
+    try:
+        outcome = autograder.run(root, sys.stdout)
+    except autograder.ConfigError as error:
+        click.echo(f"grader: the autograder is broken: {error}.", err=True)
+        sys.exit(EXIT_USAGE)
+    except OSError as error:
+        click.echo(f"grader: cannot write {root / 'results' / 'results.json'}: "
+                   f"{error.strerror or error}", err=True)
+        sys.exit(EXIT_GRADER_FAILED)
+    for item in outcome.failures:
+        click.echo(f"grader: internal failure on {item.exercise.name}: {item.failure}", err=True)
+    sys.exit(EXIT_FULL_MARKS)
