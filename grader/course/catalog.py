@@ -145,6 +145,24 @@ CATALOG: tuple[Exercise, ...] = (
         ),
     ),
     Exercise(
+        name="dropout",
+        title="Dropout",
+        section="Preventing overfitting: dropout",
+        points=12,
+        task="Write dropout (inverted dropout with a fresh random mask) and dropout_backward.",
+        hints=(
+            "Draw mask = np.random.rand(*activations.shape) < keep_prob inside dropout, on every "
+            "call: each unit is kept on its own with probability keep_prob, so the number kept "
+            "varies, and np.random.seed (called outside) decides the mask.",
+            "Inverted dropout divides what it keeps by keep_prob: return (activations * mask / "
+            "keep_prob, mask), and keep the mask itself 0/1 (or bools).",
+            "Check keep_prob first: `if not 0 < keep_prob <= 1: raise ValueError(...)`. An "
+            "assert raises AssertionError, not ValueError.",
+            "dropout_backward uses the mask it is given, scaled the same way: d_out * mask / "
+            "keep_prob. Do not draw a new mask there.",
+        ),
+    ),
+    Exercise(
         name="neural_network",
         title="A neural network class (bike sharing)",
         section="Project: predicting bike-sharing demand",
