@@ -182,6 +182,28 @@ CATALOG: tuple[Exercise, ...] = (
             "inputs.T.",
         ),
     ),
+    Exercise(
+        name="sentiment_network",
+        title="A sentiment network from scratch, with noise reduction",
+        section="Project: sentiment analysis",
+        points=20,
+        task="Write count_words, pos_neg_ratios, build_vocabulary and the SentimentNetwork "
+        "class (train and run), and keep only the words that carry sentiment.",
+        hints=(
+            "Split with review.split() (no argument) and count every occurrence: "
+            "counter.update(words) adds one per word, repeats included. The labels are the "
+            "strings \"POSITIVE\" and \"NEGATIVE\".",
+            "pos_neg_ratios loops over total_counts: for each word with total_counts[word] >= "
+            "min_count, r = positive_counts[word] / (negative_counts[word] + 1), then np.log(r) "
+            "if r > 1, else -np.log(1 / (r + 0.01)).",
+            "build_vocabulary passes its own min_count to pos_neg_ratios and keeps the words "
+            "with abs(ratio) >= polarity_cutoff, so strongly negative words stay too.",
+            "In train, the hidden layer is the sum of the weights_0_1 rows of the review's "
+            "distinct known words (a set of indices). Compute delta_1 = delta_2 @ "
+            "weights_1_2.T before updating weights_1_2, then subtract learning_rate times each "
+            "update.",
+        ),
+    ),
 )
 
 
