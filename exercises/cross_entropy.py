@@ -14,6 +14,7 @@ Example: cross_entropy([1, 0, 1, 1], [0.4, 0.6, 0.1, 0.5]) is about 4.8283.
 Check your work with:  grader check cross_entropy.py
 """
 
+import numpy as np
 
 
 def cross_entropy(Y, P):

@@ -11,6 +11,7 @@ list or a NumPy array. (Exponentiating is not squaring: use np.exp.)
 Check your work with:  grader check softmax.py
 """
 
+import numpy as np
 
 
 def softmax(L):

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 import click
 
-from grader import __version__
+from grader import __version__, files
 from grader.core import grading
 from grader.course import catalog
 from grader.render import html as render_html
@@ -18,6 +18,7 @@ from grader.render import text as render_text
 from grader.study import render as render_progress
 from grader.study import session as study
 from grader.study import watch, workspace
+from grader.wording import counted
 
 EXIT_FULL_MARKS, EXIT_NOT_FULL, EXIT_USAGE, EXIT_GRADER_FAILED = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
@@ -63,9 +64,20 @@ def check(file: Path | None, check_all: bool, exercise: str | None, output_forma
             raise click.UsageError("--exercise needs a FILE to grade.")
         file = _next_file()
     try:
+        grading.check_file(file)
+    except grading.NotGradable as error:
+        raise click.UsageError(str(error)) from None
+    except OSError as error:
+        raise click.UsageError(f"cannot read {file}: {error.strerror}.") from None
+    try:
         chosen = grading.exercise_for(file, exercise)
     except catalog.UnknownExercise:
         raise _unknown_exercise(file, exercise) from None
+    if html_path is not None:
+        try:
+            files.refuse_to_replace(html_path)
+        except files.Refused as error:
+            raise click.UsageError(f"--html: {error.strerror}.") from None
     try:
         result = grading.grade(file, chosen.name, seed=seed)
     except grading.GraderFailure as error:
@@ -76,7 +88,8 @@ def check(file: Path | None, check_all: bool, exercise: str | None, output_forma
         sys.exit(EXIT_INTERRUPTED)
     if html_path is None and output_format == "text":
         html_path = render_html.default_report_path(file, chosen.name)
-    after = study.after_check(file, result, html_path, Path.cwd())
+    shown = render_text.hints_shown(result) if output_format == "text" else ()
+    after = study.after_check(file, result, html_path, Path.cwd(), hints_seen=shown)
     _notify(after.notices)
     if html_path is not None:
         try:
@@ -159,14 +172,13 @@ def _exercise_named(name: str) -> catalog.Exercise:
     try:
         return catalog.get(name)
     except catalog.UnknownExercise:
-        raise click.UsageError(f"there is no exercise {name!r}. Choose one of: "
-                               f"{', '.join(catalog.names())}.") from None
+        raise click.UsageError(render_progress.unknown_exercise(name)) from None
 
 
 def _unknown_exercise(file: Path, exercise: str | None) -> click.UsageError:
-    source = "--exercise" if exercise is not None else f"the file name {file.name!r}"
-    return click.UsageError(f"{source} names no exercise. Choose one with --exercise: "
-                            f"{', '.join(catalog.names())}.")
+    if exercise is not None:
+        return click.UsageError(render_progress.unknown_exercise(exercise, option="--exercise"))
+    return click.UsageError(render_progress.unknown_exercise(file.stem, file=file.name))
 
 
 @main.command()
@@ -190,7 +202,8 @@ def init(folder: Path, force: bool) -> None:
                    err=True)
     exercises = len(catalog.CATALOG) - len(created.missing_stubs)
     shown = render_text.shown_path(created.workspace.root, Path.cwd())
-    click.echo(f"Created {shown}/ with {exercises} exercises and a README.\n"
+    click.echo(counted(exercises, "Created {shown}/ with {n} exercise and a README.",
+                       "Created {shown}/ with {n} exercises and a README.", shown=shown) + "\n"
                f"Start with:\n  cd {shown}\n  grader next")
 
 
@@ -276,6 +289,54 @@ def solution(exercise_name: str, force: bool) -> None:
 
 
 @main.command()
+@click.argument("exercise_name", metavar="EXERCISE")
+@click.option("--force", is_flag=True,
+              help="Do not ask before overwriting your work (your code in the file is lost).")
+def reset(exercise_name: str, force: bool) -> None:
+    """Restore EXERCISE's stub in the workspace, to start it again. Your progress (best score,
+    hints seen) is kept. If the file holds your work, it asks first; --force does not ask.
+
+    Exit code: 0 restored (or untouched already), 1 not confirmed, 2 usage error, 3 the stub is
+    missing from the installation."""
+    exercise = _exercise_named(exercise_name)
+    found = _in_workspace("`grader reset`")
+    try:
+        plan = study.reset_plan(found, exercise)
+    except study.CannotReset as error:
+        raise click.UsageError(str(error)) from None
+    except OSError as error:
+        click.echo(f"grader: internal failure: the stub of {exercise.name} cannot be read "
+                   f"({error.strerror})", err=True)
+        sys.exit(EXIT_GRADER_FAILED)
+    shown = render_text.shown_path(plan.path, Path.cwd())
+    if plan.untouched:
+        click.echo(f"{shown} is already the untouched stub of {exercise.title}: nothing to do.")
+        sys.exit(EXIT_FULL_MARKS)
+    if plan.has_work and not force and not _confirmed(
+            f"Replace {shown} with a fresh stub of {exercise.title}? The code in it will be "
+            "lost."):
+        click.echo(f"Nothing changed. `grader reset {exercise.name} --force` resets without "
+                   "asking.")
+        sys.exit(EXIT_NOT_FULL)
+    try:
+        study.restore(plan)
+    except OSError as error:
+        click.echo(f"grader reset: cannot write {shown}: {error.strerror}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(f"Restored {shown}: a fresh stub of {exercise.title}. Your progress is kept.")
+    sys.exit(EXIT_FULL_MARKS)
+
+
+def _confirmed(question: str) -> bool:
+    """The learner's yes; no answer (end of input, Ctrl-C at the question) is a no."""
+    try:
+        return click.confirm(question, default=False)
+    except click.Abort:
+        click.echo()
+        return False
+
+
+@main.command()
 @click.argument("submissions", type=click.Path(exists=True, path_type=Path))
 @click.option("--output", "-o", "out", required=True,
               type=click.Path(file_okay=False, path_type=Path),
@@ -300,10 +361,17 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
     Exit code: 0 the class is graded, 2 usage error (or OUT is in use by another run), 3 the
     grader failed on some submission (the rest is graded and written), 130 interrupted.
     """
-    from grader.batch import layout, run, store, summary  # pandas: only for this command
-
+    try:
+        from grader.batch import layout, run, store, summary  # pandas: only for this command
+    except KeyboardInterrupt:
+        click.echo("grader: interrupted before anything was graded or written; run the same "
+                   "command again to start.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     if exercise is not None:
-        _exercise_named(exercise)
+        try:
+            catalog.get(exercise)
+        except catalog.UnknownExercise:
+            raise _unknown_exercise(submissions, exercise) from None
     try:
         outcome = run.grade_class(submissions, out, exercise=exercise, jobs=jobs,
                                   formats=formats, fresh=not resume, seed=seed)
@@ -312,7 +380,7 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
         sys.exit(EXIT_USAGE)
     except run.Interrupted as error:
         click.echo(f"grader: {error}", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        sys.exit(EXIT_FULL_MARKS if error.complete else EXIT_INTERRUPTED)
     except run.PoolFailed as error:
         click.echo(f"grader: internal failure: {error}. What was graded is saved; run the "
                    "same command again to continue.", err=True)
@@ -320,9 +388,16 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
     except OSError as error:
         click.echo(f"grader: cannot write to {out}: {error.strerror or error}", err=True)
         sys.exit(EXIT_USAGE)
-    click.echo(summary.render(outcome))
+    try:
+        click.echo(summary.render(outcome))
+    except KeyboardInterrupt:
+        click.echo(f"\ngrader: {run.completed(outcome)}", err=True)
     if outcome.grader_failures:
-        click.echo(f"grader: internal failure on {len(outcome.grader_failures)} submission(s), "
-                   "listed above; run the same command again to retry them.", err=True)
+        click.echo("grader: " + counted(
+            len(outcome.grader_failures),
+            "internal failure on {n} submission, listed above; run the same command again to "
+            "retry it.",
+            "internal failure on {n} submissions, listed above; run the same command again to "
+            "retry them."), err=True)
         sys.exit(EXIT_GRADER_FAILED)
     sys.exit(EXIT_FULL_MARKS)

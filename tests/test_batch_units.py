@@ -69,8 +69,9 @@ def test_a_zip_with_a_wrapping_folder_reads_like_the_folder(tmp_path):
     assert found(discovery) == {("ann", "softmax"): "ann/softmax.py",
                                 ("ben", "softmax"): "ben/softmax.py"}
     assert discovery.submissions[0].source == SOLUTION
-    assert reasons(discovery) == {"ben/readme.md": "not a .py file",
-                                  "../escape/softmax.py": "its path leaves the archive (unsafe)"}
+    skipped = reasons(discovery)
+    assert skipped.pop("../escape/softmax.py").startswith("its path contains ..")
+    assert skipped == {"ben/readme.md": "not a .py file"}
 
 
 def test_one_file_per_learner_needs_the_exercise(tmp_path):
@@ -205,7 +206,7 @@ def test_progress_shows_counts_failures_and_eta():
     bar.advance(full_marks=False, error=True)
     bar.advance(full_marks=True, error=False)
     line = bar.line(100)
-    assert "4/10" in line and "1 below full marks" in line and "1 errors" in line
+    assert "4/10" in line and "1 below full marks" in line and "1 error ·" in line
     assert "ETA 12s" in line  # 2 graded in 4 s, 6 to go (the 2 kept from before are free)
     assert stream.getvalue().startswith("\r\x1b[K")
 

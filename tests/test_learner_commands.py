@@ -224,7 +224,9 @@ def test_check_without_file_when_the_next_file_is_missing(run_cli, workspace):
     outcome = run_cli("check")
     assert outcome.exit_code == 2
     assert str(workspace / "softmax.py") in outcome.stderr
-    assert str(course.stub_path("softmax")) in outcome.stderr
+    assert "`grader reset softmax` restores its stub" in outcome.stderr
+    assert run_cli("reset", "softmax").exit_code == 0  # the advice works
+    assert "Not started yet" in run_cli("check").stdout
 
 
 def test_check_without_file_outside_a_workspace(run_cli):
@@ -286,7 +288,9 @@ def test_hints_are_revealed_one_at_a_time_and_remembered(run_cli, workspace):
         assert flat(SOFTMAX.hints[number - 1]) in flat(outcome.stdout)
         for other in set(range(1, count + 1)) - {number}:
             assert f"Hint {other} of" not in outcome.stdout
-        assert saved_progress(workspace)["softmax"]["hints_shown"] == number
+        assert saved_progress(workspace)["softmax"]["hints_seen"] == list(range(1, number + 1))
+        if number < count:
+            assert f"Run `grader hint softmax` again for hint {number + 1}." in outcome.stdout
     again = run_cli("hint", "softmax")
     assert f"Hint {count} of {count}" in again.stdout and "That was the last hint" in again.stdout
 
@@ -295,7 +299,8 @@ def test_hint_all_shows_every_hint(run_cli, workspace):
     outcome = run_cli("hint", "cross_entropy", "--all")
     assert outcome.exit_code == 0
     assert all(flat(hint) in flat(outcome.stdout) for hint in CROSS_ENTROPY.hints)
-    assert saved_progress(workspace)["cross_entropy"]["hints_shown"] == len(CROSS_ENTROPY.hints)
+    assert saved_progress(workspace)["cross_entropy"]["hints_seen"] == \
+        list(range(1, len(CROSS_ENTROPY.hints) + 1))
 
 
 def test_hint_without_exercise_is_for_the_next_one(run_cli, workspace):
@@ -390,26 +395,201 @@ def test_solution_outside_a_workspace_is_refused(run_cli):
     assert "Outside a workspace" in outcome.stdout
 
 
-# --- the HTML report --------------------------------------------------------------------------
+# --- the HTML report ---------------------------------------------------------------------------
 
-def test_report_links_to_the_next_stub_and_names_each_failing_tests_hint(run_cli, workspace):
+def test_a_failing_report_names_the_hints_the_terminal_names_and_does_not_invite_moving_on(
+        run_cli, workspace):
     (workspace / "cross_entropy.py").write_text(PARTLY_RIGHT_CROSS_ENTROPY)
-    outcome = run_cli("check", "cross_entropy.py", "--format", "json",
-                      "--html", ".grader/reports/ce.html")
-    result = json.loads(outcome.stdout)
-    html = (workspace / ".grader" / "reports" / "ce.html").read_text()
-
-    href = re.search(r'<section class="panel next".*?<a href="([^"]+)"', html, re.S).group(1)
-    target = (workspace / ".grader" / "reports" / href).resolve()
-    names = catalog.names()
-    after = names[names.index("cross_entropy") + 1:] + names[:names.index("cross_entropy")]
-    expected = next(name for name in after if (workspace / f"{name}.py").is_file())
-    assert target == workspace / f"{expected}.py"
-
-    failing = [test for test in result["tests"] if test["status"] != "passed" and test["hint"]]
-    assert failing
-    for test in failing:
-        card = re.search(rf'<article[^>]*id="test-{re.escape(test["id"])}".*?</article>', html,
-                         re.S).group(0)
-        assert f"Hint {test['hint_number']}:" in card
+    outcome = run_cli("check", "cross_entropy.py")
+    assert outcome.exit_code == 1
+    html = (workspace / ".grader" / "reports" / "cross_entropy.html").read_text()
+    assert 'class="panel next"' not in html and "Next:" not in html
+    assert "Next" not in outcome.stdout
+    in_html = {int(n) for n in re.findall(r"Hint (\d+)[:,]", html)}
+    assert in_html and in_html == _hints_in(outcome.stdout)
     assert "grader hint cross_entropy" in html
+
+
+def _next_panel_target(report: Path) -> Path:
+    html = report.read_text()
+    href = re.search(r'<section class="panel next".*?<a href="([^"]+)"', html, re.S).group(1)
+    return (report.parent / href).resolve()
+
+
+def test_one_next_exercise_everywhere(run_cli, workspace):
+    """`grader next`, `grader list`, the line under a verdict and the HTML report name the same
+    exercise: the first not at full marks, even when the one just finished comes later."""
+    done_before(workspace, "softmax")
+    progress.Store(workspace / ".grader" / "progress.json").update(
+        lambda state: setattr(state.entry("or_perceptron"), "full_marks_at", None))
+    shutil.copyfile(course.solution_path("softmax"), workspace / "softmax.py")
+
+    checked = run_cli("check", "softmax.py")
+    assert checked.exit_code == 0
+    title = catalog.get("or_perceptron").title
+    assert f"→ Next: {title}. Run: grader check or_perceptron.py" in checked.stdout
+    report = workspace / ".grader" / "reports" / "softmax.html"
+    assert _next_panel_target(report) == workspace / "or_perceptron.py"
+    assert f"Next: exercise 2 of {len(catalog.CATALOG)}, {title}" in run_cli("next").stdout
+    table = run_cli("list").stdout
+    assert table_row(table, "or_perceptron").startswith("→")
+    assert [line for line in table.splitlines() if line.startswith("→")] == \
+        [table_row(table, "or_perceptron"), f"→ Next: {title}. Run: grader check or_perceptron.py"]
+    watched = run_cli("check")  # without a FILE: the same exercise
+    assert watched.stdout.startswith(f"{title} (or_perceptron)")
+
+
+def test_the_next_exercise_without_its_file(run_cli, workspace):
+    done_before(workspace, "softmax")
+    (workspace / "cross_entropy.py").unlink()
+    shutil.copyfile(course.solution_path("softmax"), workspace / "softmax.py")
+    outcome = run_cli("check", "softmax.py")
+    assert "→ Next: Cross entropy. Its file is missing: `grader reset cross_entropy` restores " \
+        "the stub." in outcome.stdout
+    html = (workspace / ".grader" / "reports" / "softmax.html").read_text()
+    assert "<code>grader reset cross_entropy</code> restores the stub" in html
+
+
+# --- hints agree with what was shown ----------------------------------------------------------
+
+def _hints_in(text: str) -> set[int]:
+    return {int(number) for number in re.findall(r"^\s*Hint (\d+)[:,]", text, re.M)}
+
+
+def test_the_hints_a_verdict_shows_count_as_seen_and_the_footer_offers_the_next(run_cli,
+                                                                                 workspace):
+    count = len(SOFTMAX.hints)
+    outcome = run_cli("check", "softmax.py")  # the untouched stub: one hint under "not started"
+    shown = _hints_in(outcome.stdout)
+    assert len(shown) == 1
+    unseen = min(set(range(1, count + 1)) - shown)
+    assert outcome.stdout.rstrip().endswith(
+        f"Stuck? `grader hint softmax` shows hint {unseen} of {count}.")
+    assert saved_progress(workspace)["softmax"]["hints_seen"] == sorted(shown)
+    hint = run_cli("hint", "softmax")
+    assert f"Hint {unseen} of {count} for Softmax:" in hint.stdout  # what the footer said
+
+    (workspace / "softmax.py").write_text("import numpy as np\n\n"
+                                          "def softmax(L):\n    return np.asarray(L) ** 2\n")
+    outcome = run_cli("check", "softmax.py")
+    seen = shown | {unseen} | _hints_in(outcome.stdout)
+    footer = flat(outcome.stdout.split("Report: ")[1]).split(" ", 1)[1]
+    left = set(range(1, count + 1)) - seen
+    if left:
+        assert footer == f"Stuck? `grader hint softmax` shows hint {min(left)} of {count}."
+    else:
+        assert footer == (f"Stuck? You have seen all {count} hints: `grader hint softmax --all` "
+                          "shows them again.")
+    assert saved_progress(workspace)["softmax"]["hints_seen"] == sorted(seen)
+
+
+def test_a_json_check_shows_no_hint_so_none_counts_as_seen(run_cli, workspace):
+    assert run_cli("check", "softmax.py", "--format", "json").exit_code == 1
+    assert saved_progress(workspace)["softmax"]["hints_seen"] == []
+
+
+def test_solution_before_full_marks_says_it_spends_a_hint_and_does(run_cli, workspace):
+    count = len(SOFTMAX.hints)
+    outcome = run_cli("solution", "softmax")
+    assert outcome.exit_code == 1
+    assert f"Here is hint 1 of {count} instead; it now counts as seen" in flat(outcome.stdout)
+    assert f"Hint 1 of {count} for Softmax:" in outcome.stdout
+    assert saved_progress(workspace)["softmax"]["hints_seen"] == [1]
+    assert "Hint 2 of" in run_cli("hint", "softmax").stdout  # hint 1 was spent
+
+    run_cli("hint", "softmax", "--all")
+    outcome = run_cli("solution", "softmax")
+    assert "You have seen every hint, so none is spent" in flat(outcome.stdout)
+    assert f"Hint {count} of {count} for Softmax:" in outcome.stdout
+    assert saved_progress(workspace)["softmax"]["hints_seen"] == list(range(1, count + 1))
+
+
+def test_solution_outside_a_workspace_spends_nothing(run_cli, tmp_path):
+    outcome = run_cli("solution", "softmax")
+    assert "nothing is remembered, so no hint is spent" in flat(outcome.stdout)
+    assert not (tmp_path / ".grader").exists()
+
+
+# --- reset ------------------------------------------------------------------------------------
+
+def test_reset_restores_the_stub_and_keeps_the_progress(run_cli, workspace):
+    (workspace / "cross_entropy.py").write_text(PARTLY_RIGHT_CROSS_ENTROPY)
+    assert run_cli("check", "cross_entropy.py").exit_code == 1
+    before = saved_progress(workspace)["cross_entropy"]
+    assert before["best_score"] > 0
+
+    refused = run_cli("reset", "cross_entropy", input="n\n")
+    assert refused.exit_code == 1
+    assert "Replace cross_entropy.py with a fresh stub of Cross entropy?" in refused.stdout
+    assert "Nothing changed" in refused.stdout
+    assert (workspace / "cross_entropy.py").read_text() == PARTLY_RIGHT_CROSS_ENTROPY
+
+    no_answer = run_cli("reset", "cross_entropy")  # no terminal to answer: a no
+    assert no_answer.exit_code == 1
+    assert (workspace / "cross_entropy.py").read_text() == PARTLY_RIGHT_CROSS_ENTROPY
+
+    done = run_cli("reset", "cross_entropy", input="y\n")
+    assert done.exit_code == 0
+    assert "Restored cross_entropy.py" in done.stdout and "progress is kept" in done.stdout
+    assert (workspace / "cross_entropy.py").read_bytes() == \
+        course.stub_path("cross_entropy").read_bytes()
+    assert saved_progress(workspace)["cross_entropy"] == before
+    assert "in progress" in table_row(run_cli("list").stdout, "cross_entropy")
+
+
+def test_reset_force_does_not_ask(run_cli, workspace):
+    (workspace / "softmax.py").write_text("def softmax(L):\n    return L\n")
+    outcome = run_cli("reset", "softmax", "--force")
+    assert outcome.exit_code == 0 and "Replace" not in outcome.stdout
+    assert (workspace / "softmax.py").read_bytes() == course.stub_path("softmax").read_bytes()
+
+
+def test_reset_of_a_missing_or_untouched_file_does_not_ask(run_cli, workspace):
+    (workspace / "softmax.py").unlink()
+    outcome = run_cli("reset", "softmax")
+    assert outcome.exit_code == 0 and "Replace" not in outcome.stdout
+    assert (workspace / "softmax.py").read_bytes() == course.stub_path("softmax").read_bytes()
+    again = run_cli("reset", "softmax")
+    assert again.exit_code == 0 and "already the untouched stub" in again.stdout
+
+
+def test_reset_never_writes_through_a_link(run_cli, workspace, tmp_path):
+    elsewhere = tmp_path / "elsewhere.py"
+    elsewhere.write_text("keep me\n")
+    (workspace / "softmax.py").unlink()
+    (workspace / "softmax.py").symlink_to(elsewhere)
+    outcome = run_cli("reset", "softmax", "--force")
+    assert outcome.exit_code == 2 and "not a regular file" in outcome.stderr
+    assert elsewhere.read_text() == "keep me\n"
+
+
+def test_reset_outside_a_workspace(run_cli):
+    outcome = run_cli("reset", "softmax")
+    assert outcome.exit_code == 2 and "grader init" in outcome.stderr
+
+
+# --- a misspelt exercise name -----------------------------------------------------------------
+
+@pytest.mark.parametrize("command", [
+    ["hint", "sofmax"], ["solution", "sofmax"], ["reset", "sofmax"],
+    ["check", "softmax.py", "--exercise", "sofmax"], ["check", "sofmax.py"],
+    ["watch", "sofmax.py"], ["watch", "softmax.py", "--exercise", "sofmax"],
+    ["report", ".", "-o", "out", "--exercise", "sofmax"],
+])
+def test_every_command_repeats_a_misspelt_name_and_suggests_the_right_one(run_cli, workspace,
+                                                                          command):
+    shutil.copyfile(workspace / "softmax.py", workspace / "sofmax.py")
+    outcome = run_cli(*command)
+    assert outcome.exit_code == 2
+    message = flat(outcome.stderr)
+    typed = "'sofmax.py'" if "sofmax.py" in command else "'sofmax'"
+    assert typed in message and "Did you mean 'softmax'?" in message
+    assert all(name in message for name in catalog.names())
+    assert not (workspace / "out").exists()
+
+
+def test_a_name_like_none_gets_no_suggestion(run_cli, workspace):
+    outcome = run_cli("hint", "zzz")
+    assert outcome.exit_code == 2
+    assert "there is no exercise 'zzz'." in flat(outcome.stderr)
+    assert "Did you mean" not in outcome.stderr

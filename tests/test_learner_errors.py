@@ -273,3 +273,27 @@ def test_a_missing_file_problem_is_a_graded_error_not_a_crash(tmp_path):
     result = grading.grade(empty, seed=SEED)
     assert result.status is Status.ERROR
     assert "The file is empty" in result.message
+
+
+def test_only_what_the_learners_code_printed_counts_as_its_output(tmp_path):
+    """The seed's softmax overflows on the grader's own [1000, 1001]: NumPy's warnings about
+    that are the grader's doing, not output of the learner's; what the learner's code prints,
+    and a warning its own top-level code provokes, are."""
+    quiet = tmp_path / "quiet" / "softmax.py"
+    quiet.parent.mkdir()
+    quiet.write_text("import numpy as np\n\ndef softmax(L):\n    expL = np.exp(L)\n"
+                     "    return expL / np.sum(expL)\n")
+    result = grading.grade(quiet, seed=SEED)
+    assert result.full_marks and result.output == ""
+    challenge = next(test for test in result.tests if test.optional)
+    assert challenge.status is Status.FAILED, "the premise: the overflow happened"
+
+    noisy = tmp_path / "noisy" / "softmax.py"
+    noisy.parent.mkdir()
+    noisy.write_text("import numpy as np\n\nnp.exp(1000.0)\n\ndef softmax(L):\n"
+                     "    print('working')\n    expL = np.exp(L)\n"
+                     "    return expL / np.sum(expL)\n")
+    result = grading.grade(noisy, seed=SEED)
+    assert "overflow encountered in exp" in result.output.splitlines()[0]
+    assert result.output.count("working") >= len(result.tests) - 1
+    assert result.output.count("overflow encountered") == 1

@@ -34,6 +34,8 @@ def set_aside(root: Path) -> list[Path]:
     b"{\"kind\": \"nn-grader-progress\", \"schema\": 99, \"exercises\": {}}",  # a newer schema
     b"{\"kind\": \"nn-grader-progress\", \"schema\": 1, "
     b"\"exercises\": {\"softmax\": {\"best_score\": \"ten\"}}}",  # wrong type
+    b"{\"kind\": \"nn-grader-progress\", \"schema\": 1, "
+    b"\"exercises\": {\"softmax\": {\"hints_seen\": [1, \"2\"]}}}",  # not hint numbers
 ])
 def test_a_bad_progress_file_is_set_aside_and_the_command_works(run_cli, workspace, content):
     bad = workspace / ".grader" / "progress.json"
@@ -84,6 +86,16 @@ def test_unknown_fields_and_exercises_are_tolerated(workspace):
     state = store.load()
     assert store.notices == []
     assert state.of("softmax").best_score == 4.0 and state.of("softmax").state == "in progress"
+
+
+def test_a_file_that_counted_hints_still_gives_the_next_one(run_cli, workspace):
+    """Written before hints were remembered one by one: "hints_shown": 2 meant hints 1 and 2."""
+    path = workspace / ".grader" / "progress.json"
+    path.write_text(json.dumps({"kind": "nn-grader-progress", "schema": 1, "exercises": {
+        "softmax": {"attempts": 1, "hints_shown": 2}}}))
+    outcome = run_cli("hint", "softmax")
+    assert "Hint 3 of 3 for Softmax:" in outcome.stdout and outcome.stderr == ""
+    assert json.loads(path.read_text())["exercises"]["softmax"]["hints_seen"] == [1, 2, 3]
 
 
 def test_concurrent_updates_lose_nothing(workspace):

@@ -125,19 +125,29 @@ def test_watch_a_file_through_wrong_half_typed_and_right(workspace, watches):
     half = watch.wait_for_verdict(title, 3)
     assert "could not be graded" in half and "SyntaxError" in half
 
+    # The hints the verdicts showed count as seen: h shows the first one none of them showed,
+    # the one the line under each verdict offered, and says how to get more in the watch's terms.
+    seen = _hints_in(first + wrong + half)
+    unseen = min(set(range(1, 4)) - seen)
+    assert f"Stuck? Press h and Enter for hint {unseen} of 3." in half
     watch.type("h")
-    watch.wait_for_text("Hint 1 of 3 for Softmax:")
+    watch.wait_for_text(f"Hint {unseen} of 3 for Softmax:")
+    after_hint = watch.output.split(f"Hint {unseen} of 3 for Softmax:")[1]
+    if unseen < 3:
+        watch.wait_for_text(f"Press h and Enter again for hint {unseen + 1}.")
+    assert "grader hint" not in after_hint
 
     (workspace / "softmax.py").write_text(RIGHT)
     right = watch.wait_for_verdict(title, 4)
     assert "10/10 — full marks" in right
-    assert "Next: Cross entropy" in right
+    assert f"Next: {catalog.CATALOG[0].title}" in right  # the first exercise not done
 
     assert watch.interrupt() == 0
     assert "Stopped watching." in watch.output
     assert "Traceback" not in watch.output
     saved = progress.Store(workspace / ".grader" / "progress.json").load().of("softmax")
-    assert saved.attempts == 4 and saved.done and saved.hints_shown == 1
+    assert saved.attempts == 4 and saved.done
+    assert saved.hints_seen == sorted(seen | {unseen})
     assert (workspace / ".grader" / "reports" / "softmax.html").is_file()
 
 
@@ -159,6 +169,33 @@ def test_watch_the_workspace_starts_with_the_next_exercise(workspace, watches):
     assert "Stopped watching." in watch.output
     saved = json.loads((workspace / ".grader" / "progress.json").read_text())
     assert saved["exercises"]["cross_entropy"]["full_marks_at"]
+
+
+def test_after_full_marks_the_watch_moves_on_to_the_next_exercises_file(workspace, watches):
+    def done_before_softmax(state: progress.Progress) -> None:
+        for exercise in catalog.CATALOG[: catalog.names().index("softmax")]:
+            state.entry(exercise.name).full_marks_at = "2026-01-01T00:00:00+00:00"
+
+    progress.Store(workspace / ".grader" / "progress.json").update(done_before_softmax)
+    watch = watches(workspace)
+    watch.wait_for_verdict("Softmax (softmax.py): ", 1)
+    (workspace / "softmax.py").write_text(RIGHT)
+    right = watch.wait_for_verdict("Softmax (softmax.py): ", 2)
+    assert "10/10 — full marks" in right
+    assert "→ Next: Cross entropy." in right and "Open cross_entropy.py" in right
+    assert "Run: grader check" not in right
+
+    watch.type("h")  # the hint is now the next exercise's
+    watch.wait_for_text("Hint 1 of 3 for Cross entropy:")
+    watch.type("")  # and Enter checks its file
+    moved = watch.wait_for_verdict("Cross entropy (cross_entropy.py): ", 1)
+    assert "Not started yet" in moved
+    watch.type("q")
+    assert watch.process.wait(timeout=WAIT_SECONDS) == 0
+
+
+def _hints_in(text: str) -> set[int]:
+    return {int(number) for number in re.findall(r"^\s*Hint (\d+):", text, re.M)}
 
 
 def test_watch_refusals(run_cli, tmp_path):

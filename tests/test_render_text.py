@@ -208,3 +208,70 @@ def test_a_loop_that_never_ends_is_explained_once():
     text = render_text.render(result, color=False)
     assert text.count("Look for") == 1
     assert "      softmax([2]) also took too long and was stopped, as above." in text
+
+
+def _mismatch(id: str, cause: str | None, hint_number: int, **fields) -> TestResult:
+    message = f"{id}: 2 of 2 values differ from the expected ones."
+    if cause:
+        message += f"\nLikely cause: {cause}"
+    return _test(id, Status.FAILED, 0.0, 1.0, message=message, hint=f"Hint text {hint_number}.",
+                 hint_number=hint_number, **fields)
+
+
+CAUSES = Result(
+    exercise="softmax", title="Softmax", submission="s.py", status=Status.FAILED, score=1.0,
+    max_score=6.0,
+    tests=(_mismatch("a", "exp is not squaring.", 1), _test("ok", Status.PASSED, 1.0, 1.0),
+           _mismatch("b", "exp is not squaring.", 2),
+           _mismatch("c", "you divided by len(L).", 1),
+           _mismatch("d", "exp is not squaring.", 1, visibility=Visibility.HIDDEN),
+           _mismatch("e", None, 3)))
+
+
+def _block(text: str, name: str) -> str:
+    """The lines under test `name`, up to the next test's line."""
+    return re.split(r"\n  [✓✗⧗○!-] ", text.split(f"✗ {name} ")[1])[0]
+
+
+def test_each_likely_cause_is_said_once_then_pointed_at():
+    text = render_text.render(CAUSES, color=False)
+    assert text.count("exp is not squaring.") == 1
+    assert "Likely cause: exp is not squaring." in _block(text, "a")
+    for later in ("b", "d (hidden)"):
+        block = _block(text, later)
+        assert "Same likely cause as above." in block and "squaring" not in block
+    assert "Likely cause: you divided by len(L)." in _block(text, "c")
+    assert "cause" not in _block(text, "e")
+
+
+def test_each_hint_is_said_once_then_named():
+    text = render_text.render(CAUSES, color=False)
+    assert text.count("Hint text 1.") == 1 and "Hint 1: Hint text 1." in _block(text, "a")
+    assert "Hint 1, as above." in _block(text, "c")
+    assert "Hint 2: Hint text 2." in _block(text, "b")
+
+
+@pytest.mark.parametrize("result", [CAUSES, FAILED_RESULT], ids=["causes", "failed"])
+def test_the_hints_counted_as_seen_are_the_hints_the_verdict_names(result):
+    text = render_text.render(result, color=False)
+    named = {int(n) for n in re.findall(r"^ +Hint (\d+)[:,]", text, re.M)}
+    assert named and render_text.hints_shown(result) == named
+
+
+def test_a_verdict_that_stopped_counts_its_one_hint_and_an_error_none():
+    stopped = Result(exercise="softmax", title="Softmax", submission="s.py",
+                     status=Status.FAILED, score=0.0, max_score=2.0,
+                     message="Not started yet: open s.py.",
+                     tests=(_test("a", Status.FAILED, 0.0, 1.0, message="Not started yet: a",
+                                  hint="Second.", hint_number=2),
+                            _test("b", Status.FAILED, 0.0, 1.0, message="Not started yet: b",
+                                  hint="First.", hint_number=1)))
+    assert render_text.hints_shown(stopped) == {2}
+    assert "Hint 2: Second." in render_text.render(stopped, color=False)
+    error = Result(exercise="softmax", title="Softmax", submission="s.py", status=Status.ERROR,
+                   score=0.0, max_score=1.0, message="SyntaxError on line 1 of s.py",
+                   tests=(_test("a", Status.ERROR, 0.0, 1.0, message="SyntaxError",
+                                hint="First.", hint_number=1),))
+    assert render_text.hints_shown(error) == frozenset()
+    assert "Hint" not in render_text.render(error, color=False)
+    assert "  1 test could not run." in render_text.render(error, color=False).splitlines()

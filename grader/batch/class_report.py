@@ -26,6 +26,10 @@ SCRIPT = "sort_table.js"
 
 CHART_WIDTH, CHART_HEIGHT = 320, 150
 CHART_LEFT, CHART_BOTTOM, CHART_TOP = 30, 24, 14
+LINE_TOP = 10  # where the mean and median lines start
+# A count label's box, for 10 px digits (template: .chart text): a digit's width, the height
+# above the baseline, the depth below it; and the gap kept between a label and a line.
+DIGIT_WIDTH, LABEL_ASCENT, LABEL_DESCENT, CLEARANCE = 6.5, 9.0, 2.0, 1.5
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,8 @@ class Histogram:
     y_ticks: list[tuple[float, str]]
     mean_x: float | None
     median_x: float | None
+    mean_segments: list[tuple[float, float]]  # the mean line, (y1, y2) pieces around labels
+    median_segments: list[tuple[float, float]]
     width: int = CHART_WIDTH
     height: int = CHART_HEIGHT
     left: int = CHART_LEFT
@@ -84,10 +90,38 @@ def histogram(stats: ExerciseStats) -> Histogram:
     ticks = [(x_of(value), f"{value:g}") for value in sorted({0.0, round(top / 2), top})]
     y_ticks = [(round(base - plot_height * value / peak, 2), str(value))
                for value in sorted({0, peak})]
+    mean_x = x_of(stats.mean) if stats.mean is not None else None
+    median_x = x_of(stats.median) if stats.median is not None else None
     return Histogram(
-        bars=bars, ticks=ticks, y_ticks=y_ticks,
-        mean_x=x_of(stats.mean) if stats.mean is not None else None,
-        median_x=x_of(stats.median) if stats.median is not None else None)
+        bars=bars, ticks=ticks, y_ticks=y_ticks, mean_x=mean_x, median_x=median_x,
+        mean_segments=line_around_labels(mean_x, bars, base),
+        median_segments=line_around_labels(median_x, bars, base))
+
+
+def label_box(bar: Bar) -> tuple[float, float, float, float]:
+    """Where a bar's count label is drawn (the template puts its baseline 3 px above the bar,
+    centred): left, top, right, bottom."""
+    half = DIGIT_WIDTH * len(str(bar.count)) / 2
+    middle, baseline = bar.x + bar.width / 2, bar.y - 3
+    return middle - half, baseline - LABEL_ASCENT, middle + half, baseline + LABEL_DESCENT
+
+
+def line_around_labels(x: float | None, bars: list[Bar], base: float) -> list[tuple[float, float]]:
+    """A vertical line at `x` from LINE_TOP to the axis, in pieces that leave out every count
+    label it would cross, so that no label is hard to read under a dashed line."""
+    if x is None:
+        return []
+    gaps = sorted((top - CLEARANCE, bottom + CLEARANCE)
+                  for left, top, right, bottom in map(label_box, (b for b in bars if b.count))
+                  if left - CLEARANCE <= x <= right + CLEARANCE)
+    pieces, start = [], float(LINE_TOP)
+    for top, bottom in gaps:
+        if top > start:
+            pieces.append((round(start, 2), round(top, 2)))
+        start = max(start, bottom)
+    if start < base:
+        pieces.append((round(start, 2), round(float(base), 2)))
+    return pieces
 
 
 def script() -> str:
@@ -128,8 +162,8 @@ def write(out: Path, view: ClassView) -> dict[str, list[Path]]:
     learners = []
     for row in view.learners:
         path = out / LEARNERS / f"{row.slug}.html"
-        write_atomically(path, render_learner(view, row))
+        write_atomically(path, render_learner(view, row), below=out)
         learners.append(path)
     index = out / INDEX
-    write_atomically(index, render_index(view))
+    write_atomically(index, render_index(view), below=out)
     return {"index": [index], "learners": learners}

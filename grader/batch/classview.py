@@ -161,15 +161,20 @@ def problem_kind(record: Record) -> str | None:
 
 
 def learner_slugs(learners: list[str]) -> dict[str, str]:
-    """A file name per learner: safe on every file system, unique even ignoring case."""
+    """A file name per learner: safe on every file system, unique even ignoring case. The
+    number last given to each base is remembered, so that thousands of names that reduce to one
+    base cost one try each, not one per learner before them."""
     taken: set[str] = set()
+    last: dict[str, int] = {}
     slugs = {}
     for learner in learners:
         base = re.sub(r"[^\w.-]+", "_", learner).strip("._-")[:80] or "learner"
-        slug, number = base, 1
+        number = last.get(base.casefold(), 1)
+        slug = base if number == 1 else f"{base}-{number}"
         while slug.casefold() in taken:
             number += 1
             slug = f"{base}-{number}"
+        last[base.casefold()] = number
         taken.add(slug.casefold())
         slugs[learner] = slug
     return slugs

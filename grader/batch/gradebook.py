@@ -2,6 +2,9 @@
 
 Both are plain CSV with a header row, UTF-8, so spreadsheets and LMS gradebook imports read them.
 An exercise a learner did not submit is an empty cell in the gradebook and counts 0 in the total.
+A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a
+carriage return: a learner named `=HYPERLINK(...)`, an exception message) gets a leading `'`, as
+OWASP advises, so that it shows as text; numbers are left as they are.
 """
 
 from __future__ import annotations
@@ -53,10 +56,23 @@ def results_frame(view: ClassView) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=RESULT_COLUMNS)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(value: object) -> object:
+    """A text cell that cannot start a formula; anything else as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write(out: Path, view: ClassView) -> list[Path]:
     paths = [out / GRADEBOOK, out / RESULTS]
     for path, frame in zip(paths, (gradebook_frame(view), results_frame(view)), strict=True):
+        for column in frame.columns:
+            if not pd.api.types.is_numeric_dtype(frame[column]):
+                frame[column] = frame[column].map(neutralised)
         buffer = io.StringIO()
-        frame.to_csv(buffer, index=False, float_format="%g", lineterminator="\n")
-        write_atomically(path, buffer.getvalue())
+        frame.to_csv(buffer, index=False, float_format="%g", lineterminator="\r\n")
+        write_atomically(path, buffer.getvalue(), below=out)
     return paths

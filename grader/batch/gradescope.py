@@ -72,6 +72,7 @@ def write(out: Path, view: ClassView) -> list[Path]:
     paths = []
     for row in view.learners:
         path = out / FOLDER / row.slug / "results.json"
-        write_atomically(path, json.dumps(results_json(view, row), indent=2, ensure_ascii=False))
+        write_atomically(path, json.dumps(results_json(view, row), indent=2, ensure_ascii=False),
+                         below=out)
         paths.append(path)
     return paths

@@ -7,7 +7,16 @@ Two layouts, told apart by `--exercise`:
   `SUBMISSIONS/<learner>/<anything>.py` (the file named for the exercise if there are several).
 A `.zip` of either is read in place (nothing is extracted), and a single folder wrapping the whole
 class, as platform exports often have, is looked through. Every file that is not graded is
-listed in `skipped` with the reason: nothing is dropped silently.
+listed in `skipped` with the reason, and so is an empty folder: nothing is dropped silently.
+
+The class is hostile input too. A folder is walked with directory descriptors: links are listed,
+never followed; FIFOs, devices and sockets are listed, never opened; names that are not UTF-8
+are listed, not used. An archive is read by `archive.py`, with caps. A path with `..`, an
+absolute path, a drive letter or a backslash is refused as written, before any normalisation
+could turn `cat/../dan/softmax.py` into Dan's file. A file is read only if it is graded, at most
+`MAX_SOURCE_BYTES + 1` bytes of it, and the files of a class together at most `CLASS_BYTES`.
+Names are compared in Unicode NFC, so a folder name typed on a Mac (NFD) and on Linux (NFC) is
+one learner. A file that cannot be read is a graded error for its learner, never a failed run.
 """
 
 from __future__ import annotations
@@ -15,17 +24,25 @@ from __future__ import annotations
 import contextlib
 import os
 import posixpath
-import zipfile
+import re
+import stat
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import BinaryIO
 
+from grader import files
+from grader.batch import archive
 from grader.core import grading
 from grader.course import catalog
 from grader.course import paths as course
 
-READ_CAP = 32 * 1024 * 1024  # enough to measure any real file; a bigger one is refused anyway
+CLASS_BYTES = 256 * 1024 * 1024  # all the files of one run; a real class needs a few MiB
+MAX_DEPTH = 32  # folders deeper than this inside SUBMISSIONS are listed, not searched
 SYSTEM_NAMES = {"__MACOSX", "__pycache__", ".DS_Store", "Thumbs.db", "desktop.ini"}
+_FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 
 
 class InputError(Exception):
@@ -63,15 +80,44 @@ class Discovery:
         return sorted({s.learner for s in self.submissions}, key=str.casefold)
 
 
+class _Unreadable(Exception):
+    """A file that is graded but cannot be read; the message is for its learner."""
+
+
 @dataclass(frozen=True)
 class _File:
-    parts: tuple[str, ...]
-    read: Callable[[], bytes]  # raises OSError or a zip error when unreadable
+    parts: tuple[str, ...]  # in NFC
+    read: Callable[[], bytes]  # raises _Unreadable
     problem: str | None = None  # why it is skipped before anything else is looked at
+    folder: bool = False  # an empty folder, listed as such
 
     @property
     def path(self) -> str:
-        return "/".join(self.parts)
+        return "/".join(self.parts) + ("/" if self.folder else "")
+
+
+def _skip(parts: tuple[str, ...], problem: str, *, folder: bool = False) -> _File:
+    return _File(parts, _never, problem, folder)
+
+
+def _never() -> bytes:
+    raise _Unreadable("not read")
+
+
+class _Budget:
+    """The bytes a run may hold in memory for the files of the class."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.left = CLASS_BYTES
+
+    def take(self, size: int) -> None:
+        self.left -= size
+        if self.left < 0:
+            raise InputError(
+                f"The files to grade in {self.root} add up to more than "
+                f"{CLASS_BYTES // 2**20} MiB, the most one run reads. Grade the class in parts "
+                "(a folder with some of the learners at a time).")
 
 
 def discover(submissions: Path, exercise: str | None = None, *,
@@ -80,21 +126,26 @@ def discover(submissions: Path, exercise: str | None = None, *,
     chosen = catalog.get(exercise) if exercise is not None else None
     found = Discovery(root=str(submissions),
                       layout="one file per learner" if chosen else "one folder per learner")
+    try:
+        mode = submissions.stat().st_mode
+    except FileNotFoundError:
+        raise InputError(f"{submissions} does not exist.") from None
+    except OSError as error:
+        raise InputError(f"{submissions} cannot be read ({error.strerror}).") from None
     with contextlib.ExitStack() as stack:
-        if submissions.is_dir():
-            files = list(_folder_files(submissions, exclude))
-        elif zipfile.is_zipfile(submissions):
+        if stat.S_ISDIR(mode):
+            every = list(_folder_files(submissions, exclude, stack))
+        elif stat.S_ISREG(mode):
             found.layout += ", in a zip"
-            files = list(_zip_files(submissions, stack))
-        elif submissions.exists():
-            raise InputError(f"{submissions} is neither a folder nor a .zip file.")
+            every = list(_zip_files(submissions, stack))
         else:
-            raise InputError(f"{submissions} does not exist.")
+            raise InputError(f"{submissions} is {files.kind_of(mode)}, neither a folder nor a "
+                             ".zip file.")
         kept = []
-        for file in files:
+        for file in every:
             if file.problem is None and any(part in SYSTEM_NAMES or part.startswith(".")
                                             for part in file.parts):
-                file = _File(file.parts, file.read, "hidden or system file")
+                file = _skip(file.parts, "hidden or system file")
             if file.problem is not None:
                 found.skipped.append(Skipped(file.path, file.problem))
             else:
@@ -105,10 +156,11 @@ def discover(submissions: Path, exercise: str | None = None, *,
             kept = [_File(f.parts[1:], f.read) for f in kept]
             found.skipped = [Skipped(s.path.removeprefix(prefix + "/"), s.reason)
                              for s in found.skipped]
+        budget = _Budget(submissions)
         if chosen is None:
-            _by_folder(kept, found)
+            _by_folder(kept, found, budget)
         else:
-            _by_file(kept, chosen, found)
+            _by_file(kept, chosen, found, budget)
     found.submissions.sort(key=lambda s: (s.learner.casefold(), catalog.names().index(s.exercise)))
     found.skipped.sort(key=lambda s: s.path)
     return found
@@ -128,7 +180,7 @@ def _wrapper(files: list[_File], chosen: catalog.Exercise | None) -> str | None:
     return tops.pop() if len(folders) >= 2 else None
 
 
-def _by_folder(files: list[_File], found: Discovery) -> None:
+def _by_folder(files: list[_File], found: Discovery, budget: _Budget) -> None:
     names = set(catalog.names())
     chosen: dict[tuple[str, str], list[_File]] = {}
     for file in files:
@@ -146,13 +198,15 @@ def _by_folder(files: list[_File], found: Discovery) -> None:
             chosen.setdefault((file.parts[0], stem), []).append(file)
     for (learner, name), candidates in chosen.items():
         candidates.sort(key=lambda f: (len(f.parts), f.path))
-        _add(found, learner, name, candidates[0])
+        _add(found, learner, name, candidates[0], budget)
         for other in candidates[1:]:
-            found.skipped.append(Skipped(other.path, f"another file for {name} was graded: "
-                                                     f"{candidates[0].path}"))
+            found.skipped.append(Skipped(other.path, _twin(other, candidates[0]) or
+                                         f"another file for {name} was graded: "
+                                         f"{candidates[0].path}"))
 
 
-def _by_file(files: list[_File], exercise: catalog.Exercise, found: Discovery) -> None:
+def _by_file(files: list[_File], exercise: catalog.Exercise, found: Discovery,
+             budget: _Budget) -> None:
     per_learner: dict[str, list[_File]] = {}
     for file in files:
         stem, suffix = posixpath.splitext(file.parts[-1])
@@ -173,69 +227,185 @@ def _by_file(files: list[_File], exercise: catalog.Exercise, found: Discovery) -
                 found.skipped.append(Skipped(file.path, f"{learner} has several .py files and "
                                                         f"none is named {exercise.name}.py"))
             continue
-        _add(found, learner, exercise.name, pick)
+        _add(found, learner, exercise.name, pick, budget)
         for other in candidates:
             if other is not pick:
-                found.skipped.append(Skipped(other.path, f"another file of {learner} was "
-                                                         f"graded: {pick.path}"))
+                found.skipped.append(Skipped(other.path, _twin(other, pick) or
+                                             f"another file of {learner} was graded: "
+                                             f"{pick.path}"))
 
 
-def _add(found: Discovery, learner: str, exercise: str, file: _File) -> None:
+def _twin(other: _File, graded: _File) -> str | None:
+    """Why a file with the very same path as the graded one is not graded: two entries of one
+    archive, or two names that differ only in their Unicode form (NFC and NFD)."""
+    if other.path != graded.path:
+        return None
+    return ("another file with this same name was graded (the class holds it twice, or in two "
+            "Unicode forms)")
+
+
+def _add(found: Discovery, learner: str, exercise: str, file: _File, budget: _Budget) -> None:
     if not course.suite_path(exercise).is_file():
         found.skipped.append(Skipped(file.path, f"the {exercise} exercise has no suite in "
                                                 "this installation of the grader"))
         return
     try:
         source, problem = file.read(), None
-    except (OSError, RuntimeError, zipfile.BadZipFile, NotImplementedError) as error:
-        source, problem = b"", f"The file could not be read ({error})."
+    except _Unreadable as error:
+        source, problem = b"", str(error)
+    if len(source) > grading.MAX_SOURCE_BYTES:
+        source, problem = b"", grading.too_large()
+    budget.take(len(source))
     found.submissions.append(Submission(learner, exercise, file.path, source, problem))
 
 
-def _folder_files(root: Path, exclude: Path | None) -> Iterator[_File]:
-    excluded = exclude.resolve() if exclude is not None else None
-    for folder, subfolders, files in os.walk(root, followlinks=False):
-        here = Path(folder)
-        if excluded is not None:
-            subfolders[:] = [d for d in subfolders if (here / d).resolve() != excluded]
-        subfolders.sort()
-        for name in sorted(files):
-            path = here / name
-            parts = path.relative_to(root).parts
-            if path.is_symlink():  # it could point anywhere, and its text would reach a report
-                yield _File(parts, _refuse, "a symbolic link (not followed)")
-            else:
-                yield _File(parts, lambda path=path: _read_file(path))
+def _nfc(parts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(unicodedata.normalize("NFC", part) for part in parts)
 
 
-def _read_file(path: Path) -> bytes:
-    with path.open("rb") as file:
-        return file.read(READ_CAP)
-
-
-def _zip_files(archive: Path, stack: contextlib.ExitStack) -> Iterator[_File]:
+def _folder_files(root: Path, exclude: Path | None, stack: contextlib.ExitStack
+                  ) -> Iterator[_File]:
     try:
-        handle = stack.enter_context(zipfile.ZipFile(archive))
-    except (zipfile.BadZipFile, OSError) as error:
-        raise InputError(f"{archive} cannot be read as a zip file ({error}).") from None
-    for info in handle.infolist():
-        if info.is_dir():
+        root_fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError as error:
+        raise InputError(f"{root} cannot be read ({error.strerror}).") from None
+    stack.callback(os.close, root_fd)
+    try:
+        excluded = exclude.stat() if exclude is not None else None
+    except OSError:
+        excluded = None
+    identity = (excluded.st_dev, excluded.st_ino) if excluded is not None else None
+    yield from _walk(root_fd, root_fd, (), (), identity)
+
+
+def _walk(root_fd: int, fd: int, real: tuple[str, ...], shown: tuple[str, ...],
+          excluded: tuple[int, int] | None) -> Iterator[_File]:
+    """The files under the folder open as `fd` (`real` its names on disk, `shown` as they are
+    shown), depth first in name order, without following a link."""
+    with os.scandir(fd) as listing:
+        names = sorted(entry.name for entry in listing)
+    if not names and real:
+        yield _skip(shown, "an empty folder (no files)", folder=True)
+    for name in names:
+        here, label = (*real, name), (*shown, *_nfc((_shown_name(name),)))
+        if not _valid_name(name):
+            yield _skip(label, "its name is not valid UTF-8, so it was not read")
             continue
-        name = posixpath.normpath(info.filename.replace("\\", "/"))
-        parts = tuple(p for p in name.split("/") if p not in ("", "."))
-        if name.startswith("/") or ".." in parts or not parts:
-            yield _File((info.filename,), _refuse, "its path leaves the archive (unsafe)")
+        try:
+            info = os.stat(name, dir_fd=fd, follow_symlinks=False)
+        except OSError as error:
+            yield _skip(label, f"it could not be looked at ({error.strerror})")
             continue
-        yield _File(parts, lambda info=info: _read_member(handle, info))
+        if stat.S_ISLNK(info.st_mode):
+            yield _skip(label, "a symbolic link (not followed)")
+        elif stat.S_ISREG(info.st_mode):
+            yield _File(label, partial(_read_file, root_fd, here))
+        elif not stat.S_ISDIR(info.st_mode):
+            yield _skip(label, f"{files.kind_of(info.st_mode)}, which is never opened")
+        elif (info.st_dev, info.st_ino) == excluded:
+            continue
+        elif len(here) > MAX_DEPTH:
+            yield _skip(label, f"a folder nested more than {MAX_DEPTH} deep, not searched",
+                        folder=True)
+        else:
+            try:
+                child = os.open(name, _FOLDER, dir_fd=fd)
+            except OSError as error:
+                yield _skip(label, f"it could not be opened ({error.strerror})", folder=True)
+                continue
+            try:
+                yield from _walk(root_fd, child, here, label, excluded)
+            finally:
+                os.close(child)
 
 
-def _read_member(handle: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    with handle.open(info) as member:
-        return member.read(READ_CAP)
+def _valid_name(name: str) -> bool:
+    """A name read from disk holds surrogates where its bytes are not UTF-8."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
-def _refuse() -> bytes:
-    raise OSError("unsafe path")
+def _shown_name(name: str) -> str:
+    return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+
+
+def _read_file(root_fd: int, real: tuple[str, ...]) -> bytes:
+    """Open `real` again from the class folder, one folder at a time without following a link
+    (the folders may have changed since the walk), and read at most the cap and one byte."""
+    opened: list[int] = []
+    fd = root_fd
+    try:
+        for part in real[:-1]:
+            fd = os.open(part, _FOLDER, dir_fd=fd)
+            opened.append(fd)
+        source = files.open_regular(real[-1], dir_fd=fd, shown="/".join(real))
+        opened.append(source)
+        return files.read_capped(source, grading.MAX_SOURCE_BYTES)
+    except OSError as error:
+        raise _Unreadable(f"The file could not be read ({error.strerror}).") from None
+    finally:
+        for each in opened:
+            os.close(each)
+
+
+def _zip_files(path: Path, stack: contextlib.ExitStack) -> Iterator[_File]:
+    try:
+        handle = stack.enter_context(os.fdopen(files.open_regular(path.resolve()), "rb"))
+        listed = archive.entries(handle)
+    except (OSError, archive.ArchiveError) as error:
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        raise InputError(f"{path} cannot be read as a zip file: {reason}.") from None
+    folders: set[tuple[str, ...]] = set()
+    filled: set[tuple[str, ...]] = set()
+    for entry in listed:
+        if entry.name is None:
+            yield _skip((entry.shown_name,), entry.name_problem or "")
+            continue
+        problem = _unsafe_path(entry.name)
+        if problem is not None:
+            yield _skip((entry.name,), problem)
+            continue
+        parts = _nfc(tuple(part for part in entry.name.split("/") if part not in ("", ".")))
+        if not parts:
+            continue
+        filled.update(parts[:end] for end in range(1, len(parts)))
+        if entry.is_dir:
+            folders.add(parts)
+        elif stat.S_ISLNK(entry.mode):
+            yield _skip(parts, "a symbolic link (not followed)")
+        elif entry.mode and stat.S_IFMT(entry.mode) and not stat.S_ISREG(entry.mode):
+            yield _skip(parts, f"{files.kind_of(entry.mode)}, which is never opened")
+        else:
+            yield _File(parts, partial(_read_member, handle, entry))
+    for folder in sorted(folders - filled):
+        yield _skip(folder, "an empty folder (no files)", folder=True)
+
+
+def _unsafe_path(name: str) -> str | None:
+    """Why an archive member's path, as written, is refused (None if it is not)."""
+    if "\\" in name:
+        return ("its path contains a backslash, which could name another folder on some "
+                "systems, so it was not read")
+    if name.startswith("/"):
+        return "its path is absolute (it starts with /), so it was not read"
+    if re.match(r"[A-Za-z]:", name):
+        return "its path starts with a drive letter, so it was not read"
+    if ".." in name.split("/"):
+        return ("its path contains .., which could reach another learner's folder, so it was "
+                "not read")
+    return None
+
+
+def _read_member(handle: BinaryIO, entry: archive.Entry) -> bytes:
+    try:
+        return archive.read_member(handle, entry, grading.MAX_SOURCE_BYTES)
+    except archive.MemberTooLarge:
+        raise _Unreadable(grading.too_large()) from None
+    except archive.MemberError as error:
+        raise _Unreadable(str(error)) from None
 
 
 def vet(submission: Submission) -> str | None:

@@ -6,6 +6,8 @@ import shutil
 import time
 from typing import TextIO
 
+from grader.wording import counted
+
 REDRAW_SECONDS = 0.1
 
 
@@ -32,7 +34,8 @@ class ProgressBar:
 
     def line(self, width: int = 80) -> str:
         counts = f"{self.done}/{self.total}"
-        details = [f"{self.below_full} below full marks", f"{self.errors} errors"]
+        details = [f"{self.below_full} below full marks",
+                   counted(self.errors, "{n} error", "{n} errors")]
         eta = self.eta()
         if eta is not None:
             details.append(f"ETA {_duration(eta)}")

@@ -8,33 +8,45 @@ Order of work, chosen so that nothing is lost:
 3. only when all are in: rewrite results.jsonl (one line per submission) and render the CSVs,
    the reports and the exports from it, each file replaced atomically.
 A kill at any point leaves the previous outputs and every result already appended; the next run
-grades only the rest.
+grades only the rest. Ctrl-C at any point ends the run with a message that says what is true
+then, counted from results.jsonl itself: nothing done yet, how many are graded and saved, or all
+graded and the files not all written (exit 130), or everything written (the run is complete).
+OUT is written from its own descriptor, never through a link inside it (see files.py).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import secrets
+import signal
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import BrokenExecutor, CancelledError, Executor, Future, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from grader import files as grader_files
 from grader.batch import class_report, classview, gradebook, gradescope, layout, store
 from grader.batch.executor import ForkServerExecutor, TaskFailed, default_jobs, run_job
 from grader.batch.progressbar import ProgressBar
 from grader.boundary.launch import Limits
 from grader.core import grading
 from grader.course import catalog
+from grader.render.text import printable_line
 from grader.results import Result, Status
+from grader.wording import counted
 
 
 class Interrupted(Exception):
-    def __init__(self, saved: int, total: int) -> None:
-        super().__init__(f"interrupted: {saved} of {total} submissions are graded and saved in "
-                         "results.jsonl; run the same command again to grade the rest")
+    """Ctrl-C. The message says what was done; `complete` when every file was written before."""
+
+    def __init__(self, message: str, *, complete: bool = False) -> None:
+        super().__init__(message)
+        self.complete = complete
 
 
 class PoolFailed(Exception):
@@ -67,30 +79,103 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
     started = time.monotonic()
     limits = limits or Limits()
     jobs = jobs or default_jobs()
-    found = layout.discover(submissions, exercise, exclude=out)
-    if not found.submissions:
-        raise layout.InputError(_nothing_found(found, exercise))
-    with store.locked(out):
-        store.remove_leftover_temporaries(out)
-        results = store.Store(out)
-        previous = results.load()
-        done, todo = _plan(found, {} if fresh else previous, seed)
-        bar = ProgressBar(progress if progress is not None else sys.stderr,
-                          total=len(found.submissions), done=len(done))
-        try:
-            _grade(todo, done, results, bar, seed, limits, jobs,
-                   executor_factory or _fork_server)
-            bar.close()
+    found: layout.Discovery | None = None
+    written = False
+    try:
+        found = layout.discover(submissions, exercise, exclude=out)
+        if not found.submissions:
+            raise layout.InputError(_nothing_found(found, exercise))
+        with store.locked(out):
+            store.remove_leftover_temporaries(out)
+            results = store.Store(out)
+            previous = results.load()
+            done, todo = _plan(found, {} if fresh else previous, seed)
+            bar = ProgressBar(progress if progress is not None else sys.stderr,
+                              total=len(found.submissions), done=len(done))
+            try:
+                _grade(todo, done, results, bar, seed, limits, jobs,
+                       executor_factory or _fork_server)
+            finally:
+                bar.close()
             current = [done[(s.learner, s.exercise)] for s in found.submissions]
             results.rewrite(current)
             view = classview.build(found, current, seed)
             files = _render(out, view, formats)
-        except KeyboardInterrupt:  # each file is whole: old or new; a rerun rewrites them all
-            raise Interrupted(len(done), len(found.submissions)) from None
-        finally:
-            bar.close()
+            written = True
+    except KeyboardInterrupt:
+        with _sigint_ignored():
+            raise _interrupted(found, out, seed, fresh, written) from None
     return Outcome(out, view, graded_now=len(todo), reused=len(current) - len(todo), jobs=jobs,
                    seconds=time.monotonic() - started, files=files)
+
+
+def _interrupted(found: layout.Discovery | None, out: Path, seed: int | None, fresh: bool,
+                 written: bool) -> Interrupted:
+    """What is true after Ctrl-C, counted from results.jsonl: the submissions the same command
+    would not grade again (after --fresh, the command without it)."""
+    if found is None or not found.submissions:
+        return Interrupted("interrupted while looking for the submissions, before anything was "
+                           "graded or written; run the same command again to start.")
+    total = len(found.submissions)
+    if written:
+        return Interrupted(counted(total, *_COMPLETE, out=out), complete=True)
+    try:
+        saved = len(_plan(found, store.Store(out).load(), seed)[0])
+    except OSError:
+        saved = 0
+    if saved == total:
+        return Interrupted(counted(total, *_UNWRITTEN[fresh]))
+    return Interrupted(counted(total - saved, *_UNGRADED[fresh], saved=saved, total=total))
+
+
+_COMPLETE = ("interrupted after the run was complete: the submission is graded and every file "
+             "is written in {out}.",
+             "interrupted after the run was complete: all {n} submissions are graded and every "
+             "file is written in {out}.")
+_UNWRITTEN = {
+    False: ("interrupted: the submission is graded and saved in results.jsonl, but the reports "
+            "were not all written; run the same command again to write them (nothing is graded "
+            "again).",
+            "interrupted: all {n} submissions are graded and saved in results.jsonl, but the "
+            "reports were not all written; run the same command again to write them (nothing "
+            "is graded again)."),
+    True: ("interrupted: the submission is graded and saved in results.jsonl, but the reports "
+           "were not all written; run the command again without --fresh to write them "
+           "(nothing is graded again).",
+           "interrupted: all {n} submissions are graded and saved in results.jsonl, but the "
+           "reports were not all written; run the command again without --fresh to write them "
+           "(nothing is graded again)."),
+}
+_UNGRADED = {
+    False: ("interrupted: {saved} of {total} submissions are graded and saved in "
+            "results.jsonl; run the same command again to grade the last one.",
+            "interrupted: {saved} of {total} submissions are graded and saved in "
+            "results.jsonl; run the same command again to grade the other {n}."),
+    True: ("interrupted: {saved} of {total} submissions are graded and saved in "
+           "results.jsonl; run the command again without --fresh to grade the last one.",
+           "interrupted: {saved} of {total} submissions are graded and saved in "
+           "results.jsonl; run the command again without --fresh to grade the other {n}."),
+}
+
+
+def completed(outcome: Outcome) -> Interrupted:
+    """Ctrl-C once `grade_class` has returned: everything is written already."""
+    return Interrupted(counted(outcome.view.submissions, *_COMPLETE, out=outcome.out),
+                       complete=True)
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """A second Ctrl-C while the pool is stopped and the message is worked out would cut them
+    short (and end with a traceback instead of the truth)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @dataclass(frozen=True)
@@ -158,7 +243,8 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
             except (BrokenExecutor, CancelledError) as error:
                 raise PoolFailed(f"the grading pool stopped: {error}") from None
     except BaseException:
-        _stop(executor)
+        with _sigint_ignored():
+            _stop(executor)
         raise
     executor.shutdown()
 
@@ -187,20 +273,44 @@ def _render(out: Path, view: classview.ClassView, formats: tuple[str, ...]) -> d
     files.update(class_report.write(out, view))
     if "gradescope" in formats:
         files["gradescope"] = gradescope.write(out, view)
-    _remove_stale(out / class_report.LEARNERS, set(files["learners"]), "*.html")
-    _remove_stale(out / gradescope.FOLDER, set(files.get("gradescope", [])), "*/results.json")
+    _remove_stale(out, class_report.LEARNERS, {path.name for path in files["learners"]},
+                  exports=False)
+    _remove_stale(out, gradescope.FOLDER,
+                  {path.parent.name for path in files.get("gradescope", [])}, exports=True)
     return files
 
 
-def _remove_stale(folder: Path, keep: set[Path], pattern: str) -> None:
-    """Pages of learners who are no longer in SUBMISSIONS: OUT mirrors the input."""
-    if not folder.is_dir():
+def _remove_stale(out: Path, folder: str, keep: set[str], *, exports: bool) -> None:
+    """Pages of learners who are no longer in SUBMISSIONS: OUT mirrors the input. Only what
+    the grader writes is removed (`<slug>.html`, or an export's `<slug>/results.json`), never
+    through a link."""
+    try:
+        fd = grader_files.open_folder(out, (folder,), create=False)
+    except FileNotFoundError:
         return
-    for path in folder.glob(pattern):
-        if path not in keep:
-            path.unlink(missing_ok=True)
-            if path.parent != folder and not any(path.parent.iterdir()):
-                path.parent.rmdir()
+    try:
+        with os.scandir(fd) as listing:
+            entries = [entry for entry in listing if entry.name not in keep]
+        for entry in entries:
+            if exports and entry.is_dir(follow_symlinks=False):
+                _remove_export(fd, entry.name)
+            elif not exports and entry.is_file(follow_symlinks=False) \
+                    and entry.name.endswith(".html"):
+                os.unlink(entry.name, dir_fd=fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_export(folder: int, name: str) -> None:
+    inner = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC,
+                    dir_fd=folder)
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink("results.json", dir_fd=inner)  # a link is removed, never followed
+        if not os.listdir(inner):
+            os.rmdir(name, dir_fd=folder)
+    finally:
+        os.close(inner)
 
 
 def _nothing_found(found: layout.Discovery, exercise: str | None) -> str:
@@ -212,6 +322,7 @@ def _nothing_found(found: layout.Discovery, exercise: str | None) -> str:
     else:
         lines.append(f"Expected SUBMISSIONS/<learner>.py or SUBMISSIONS/<learner>/{exercise}.py.")
     if found.skipped:
-        lines.append(f"{len(found.skipped)} files were skipped, for example:")
-        lines += [f"  {s.path}: {s.reason}" for s in found.skipped[:5]]
+        lines.append(counted(len(found.skipped), "{n} file was skipped:",
+                             "{n} files were skipped, for example:"))
+        lines += [printable_line(f"  {s.path}: {s.reason}") for s in found.skipped[:5]]
     return "\n".join(lines)

@@ -21,8 +21,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from grader import files
 from grader.course import paths as course
 from grader.files import write_atomically
+from grader.render.text import printable_line
 from grader.results import Result
 
 RESULTS = "results.jsonl"
@@ -107,29 +109,38 @@ def _suite_helpers(suite: bytes) -> list[Path]:
 
 
 class Store:
+    """results.jsonl in OUT. OUT may sit inside a class folder someone else prepared, so the
+    file is opened from OUT's descriptor without following a link: a link named results.jsonl
+    (to /etc/passwd, say) is refused, never appended to or cut."""
+
     def __init__(self, out: Path) -> None:
+        self.out = out
         self.path = out / RESULTS
 
     def load(self) -> dict[tuple[str, str], Record]:
         """The latest record per learner and exercise; a damaged last line is cut off."""
-        if not self.path.exists():
+        try:
+            fd = self._open(os.O_RDWR)
+        except FileNotFoundError:
             return {}
-        self._cut_partial_line()
+        try:
+            data = _cut_partial_line(fd)
+        finally:
+            os.close(fd)
         records: dict[tuple[str, str], Record] = {}
-        with self.path.open(encoding="utf-8", errors="replace") as file:
-            for line in file:
-                if not line.strip():
-                    continue
-                try:
-                    record = Record.from_line(line)
-                except (ValueError, KeyError, TypeError):
-                    continue  # its submission is graded again, unless another line holds it
-                records[record.key] = record
+        for line in data.decode("utf-8", errors="replace").splitlines():
+            if not line.strip():
+                continue
+            try:
+                record = Record.from_line(line)
+            except (ValueError, KeyError, TypeError, AttributeError):
+                continue  # its submission is graded again, unless another line holds it
+            records[record.key] = record
         return records
 
     def append(self, record: Record) -> None:
         data = record.to_line().encode("utf-8")
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        fd = self._open(os.O_WRONLY | os.O_APPEND | os.O_CREAT)
         try:
             os.write(fd, data)
             os.fsync(fd)
@@ -137,38 +148,76 @@ class Store:
             os.close(fd)
 
     def rewrite(self, records: list[Record]) -> None:
-        write_atomically(self.path, "".join(record.to_line() for record in records))
+        write_atomically(self.path, "".join(record.to_line() for record in records),
+                         below=self.out)
 
-    def _cut_partial_line(self) -> None:
-        with self.path.open("rb+") as file:
-            size = file.seek(0, os.SEEK_END)
-            if size == 0:
-                return
-            file.seek(size - 1)
-            if file.read(1) == b"\n":
-                return
-            file.seek(0)
-            file.truncate(file.read().rfind(b"\n") + 1)
+    def _open(self, flags: int) -> int:
+        folder = files.open_folder(self.out, create=False)
+        try:
+            return files.open_regular(RESULTS, flags, dir_fd=folder, shown=self.path)
+        finally:
+            os.close(folder)
+
+
+def _cut_partial_line(fd: int) -> bytes:
+    """The file's content up to its last newline; what follows (a line a killed run left half
+    written) is cut off the file too, so the next append starts on a line of its own."""
+    data = bytearray()
+    while chunk := os.read(fd, files.CHUNK):
+        data += chunk
+    end = data.rfind(b"\n") + 1
+    if end != len(data):
+        os.ftruncate(fd, end)
+        del data[end:]
+    return bytes(data)
 
 
 def remove_leftover_temporaries(out: Path) -> None:
-    """Temporary files of a run killed while writing (`write_atomically` names them .*.tmp)."""
-    for leftover in out.rglob(".*.tmp"):
-        leftover.unlink(missing_ok=True)
+    """Temporary files of a run killed while writing (`write_atomically` names them .*.tmp),
+    in OUT and the folders the run writes in it; links are neither followed nor removed."""
+    folder = files.open_folder(out, create=False)
+    try:
+        _remove_temporaries(folder, depth=2)
+    finally:
+        os.close(folder)
+
+
+def _remove_temporaries(folder: int, depth: int) -> None:
+    with os.scandir(folder) as listing:
+        entries = list(listing)
+    for entry in entries:
+        if entry.is_symlink():
+            continue
+        if entry.is_file(follow_symlinks=False) and entry.name.startswith(".") \
+                and entry.name.endswith(".tmp"):
+            os.unlink(entry.name, dir_fd=folder)
+        elif depth and entry.is_dir(follow_symlinks=False):
+            try:
+                inner = os.open(entry.name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
+                                | os.O_CLOEXEC, dir_fd=folder)
+            except OSError:
+                continue
+            try:
+                _remove_temporaries(inner, depth - 1)
+            finally:
+                os.close(inner)
 
 
 @contextlib.contextmanager
 def locked(out: Path) -> Iterator[None]:
     """Hold OUT for this run. The kernel drops the lock when the process dies, so a lock file
     left by a killed run is stale by construction and never blocks the next one."""
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / LOCK
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    folder = files.open_folder(out)
+    try:
+        fd = files.open_regular(LOCK, os.O_RDWR | os.O_CREAT, dir_fd=folder, shown=out / LOCK)
+    finally:
+        os.close(folder)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.pread(fd, 200, 0).decode("utf-8", errors="replace").strip()
+            holder = printable_line(os.pread(fd, 200, 0).decode("utf-8", errors="replace")
+                                    .strip())
             raise Locked(f"another `grader report` is writing to {out} ({holder or 'unknown'}). "
                          "Wait for it to finish, or stop it, then run this again.") from None
         os.ftruncate(fd, 0)

@@ -1,4 +1,7 @@
-"""The few lines `grader report` prints at the end: how the class did and where the files are."""
+"""The few lines `grader report` prints at the end: how the class did and where the files are.
+
+Names and paths come from the class folder, so each is printed as one line with its control
+characters escaped: a file name cannot clear the screen or print a line of its own."""
 
 from __future__ import annotations
 
@@ -6,16 +9,22 @@ import os
 from pathlib import Path
 
 from grader.batch import class_report, gradebook, gradescope, store
-from grader.render.text import shown_path
+from grader.render.text import printable_line, shown_path
+from grader.wording import counted
 
 SHOWN_SKIPPED = 5
+_KINDS = {"error": ("{n} error", "{n} errors"), "timeout": ("{n} timeout", "{n} timeouts"),
+          "grader failure": ("{n} grader failure", "{n} grader failures")}
 
 
 def render(outcome) -> str:
     view = outcome.view
-    workers = (f" with {outcome.jobs} worker{'s' if outcome.jobs != 1 else ''}"
+    workers = (counted(outcome.jobs, " with {n} worker", " with {n} workers")
                if outcome.graded_now else "")
-    lines = [f"Graded {len(view.learners)} learners, {view.submissions} submissions "
+    learners = counted(len(view.learners), "{n} learner", "{n} learners")
+    submissions = counted(view.submissions, "{n} submission", "{n} submissions")
+    files = counted(len(view.learners), "{n} file", "{n} files")
+    lines = [f"Graded {learners}, {submissions} "
              f"({outcome.graded_now} graded now, {outcome.reused} kept from an earlier run) "
              f"in {outcome.seconds:.1f} s{workers}.", ""]
     header = ["exercise", "submitted", "missing", "mean", "median", "max", "full marks",
@@ -34,26 +43,27 @@ def render(outcome) -> str:
         kinds[problem.kind] = kinds.get(problem.kind, 0) + 1
     if kinds:
         lines += ["", "Needs attention (listed in index.html): " + ", ".join(
-            f"{count} {kind}{'s' if count != 1 else ''}" for kind, count in kinds.items()) + "."]
+            counted(count, *_KINDS[kind]) for kind, count in kinds.items()) + "."]
     if view.skipped:
-        lines += ["", f"Skipped {len(view.skipped)} file{'s' if len(view.skipped) != 1 else ''} "
-                      "(all listed in index.html):"]
-        lines += [f"  {item.path}: {item.reason}" for item in view.skipped[:SHOWN_SKIPPED]]
+        lines += ["", counted(len(view.skipped), "Skipped {n} file (listed in index.html):",
+                              "Skipped {n} files (all listed in index.html):")]
+        lines += [printable_line(f"  {item.path}: {item.reason}")
+                  for item in view.skipped[:SHOWN_SKIPPED]]
         if len(view.skipped) > SHOWN_SKIPPED:
             lines.append(f"  ... and {len(view.skipped) - SHOWN_SKIPPED} more")
     lines.append("")
     lines += [f"Isolation: {level}" for level in view.isolation]
-    lines += ["", f"Files in {shown_path(outcome.out, Path.cwd())}{os.sep}:"]
+    lines += ["", printable_line(f"Files in {shown_path(outcome.out, Path.cwd())}{os.sep}:")]
     entries = [
         (class_report.INDEX, "the class overview: scores, distributions, hardest tests"),
-        (class_report.LEARNERS + "/", f"one report per learner ({len(view.learners)} files)"),
+        (class_report.LEARNERS + "/", f"one report per learner ({files})"),
         (gradebook.GRADEBOOK, "one row per learner: a column per exercise, total, percentage"),
         (gradebook.RESULTS, "one row per learner and test"),
         (store.RESULTS, "every result, one JSON per line (the source of the files above)"),
     ]
     if "gradescope" in outcome.files:
         entries.append((gradescope.FOLDER + "/",
-                        f"a Gradescope results.json per learner ({len(view.learners)} files)"))
+                        f"a Gradescope results.json per learner ({files})"))
     width = max(len(name) for name, _ in entries)
     lines += [f"  {name.ljust(width)}  {what}" for name, what in entries]
     return "\n".join(lines)

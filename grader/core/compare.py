@@ -16,6 +16,7 @@ import numpy as np
 
 from grader.boundary.proxy import Remote
 from grader.feedback import NOT_STARTED, NotStarted
+from grader.wording import counted
 
 Diagnose = Callable[[np.ndarray], "str | None"]
 
@@ -132,7 +133,7 @@ def assert_close(actual: Any, expected: Any, *, what: str, rtol: float = 1e-6,
     index = tuple(int(i) for i in np.argwhere(~close)[0])
     where = index[0] if len(index) == 1 else index
     count = int((~close).sum())
-    fail(f"{what}: {count} of {close.size} values differ from the expected ones.",
+    fail(_differ(what, count, close.size),
          detail=f"First difference at index {where}: expected "
                 f"{show(expected_array[index].item())}, got {show(actual_array[index].item())}.",
          expected=expected, actual=actual, cause=cause)
@@ -151,6 +152,17 @@ def assert_equal(actual: Any, expected: Any, *, what: str,
                  diagnose: Diagnose | None = None) -> None:
     """Exact comparison, for truth tables and other integer answers."""
     assert_close(actual, expected, what=what, rtol=0.0, atol=0.0, diagnose=diagnose)
+
+
+def _differ(what: str, count: int, size: int) -> str:
+    """"1 of 1 value differs", "1 of 3 values differs", "2 of 3 values differ"."""
+    if count == size:
+        return counted(size, "{what}: {count} of {n} value differs from the expected one.",
+                       "{what}: {count} of {n} values differ from the expected ones.",
+                       what=what, count=count)
+    return counted(count, "{what}: {n} of {size} values differs from the expected ones.",
+                   "{what}: {n} of {size} values differ from the expected ones.",
+                   what=what, size=size)
 
 
 def _cause(diagnose: Diagnose | None, actual: np.ndarray) -> str | None:

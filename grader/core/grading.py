@@ -1,19 +1,23 @@
 """Grade one submission: read and vet the file, then run the suite in a separate worker process.
 
-Nothing here imports the learner's code or the suite. Problems with the file itself (missing,
-empty, binary, too large) become graded errors with a message, so a batch never stops on one.
+Nothing here imports the learner's code or the suite. Problems with the file itself (empty,
+binary, too large, not text) become graded errors with a message, so a batch never stops on
+one. The file is read as Python reads source: a UTF-8 BOM or a `coding:` line decides the
+encoding, UTF-8 otherwise; the learner process then gets the decoded text, as UTF-8.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import secrets
 import subprocess
+import tokenize
 from dataclasses import asdict
 from pathlib import Path
 
-from grader import __version__
+from grader import __version__, files
 from grader.boundary.launch import ENVIRONMENT_KEY, Limits, make_undumpable, python_command
 from grader.course import catalog
 from grader.results import Result, Status, timestamp
@@ -26,15 +30,65 @@ class GraderFailure(Exception):
     """The grader itself failed (not the learner's code): exit code 3."""
 
 
+class NotGradable(Exception):
+    """`grader check` was given a file it does not grade (a usage error: the message says
+    why and what to give instead)."""
+
+
+class NotText(ValueError):
+    """The source cannot be read as Python reads it; the message is for the learner."""
+
+
 def exercise_for(path: Path, exercise: str | None) -> catalog.Exercise:
     """The exercise a file is for: named explicitly, or taken from the file name."""
     return catalog.get(exercise if exercise is not None else path.stem)
 
 
+def check_file(path: Path) -> None:
+    """Raise `NotGradable` unless `path` is what `grader check` grades: a Python file (a
+    notebook is not read yet), inside its own folder (a link leading elsewhere could show
+    another file's text in a report), and a regular file (reading a FIFO waits forever)."""
+    if path.suffix == ".ipynb":
+        raise NotGradable(f"{path.name} is a Jupyter notebook, which `grader check` cannot "
+                          f"read yet. Copy your code into a file named {path.stem}.py and "
+                          "check that file.")
+    if path.suffix != ".py":
+        raise NotGradable(f"`grader check` grades Python files (.py), and {path.name} is not "
+                          "one. Give it the .py file your code is in.")
+    try:
+        os.close(_open_source(path))
+    except files.Refused as refused:
+        raise NotGradable(f"{refused.strerror}.") from None
+
+
+def read_source(path: Path) -> bytes:
+    """The file's bytes, at most `MAX_SOURCE_BYTES + 1` of them (enough to know it is too
+    large). Raises `files.Refused` for a special file or a link leading outside its folder."""
+    fd = _open_source(path)
+    try:
+        return files.read_capped(fd, MAX_SOURCE_BYTES)
+    finally:
+        os.close(fd)
+
+
+def _open_source(path: Path) -> int:
+    folder = path.absolute().parent.resolve()
+    target = path.resolve(strict=True)
+    if not target.is_relative_to(folder):
+        raise files.Refused(path, f"{path} is a symbolic link to {target}, outside its folder, "
+                                  "and the grader only grades files inside it")
+    return files.open_regular(target, shown=path)
+
+
 def grade(path: Path, exercise: str | None = None, *, seed: int | None = None,
           limits: Limits | None = None) -> Result:
     chosen = exercise_for(path, exercise)
-    return grade_source(path.read_bytes(), path.name, chosen, seed=seed, limits=limits)
+    try:
+        source = read_source(path)
+    except files.Refused as refused:
+        seed = secrets.randbits(32) if seed is None else seed
+        return file_error(chosen, path.name, f"{refused.strerror}.", seed)
+    return grade_source(source, path.name, chosen, seed=seed, limits=limits)
 
 
 def grade_source(source: bytes, label: str, exercise: catalog.Exercise, *,
@@ -51,7 +105,7 @@ def make_job(source: bytes, label: str, exercise: catalog.Exercise, seed: int,
              limits: Limits) -> dict:
     """What a worker needs to grade one vetted file (`worker.run` takes it); plain JSON."""
     return {"exercise": exercise.name, "label": label, "seed": seed,
-            "source": source.decode("utf-8"), "limits": asdict(limits),
+            "source": source_text(source), "limits": asdict(limits),
             "isolation": os.environ.get(ENVIRONMENT_KEY) or None}
 
 
@@ -66,21 +120,51 @@ def worker_env() -> dict[str, str]:
             "TMPDIR": os.environ.get("TMPDIR", "/tmp"), "OPENBLAS_NUM_THREADS": "1"}
 
 
+def too_large() -> str:
+    return (f"The file is larger than {MAX_SOURCE_BYTES // 1024} KiB; a submission may be at "
+            f"most {MAX_SOURCE_BYTES // 1024} KiB. Did you submit the right file?")
+
+
 def vet_source(source: bytes) -> str | None:
     """Why a file cannot be graded at all, or None if it can."""
     if len(source) > MAX_SOURCE_BYTES:
-        return (f"The file is {len(source) // 1024} KiB; a submission may be at most "
-                f"{MAX_SOURCE_BYTES // 1024} KiB. Did you submit the right file?")
-    if not source.strip():
-        return "The file is empty. Write your code in it, save it, and check again."
+        return too_large()
     if b"\x00" in source:
         return "The file is not Python source text (it contains binary data)."
     try:
+        text = source_text(source)
+    except NotText as error:
+        return str(error)
+    if not text.strip():
+        return "The file is empty. Write your code in it, save it, and check again."
+    return None
+
+
+def source_text(source: bytes) -> str:
+    """The source as Python reads it: the encoding a BOM or a `coding:` line names (PEP 263),
+    UTF-8 otherwise, and no BOM left at the start (compiled as text, it is a syntax error)."""
+    try:
+        encoding = tokenize.detect_encoding(io.BytesIO(source).readline)[0]
+    except SyntaxError as error:
+        _check_utf8(source)
+        raise NotText(f"Python cannot read the file's encoding declaration ({error.msg}). "
+                      "Remove its `coding:` line and save the file as UTF-8.") from None
+    if encoding in ("utf-8", "utf-8-sig"):
+        _check_utf8(source)
+        return source.decode("utf-8").removeprefix("\ufeff")
+    try:
+        return source.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise NotText(f"The file cannot be read as {encoding}, the encoding its `coding:` line "
+                      "names. Remove that line and save the file as UTF-8.") from None
+
+
+def _check_utf8(source: bytes) -> None:
+    try:
         source.decode("utf-8")
     except UnicodeDecodeError as error:
-        return (f"The file is not UTF-8 text (byte {error.start} cannot be read). "
-                "Save it as UTF-8 in your editor.")
-    return None
+        raise NotText(f"The file is not UTF-8 text (byte {error.start} cannot be read). "
+                      "Save it as UTF-8 in your editor.") from None
 
 
 def file_error(exercise: catalog.Exercise, label: str, message: str, seed: int) -> Result:

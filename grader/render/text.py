@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import re
 import textwrap
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from grader.results import Result, Status, TestResult
+from grader.wording import counted
 
 _MARKS = {
     Status.PASSED: ("✓", "green"),
@@ -21,9 +22,15 @@ _VERDICTS = {Status.PASSED: ("full marks", "green"), Status.FAILED: ("not yet", 
              Status.ERROR: ("could not be graded", "red")}
 _ANSI = {"green": "32", "red": "31", "yellow": "33", "bright_black": "90", "bold": "1"}
 WIDTH = 78
+CAUSE_PREFIX = "Likely cause: "
+SAME_CAUSE = "Same likely cause as above."
 # Control characters other than newline and tab: a learner's exception message or file name must
 # not move the cursor, clear the screen or fake colours in the terminal that reads the verdict.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# For a name or a path on one line: newlines and tabs too (an embedded newline would print a
+# fake line), and the bidirectional controls that reorder what follows them (Trojan Source).
+_LINE_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
+                           "\u2066-\u2069]")
 
 
 def shown_path(path: Path, cwd: Path) -> str:
@@ -47,6 +54,17 @@ def printable(text: str | None) -> str | None:
     return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
+def printable_line(text: str) -> str:
+    """`text` as one line that prints as written: every control character, newlines and
+    bidirectional overrides included, shown as an escape (\\x0a, \\u202e)."""
+    return _LINE_CONTROL.sub(lambda match: _escape(match.group()), text)
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def printable_result(result: Result) -> Result:
     """The result with every text a learner's code or file name controls made printable."""
     tests = tuple(replace(test, name=printable(test.name), message=printable(test.message))
@@ -63,23 +81,24 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
         lines.append(paint("Your file could not be graded:", "red", color))
         lines += indented(result.message, "  ")
         if result.tests:
-            lines.append(f"  {len(result.tests)} tests could not run.")
+            lines.append("  " + counted(len(result.tests), "{n} test could not run.",
+                                        "{n} tests could not run."))
     elif result.message:
         lines += indented(result.message, "  ")
         lines += [f"  {paint('-', 'bright_black', color)} {test.name}" for test in result.tests]
-        first_hint = next((test for test in result.tests if test.hint), None)
+        first_hint = stopped_hint(result)
         if first_hint:
-            lines += indented(f"Hint {first_hint.hint_number}: {first_hint.hint}", "  ",
-                             "bright_black", color)
+            lines += indented(hint_line(first_hint), "  ", "bright_black", color)
     else:
-        for test, repeat in with_repeats(result.tests):
-            lines += _test_lines(test, color, repeat)
+        for said in told(result.tests):
+            lines += _test_lines(said, color)
     total = f"Score: {points(result.score)}/{points(result.max_score)}"
     lines.append("")
     lines.append(paint(total, "bold", color) + " — " + verdict(result, color))
     if result.output.strip():
-        count = len(result.output.splitlines())
-        lines.append(f"Your code printed {count} line{'s' * (count != 1)} (shown in the report).")
+        lines.append(counted(len(result.output.splitlines()),
+                             "Your code printed {n} line (shown in the report).",
+                             "Your code printed {n} lines (shown in the report)."))
     if report_path:
         lines.append(f"Report: {report_path}")
     if next_step:
@@ -96,6 +115,85 @@ def verdict(result: Result, color: bool) -> str:
 # failure before it said the same of another call.
 _REPEATABLE = ((" raised ", "raised the same error as above."),
                (" took longer than ", "also took too long and was stopped, as above."))
+
+
+@dataclass(frozen=True)
+class Told:
+    """One test's feedback as a report says it, given what the tests above it said already:
+    each failure, likely cause and hint is said in full once, and later only pointed at."""
+
+    test: TestResult
+    message: str | None  # the message, its likely cause taken out
+    cause: str | None = None  # the likely cause, said here for the first time
+    same_cause: bool = False  # the likely cause is one said above: say that instead
+    repeat: str | None = None  # the failure is the one above: this line replaces all of it
+    hint_said: bool = False  # this test's hint was given in full above
+
+    @property
+    def failed(self) -> bool:
+        return self.test.status not in (Status.PASSED, Status.SKIPPED)
+
+    @property
+    def shows_hint(self) -> bool:
+        return self.failed and self.repeat is None and bool(self.test.hint)
+
+
+def told(tests: tuple[TestResult, ...]) -> list[Told]:
+    """How each test's feedback is said, for the terminal and the HTML report alike."""
+    causes: set[str] = set()
+    hints: set[int | None] = set()
+    said = []
+    for test, repeat in with_repeats(tests):
+        if test.status in (Status.PASSED, Status.SKIPPED):
+            said.append(Told(test, test.message))
+            continue
+        message, cause = split_cause(test.message)
+        same_cause = repeat is None and cause is not None and cause in causes
+        if repeat is None and cause is not None:
+            causes.add(cause)
+        entry = Told(test, message, None if same_cause else cause, same_cause, repeat)
+        if entry.shows_hint:
+            entry = replace(entry, hint_said=test.hint_number in hints)
+            hints.add(test.hint_number)
+        said.append(entry)
+    return said
+
+
+def split_cause(message: str | None) -> tuple[str | None, str | None]:
+    """The message without its "Likely cause: ..." line, and that cause."""
+    if message is None:
+        return None, None
+    lines, cause = [], None
+    for line in message.splitlines():
+        if cause is None and line.startswith(CAUSE_PREFIX):
+            cause = line.removeprefix(CAUSE_PREFIX)
+        else:
+            lines.append(line)
+    return "\n".join(lines), cause
+
+
+def stopped_hint(result: Result) -> TestResult | None:
+    """The one hint shown when one problem stopped every test: none when the file could not be
+    graded (the fix is in the message), the first test's when it is not started yet."""
+    if result.status is Status.ERROR:
+        return None
+    return next((test for test in result.tests if test.hint), None)
+
+
+def hints_shown(result: Result) -> frozenset[int]:
+    """The numbers of the catalog hints a report of `result` shows, the terminal's and the
+    HTML's alike: these count as seen, so that "hint N of M" never offers one again."""
+    if result.message:
+        hint = stopped_hint(result)
+        return frozenset({hint.hint_number} if hint and hint.hint_number else ())
+    return frozenset(said.test.hint_number for said in told(result.tests)
+                     if said.shows_hint and said.test.hint_number)
+
+
+def hint_line(test: TestResult, said_above: bool = False) -> str:
+    if said_above:
+        return f"Hint {test.hint_number}, as above."
+    return f"Hint {test.hint_number}: {test.hint}"
 
 
 def with_repeats(tests: tuple[TestResult, ...]) -> list[tuple[TestResult, str | None]]:
@@ -125,9 +223,10 @@ def _same_but_for_the_call(message: str, previous: str) -> str | None:
     return None
 
 
-def _test_lines(test: TestResult, color: bool, repeat: str | None = None) -> list[str]:
-    """The test's line; under a failure its message and hint, unless it repeats the failure
-    before it (see with_repeats)."""
+def _test_lines(said: Told, color: bool) -> list[str]:
+    """The test's line; under a failure its message, likely cause and hint, each pointing
+    above instead when said there already (see told)."""
+    test = said.test
     mark, style = _MARKS[test.status]
     if test.optional and test.status is not Status.PASSED:
         mark, style = "○", "yellow"
@@ -138,16 +237,20 @@ def _test_lines(test: TestResult, color: bool, repeat: str | None = None) -> lis
     if len(label) > room:
         label = label[: room - 1] + "…"
     lines = [f"  {paint(mark, style, color)} {label.ljust(room)} {score}"]
-    if test.status in (Status.PASSED, Status.SKIPPED):
+    if not said.failed:
         if test.status is Status.SKIPPED and test.message:
             lines.append(paint(f"      {test.message}", "bright_black", color))
         return lines
-    if repeat is not None:
-        return [*lines, *indented(repeat, "      ", "bright_black", color)]
-    if test.message:
-        lines += indented(test.message, "      ")
-    if test.hint:
-        lines += indented(f"Hint {test.hint_number}: {test.hint}", "      ", "bright_black", color)
+    if said.repeat is not None:
+        return [*lines, *indented(said.repeat, "      ", "bright_black", color)]
+    if said.message:
+        lines += indented(said.message, "      ")
+    if said.cause:
+        lines += indented(CAUSE_PREFIX + said.cause, "      ")
+    elif said.same_cause:
+        lines += indented(SAME_CAUSE, "      ", "bright_black", color)
+    if said.shows_hint:
+        lines += indented(hint_line(test, said.hint_said), "      ", "bright_black", color)
     return lines
 
 

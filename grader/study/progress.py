@@ -14,11 +14,12 @@ import contextlib
 import datetime
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from grader import files
 from grader.course import catalog
 from grader.feedback import NOT_STARTED
 from grader.files import write_atomically
@@ -31,6 +32,8 @@ except ImportError:  # not on POSIX: the rename alone still keeps the file whole
 
 SCHEMA = 1
 KIND = "nn-grader-progress"
+LOCK = "progress.lock"
+MAX_BYTES = 16 * 1024 * 1024  # a real progress file is a few KiB
 NOT_STARTED_STATE, IN_PROGRESS, DONE = "not started", "in progress", "done"
 
 T = TypeVar("T")
@@ -45,13 +48,21 @@ class ExerciseProgress:
     last_score: float | None = None
     last_checked_at: str | None = None
     full_marks_at: str | None = None
-    hints_shown: int = 0
+    hints_seen: list[int] = field(default_factory=list)  # numbers, by grader hint or a report
     solution_shown: bool = False
     solution_before_full_marks: bool = False
 
     @property
     def done(self) -> bool:
         return self.full_marks_at is not None
+
+    def unseen_hint(self, exercise: catalog.Exercise) -> int | None:
+        """The first of the exercise's hints not seen yet (1-based), None once all were."""
+        return next((number for number in range(1, len(exercise.hints) + 1)
+                     if number not in self.hints_seen), None)
+
+    def see_hints(self, numbers: Iterable[int]) -> None:
+        self.hints_seen = sorted(set(self.hints_seen) | set(numbers))
 
     @property
     def state(self) -> str:
@@ -64,8 +75,10 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "attempts": (int,), "started": (bool,), "best_score": (int, float),
     "max_score": (int, float, type(None)), "last_score": (int, float, type(None)),
     "last_checked_at": (str, type(None)), "full_marks_at": (str, type(None)),
-    "hints_shown": (int,), "solution_shown": (bool,), "solution_before_full_marks": (bool,),
+    "hints_seen": (list,), "solution_shown": (bool,), "solution_before_full_marks": (bool,),
 }
+# Read from files written before hints were remembered one by one: hints 1..N were seen.
+_OLD_HINT_COUNT = "hints_shown"
 
 
 @dataclass
@@ -80,8 +93,11 @@ class Progress:
         """The stored entry for `name`, created if needed (for changing it)."""
         return self.exercises.setdefault(name, ExerciseProgress())
 
-    def record(self, result: Result) -> None:
+    def record(self, result: Result, hints_seen: Iterable[int] = ()) -> None:
+        """Count a check; `hints_seen` are the hints its report showed, which now count as
+        seen, so that `grader hint` and "hint N of M" offer one the learner has not read."""
         entry = self.entry(result.exercise)
+        entry.see_hints(hints_seen)
         entry.attempts += 1
         entry.last_checked_at = result.graded_at or timestamp()
         entry.last_score = result.score
@@ -93,19 +109,21 @@ class Progress:
             entry.full_marks_at = entry.last_checked_at
 
     def reveal_hint(self, exercise: catalog.Exercise) -> int:
-        """The number (1-based) of the next hint to show, remembered; the last one repeats."""
+        """The number (1-based) of the first hint not seen yet, now seen; once every hint was
+        seen, the last one again."""
         entry = self.entry(exercise.name)
-        entry.hints_shown = min(entry.hints_shown + 1, len(exercise.hints))
-        return entry.hints_shown
+        number = entry.unseen_hint(exercise) or len(exercise.hints)
+        entry.see_hints([number])
+        return number
 
-    def next_exercise(self, after: str | None = None) -> catalog.Exercise | None:
-        """The first exercise not at full marks; with `after`, the first one following it in
-        course order (wrapping round), never `after` itself."""
-        order = list(catalog.CATALOG)
-        if after is not None:
-            index = catalog.names().index(after)
-            order = order[index + 1:] + order[:index]
-        return next((exercise for exercise in order if not self.of(exercise.name).done), None)
+    def next_exercise(self) -> catalog.Exercise | None:
+        """The next exercise: the first in course order not at full marks, None when all are.
+
+        The one rule for "next" everywhere (`grader next`, `grader list`'s arrow, `grader check`
+        without a FILE, the line under a verdict, the watch, the HTML report), so that they
+        never name different exercises at one moment."""
+        return next((exercise for exercise in catalog.CATALOG
+                     if not self.of(exercise.name).done), None)
 
     def to_json(self) -> str:
         return json.dumps({"kind": KIND, "schema": SCHEMA,
@@ -135,12 +153,16 @@ def parse(text: str) -> Progress:
         if not isinstance(entry, dict):
             raise NotOurs(f"the entry for {name!r} is not an object")
         known = {}
+        if isinstance(entry.get(_OLD_HINT_COUNT), int) and "hints_seen" not in entry:
+            known["hints_seen"] = list(range(1, max(entry[_OLD_HINT_COUNT], 0) + 1))
         for key, value in entry.items():
             if key not in _TYPES:
                 continue  # a later grader may add fields; keep reading
             if not isinstance(value, _TYPES[key]) or \
                     (isinstance(value, bool) and bool not in _TYPES[key]):
                 raise NotOurs(f"{name}.{key} has the wrong type ({type(value).__name__})")
+            if key == "hints_seen" and not all(type(item) is int for item in value):
+                raise NotOurs(f"{name}.hints_seen holds something other than hint numbers")
             known[key] = value
         progress.exercises[name] = ExerciseProgress(**known)
     return progress
@@ -148,25 +170,39 @@ def parse(text: str) -> Progress:
 
 class Store:
     """The progress file of one workspace. `notices` collects what the learner should be told
-    (a file set aside, a file that could not be written); nothing here raises for those."""
+    (a file set aside, a file that could not be written); nothing here raises for those.
+
+    The workspace may have come out of someone else's archive, so `.grader/`, `progress.json`
+    and `progress.lock` are opened from the workspace's folder without following links: a
+    link among them is refused with a notice, and nothing is read or written through it."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.root = path.parent.parent  # path is <root>/.grader/progress.json
         self.notices: list[str] = []
         self._writable = True
 
     def load(self) -> Progress:
         try:
-            text = self.path.read_text(encoding="utf-8")
+            data = self._read()
         except FileNotFoundError:
             return Progress()
-        except (OSError, UnicodeDecodeError) as error:
-            if isinstance(error, UnicodeDecodeError):
-                return self._set_aside("it is not UTF-8 text")
+        except files.Refused as error:
+            self._writable = False
+            self.notices.append(f"{error.strerror}; your progress is not used or saved this "
+                                "time.")
+            return Progress()
+        except OSError as error:
             self._writable = False
             self.notices.append(f"cannot read {self.path} ({error.strerror}); your progress "
                                 "is not used or saved this time.")
             return Progress()
+        if len(data) > MAX_BYTES:
+            return self._set_aside(f"it is larger than {MAX_BYTES // 1024 // 1024} MiB")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return self._set_aside("it is not UTF-8 text")
         try:
             return parse(text)
         except NotOurs as error:
@@ -184,27 +220,44 @@ class Store:
         if not self._writable:
             return
         try:
-            write_atomically(self.path, progress.to_json(), durable=True)
+            write_atomically(self.path, progress.to_json(), durable=True, below=self.root)
         except OSError as error:
             self.notices.append(f"cannot save your progress to {self.path} "
                                 f"({error.strerror}).")
 
+    def _read(self) -> bytes:
+        with self._folder(create=False) as folder:
+            fd = files.open_regular(self.path.name, dir_fd=folder, shown=self.path)
+            try:
+                return files.read_capped(fd, MAX_BYTES)
+            finally:
+                os.close(fd)
+
+    @contextlib.contextmanager
+    def _folder(self, *, create: bool) -> Iterator[int]:
+        fd = files.open_folder(self.root, (self.path.parent.name,), create=create)
+        try:
+            yield fd
+        finally:
+            os.close(fd)
+
     def _set_aside(self, reason: str) -> Progress:
         stamp = datetime.datetime.now().strftime("%Y%m%dT%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        counter = 1
-        while aside.exists():
-            counter += 1
-            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
+        aside = f"{self.path.name}.corrupt-{stamp}"
         try:
-            os.replace(self.path, aside)
+            with self._folder(create=False) as folder:
+                counter = 1
+                while _exists(aside, folder):
+                    counter += 1
+                    aside = f"{self.path.name}.corrupt-{stamp}-{counter}"
+                os.replace(self.path.name, aside, src_dir_fd=folder, dst_dir_fd=folder)
         except OSError as error:
             self._writable = False
             self.notices.append(f"{self.path} cannot be read ({reason}) nor moved aside "
                                 f"({error.strerror}); your progress is not saved this time.")
         else:
             self.notices.append(f"{self.path} could not be read ({reason}). It was moved to "
-                                f"{aside.name} and your progress starts afresh.")
+                                f"{aside} and your progress starts afresh.")
         return Progress()
 
     @contextlib.contextmanager
@@ -213,22 +266,39 @@ class Store:
             yield
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            lock = open(self.path.with_name("progress.lock"), "a")
+            with self._folder(create=True) as folder:
+                lock = files.open_regular(LOCK, os.O_RDWR | os.O_CREAT, dir_fd=folder,
+                                          shown=self.path.with_name(LOCK))
+        except files.Refused as error:
+            self._writable = False
+            self.notices.append(f"{error.strerror}; your progress is not saved this time.")
+            yield
+            return
         except OSError:
             yield  # a read-only workspace: save() reports the problem
             return
-        with lock:
+        try:
             fcntl.flock(lock, fcntl.LOCK_EX)
             yield
+        finally:
+            os.close(lock)
 
 
-def record(path: Path, result: Result) -> tuple[Progress, list[str]]:
+def _exists(name: str, folder: int) -> bool:
+    try:
+        os.stat(name, dir_fd=folder, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def record(path: Path, result: Result,
+           hints_seen: Iterable[int] = ()) -> tuple[Progress, list[str]]:
     """Record one check in the progress file at `path`: the progress after it, and notices."""
     store = Store(path)
 
     def add(progress: Progress) -> Progress:
-        progress.record(result)
+        progress.record(result, hints_seen)
         return progress
 
     return store.update(add), store.notices

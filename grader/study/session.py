@@ -9,16 +9,19 @@ not writable) comes back as `notices`, for the caller to print; nothing here fai
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from grader.core import grading
 from grader.course import catalog
 from grader.course import paths as course
+from grader.files import write_atomically
 from grader.render import html as render_html
 from grader.results import Result
 from grader.study import progress
 from grader.study import render as render_progress
+from grader.study.render import Ask
 from grader.study.workspace import Workspace, holding
 
 
@@ -27,24 +30,28 @@ class AfterCheck:
     """What a check adds once its result is recorded."""
 
     next_step: str | None = None  # the line under the terminal verdict
-    next_exercise: dict | None = None  # the HTML report's "Next" panel
+    next_exercise: dict | None = None  # the HTML report's "Next" panel, at full marks only
+    upcoming: catalog.Exercise | None = None  # the next exercise, once the check is recorded
     notices: list[str] = field(default_factory=list)  # for stderr
     report: Path | None = None  # where record_and_report wrote the HTML report
 
 
-def after_check(file: Path, result: Result, report_path: Path | None, cwd: Path) -> AfterCheck:
+def after_check(file: Path, result: Result, report_path: Path | None, cwd: Path, *,
+                hints_seen: Iterable[int] = (), ask: Ask = Ask.COMMAND) -> AfterCheck:
+    """Record a check of a workspace's file, with the hints its verdict showed (they count as
+    seen), and say what comes next: the next exercise at full marks, else how to get unstuck."""
     workspace = holding(file)
     if workspace is None:
         return AfterCheck()
-    state, notices = progress.record(workspace.progress_path, result)
+    state, notices = progress.record(workspace.progress_path, result, hints_seen)
     exercise = catalog.get(result.exercise)
     link = None
-    if report_path is not None:
-        link = render_progress.report_link(state, exercise.name, workspace, report_path, cwd)
+    if report_path is not None and result.full_marks:
+        link = render_progress.report_link(state, workspace, report_path, cwd)
     return AfterCheck(
         next_step=render_progress.check_next_step(state, exercise, result.full_marks,
-                                                  workspace, cwd),
-        next_exercise=link, notices=notices)
+                                                  workspace, cwd, ask),
+        next_exercise=link, upcoming=state.next_exercise(), notices=notices)
 
 
 def load(workspace: Workspace | None) -> tuple[progress.Progress, list[str]]:
@@ -60,11 +67,12 @@ def update(workspace: Workspace, change) -> tuple[object, list[str]]:
     return store.update(change), store.notices
 
 
-def record_and_report(path: Path, result: Result, cwd: Path) -> AfterCheck:
+def record_and_report(path: Path, result: Result, cwd: Path, *,
+                      hints_seen: Iterable[int] = (), ask: Ask = Ask.COMMAND) -> AfterCheck:
     """Record a check and write its HTML report to the default place (watch and --all); a
     report that cannot be written is a notice, so the other checks go on."""
     report = render_html.default_report_path(path, result.exercise)
-    after = after_check(path, result, report, cwd)
+    after = after_check(path, result, report, cwd, hints_seen=hints_seen, ask=ask)
     try:
         render_html.write_report(report, result, next_exercise=after.next_exercise)
     except OSError as error:
@@ -92,29 +100,34 @@ def next_file(workspace: Workspace, exercise: catalog.Exercise) -> Path:
     """The workspace's file for `exercise` (the next one), which must exist to be checked."""
     path = workspace.exercise_path(exercise.name)
     if not path.is_file():
-        raise MissingFile(f"the next exercise's file, {path}, is missing. Copy a fresh stub "
-                          f"from {course.stub_path(exercise.name)}, or give a FILE.")
+        raise MissingFile(f"the next exercise's file, {path}, is missing. "
+                          f"`grader reset {exercise.name}` restores its stub; or give a FILE.")
     return path
 
 
-def hint(workspace: Workspace | None, exercise: catalog.Exercise, *,
-         every: bool = False) -> tuple[str, list[str]]:
-    """The next hint of `exercise` (every hint with `every`) as text, and notices. In a
-    workspace the progress remembers how many were shown, so each call shows one more;
-    outside one nothing can be remembered, so it is always the first."""
+def hint(workspace: Workspace | None, exercise: catalog.Exercise, *, every: bool = False,
+         ask: Ask = Ask.COMMAND) -> tuple[str, list[str]]:
+    """The first hint of `exercise` not seen yet (every hint with `every`) as text, and
+    notices. In a workspace the progress remembers the hints seen (here or under a verdict),
+    so each call shows a new one; outside one nothing can be remembered: always the first."""
     count = len(exercise.hints)
     notices: list[str] = []
+    unseen = None
     if workspace is None:
         numbers = list(range(1, count + 1)) if every else [1]
-    elif every:
-        _, notices = update(workspace, lambda state: setattr(
-            state.entry(exercise.name), "hints_shown", count))
-        numbers = list(range(1, count + 1))
     else:
-        number, notices = update(workspace, lambda state: state.reveal_hint(exercise))
-        numbers = [number]
+        def reveal(state: progress.Progress) -> tuple[list[int], int | None]:
+            if every:
+                state.entry(exercise.name).see_hints(range(1, count + 1))
+                shown = list(range(1, count + 1))
+            else:
+                shown = [state.reveal_hint(exercise)]
+            return shown, state.of(exercise.name).unseen_hint(exercise)
+
+        (numbers, unseen), notices = update(workspace, reveal)
     # --all outside a workspace shows every hint: nothing is left to remember
-    text = render_progress.hint_text(exercise, numbers, remembered=workspace is not None or every)
+    text = render_progress.hint_text(exercise, numbers, remembered=workspace is not None or every,
+                                     unseen=unseen, ask=ask)
     return text, notices
 
 
@@ -150,6 +163,48 @@ def solution(workspace: Workspace | None, exercise: catalog.Exercise, *, force: 
         notices += update(workspace, seen)[1]
     text = render_progress.solution_header(exercise, entry.done) + "\n" + source.rstrip("\n")
     return Solution(text, refused=False, notices=notices)
+
+
+class CannotReset(Exception):
+    """The stub cannot be restored as asked (a usage error: the message says why)."""
+
+
+@dataclass(frozen=True)
+class Reset:
+    """What `grader reset` would do to one exercise's file."""
+
+    exercise: catalog.Exercise
+    path: Path
+    stub: str  # the stub's text, written to `path` by `restore`
+    untouched: bool  # the file is the stub already: nothing to do
+    has_work: bool  # the file holds something else, which restoring would lose: ask first
+
+
+def reset_plan(workspace: Workspace, exercise: catalog.Exercise) -> Reset:
+    """Look before `grader reset` restores the stub: whether the learner's file is there and
+    holds work of theirs. Raises OSError when the installation's stub cannot be read (a grader
+    failure), CannotReset when the file is not one that can be replaced."""
+    path = workspace.exercise_path(exercise.name)
+    stub_path = course.stub_path(exercise.name)
+    stub = stub_path.read_text(encoding="utf-8")
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise CannotReset(f"{path} is not a regular file, so it is left alone; move it away "
+                          "and run the command again.")
+    if path.is_file() and path.resolve() == stub_path.resolve():
+        raise CannotReset(f"{path} is the course's own stub in this checkout, not a copy of "
+                          "it: `git checkout` restores it.")
+    try:
+        current = path.read_bytes() if path.is_file() else None
+    except OSError as error:
+        raise CannotReset(f"{path} cannot be read ({error.strerror}).") from None
+    untouched = current == stub.encode("utf-8")
+    return Reset(exercise, path, stub, untouched, has_work=current is not None and not untouched)
+
+
+def restore(plan: Reset) -> None:
+    """Write the stub over the learner's file (atomically: a rename, which replaces the file
+    itself and never writes through it). The progress is not touched, as rustlings' reset."""
+    write_atomically(plan.path, plan.stub)
 
 
 @dataclass

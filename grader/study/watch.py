@@ -8,7 +8,8 @@ has stopped changing (editors may write a file in several steps), so a half-writ
 graded; a syntax error mid-edit is just a verdict, and the watch goes on.
 
 In a terminal, a typed line is a command: `h` shows the next hint of the exercise on screen,
-Enter checks it again, `q` stops. Ctrl-C stops too.
+Enter checks it again, `q` stops. Ctrl-C stops too. Watching a folder, full marks move the watch
+on to the next exercise's file, as rustlings does: its hints and Enter are then for that one.
 """
 
 from __future__ import annotations
@@ -24,10 +25,22 @@ from typing import TextIO
 
 from grader.core import grading
 from grader.course import catalog
-from grader.render.text import indented, paint, points, printable_result, shown_path, verdict
-from grader.results import Result, Status
+from grader.render.text import (
+    hint_line,
+    indented,
+    paint,
+    points,
+    printable_result,
+    shown_path,
+    stopped_hint,
+    verdict,
+)
+from grader.results import Result, Status, TestResult
+from grader.study import render as render_progress
 from grader.study import session as study
 from grader.study import workspace
+from grader.study.render import Ask
+from grader.wording import counted
 
 INTERVAL = 0.3  # seconds between two looks at the files
 SETTLE = 0.1  # a save is graded once the file has not changed for this long
@@ -56,13 +69,19 @@ class Plan:
     first: Target | None  # checked at once, before any save
     notices: tuple[str, ...] = ()  # about the progress file, read to choose `first`
 
-    def footer(self, cwd: Path) -> str:
-        """What is watched and the keys, shown under every verdict."""
+    def footer(self, cwd: Path, keys: bool) -> str:
+        """What is watched and, when a terminal can type them, the keys; under every verdict."""
         shown = shown_path(self.path, cwd)
         if self.path.is_dir():
             shown = "every exercise file in " + ("this folder" if shown == "." else shown)
+        if not keys:
+            return f"Watching {shown}: every save is checked. Ctrl-C stops."
         return (f"Watching {shown}: every save is checked.\n"
-                "Type h + Enter for a hint, Enter to check again, q or Ctrl-C to stop.")
+                "Press h and Enter for a hint, Enter alone to check again, q or Ctrl-C to stop.")
+
+    def target(self, exercise: catalog.Exercise) -> Target | None:
+        """The watched file of `exercise`, if this watch has one."""
+        return next((target for target in self.targets if target.exercise == exercise), None)
 
 
 def plan(path: Path, exercise: str | None) -> Plan:
@@ -133,13 +152,18 @@ class Keys:
     """Lines typed in the terminal, read without blocking; nothing when stdin is not a terminal."""
 
     def __init__(self, stream: TextIO | None) -> None:
-        self._fd = None
+        self._fd: int | None = None
         if stream is not None and os.name == "posix":
             try:
                 if stream.isatty():
                     self._fd = stream.fileno()
             except (OSError, ValueError):
                 pass
+
+    @property
+    def interactive(self) -> bool:
+        """Whether typed keys are read: only then may the screen say "press h"."""
+        return self._fd is not None
 
     def wait(self, timeout: float) -> list[str]:
         if self._fd is None:
@@ -184,21 +208,39 @@ def short_verdict(result: Result, *, color: bool) -> str:
     lines = [paint(f"{result.title} ({result.submission}): "
                    f"{points(result.score)}/{points(result.max_score)}", "bold", color)
              + " — " + verdict(result, color)]
-    failing = next((test for test in result.tests
-                    if test.status not in (Status.PASSED, Status.SKIPPED)), None)
     if result.message:  # nothing could run, or nothing is written yet: one message says it all
         lines += indented(result.message, "  ")
     elif result.tests:
-        graded = [test for test in result.tests if test.max_score > 0]
+        graded = [test for test in result.tests if not test.optional]
         passing = sum(test.status is Status.PASSED for test in graded)
-        lines.append(f"  {passing} of {len(graded)} tests pass.")
+        lines.append("  " + counted(len(graded), "{passing} of {n} test passed.",
+                                    "{passing} of {n} tests passed.", passing=passing))
+        failing = _first_failing(result)
         if failing is not None:
-            lines.append(paint(f"  ✗ {failing.name}", "red", color))
+            mark, style = ("○", "yellow") if failing.optional else ("✗", "red")
+            lines.append(paint(f"  {mark} {failing.name}", style, color))
             lines += indented(failing.message or "", "      ")
-    if failing is not None and failing.hint and result.status is not Status.ERROR:
-        lines += indented(f"Hint {failing.hint_number}: {failing.hint}", "  ", "bright_black",
-                          color)
+    shown = shown_hint(result)
+    if shown is not None:
+        lines += indented(hint_line(shown), "  ", "bright_black", color)
     return "\n".join(lines)
+
+
+def _first_failing(result: Result) -> TestResult | None:
+    """The first failing test worth points, else the first challenge not yet met."""
+    failing = [test for test in result.tests
+               if test.status not in (Status.PASSED, Status.SKIPPED)]
+    return next((test for test in failing if not test.optional), None) or \
+        next(iter(failing), None)
+
+
+def shown_hint(result: Result) -> TestResult | None:
+    """The test whose hint the short verdict shows: the one that helps with the first thing
+    to fix (none when the file could not be graded: the fix is in the message)."""
+    if result.message:
+        return stopped_hint(result)
+    failing = _first_failing(result)
+    return failing if failing is not None and failing.hint else None
 
 
 def grade(target: Target) -> Result:
@@ -212,9 +254,9 @@ def grade(target: Target) -> Result:
     return grading.file_error(target.exercise, target.path.name, message, 0)
 
 
-def hint(target: Target) -> tuple[str, list[str]]:
+def hint(target: Target, ask: Ask) -> tuple[str, list[str]]:
     """The next hint of the target's exercise, remembered if the file is a workspace's."""
-    return study.hint(workspace.holding(target.path), target.exercise)
+    return study.hint(workspace.holding(target.path), target.exercise, ask=ask)
 
 
 def run(plan: Plan, keys: Keys, *, cwd: Path, notify: Callable[[list[str]], None], out: TextIO,
@@ -223,7 +265,8 @@ def run(plan: Plan, keys: Keys, *, cwd: Path, notify: Callable[[list[str]], None
     recorded and its report written like `grader check`'s; `notify` gets the notices about
     the progress file and the reports, which must not clear the screen's verdict."""
     clear = CLEAR if out.isatty() else "\n"
-    footer = plan.footer(cwd)
+    ask = Ask.KEY if keys.interactive else Ask.COMMAND
+    footer = plan.footer(cwd, keys.interactive)
     current = plan.first
     notices = list(plan.notices)  # told after the screen is first cleared, or it would hide them
     if current is None:
@@ -235,22 +278,29 @@ def run(plan: Plan, keys: Keys, *, cwd: Path, notify: Callable[[list[str]], None
             if event.command in ("q", "quit", "exit"):
                 return
             if event.command in ("h", "hint") and current is not None:
-                text, notices = hint(current)
+                text, notices = hint(current, ask)
                 notify(notices)
                 _show(out, text)
                 continue
             if event.command not in ("", "r", "c", "check") or current is None:
-                _show(out, "Type h for a hint, Enter to check again, q to stop.")
+                _show(out, "Press h and Enter for a hint, Enter alone to check again, q to stop.")
                 continue
             event = Saved(current)
         current = event.target
         _show(out, f"{clear}[{time.strftime('%H:%M:%S')}] checking {current.path.name} …")
         result = grade(current)
-        after = study.record_and_report(current.path, result, cwd)
+        shown = shown_hint(result)
+        after = study.record_and_report(current.path, result, cwd, ask=ask, hints_seen=[
+            shown.hint_number] if shown is not None and shown.hint_number else [])
         notify(notices + after.notices)
         notices = []
+        next_step = after.next_step
+        moved = plan.target(after.upcoming) if result.full_marks and after.upcoming else None
+        if moved is not None and plan.path.is_dir():
+            current = moved
+            next_step = render_progress.watch_moves_on(moved.exercise, moved.path, cwd)
         _show(out, "\n".join(part for part in (short_verdict(result, color=color),
-                                               after.next_step, "", footer)
+                                               next_step, "", footer)
                              if part is not None))
 
 

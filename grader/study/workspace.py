@@ -9,11 +9,11 @@ progress file lives in `<root>/.grader/`.
 from __future__ import annotations
 
 import json
-import shutil
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader import __version__
+from grader import __version__, files
 from grader.course import catalog
 from grader.course import paths as course
 from grader.files import write_atomically
@@ -23,6 +23,7 @@ STATE_DIR = ".grader"
 MARKER = "workspace.json"
 MARKER_KIND = "nn-grader-workspace"
 DEFAULT_DIR = "nn-course"
+MARKER_BYTES = 64 * 1024  # ours is a few lines
 
 
 class WorkspaceError(Exception):
@@ -54,11 +55,11 @@ def find(start: Path | None = None) -> Workspace | None:
     """The workspace holding `start` (default: the working directory), or None."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        marker = folder / STATE_DIR / MARKER
-        if marker.is_file() and _is_marker(marker):
+        marked = _is_marked(folder)
+        if marked:
             return Workspace(root=folder, exercises_dir=folder)
         exercises = folder / "exercises"
-        if folder == course.SHIPPED_DIR and not marker.is_file():
+        if folder == course.SHIPPED_DIR and not marked:
             continue  # the installed package's own copy of the course is nobody's workspace
         if exercises.is_dir() and any((exercises / f"{name}.py").is_file()
                                       for name in catalog.names()):
@@ -72,9 +73,19 @@ def holding(path: Path) -> Workspace | None:
     return found if found is not None and found.holds(path) else None
 
 
-def _is_marker(path: Path) -> bool:
+def _is_marked(folder: Path) -> bool:
+    """Whether `folder/.grader/workspace.json` is our marker, read without following a link
+    (a workspace may come out of someone else's archive)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        state = files.open_folder(folder, (STATE_DIR,), create=False)
+        try:
+            fd = files.open_regular(MARKER, dir_fd=state)
+        finally:
+            os.close(state)
+        try:
+            data = json.loads(files.read_capped(fd, MARKER_BYTES))
+        finally:
+            os.close(fd)
     except (OSError, ValueError):
         return False
     return isinstance(data, dict) and data.get("kind") == MARKER_KIND
@@ -90,7 +101,8 @@ def create(folder: Path, *, force: bool = False) -> Created:
     """Write every stub in course order, a README and the marker into `folder`.
 
     Nothing is written if any target file exists, unless `force`: a learner's work is never
-    overwritten by accident. Progress (`.grader/progress.json`) is never touched.
+    overwritten by accident. Progress (`.grader/progress.json`) is never touched, and nothing
+    is written through a link (with `force`, a stub that is a link is refused, not followed).
     """
     folder = folder.resolve()
     if folder.exists() and not folder.is_dir():
@@ -100,21 +112,21 @@ def create(folder: Path, *, force: bool = False) -> Created:
     targets = [folder / f"{exercise.name}.py" for exercise, stub in stubs if stub.is_file()]
     targets += [folder / "README.md", folder / STATE_DIR / MARKER]
     if not force:
-        existing = [path for path in targets if path.exists()]
+        existing = [path for path in targets if os.path.lexists(path)]
         if existing:
             raise WorkspaceError(
                 f"{existing[0]} already exists, so nothing was written"
                 + (f" ({len(existing)} files would be overwritten)" if len(existing) > 1 else "")
                 + ". Choose another folder, or add --force to overwrite them (your code in "
                 "them would be lost; your progress is kept).")
-    (folder / STATE_DIR).mkdir(parents=True, exist_ok=True)
     for exercise, stub in stubs:
         if stub.is_file():
-            shutil.copyfile(stub, folder / f"{exercise.name}.py")
-    write_atomically(folder / "README.md", learner_readme())
+            write_atomically(folder / f"{exercise.name}.py", stub.read_text(encoding="utf-8"),
+                             below=folder)
+    write_atomically(folder / "README.md", learner_readme(), below=folder)
     write_atomically(folder / STATE_DIR / MARKER, json.dumps(
         {"kind": MARKER_KIND, "schema": 1, "created_by": f"nn-grader {__version__}",
-         "created_at": timestamp()}, indent=2) + "\n")
+         "created_at": timestamp()}, indent=2) + "\n", below=folder)
     workspace = Workspace(root=folder, exercises_dir=folder)
     return Created(workspace=workspace, missing_stubs=missing)
 
@@ -135,6 +147,7 @@ Each file here is one exercise. Open it, read the task at the top, replace
     grader next                 # what to do next, and the command to check it
     grader list                 # the course, your best scores and where you are
     grader solution softmax     # the reference solution, once you have full marks
+    grader reset softmax        # a fresh stub, to start an exercise again (progress is kept)
 
 Your progress is kept in `.grader/progress.json`, HTML reports in `.grader/reports/`.
 
