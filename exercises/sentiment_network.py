@@ -5,8 +5,8 @@ Reviews are strings of lower-case words: split each one with review.split() (no 
 that double spaces, tabs and newlines all count as one gap). Labels are "POSITIVE" or "NEGATIVE".
 
 1. count_words(reviews, labels) -> (positive_counts, negative_counts, total_counts): three
-   Counters (from collections import Counter) counting every occurrence of every word (in
-   positive reviews, in negative reviews, in all of them).
+   collections.Counter objects counting every occurrence of every word (in positive reviews,
+   in negative reviews, in all of them).
 2. pos_neg_ratios(positive_counts, negative_counts, total_counts, min_count=50) -> dict: for
    each word seen at least min_count times, r = positive / (negative + 1), then ln(r) if r > 1,
    else -ln(1 / (r + 0.01)). Strongly positive words get large positive values, strongly
@@ -36,6 +36,8 @@ that double spaces, tabs and newlines all count as one gap). Labels are "POSITIV
 
 Check your work with:  grader check sentiment_network.py
 """
+
+from collections import Counter
 
 import numpy as np
 

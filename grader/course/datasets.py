@@ -169,8 +169,8 @@ def movie_reviews(seed: int, train: int = 2500, test: int = 1000,
     some made-up words (names, typos): a few of them common, most seen only a handful of times
     in the whole corpus. Without a minimum count the rare words swamp the vocabulary, and
     without a polarity cutoff so do the neutral ones. Words are lower case and separated by
-    whitespace that is sometimes doubled, with now and then a trailing newline, as in text read
-    from a file."""
+    whitespace that is now and then a double space, a tab or a line break, and some reviews end
+    in a space and a newline, as text pasted from the web does."""
     rng = np.random.default_rng(seed)
     vocabulary = [*NEUTRAL_WORDS, *POSITIVE_WORDS, *NEGATIVE_WORDS, *MILD_POSITIVE_WORDS,
                   *MILD_NEGATIVE_WORDS, *made_up_words(rng, noise_types).tolist()]
@@ -196,7 +196,8 @@ def movie_reviews(seed: int, train: int = 2500, test: int = 1000,
     owners = np.concatenate((neutral, strong, mild, rare))
     order = np.argsort(owners + rng.random(owners.size))  # each review's words, shuffled
     ordered = [vocabulary[code] for code in codes[order].tolist()]
-    gaps = np.where(rng.random(owners.size) < 0.05, "  ", " ").tolist()
+    gaps = np.array([" ", "  ", "\t", "\n"])[
+        np.searchsorted([0.95, 0.98, 0.99], rng.random(owners.size), side="right")].tolist()
     spaced = [word + gap for word, gap in zip(ordered, gaps, strict=True)]
     ends = np.cumsum(sum(sizes))
     reviews = []

@@ -16,6 +16,7 @@ import pytest
 
 from grader.core.compare import assert_close, case, fail, kind_of, numbers, show
 from grader.feedback import Raised
+from grader.wording import counted
 
 # The visible examples.
 EXAMPLE = [[0.5, 1.0, 1.5, 2.0], [2.5, 3.0, 3.5, 4.0]]
@@ -126,8 +127,11 @@ def _check_forward(activations, keep_prob, output, mask, what, visible):
     state = "keeps" if mask[index] else "drops"
     detail = (f"Unit {where}: your mask {state} it and its activation is {show(a[index])}, "
               f"so the output should be {show(expected[index])}; it is {show(output[index])}.")
-    fail(f"{what}: {int((~close).sum())} of {close.size} units are not 0 where the mask drops "
-         "them and activation / keep_prob where it keeps them.",
+    fail(counted(int((~close).sum()),
+                 "{what}: {n} of {size} units is not 0 where the mask drops it and activation / "
+                 "keep_prob where it keeps it.",
+                 "{what}: {n} of {size} units are not 0 where the mask drops them and activation "
+                 "/ keep_prob where it keeps them.", what=what, size=close.size),
          detail=detail, expected=expected if visible else None,
          actual=output if visible else None, cause=cause)
 

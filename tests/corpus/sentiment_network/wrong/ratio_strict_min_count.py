@@ -1,6 +1,6 @@
 # pos_neg_ratios keeps only words seen more than min_count times.
 # expect: a word seen exactly min_count times is left out
-# ceiling: 16
+# ceiling: 14
 import numpy as np
 from collections import Counter
 
