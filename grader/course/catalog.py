@@ -184,7 +184,7 @@ CATALOG: tuple[Exercise, ...] = (
     ),
     Exercise(
         name="sentiment_network",
-        title="A sentiment network from scratch, with noise reduction",
+        title="A sentiment network with noise reduction",
         section="Project: sentiment analysis",
         points=20,
         task="Write count_words, pos_neg_ratios, build_vocabulary and the SentimentNetwork "
