@@ -24,15 +24,15 @@ POSITIVE, NEGATIVE = "POSITIVE", "NEGATIVE"
 # The hand-made corpus: "great" twice in one review, a review of unknown words only ("zorp
 # blick"), "plot" with ratio exactly 1 (2 positive, 1 negative), "acting" and "boring" seen
 # exactly HAND_MIN_COUNT times, and a double space, a tab and a trailing newline.
+UNKNOWN_ONLY = "zorp blick"
 HAND_REVIEWS = ("great movie  great fun", "great acting\tand a fine plot",
                 "boring movie and bad acting", "bad plot and bad acting \n",
-                "great plot but boring end", "zorp blick", "so boring  and so bad")
+                "great plot but boring end", UNKNOWN_ONLY, "so boring  and so bad")
 HAND_LABELS = (POSITIVE, POSITIVE, NEGATIVE, NEGATIVE, POSITIVE, POSITIVE, NEGATIVE)
 HAND_MIN_COUNT, HAND_CUTOFF = 3, 0.1
 HAND_VOCABULARY_CALLS = ((3, 0.1), (3, 1.2), (4, 0.1))
 HAND_HIDDEN, HAND_RATE = 3, 0.1
 HAND_WEIGHTS_1_2 = [[0.5], [-0.3], [0.2]]
-UNKNOWN_ONLY = "zorp blick"
 HAND_CORPUS = f"reviews = {list(HAND_REVIEWS)!r}; labels = {list(HAND_LABELS)!r}"
 
 # Counts given straight to pos_neg_ratios with its default min_count of 50: "okay" is seen
@@ -42,7 +42,7 @@ DEFAULT_NEGATIVE = {"superb": 5, "okay": 25, "meh": 25, "dire": 70, "yawn": 55}
 DEFAULT_MIN_COUNT = 50
 
 # End to end: the network with its default settings, trained once over the generated reviews.
-# Over 400 seeded corpora the reference labelled 94.5% to 98% of the 1,000 held-out reviews
+# Over 400 seeded corpora the reference labelled at least 94.5% of the 1,000 held-out reviews
 # right (mean 96.5%, standard deviation 0.6%), so 85% is 18 standard deviations below its mean.
 # The held-out draw alone moves a network whose true accuracy is 94% below 85% with probability
 # at most exp(-2 * 1000 * 0.09^2) = 9e-8 (Hoeffding).
@@ -95,11 +95,20 @@ def _word_dict(value, what):
     for word, number in value.items():
         if not isinstance(word, str):
             fail(f"{what} has the key {show(word)}, which is not a word (a string).")
-        try:
-            result[word] = float(np.asarray(number, dtype=float).item())
-        except (TypeError, ValueError, OverflowError):
+        result[word] = _one_number(number)
+        if result[word] is None:
             fail(f"In {what}, {word!r} maps to {kind_of(number)}; it should map to one number.")
     return result
+
+
+def _one_number(value):
+    """`value` as a float, or None if it is not one number (a string is not, whatever it says)."""
+    if isinstance(value, (str, bytes)):
+        return None
+    try:
+        return float(np.asarray(value, dtype=float).item())
+    except (TypeError, ValueError, OverflowError):
+        return None
 
 
 def _words(submission, learner, value, what):
