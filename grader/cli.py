@@ -82,6 +82,7 @@ def check(file: Path | None, check_all: bool, exercise: str | None, output_forma
         result = grading.grade(file, chosen.name, seed=seed)
     except grading.GraderFailure as error:
         click.echo(f"grader: internal failure: {error}", err=True)
+        click.echo(error.how_to_report(), err=True)
         sys.exit(EXIT_GRADER_FAILED)
     except KeyboardInterrupt:
         click.echo("grader: interrupted", err=True)
@@ -131,6 +132,8 @@ def _check_all(output_format: str, seed: int | None) -> int:
     _notify(checked.notices)
     for item in checked.failures:
         click.echo(f"grader: internal failure on {item.exercise.name}: {item.failure}", err=True)
+    if checked.failures:
+        click.echo(grading.GraderFailure("").how_to_report(), err=True)
     if output_format == "json":
         click.echo(json.dumps([result.to_dict() for result in checked.results], indent=2,
                               ensure_ascii=False))

@@ -16,6 +16,7 @@ import jsonschema
 import pytest
 from conftest import CORPUS_DIR
 
+from grader import __version__
 from grader.core import grading
 from grader.course import catalog
 from grader.course import paths as course
@@ -134,13 +135,17 @@ def test_bad_format_exits_2_naming_the_choices(run_cli, tmp_path):
 
 def test_grader_failure_exits_3(run_cli, tmp_path, monkeypatch):
     def broken(*args, **kwargs):
-        raise grading.GraderFailure("the suite could not be loaded")
+        raise grading.GraderFailure("the suite could not be loaded", seed=7)
 
     monkeypatch.setattr(grading, "grade", broken)
     _copy(course.solution_path("softmax"), tmp_path)
     outcome = run_cli("check", "softmax.py")
     assert outcome.exit_code == 3
-    assert outcome.stderr == "grader: internal failure: the suite could not be loaded\n"
+    first, report = outcome.stderr.split("\n", 1)
+    assert first == "grader: internal failure: the suite could not be loaded"
+    assert report.startswith(f"This is a bug in nn-grader {__version__}, not a problem with the "
+                             "code that was checked. Please report it")
+    assert report.endswith("`grader check FILE --seed 7` repeats this run.\n")
     assert outcome.stdout == ""
 
 

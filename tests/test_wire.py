@@ -143,31 +143,74 @@ def test_object_arrays_travel_item_by_item():
     assert back.dtype == object and back.tolist() == [1, "two", None]
 
 
+B64_16 = base64.b64encode(b"\0" * 16).decode()
+B64_8 = base64.b64encode(b"\0" * 8).decode()
+
+
 @pytest.mark.parametrize("data, reason", [
-    ({"$nd": "|O", "shape": [1], "b64": base64.b64encode(b"\0" * 8).decode()}, "dtype"),
-    ({"$nd": "<U4", "shape": [1], "b64": base64.b64encode(b"\0" * 16).decode()}, "dtype"),
-    ({"$nd": "V8", "shape": [1], "b64": base64.b64encode(b"\0" * 8).decode()}, "dtype"),
-    ({"$nd": "<f8", "shape": [3], "b64": base64.b64encode(b"\0" * 16).decode()}, "match"),
-    ({"$nd": "<f8", "shape": [2**40, 2**40], "b64": ""}, "match"),
+    ({"$nd": "|O", "shape": [1], "b64": B64_8}, "dtype"),
+    ({"$nd": "<U4", "shape": [1], "b64": B64_16}, "dtype"),
+    ({"$nd": "V8", "shape": [1], "b64": B64_8}, "dtype"),
+    ({"$nd": 8, "shape": [2], "b64": B64_16}, "dtype"),
+    ({"$nd": "<f8", "shape": [3], "b64": B64_16}, "do not match"),
+    ({"$nd": "<f4", "shape": [3], "b64": B64_16}, "do not match"),
+    ({"$nd": "<f8", "shape": [2**40, 2**40], "b64": ""}, "shape"),
+    ({"$nd": "<f8", "shape": [0, 2**40], "b64": ""}, "shape"),
+    ({"$nd": "<f8", "shape": [4096, 4096], "b64": ""}, "more elements"),
     ({"$nd": "<f8", "shape": [-1], "b64": ""}, "shape"),
-    ({"$nd": "<f8", "shape": "3", "b64": ""}, "list"),
-    ({"$nd": "<f8", "shape": [1], "b64": "not base64!"}, ""),
-    ({"$np": "|O", "value": 1}, "scalar"),
+    ({"$nd": "<f8", "shape": [2.0], "b64": B64_16}, "shape"),
+    ({"$nd": "<f8", "shape": [True], "b64": B64_8}, "shape"),
+    ({"$nd": "<f8", "shape": [1] * 33, "b64": B64_8}, "shape"),
+    ({"$nd": "<f8", "shape": "3", "b64": ""}, "list was expected"),
+    ({"$nd": "<f8", "b64": B64_16}, "malformed array"),
+    ({"$nd": "<f8", "shape": [2]}, "malformed array"),
+    ({"$nd": "<f8", "shape": [2], "b64": B64_16, "extra": 1}, "malformed array"),
+    ({"$nd": "<f8", "shape": [1], "b64": "not base64!"}, "base64"),
+    ({"$nd": "<f8", "shape": [1], "b64": [B64_8]}, "bytes"),
+    ({"$np": "|O", "value": 1}, "dtype"),
+    ({"$np": "|i1", "value": 300}, "does not fit"),
+    ({"$np": "<f8", "value": [1.0, 2.0]}, "does not fit"),
+    ({"$np": "<f4", "value": 1e300}, "does not fit"),
+    ({"$np": "<f8", "value": 10**400}, "too large"),
+    ({"$np": "|b1", "value": 1}, "does not fit"),
+    ({"$np": "<f8", "value": "1.0"}, "does not fit"),
     ({"$f": "1e400"}, "float"),
     ({"$f": "__import__('os')"}, "float"),
-    ({"$pickle": "gASVAAAAAAAAAAAu"}, "tag"),
-    ({"$h": "1"}, "integer"),
-    ({"$h": True}, "integer"),
-    ({"$dict": [[1, 2, 3]]}, "dict"),
+    ({"$f": ["nan"]}, "float"),
+    ({"$pickle": "gASVAAAAAAAAAAAu"}, "unknown kind"),
+    ({"$tuple": [], "$dict": []}, "unknown kind"),
+    ({"plain": "object"}, "unknown kind"),
+    ({}, "unknown kind"),
+    ({"$h": "1", "type": "Net", "callable": False}, "handle"),
+    ({"$h": True, "type": "Net", "callable": False}, "handle"),
+    ({"$h": -1, "type": "Net", "callable": False}, "handle"),
+    ({"$h": 1, "type": ["Net"], "callable": False}, "handle"),
+    ({"$h": 1, "type": "Net", "callable": "yes"}, "handle"),
+    ({"$h": 1}, "malformed object"),
+    ({"$dict": [[1, 2, 3]]}, "a key and a value"),
     ({"$dict": [[[1, 2], 3]]}, "unhashable"),
-    ({"$ndobj": [2], "items": [1]}, "shape"),
+    ({"$dict": {"a": 1}}, "list was expected"),
+    ({"$tuple": "abc"}, "list was expected"),
+    ({"$ndobj": [2], "items": [1]}, "do not fill"),
+    ({"$ndobj": [-2], "items": []}, "shape"),
     ({"$complex": ["1", 2]}, "number"),
-    ({}, "malformed"),
+    ({"$complex": [1.0, 2.0, 3.0]}, "two parts"),
+    ({"$complex": [10**400, 0]}, "too large"),
+    ({"$bytes": 12}, "bytes"),
+    ("x" * (wire.MAX_TEXT + 1), f"at most {wire.MAX_TEXT:,}"),
+    ({"$tuple": ["x" * (wire.MAX_TEXT + 1)]}, "characters"),
 ])
 def test_malformed_values_are_refused(data, reason):
-    with pytest.raises((wire.WireError, ValueError)) as caught:
+    with pytest.raises(wire.WireError) as caught:
         wire.decode(json.loads(json.dumps(data)))
     assert reason in str(caught.value)
+
+
+def test_nan_in_a_shape_is_refused():
+    """JSON's NaN literal parses to a float; a shape of floats is not a shape."""
+    message = wire.parse(b'{"ok": {"$nd": "<f8", "shape": [NaN], "b64": ""}}')
+    with pytest.raises(wire.WireError, match="shape"):
+        wire.decode(message["ok"])
 
 
 def test_deep_nesting_is_refused_both_ways():
@@ -176,8 +219,12 @@ def test_deep_nesting_is_refused_both_ways():
         value = [value]
     with pytest.raises(ValueError, match="nested too deeply"):
         wire.encode(value)
-    with pytest.raises(wire.WireError, match="nested too deeply"):
+    with pytest.raises(wire.WireError, match="nested more than 64 levels"):
         wire.decode(value)
+    value = 0.5
+    for _ in range(wire.MAX_DEPTH):
+        value = [value]
+    assert round_trip(value) == value
 
 
 @pytest.mark.parametrize("frame, reason", [
@@ -255,3 +302,72 @@ def test_nothing_from_the_learner_is_ever_unpickled_evaluated_or_executed():
             if forbidden.search(code):
                 offenders.append(f"{relative}:{number}: {line.strip()}")
     assert offenders == []
+
+
+# --- caps: everything is bounded while it is read ----------------------------------------------
+
+def test_the_number_of_values_is_capped_while_decoding():
+    assert len(wire.decode([0] * (wire.MAX_VALUES - 1))) == wire.MAX_VALUES - 1
+    # The cap stops the reading: the malformed value after it is never reached.
+    with pytest.raises(wire.WireError, match=f"more than {wire.MAX_VALUES:,} parts"):
+        wire.decode([0] * wire.MAX_VALUES + [{"$pickle": ""}])
+    with pytest.raises(ValueError, match=f"more than {wire.MAX_VALUES:,} parts"):
+        wire.encode([0.5] * wire.MAX_VALUES)
+
+
+def test_many_tiny_arrays_cost_more_than_many_numbers():
+    tiny = wire.encode(np.zeros(1))
+    allowed = wire.MAX_VALUES // (wire.ARRAY_COST + 1) - 1
+    assert len(wire.decode([tiny] * allowed)) == allowed
+    with pytest.raises(wire.WireError, match="parts"):
+        wire.decode([tiny] * (allowed + 2))
+    with pytest.raises(ValueError, match="parts"):
+        wire.encode([np.zeros(1)] * (allowed + 2))
+
+
+def test_a_dict_of_keys_with_equal_hashes_is_refused_at_the_first_key_too_many():
+    colliding = [(2**61 - 1) * k for k in range(wire.MAX_SAME_HASH + 1)]
+    assert len({hash(key) for key in colliding}) == 1
+    accepted = wire.decode(wire.encode({key: 0 for key in colliding[:-1]}))
+    assert len(accepted) == wire.MAX_SAME_HASH
+    pairs = [[key, 0] for key in colliding] + [[1, 2, 3]]
+    with pytest.raises(wire.WireError, match="equal hash"):
+        wire.decode({"$dict": pairs})
+
+
+def test_keys_that_share_a_hash_by_nature_are_accepted():
+    """-1 and -2 hash alike in CPython, and 1, 1.0 and True are one key."""
+    pairs = [[-1, "a"], [-2, "b"], [1, "c"], [1.0, "d"], [True, "e"]]
+    assert wire.decode({"$dict": pairs}) == {-1: "a", -2: "b", 1: "e"}
+
+
+def test_strings_are_capped_both_ways():
+    assert round_trip("x" * wire.MAX_TEXT) == "x" * wire.MAX_TEXT
+    with pytest.raises(ValueError, match="characters"):
+        wire.encode(["x" * (wire.MAX_TEXT + 1)])
+    with pytest.raises(wire.WireError, match="characters"):
+        wire.decode({"$dict": [["x" * (wire.MAX_TEXT + 1), 1]]})
+
+
+def test_handle_type_names_are_cut():
+    handle = wire.decode({"$h": 3, "type": "N" * 10_000, "callable": True})
+    assert handle.type_name == "N" * wire.MAX_TYPE_NAME and handle.id == 3
+
+
+def test_decoding_stops_at_the_deadline(monkeypatch):
+    """The clock is read while decoding, not only before: a reply that is slow to decode
+    stops at the deadline, wherever in the value it is."""
+    ticks = iter(range(10**6))
+    monkeypatch.setattr(wire.time, "monotonic", lambda: next(ticks))
+    with pytest.raises(wire.TooSlow):
+        wire.decode([0.5] * 50_000, deadline=5)
+    assert next(ticks) < 10, "it should stop after a few checks of the clock"
+    with pytest.raises(wire.TooSlow):
+        wire.decode(1.0, deadline=-1)
+
+
+def test_a_frame_is_counted_before_it_is_parsed():
+    payload = b'{"ok": [' + b"[]," * (wire.MAX_STRUCTURE // 2) + b"[]]}"
+    with pytest.raises(wire.WireError, match="brackets and commas"):
+        wire.parse(payload)
+    assert wire.parse(b'{"ok": [' + b"[]," * 1000 + b"[]]}")["ok"] == [[]] * 1001

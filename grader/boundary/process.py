@@ -117,8 +117,11 @@ class LearnerProcess:
         except TimeoutError:
             self.kill()
             raise
-        except (wire.WireError, OSError):
+        except (wire.PeerClosed, OSError):
             raise Died(self._death()) from None
+        except wire.WireError as error:
+            self.kill()
+            raise Died(f"it sent a message the grader cannot read ({error})") from None
 
     def _spawn_at(self, level: Level) -> None:
         self.workdir = Path(tempfile.mkdtemp(prefix="nn-grader-learner-"))

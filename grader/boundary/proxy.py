@@ -88,11 +88,20 @@ class Session:
         except Died as died:
             self._lost()
             raise feedback.Crashed(f"Your code crashed during {call}: {died.reason}.") from None
-        if "missing" in reply:
-            raise feedback.MissingName(str(reply["missing"]), _names(reply.get("names")))
+        return self._answer(reply, message, call, deadline)
+
+    def _answer(self, reply: dict, message: dict, call: _Lazy, deadline: float) -> Any:
+        """The value a reply carries, or the learner's problem it reports.
+
+        Every part of a reply comes from the learner process, which may have forged it: each is
+        checked and cut to size before it is used, and the data is decoded within the test's
+        deadline. A "missing" reply names the name that was asked for, not the one it carries.
+        """
+        if "missing" in reply and message.get("op") == "get":
+            raise feedback.MissingName(str(message["name"]), _names(reply.get("names")))
         if "unsendable" in reply:
             raise feedback.Crashed(f"{call} returned a value the grader cannot receive: "
-                                   f"{str(reply['unsendable'])[:500]}.")
+                                   f"{_text(reply['unsendable'], 500)}.")
         if "raised" in reply:
             info = _exception_info(reply["raised"])
             raise feedback.raised_problem(info, str(call))
@@ -100,9 +109,13 @@ class Session:
             raise feedback.Crashed(f"Your code sent back a reply the grader cannot read during "
                                    f"{call}.")
         try:
-            return wire.decode(reply["ok"], self._proxy)
-        except (wire.WireError, ValueError, TypeError, OverflowError) as error:
-            raise feedback.Crashed(f"{call} returned a value the grader cannot read ({error}).") \
+            return wire.decode(reply["ok"], self._proxy, deadline)
+        except wire.TooSlow:
+            raise feedback.TimedOut(
+                f"{call} returned a value so large that reading it took longer than the time "
+                f"limit of {self.test_seconds:g} s.") from None
+        except wire.WireError as error:
+            raise feedback.Crashed(f"{call} returned a value the grader cannot read: {error}.") \
                 from None
 
     def _timeout(self, call: _Lazy, retried: bool) -> feedback.TimedOut:
@@ -195,30 +208,39 @@ class _Lazy:
 
 def _exception_info(info: Any) -> dict:
     """An exception as the learner process described it, cut to sizes a report can show: the
-    learner process trims its own, but a forged frame could carry megabytes."""
+    learner process trims its own, but a forged one could carry megabytes, or lists where
+    strings belong."""
     if not isinstance(info, dict):
         return {}
-
-    def text(key: str, limit: int) -> str | None:
-        value = info.get(key)
-        return None if value is None else str(value)[:limit]
-
     frames = info.get("frames")
-    frames = [[str(part)[:300] for part in frame[:3]] for frame in frames[-20:]
-              if isinstance(frame, list)] if isinstance(frames, list) else []
-    cleaned = {"type": text("type", 100) or "Exception", "message": text("message", 2000) or "",
-               "frames": frames, "base": bool(info.get("base"))}
+    frames = [[_text(part, 300) for part in frame] for frame in frames[-20:]
+              if isinstance(frame, list) and len(frame) == 3] if isinstance(frames, list) else []
+    cleaned = {"type": _text(info.get("type"), 100) or "Exception",
+               "message": _text(info.get("message"), 2000), "frames": frames,
+               "base": info.get("base") is True}
     for key in ("text", "msg"):
-        if info.get(key) is not None:
-            cleaned[key] = text(key, 2000)
+        if isinstance(info.get(key), str):
+            cleaned[key] = _text(info[key], 2000)
     for key in ("line", "offset"):
-        if isinstance(info.get(key), int) and not isinstance(info.get(key), bool):
+        if type(info.get(key)) is int and abs(info[key]) < 10**9:
             cleaned[key] = info[key]
     return cleaned
 
 
+def _text(value: Any, limit: int) -> str:
+    """A string from the learner process, cut to `limit` characters; a number as its digits;
+    anything else (a list where a string belongs) as nothing."""
+    if isinstance(value, str):
+        return value[:limit]
+    if type(value) is int and abs(value) < 10**18:
+        return str(value)
+    return ""
+
+
 def _names(names: Any) -> list[str]:
-    return [str(name)[:100] for name in names[:500]] if isinstance(names, list) else []
+    if not isinstance(names, list):
+        return []
+    return [name[:100] for name in names[:500] if isinstance(name, str)]
 
 
 class Remote:

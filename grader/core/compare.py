@@ -89,21 +89,68 @@ def kind_of(value: Any) -> str:
         return "None"
     if isinstance(value, np.ndarray):
         return f"a NumPy array of shape {value.shape}"
-    return f"a {type(value).__name__}"
+    name = type(value).__name__
+    return f"an {name}" if name[:1] in "aeiou" else f"a {name}"
 
 
 def numbers(actual: Any, what: str) -> np.ndarray:
-    """The learner's value as a float array, or a Mismatch that says why it is not numbers."""
+    """The learner's value as a float array, or a Mismatch that says why it is not numbers.
+
+    Only real numbers pass: NumPy would also turn the text "0.5" into 0.5, drop the imaginary
+    part of a complex number with a warning, and raise OverflowError on an int above 1.8e308,
+    none of which may reach a comparison or stop the suite."""
     if actual is None:
         fail(f"{what} returned None. Did you forget the `return` statement?")
     if isinstance(actual, (str, bytes, dict, Remote)):
         fail(f"{what} returned {kind_of(actual)}; it should return numbers.", actual=actual)
     try:
-        array = np.asarray(actual, dtype=float)
-    except (ValueError, TypeError, OverflowError):  # OverflowError: an int too big for a float
+        array = np.asarray(actual)
+        odd = _first_odd(array)
+    except (ValueError, TypeError, OverflowError):  # ragged, or holding something odd
+        odd = "ragged"
+    if odd == "ragged":
         fail(f"{what} returned {kind_of(actual)} that is not a list of numbers of one shape.",
              actual=actual)
-    return array
+    if odd == "complex":
+        fail(f"{what} returned complex numbers; it should return real numbers.", actual=actual,
+             cause="the square root or the log of a negative number, or a complex type "
+                   "such as np.complex128 or 1j somewhere in the computation.")
+    if odd is not None and array.ndim == 0:
+        fail(f"{what} returned {kind_of(actual)}; it should return numbers.", actual=actual)
+    if odd is not None:
+        fail(f"{what} returned {kind_of(actual)} holding {odd}; it should hold numbers only.",
+             actual=actual)
+    try:
+        return array.astype(float)
+    except OverflowError:
+        fail(f"{what} returned a number too large for a float (above about 1.8e308).",
+             actual=actual, cause="an integer computation that grew without bound, such as "
+                                  "10 ** 400.")
+
+
+def _first_odd(array: np.ndarray) -> str | None:
+    """Why an array is not real numbers ("ragged", "complex", or the first odd entry in
+    words), or None if it is."""
+    if array.dtype.kind in "biuf":
+        return None
+    if array.dtype.kind == "c":
+        return "complex"
+    if array.dtype.kind in "US":
+        return "text"
+    if array.dtype.kind != "O":
+        return "something other than numbers"
+    for item in array.ravel():
+        if isinstance(item, (list, tuple, np.ndarray)):
+            return "ragged"
+        if isinstance(item, (complex, np.complexfloating)):
+            return "complex"
+        if item is None:
+            return "None"
+        if isinstance(item, (str, bytes)):
+            return "text"
+        if not isinstance(item, (int, float, np.integer, np.floating, np.bool_)):
+            return kind_of(item)
+    return None
 
 
 def assert_close(actual: Any, expected: Any, *, what: str, rtol: float = 1e-6,

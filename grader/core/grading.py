@@ -27,7 +27,24 @@ WORKER_GRACE_SECONDS = 60.0
 
 
 class GraderFailure(Exception):
-    """The grader itself failed (not the learner's code): exit code 3."""
+    """The grader itself failed (not the learner's code): exit code 3.
+
+    A learner's code, however strange, is graded; reaching this is a bug in the grader, so the
+    message says so and what to send with a report (`how_to_report`)."""
+
+    def __init__(self, message: str, seed: int | None = None) -> None:
+        super().__init__(message)
+        self.seed = seed
+
+    def how_to_report(self) -> str:
+        if self.seed is None:
+            return (f"This is a bug in nn-grader {__version__}, not a problem with the code "
+                    "that was checked. Please report it to your instructor or to the course's "
+                    "maintainers, with this message and the file that was checked.")
+        return (f"This is a bug in nn-grader {__version__}, not a problem with the code that "
+                "was checked. Please report it to your instructor or to the course's "
+                "maintainers, with this message and the file that was checked; `grader check "
+                f"FILE --seed {self.seed}` repeats this run.")
 
 
 class NotGradable(Exception):
@@ -184,12 +201,14 @@ def _run_worker(job: dict, limits: Limits) -> Result:
             input=json.dumps(job).encode(), capture_output=True, env=env, timeout=budget,
             check=False)
     except subprocess.TimeoutExpired:
-        raise GraderFailure(f"grading did not finish within {budget:g} s") from None
+        raise GraderFailure(f"grading did not finish within {budget:g} s", job["seed"]) \
+            from None
     if worker.returncode != 0:
         tail = worker.stderr.decode("utf-8", errors="replace").strip()[-3000:]
         raise GraderFailure(f"the grading process failed (exit code {worker.returncode})"
-                            + (f":\n{tail}" if tail else ""))
+                            + (f":\n{tail}" if tail else ""), job["seed"])
     try:
         return Result.from_json(worker.stdout.decode("utf-8"))
     except (ValueError, KeyError, TypeError) as error:
-        raise GraderFailure(f"the grading process sent an unreadable result ({error})") from None
+        raise GraderFailure(f"the grading process sent an unreadable result ({error})",
+                            job["seed"]) from None

@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 import time
+from dataclasses import fields, replace
 
 from grader import __version__
 from grader.boundary.launch import Limits, make_undumpable
@@ -20,7 +21,26 @@ from grader.boundary.proxy import Session
 from grader.course import catalog
 from grader.course import paths as course
 from grader.feedback import NOT_STARTED
-from grader.results import Result, Status, overall_status, timestamp
+from grader.results import (
+    Details,
+    Result,
+    Status,
+    TestResult,
+    Visibility,
+    overall_status,
+    timestamp,
+)
+from grader.wording import counted
+
+# The result JSON stays under 1 MB (DESIGN.md), measured as `--format json` prints it.
+MAX_RESULT_BYTES = 900 * 1024
+MAX_MESSAGE = 8_000
+MAX_DETAIL = 2_000
+MAX_NAME = 300
+MAX_OUTPUT = 80 * 1024  # the 64 KiB the learner process keeps, and its notice
+SHORT_MESSAGE = 1_000
+SHORT_OUTPUT = 4 * 1024
+CUT_NOTICE = "[cut: the report keeps the first {size:,} characters of this text]"
 
 
 class SuiteFailed(Exception):
@@ -68,7 +88,7 @@ def run(job: dict) -> Result:
         message = (f"{NOT_STARTED}: every test still meets `raise NotImplementedError`. "
                    f"Open {job['label']}, replace it with your code, and check again."
                    if "NotImplementedError" in first or not first else first)
-    return Result(
+    return bounded(Result(
         exercise=exercise.name,
         title=exercise.title,
         submission=job["label"],
@@ -83,7 +103,92 @@ def run(job: dict) -> Result:
         seed=seed,
         grader_version=__version__,
         graded_at=timestamp(),
-    )
+    ))
+
+
+def bounded(result: Result, limit: int = MAX_RESULT_BYTES) -> Result:
+    """The result cut to at most `limit` bytes of JSON, whatever the learner's code did.
+
+    The wire and the suites bound what reaches a message; this is the last line of defence
+    behind them, and every cut says so where it is made. First each text is cut to its own
+    size; then, only if that is not enough, the output and the messages are cut shorter and the
+    details dropped; and last the tests that do not fit are folded into one line that keeps
+    their points, so the score still adds up.
+    """
+    result = replace(result, message=_cut(result.message, MAX_MESSAGE),
+                     output=_cut(result.output, MAX_OUTPUT),
+                     tests=tuple(_test_cut(test, MAX_MESSAGE, keep_details=True)
+                                 for test in result.tests))
+    if _fits(result, limit):
+        return result
+    result = replace(result, output=_cut(result.output, SHORT_OUTPUT),
+                     tests=tuple(_test_cut(test, SHORT_MESSAGE, keep_details=False)
+                                 for test in result.tests))
+    if _fits(result, limit):
+        return result
+    return _folded(result, limit)
+
+
+def _cut(text: str | None, size: int) -> str | None:
+    if text is None or len(text) <= size:
+        return text
+    return text[:size] + "\n" + CUT_NOTICE.format(size=size)
+
+
+def _test_cut(test: TestResult, message_size: int, keep_details: bool) -> TestResult:
+    details = test.details
+    if details is not None:
+        details = Details(*(_cut(getattr(details, part.name), MAX_DETAIL)
+                            for part in fields(Details))) if keep_details else None
+    return replace(test, id=_cut(test.id, MAX_NAME), name=_cut(test.name, MAX_NAME),
+                   message=_cut(test.message, message_size), hint=_cut(test.hint, MAX_MESSAGE),
+                   twin=_cut(test.twin, MAX_NAME), details=details)
+
+
+def _folded(result: Result, limit: int) -> Result:
+    """The first tests that fit in `limit`, and one line for the rest."""
+    room = limit - _size(replace(result, tests=(_summary(result.tests),))) - 1024
+    empty = replace(result, message=None, output="", tests=())
+    base = _size(empty)
+    kept: list[TestResult] = []
+    for test in result.tests:
+        room -= _size(replace(empty, tests=(test,))) - base + 8
+        if room < 0:
+            break
+        kept.append(test)
+    rest = result.tests[len(kept):]
+    return replace(result, tests=(*kept, _summary(rest)))
+
+
+def _summary(tests: tuple[TestResult, ...]) -> TestResult:
+    failed = sum(test.status is not Status.PASSED for test in tests)
+    score = sum(test.score for test in tests)
+    max_score = sum(test.max_score for test in tests)
+    return TestResult(
+        id="more_tests", name=counted(len(tests), "{n:,} more test", "{n:,} more tests"),
+        status=Status.FAILED if failed else Status.PASSED, score=score, max_score=max_score,
+        visibility=Visibility.HIDDEN,
+        message=counted(len(tests),
+                        "The report has no room for {n:,} more test: it scored {score:g} of "
+                        "{max_score:g} points.",
+                        "The report has no room for {n:,} more tests: together they scored "
+                        "{score:g} of {max_score:g} points, and {failed:,} of them did not "
+                        "pass.", score=score, max_score=max_score, failed=failed))
+
+
+def _fits(result: Result, limit: int) -> bool:
+    """Whether the JSON is at most `limit` bytes; counting characters first spares writing out
+    a result that is far too big (each character is at least one byte)."""
+    texts = [result.message, result.output]
+    for test in result.tests:
+        texts += [test.message, test.hint, test.name]
+        if test.details is not None:
+            texts += [getattr(test.details, part.name) for part in fields(Details)]
+    return sum(len(text) for text in texts if text) <= limit and _size(result) <= limit
+
+
+def _size(result: Result) -> int:
+    return len(result.to_json(indent=2).encode("utf-8"))
 
 
 def _stub_callables(name: str) -> frozenset[str]:

@@ -145,9 +145,106 @@ CATALOG: tuple[Exercise, ...] = (
         ),
     ),
     Exercise(
+        name="one_hot",
+        title="One-hot encoding",
+        section="One-hot encoding",
+        points=10,
+        task="Write one_hot(labels, categories=None): one row per label, with a single 1 in "
+        "its category's column.",
+        hints=(
+            "Start from zeros of shape (len(labels), len(categories)), one row per label and one "
+            "column per category, and set a single 1 in each row.",
+            "A label's column is its position among the categories, which are "
+            "sorted(set(labels)) when none are given: the labels 10 and 20 alone go to columns "
+            "0 and 1, not to columns 10 and 20.",
+            "When categories is given, keep its order and give every category a column. Check "
+            "`if label not in categories:` and raise ValueError(f\"unknown label: {label}\").",
+            "With no labels, np.zeros((0, len(categories))) is the answer: build the zeros "
+            "from len(labels) and len(categories), and the empty case comes out right by itself.",
+        ),
+    ),
+    Exercise(
+        name="multiclass_cross_entropy",
+        title="Likelihood and multi-class cross entropy",
+        section="Maximum likelihood and cross entropy",
+        points=10,
+        task="Write likelihood(Y, P) and multiclass_cross_entropy(Y, P) for one-hot labels Y "
+        "and a model's probabilities P.",
+        hints=(
+            "Row i of Y picks out the probability the model gives record i's actual class: "
+            "sum(Y[i] * P[i]). The likelihood multiplies these, one per record.",
+            "The cross entropy is -sum(Y * ln(P)) over every record and class: the natural log "
+            "(np.log), a sum (not a mean), and a minus sign that makes it positive.",
+            "Never compute the cross entropy as -log(likelihood(...)): the product of thousands "
+            "of probabilities underflows to 0.0. Add up the logs instead, as "
+            "log(ab) = log(a) + log(b) allows.",
+        ),
+    ),
+    Exercise(
+        name="squared_error",
+        title="Squared error and learning weights",
+        section="Squared error and gradient descent",
+        points=10,
+        task="Write sse, mse, train_epoch and train: measure the squared error and learn the "
+        "weights of one sigmoid unit by batch gradient descent.",
+        hints=(
+            "sse = 0.5 * np.sum((y - y_hat)**2) and mse = np.sum((y - y_hat)**2) / (2 * m), "
+            "with m = len(y), the number of records: keep the 1/2, and for targets of shape "
+            "(m, k) divide by 2 * m, not by the number of numbers (np.mean would).",
+            "In train_epoch every record uses the same weights: add error_term * x to del_w "
+            "for each record, where error_term = (y - output) * output * (1 - output), and "
+            "update once after the loop: weights + learnrate * del_w / n_records (divide once).",
+            "In train, keep what train_epoch returns (weights = train_epoch(...)) and after "
+            "each epoch append mse(targets, sigmoid(features @ weights)) to losses.",
+            "If train_epoch and train pass their own tests, the admissions data needs nothing "
+            "more: the same starting weights lead to the same accuracy.",
+        ),
+    ),
+    Exercise(
+        name="activations",
+        title="tanh, relu and the vanishing gradient",
+        section="Vanishing gradients and other activation functions",
+        points=16,
+        task="Write tanh, tanh_prime, relu, relu_prime and sigmoid_prime (element-wise), and "
+        "vanishing(n).",
+        hints=(
+            "NumPy works element by element on a number, a list or an array alike: np.tanh(x), "
+            "np.maximum(0, x), np.where(x > 0, 1.0, 0.0). Before using an operator such as - "
+            "or >, convert: x = np.asarray(x, dtype=float).",
+            "(e^x - e^-x) / (e^x + e^-x) overflows: e^1000 is inf, and inf / inf is nan. "
+            "np.tanh(x) stays finite (tanh(1000.0) is 1.0), and tanh_prime(x) = "
+            "1 - np.tanh(x)**2.",
+            "relu(x) is np.maximum(0, x), not max or np.max. relu_prime is 1 only where x > 0, "
+            "so relu_prime(0) is 0: np.where(x > 0, 1.0, 0.0).",
+            "sigmoid_prime(x) = sigmoid(x) * (1 - sigmoid(x)) is largest at x = 0, where it is "
+            "0.25, so n stacked sigmoid layers scale a gradient by at most 0.25 ** n: that is "
+            "vanishing(n).",
+        ),
+    ),
+    Exercise(
+        name="regularization",
+        title="L1 and L2 regularisation",
+        section="Training neural networks: regularisation",
+        points=10,
+        task="Write the L1 and L2 penalties, their gradients, and regularized_step, one step "
+        "of gradient descent with either penalty.",
+        hints=(
+            "l1_penalty = lam * np.sum(np.abs(weights)) and l2_penalty = lam * "
+            "np.sum(weights**2): one number each, summed over every weight, with no 1/2 and no "
+            "square root.",
+            "l1_gradient = lam * np.sign(weights), which is 0 where a weight is 0; l2_gradient "
+            "= 2 * lam * weights (the derivative of w**2 is 2 * w).",
+            "regularized_step returns weights - learnrate * (gradient + penalty_gradient), "
+            "with the penalty's gradient chosen by kind (\"l1\" or \"l2\"); for any other "
+            "kind, raise ValueError.",
+            "L1 should leave the useless weights at 0 (give or take one step), L2 should keep "
+            "them small but not 0: if a training check fails, fix the step's own tests first.",
+        ),
+    ),
+    Exercise(
         name="dropout",
         title="Dropout",
-        section="Preventing overfitting: dropout",
+        section="Training neural networks: dropout",
         points=12,
         task="Write dropout (inverted dropout with a fresh random mask) and dropout_backward.",
         hints=(
@@ -160,6 +257,49 @@ CATALOG: tuple[Exercise, ...] = (
             "assert raises AssertionError, not ValueError.",
             "dropout_backward uses the mask it is given, scaled the same way: d_out * mask / "
             "keep_prob. Do not draw a new mask there.",
+        ),
+    ),
+    Exercise(
+        name="sgd_momentum",
+        title="SGD with momentum",
+        section="Training neural networks: SGD and momentum",
+        points=12,
+        task="Write minibatches, momentum_step and train_sgd: logistic regression trained on "
+        "shuffled mini-batches, with momentum.",
+        hints=(
+            "minibatches: order = np.random.permutation(len(features)), then features[order] "
+            "and targets[order] (one order for both), cut with range(0, len(features), "
+            "batch_size); the last batch may be smaller. Return a list of (features_batch, "
+            "targets_batch) pairs.",
+            "momentum_step: velocity = beta * velocity + gradient first, then weights = "
+            "weights - learnrate * velocity; return weights, velocity.",
+            "train_sgd: velocity = np.zeros_like(weights) once, before the loops; in each epoch "
+            "call minibatches once, and for each batch use gradient = features_batch.T @ "
+            "(sigmoid(features_batch @ weights) - targets_batch) / len(targets_batch).",
+            "Momentum pays when one direction is much flatter than another: the velocity "
+            "builds up along it. If beta = 0.9 does no better than beta = 0, the velocity is "
+            "probably reset or never passed on.",
+        ),
+    ),
+    Exercise(
+        name="early_stopping",
+        title="Early stopping",
+        section="Training neural networks: early stopping",
+        points=10,
+        task="Write best_epoch, should_stop and stopping_point, which replays a recorded run "
+        "and says where early stopping stops and which epoch it keeps.",
+        hints=(
+            "np.argmin(validation_errors) is the index of the lowest error, the first one on a "
+            "tie. An empty list has no best epoch: raise ValueError (np.argmin and min already "
+            "do).",
+            "While len(validation_errors) < patience + 1, return False. Then stop when "
+            "min(validation_errors[-patience:]) >= min(validation_errors[:-patience]): an error "
+            "equal to the best is no better.",
+            "Replay: for k = 0, 1, 2, ... ask should_stop(validation_errors[:k + 1], patience) "
+            "and stop at the first True (at the last epoch if none is). The best epoch is "
+            "best_epoch(validation_errors[:stop_epoch + 1]), not of the whole run.",
+            "validation_errors may be a NumPy array: `if not validation_errors:` and .index() "
+            "fail on arrays, while len(), slicing, min() and np.argmin work on both.",
         ),
     ),
     Exercise(

@@ -114,6 +114,102 @@ def _weather_chain(rng: np.random.Generator, size: int) -> np.ndarray:
     return situation
 
 
+def validation_curve(rng: np.random.Generator, epochs: int, late_dip: bool = False) -> list[float]:
+    """The validation error of one training run, epoch by epoch, as early stopping meets it.
+
+    It falls while the network learns and rises again once it overfits (a U), with noise, flat
+    stretches where training stalls, and values rounded to 2 decimals, so that equal errors
+    (ties) are common. With `late_dip`, the error falls again late in the run, below the first
+    minimum: an early stop never sees that epoch, which tells "the best epoch seen" from "the
+    best epoch of the whole run".
+    """
+    t = np.arange(epochs) / epochs
+    bottom = rng.uniform(0.25, 0.6)
+    curve = 0.3 + 0.6 * np.exp(-3 * t / bottom) + rng.uniform(0.8, 2.0) * np.maximum(
+        t - bottom, 0.0) ** 2
+    if late_dip:
+        curve -= 0.2 * np.exp(-0.5 * ((t - 0.9) / 0.04) ** 2)
+    errors = curve + rng.normal(0.0, 0.012, epochs)
+    for _ in range(int(rng.integers(1, 4))):
+        start = int(rng.integers(0, epochs - 3))
+        errors[start:start + int(rng.integers(2, 6))] = errors[start]
+    return [round(float(error), 2) for error in errors]
+
+
+ADMISSIONS_FIELDS = ("gre", "gpa", "rank")
+
+
+def admissions(seed: int, applicants: int = 400, test_share: float = 0.1) -> Split:
+    """A seeded imitation of the course's graduate-admissions table (GRE score, GPA, the rank of
+    the applicant's undergraduate school -> admitted), with its three features standardised as
+    the course's notebook standardises them, and the last `test_share` of the applicants held
+    out. Admission follows a logistic model with the signs of the real table's fit (a higher GRE
+    and GPA help, a worse-ranked school hurts), so a single sigmoid unit learns something, and
+    noise, so that it cannot learn everything."""
+    rng = np.random.default_rng(seed)
+    rank = rng.choice(4, size=applicants, p=[0.15, 0.38, 0.30, 0.17]) + 1
+    ability = rng.normal(0.0, 1.0, applicants)
+    gre = np.clip(np.round((588 + 80 * ability + 80 * rng.normal(0.0, 1.0, applicants)) / 10)
+                  * 10, 220, 800)
+    gpa = np.clip(np.round(3.39 + 0.22 * ability + 0.3 * rng.normal(0.0, 1.0, applicants), 2),
+                  2.26, 4.0)
+    logit = -12.8 + 0.0106 * gre + 2.7 * gpa - 1.05 * rank
+    admit = (rng.random(applicants) < 1 / (1 + np.exp(-logit))).astype(float)
+    table = pd.DataFrame({"gre": gre, "gpa": gpa, "rank": rank.astype(float)})
+    features = ((table - table.mean()) / table.std()).to_numpy(dtype=float)
+    held_out = int(round(applicants * test_share))
+    return Split(train_features=features[:-held_out], train_targets=admit[:-held_out],
+                 val_features=features[-held_out:], val_targets=admit[-held_out:],
+                 columns=ADMISSIONS_FIELDS)
+
+
+@dataclass(frozen=True)
+class Regression:
+    """A linear-regression table whose first `useful` features drive the target."""
+
+    features: np.ndarray
+    targets: np.ndarray
+    useful: int
+
+
+def irrelevant_features(seed: int, records: int = 120, useful: int = 3, useless: int = 5,
+                        leak: float = 0.06) -> Regression:
+    """Regression data with useless features, built so that the seed's claim about L1 and L2 is
+    exact rather than likely: the features are uncorrelated with unit variance (features.T @
+    features / records is the identity), the useful ones have weights of size 1 to 2, and the
+    noise in the target correlates with each useless feature by between leak / 2 and leak,
+    never less. So the unregularised least-squares weights of the useless features are small
+    but never zero: an L2 penalty shrinks them and keeps them, an L1 penalty with lam > leak
+    sets them to zero."""
+    rng = np.random.default_rng(seed)
+    n_features = useful + useless
+    basis, _ = np.linalg.qr(rng.normal(0.0, 1.0, (records, n_features + 1)))
+    features = basis[:, :n_features] * np.sqrt(records)
+    weights = rng.uniform(1.0, 2.0, useful) * rng.choice([-1.0, 1.0], useful)
+    leaks = rng.uniform(leak / 2, leak, useless) * rng.choice([-1.0, 1.0], useless)
+    noise = basis[:, n_features] * np.sqrt(records) * 0.5 + features[:, useful:] @ leaks
+    return Regression(features=features, targets=features[:, :useful] @ weights + noise,
+                      useful=useful)
+
+
+def stretched_classes(seed: int, records: int = 200, stretch: float = 10.0,
+                      margin: float = 0.2) -> tuple[np.ndarray, np.ndarray]:
+    """Two classes of points that a line through the origin separates with a margin, with
+    the second feature shrunk `stretch` times: the weight it needs is `stretch` times larger
+    and its curvature `stretch**2` times smaller, so that plain gradient descent crawls along
+    it (the problem is ill-conditioned, with condition number about stretch**2) while
+    momentum builds up speed. stretch=1 gives a well-conditioned set. Returns (features,
+    labels 0 or 1)."""
+    rng = np.random.default_rng(seed)
+    angle = rng.uniform(np.pi / 6, np.pi / 3) * rng.choice([-1.0, 1.0])
+    normal = np.array([np.cos(angle), np.sin(angle)])
+    points = rng.normal(0.0, 1.0, (4 * records, 2))
+    side = points @ normal
+    points = points[np.abs(side) > margin][:records]
+    labels = (points @ normal > 0).astype(float)
+    return points * np.array([1.0, 1.0 / stretch]), labels
+
+
 # --- movie reviews for the sentiment network ---------------------------------------------------
 
 POSITIVE_WORDS = (

@@ -36,7 +36,8 @@ def check_command(path: Path, cwd: Path) -> str:
 def course_table(progress: Progress, workspace: Workspace | None, cwd: Path) -> str:
     upcoming = progress.next_exercise()
     width = min(40, max(len(exercise.title) for exercise in catalog.CATALOG))
-    lines = [f"  {'#':>2} {'Exercise':<{width}} {'Name':<17}{'Best':>5}  State"]
+    name_width = max(len(exercise.name) for exercise in catalog.CATALOG) + 1
+    lines = [f"  {'#':>2} {'Exercise':<{width}} {'Name':<{name_width}}{'Best':>5}  State"]
     for number, exercise in enumerate(catalog.CATALOG, start=1):
         entry = progress.of(exercise.name)
         best = f"{entry.best_score:g}/{exercise.points}" if entry.attempts else \
@@ -46,7 +47,7 @@ def course_table(progress: Progress, workspace: Workspace | None, cwd: Path) -> 
             state += " (file missing)"
         mark = NEXT_MARK if upcoming is not None and exercise.name == upcoming.name else " "
         lines.append(f"{mark} {number:>2} {_cut(exercise.title, width):<{width}} "
-                     f"{exercise.name:<17}{best:>5}  {state}")
+                     f"{exercise.name:<{name_width}}{best:>5}  {state}")
     scored = sum(min(progress.of(e.name).best_score, e.points) for e in catalog.CATALOG)
     total = sum(exercise.points for exercise in catalog.CATALOG)
     done = sum(progress.of(exercise.name).state == DONE for exercise in catalog.CATALOG)

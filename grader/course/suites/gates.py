@@ -10,6 +10,7 @@ the quiz's table.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -94,6 +95,9 @@ def check_number(value: Any, name: str) -> Any:
         fail(f"`{name}` is {kind_of(value)}. Set it to a plain number, such as 1.0 or -2.0.")
     if not isinstance(value, _REAL_TYPES):
         fail(f"`{name}` is {kind_of(value)}. Set it to a plain number, such as 1.0 or -2.0.")
+    if isinstance(value, int) and abs(value) > sys.float_info.max:
+        fail(f"`{name}` is a whole number of {len(str(abs(value)))} digits, too large to add "
+             "to a float (the largest is about 1.8e308). Use an ordinary number.")
     if not isinstance(value, int) and not math.isfinite(value):
         fail(f"`{name}` is {float(value)!r}, which is not a usable weight: "
              + ("every comparison with nan is False."
@@ -117,6 +121,9 @@ def check_array(value: Any, name: str, shape: tuple[int, ...], layout: str) -> n
         array = np.asarray(value, dtype=float)
     except (ValueError, TypeError):
         fail(f"`{name}` has rows of different lengths ({show(value)}); it must be {layout}.")
+    except OverflowError:
+        fail(f"`{name}` contains a number too large for a float (above about 1.8e308); use "
+             "ordinary numbers.")
     if array.shape != shape:
         fail(f"`{name}` has shape {array.shape}; it must have shape {shape}: {layout}."
              + _shape_note(name, array.shape))
@@ -276,7 +283,13 @@ def input_forms(rng: np.random.Generator) -> list[tuple[Any, Any, str]]:
 def check_stream(gate: Gate, weights: tuple[Any, Any, Any], rng: np.random.Generator) -> None:
     """The perceptron used as a function on inputs of every form, in a random order."""
     for x1, x2, label in input_forms(rng):
-        if perceptron(weights, x1, x2) == gate.expected(x1, x2):
+        try:
+            output = perceptron(weights, x1, x2)
+        except OverflowError:  # a Python int beyond 64 bits times a NumPy integer
+            fail(f"With the inputs given as {label}, your perceptron cannot compute its sum: "
+                 "one of your numbers is too large for NumPy's 64-bit integers (about 9.2e18 "
+                 "at most). Use ordinary numbers, such as 1.0 or -2.0.")
+        if output == gate.expected(x1, x2):
             continue
         if truth_table(weights) == gate.table:
             fail(f"With the inputs given as {label}, your perceptron's output changes: one of "

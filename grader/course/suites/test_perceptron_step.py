@@ -240,7 +240,7 @@ def _scalar_array(value):
 def _one_number(value):
     try:
         return np.asarray(value, dtype=float).size == 1
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):
         return False
 
 
@@ -316,7 +316,7 @@ def train_diagnose(submission, X, y, seed, learn_rate, num_epochs):
         try:
             W, b = start(X, seed)
             lines = lines_of(train_states(X, y, W, b, learn_rate, num_epochs, learner_step))
-        except (LearnerProblem, AssertionError, ValueError):
+        except (LearnerProblem, AssertionError, ValueError, IndexError):
             return None
         right = train_lines(X, y, seed, learn_rate, num_epochs)
         if lines.shape == actual.shape and np.allclose(actual, lines, rtol=1e-6, atol=1e-8) \

@@ -1,0 +1,35 @@
+# math.tanh: right for one number, a TypeError for a list or an array.
+import math
+
+import numpy as np
+
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-np.asarray(x, dtype=float)))
+
+
+def sigmoid_prime(x):
+    return sigmoid(x) * (1 - sigmoid(x))
+
+
+def tanh(x):
+    return math.tanh(x)
+
+
+def tanh_prime(x):
+    return 1 - tanh(x) ** 2
+
+
+def relu(x):
+    return np.maximum(0, x)
+
+
+def relu_prime(x):
+    return np.where(np.asarray(x) > 0, 1, 0)
+
+
+def vanishing(n):
+    return 0.25 ** n
+
+# expect: math.tanh takes one number at a time
+# ceiling: 8

@@ -1,0 +1,28 @@
+# Returns -1 for no errors (instead of raising), tested with `if not`.
+import numpy as np
+
+
+def best_epoch(validation_errors):
+    if not validation_errors:
+        return -1
+    return int(np.argmin(validation_errors))
+
+
+def should_stop(validation_errors, patience):
+    errors = list(validation_errors)
+    if len(errors) < patience + 1:
+        return False
+    return min(errors[-patience:]) >= min(errors[:-patience])
+
+
+def stopping_point(validation_errors, patience):
+    stop_epoch = len(validation_errors) - 1
+    for k in range(len(validation_errors)):
+        if should_stop(validation_errors[:k + 1], patience):
+            stop_epoch = k
+            break
+    return stop_epoch, best_epoch(validation_errors[:stop_epoch + 1])
+
+# expect: it should raise ValueError
+# expect: does not work on a NumPy array
+# ceiling: 8

@@ -1,0 +1,39 @@
+"""Records each loss before the epoch that it should follow."""
+# expect: each loss is measured before its epoch
+# ceiling: 8
+
+import numpy as np
+
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def sse(y, y_hat):
+    y, y_hat = np.asarray(y, dtype=float), np.asarray(y_hat, dtype=float)
+    return 0.5 * np.sum((y - y_hat) ** 2)
+
+
+def mse(y, y_hat):
+    y, y_hat = np.asarray(y, dtype=float), np.asarray(y_hat, dtype=float)
+    return np.sum((y - y_hat) ** 2) / (2 * len(y))
+
+
+def train_epoch(features, targets, weights, learnrate):
+    n_records = features.shape[0]
+    del_w = np.zeros(weights.shape)
+    for x, y in zip(features, targets):
+        output = sigmoid(np.dot(x, weights))
+        error_term = (y - output) * output * (1 - output)
+        del_w += error_term * x
+    return weights + learnrate * del_w / n_records
+
+
+
+def train(features, targets, weights, epochs, learnrate):
+    losses = []
+    for _ in range(epochs):
+        losses.append(mse(targets, sigmoid(np.dot(features, weights))))
+        weights = train_epoch(features, targets, weights, learnrate)
+    return weights, losses
+
