@@ -1,4 +1,4 @@
-# One np.random.rand() per unit, unit by unit, and a nested list for the mask.
+# One np.random.rand() per unit, unit by unit; the output and the mask come back as nested lists.
 import numpy as np
 
 
@@ -14,7 +14,7 @@ def dropout(activations, keep_prob):
         if keep:
             output[i] = flat[i] / keep_prob
     shape = np.shape(activations)
-    return output.reshape(shape), np.array(mask).reshape(shape).tolist()
+    return output.reshape(shape).tolist(), np.array(mask).reshape(shape).tolist()
 
 
 def dropout_backward(d_out, mask, keep_prob):
