@@ -354,15 +354,20 @@ def _confirmed(question: str) -> bool:
               help="--fresh regrades everything; by default only new or changed files are graded.")
 @click.option("--seed", type=int,
               help="Seed for the suites' random inputs (default: a new one per submission).")
+@click.option("--unsafe-isolation", is_flag=True,
+              help="Grade even where learner code cannot be sandboxed safely (it could read "
+                   "the solutions or other learners' files); every result then says UNSAFE.")
 def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
-           formats: tuple[str, ...], resume: bool, seed: int | None) -> None:
+           formats: tuple[str, ...], resume: bool, seed: int | None,
+           unsafe_isolation: bool) -> None:
     """Grade a class: every learner's files in SUBMISSIONS (a folder or a .zip) into OUT.
 
     SUBMISSIONS/<learner>/<exercise>.py, or with --exercise SUBMISSIONS/<learner>.py. Writes
     OUT/index.html, OUT/learners/, OUT/gradebook.csv, OUT/results.csv and OUT/results.jsonl.
 
-    Exit code: 0 the class is graded, 2 usage error (or OUT is in use by another run), 3 the
-    grader failed on some submission (the rest is graded and written), 130 interrupted.
+    Exit code: 0 the class is graded, 2 usage error (or OUT is in use by another run, or
+    learner code could not be sandboxed safely here), 3 the grader failed on some submission
+    (the rest is graded and written), 130 interrupted.
     """
     try:
         from grader.batch import layout, run, store, summary  # pandas: only for this command
@@ -377,8 +382,9 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
             raise _unknown_exercise(submissions, exercise) from None
     try:
         outcome = run.grade_class(submissions, out, exercise=exercise, jobs=jobs,
-                                  formats=formats, fresh=not resume, seed=seed)
-    except (layout.InputError, store.Locked) as error:
+                                  formats=formats, fresh=not resume, seed=seed,
+                                  unsafe_isolation=unsafe_isolation)
+    except (layout.InputError, store.Locked, run.UnsafeIsolation) as error:
         click.echo(f"grader: {error}", err=True)
         sys.exit(EXIT_USAGE)
     except run.Interrupted as error:
