@@ -359,16 +359,20 @@ def _confirmed(question: str) -> bool:
               help="--fresh regrades everything; by default only new or changed files are graded.")
 @click.option("--seed", type=int,
               help="Seed for the suites' random inputs (default: a new one per submission).")
+@click.option("--unsafe-isolation", is_flag=True,
+              help="Grade even where learner code cannot be sandboxed safely (it could read "
+                   "the solutions or other learners' files); every result then says UNSAFE.")
 def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
            formats: tuple[str, ...], roster_path: Path | None, resume: bool,
-           seed: int | None) -> None:
+           seed: int | None, unsafe_isolation: bool) -> None:
     """Grade a class: every learner's files in SUBMISSIONS (a folder or a .zip) into OUT.
 
     SUBMISSIONS/<learner>/<exercise>.py, or with --exercise SUBMISSIONS/<learner>.py. Writes
     OUT/index.html, OUT/learners/, OUT/gradebook.csv, OUT/results.csv and OUT/results.jsonl.
 
-    Exit code: 0 the class is graded, 2 usage error (or OUT is in use by another run), 3 the
-    grader failed on some submission (the rest is graded and written), 130 interrupted.
+    Exit code: 0 the class is graded, 2 usage error (or OUT is in use by another run, or
+    learner code could not be sandboxed safely here), 3 the grader failed on some submission
+    (the rest is graded and written), 130 interrupted.
     """
     try:
         # pandas: only for this command
@@ -386,8 +390,9 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
         class_list = roster.load(roster_path) if roster_path is not None else None
         outcome = run.grade_class(submissions, out, exercise=exercise, jobs=jobs,
                                   formats=formats, fresh=not resume, seed=seed,
-                                  roster=class_list)
-    except (layout.InputError, store.Locked, roster.RosterError) as error:
+                                  unsafe_isolation=unsafe_isolation, roster=class_list)
+    except (layout.InputError, store.Locked, roster.RosterError,
+            run.UnsafeIsolation) as error:
         click.echo(f"grader: {error}", err=True)
         sys.exit(EXIT_USAGE)
     except run.Interrupted as error:

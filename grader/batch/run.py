@@ -35,7 +35,8 @@ from grader.batch import class_report, classview, gradebook, gradescope, layout,
 from grader.batch.executor import ForkServerExecutor, TaskFailed, default_jobs, run_job
 from grader.batch.progressbar import ProgressBar
 from grader.batch.roster import Roster
-from grader.boundary.launch import Limits
+from grader.boundary import process
+from grader.boundary.launch import ENVIRONMENT_KEY, Limits
 from grader.core import grading
 from grader.course import catalog
 from grader.render.text import printable_line
@@ -53,6 +54,11 @@ class Interrupted(Exception):
 
 class PoolFailed(Exception):
     """The worker pool itself broke (a grader failure); what was graded is saved."""
+
+
+class UnsafeIsolation(Exception):
+    """Learner code would run at a level not safe for class grading, and the instructor did
+    not accept that (--unsafe-isolation); or NN_GRADER_ISOLATION names no level."""
 
 
 @dataclass
@@ -78,7 +84,7 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
                 seed: int | None = None, limits: Limits | None = None,
                 progress: TextIO | None = None,
                 executor_factory: ExecutorFactory | None = None,
-                roster: Roster | None = None) -> Outcome:
+                unsafe_isolation: bool = False, roster: Roster | None = None) -> Outcome:
     started = time.monotonic()
     limits = limits or Limits()
     jobs = jobs or default_jobs()
@@ -100,7 +106,7 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
                               total=len(found.submissions), done=len(done))
             try:
                 _grade(todo, done, results, bar, seed, limits, jobs,
-                       executor_factory or _fork_server)
+                       executor_factory or _fork_server, unsafe_isolation)
             finally:
                 bar.close()
             current = [done[(s.learner, s.exercise)] for s in found.submissions]
@@ -210,7 +216,8 @@ def _plan(found: layout.Discovery, previous: dict, seed: int | None):
 
 
 def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar,
-           seed: int | None, limits: Limits, jobs: int, factory: ExecutorFactory) -> None:
+           seed: int | None, limits: Limits, jobs: int, factory: ExecutorFactory,
+           unsafe_isolation: bool) -> None:
     def keep(task: _Task, result: Result, failure: str | None = None) -> None:
         record = store.Record(task.submission.learner, task.submission.exercise,
                               task.submission.path, task.sha256, task.suite_version, seed,
@@ -220,14 +227,20 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
         bar.advance(full_marks=result.full_marks, error=result.status is Status.ERROR)
 
     runnable: list[tuple[_Task, int]] = []
+    ungradable: list[tuple[_Task, Result]] = []
     for task in todo:
         job_seed = secrets.randbits(32) if seed is None else seed
         exercise = catalog.get(task.submission.exercise)
         problem = layout.vet(task.submission)
         if problem is not None:
-            keep(task, grading.file_error(exercise, task.submission.label, problem, job_seed))
+            ungradable.append((task, grading.file_error(exercise, task.submission.label,
+                                                        problem, job_seed)))
         else:
             runnable.append((task, job_seed))
+    # Decided before anything is written: a refusal leaves OUT as it was.
+    isolation = _isolation(unsafe_isolation) if runnable else None
+    for task, result in ungradable:
+        keep(task, result)
     if not runnable:
         return
     try:
@@ -239,6 +252,7 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
         for task, job_seed in runnable:
             job = grading.make_job(task.submission.source, task.submission.label,
                                    catalog.get(task.submission.exercise), job_seed, limits)
+            job["isolation"] = isolation  # never a weaker level than the one vetted here
             futures[executor.submit(run_job, job)] = (task, job_seed)
         for future in as_completed(futures):
             task, job_seed = futures[future]
@@ -253,6 +267,26 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
             _stop(executor)
         raise
     executor.shutdown()
+
+
+def _isolation(unsafe_isolation: bool) -> str:
+    """The key of the level every learner process of this run starts at: the first that works
+    here (or the one NN_GRADER_ISOLATION forces), refused if it is not safe for class grading
+    unless the instructor said so."""
+    forced = os.environ.get(ENVIRONMENT_KEY) or None
+    try:
+        level, _ = process.working_level(forced)
+    except ValueError as error:
+        raise UnsafeIsolation(str(error)) from None
+    except process.StartFailed as error:
+        raise PoolFailed(str(error)) from None
+    if not level.safe and not unsafe_isolation:
+        raise UnsafeIsolation(
+            f"learner code would run at the {level.key!r} isolation level, which is not safe "
+            f"for class grading on this machine: {level.unsafe_reason}. Install bubblewrap "
+            "(`apt-get install bubblewrap`) so that learner code runs sandboxed, or pass "
+            "--unsafe-isolation to grade anyway (every result and report then says UNSAFE).")
+    return level.key
 
 
 def _fork_server(jobs: int, task_seconds: float) -> Executor:
