@@ -20,6 +20,8 @@ from conftest import TESTS_DIR
 
 from grader import __version__, cli
 from grader.batch import autograder
+from grader.boundary import process
+from grader.boundary.launch import Level
 from grader.core import grading
 from grader.course import catalog
 from grader.course import paths as course
@@ -187,3 +189,19 @@ def test_one_exercise_takes_the_only_python_file_and_lists_the_rest(tmp_path, mo
     assert data["extra_data"]["exercises"]["softmax"]["file"] == "work/my_softmax.py"
     assert "Not graded: work/notes.txt: not a .py file." in data["output"]
     assert "Not graded: .DS_Store: hidden or system file." in data["output"]
+
+
+def test_a_sandbox_where_learner_code_keeps_the_graders_uid_is_refused(tmp_path, monkeypatch):
+    """There, the learner's code could rewrite results.json: nothing is run, and the learner is
+    told the autograder is broken."""
+    root = layout(tmp_path, ["softmax"], {"softmax.py": b"x = 1\n"})
+    kept = Level("process", "process", ("uid 0 without capabilities",), nanny=True,
+                 unsafe_reason="the learner's code keeps uid 0")
+    monkeypatch.setattr(process, "working_level", lambda forced: (kept, ()))
+    monkeypatch.setattr(grading, "grade_source", scripted(10.0))
+    code, _, stderr = invoke("gradescope", "run", "--root", root)
+    assert code == 2
+    assert ("learner code would run at the 'process' isolation level here, where the learner's "
+            "code keeps uid 0: it could rewrite its own grade.") in stderr
+    data = results(root)
+    assert data["score"] == 0 and data["tests"] == []

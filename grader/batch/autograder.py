@@ -10,6 +10,12 @@ gradescope.py's rules: hidden tests as the bundle says (by default after the due
 learner's output cut to `OUTPUT_CHARS` an exercise, a missing file a 0 with a message saying
 which name was expected and what the submission held.
 
+Before any learner code runs, the isolation level it would run at is tried: one where it would
+keep the grader's own uid (root, where bubblewrap cannot start and uid 65534 cannot read Python)
+could rewrite its own results.json, so the run refuses it and says the autograder is broken. At
+the `process` level as uid 65534 it is accepted: setup.sh made the suites and solutions readable
+by root alone, and a container holds no other learner's files.
+
 results.json is written before the first exercise and again after each one, every exercise not
 yet graded shown as 0 with a message: if Gradescope stops the run at its time limit, the learner
 sees what was graded and why the rest was not, rather than a bare failure. Everything for the
@@ -20,6 +26,7 @@ stdout, which Gradescope shows to instructors only, and to `extra_data`.
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import time
 from dataclasses import dataclass
@@ -28,6 +35,8 @@ from typing import TextIO
 
 from grader import __version__
 from grader.batch import gradescope, layout
+from grader.boundary import process
+from grader.boundary.launch import ENVIRONMENT_KEY
 from grader.core import grading
 from grader.course import catalog
 from grader.files import write_atomically
@@ -118,6 +127,12 @@ def run(root: Path, log: TextIO) -> Outcome:
         found = layout.Discovery(str(root / "submission"), "one learner's files")
     for skipped in found.skipped:
         print(printable_line(f"not graded: {skipped.path}: {skipped.reason}"), file=log)
+    if found.submissions:
+        try:
+            _check_isolation()
+        except ConfigError as error:
+            _write(root, results, broken(str(error)))
+            raise
     files = {submission.exercise: submission for submission in found.submissions}
     graded: list[Graded] = []
     for exercise in exercises:
@@ -131,6 +146,19 @@ def run(root: Path, log: TextIO) -> Outcome:
     print(f"results.json: {final['score']:g}/{max_score:g} in {final['execution_time']:.1f} s",
           file=log)
     return Outcome(results, tuple(graded), final["score"], max_score)
+
+
+def _check_isolation() -> None:
+    """Refuse a level at which the learner's code would run as the grader's own uid."""
+    forced = os.environ.get(ENVIRONMENT_KEY) or None
+    try:
+        level, _ = process.working_level(forced)
+    except (ValueError, process.StartFailed) as error:
+        raise ConfigError(f"learner code cannot be started here: {error}") from None
+    if not level.safe and level.uid is None:
+        raise ConfigError(f"learner code would run at the {level.key!r} isolation level here, "
+                          f"where {level.unsafe_reason}: it could rewrite its own grade. Make "
+                          "bubblewrap work in the image, or Python readable by uid 65534")
 
 
 def _grade(exercise: catalog.Exercise, submission: layout.Submission) -> Graded:

@@ -12,8 +12,9 @@ build the image, and runs `run_autograder` (copied to `/autograder`) for every s
   makes a virtual environment in `/autograder/nn-grader/venv`, installs the wheel in it (the
   package index is the only network it needs), makes the suites, the solutions and the bundle
   readable by root alone (where bubblewrap cannot start in Gradescope's container, the learner's
-  code runs as uid 65534 with the filesystem in view), and grades a reference solution once, so
-  that a broken install fails the build instead of every submission;
+  code runs as uid 65534 with the filesystem in view), and grades a reference solution as a
+  submission, so that a broken install, or a sandbox in which learner code would keep root,
+  fails the build instead of every submission;
 - `run_autograder`: `grader gradescope run` on the folder it was copied to.
 
 The wheel comes from what is importable: in a checkout (the course files at the top level),
@@ -269,19 +270,29 @@ fi
   --constraint "$source_dir/{CONSTRAINTS}" "$source_dir/{wheel}"
 
 # Where bubblewrap cannot start, the learner's code runs as uid 65534 with the filesystem in
-# view: the suites, the reference solutions and this bundle (its wheel holds them) are for root.
+# view: it must reach the interpreter, and the suites, the reference solutions and this bundle
+# (its wheel holds them) are for root alone.
+chmod o+x "$(dirname "$source_dir")" "$home"
 "$home/venv/bin/python" -I -c 'from grader.course import paths
 for folder in paths.hidden_dirs(): print(folder)' | while read -r folder; do
   chmod -R go-rwx "$folder"
 done
 chmod -R go-rwx "$source_dir"
 
-# A broken install fails the build, not every submission: grade one reference solution.
-solution="$("$home/venv/bin/python" -I -c 'from grader.course import paths
-print(paths.solution_path("{probe}"))')"
-"$home/venv/bin/grader" check "$solution" --exercise {probe} --format json |
-  "$home/venv/bin/python" -I -c 'import json, sys
-result = json.load(sys.stdin)
-print("nn-grader {__version__} is installed; the reference solution of {probe} scores",
-      result["score"], "of", result["max_score"], "with isolation:", result["isolation"])'
+# A broken install fails the build, not every submission: grade a reference solution as a
+# submission is graded (which also refuses a sandbox in which learner code would keep root).
+probe="$(mktemp -d)"
+mkdir "$probe/source" "$probe/submission"
+cp "$source_dir/{CONFIG}" "$probe/source/"
+"$home/venv/bin/python" -I -c 'import shutil, sys
+from grader.course import paths
+shutil.copy(paths.solution_path("{probe}"), sys.argv[1])' "$probe/submission/"
+"$home/venv/bin/grader" gradescope run --root "$probe"
+"$home/venv/bin/python" -I -c 'import json, sys
+graded = json.load(open(sys.argv[1]))["extra_data"]["exercises"]["{probe}"]
+if graded["status"] != "passed":
+    sys.exit("the reference solution of {probe} is not at full marks: " + graded["status"])
+print("nn-grader {__version__} is installed: the reference solution of {probe} is at full marks.")
+' "$probe/results/results.json"
+rm -rf "$probe"
 """
