@@ -465,7 +465,7 @@ def gradescope_build(out: Path, exercises: tuple[str, ...], hidden: str) -> None
 
 
 @gradescope_group.command("run")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=Path("/autograder"), show_default=True,
               help="The autograder's folder, laid out as Gradescope lays out /autograder.")
 def gradescope_run(root: Path) -> None:

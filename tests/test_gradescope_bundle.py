@@ -164,6 +164,12 @@ def test_a_grader_failure_is_not_the_learners_fault(tmp_path, monkeypatch):
     assert "not your fault" in test["output"] and test["visibility"] == "visible"
 
 
+def test_run_needs_an_autograder_folder(tmp_path):
+    code, _, stderr = invoke("gradescope", "run", "--root", tmp_path / "autograder")
+    assert code == 2 and "does not exist" in stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_broken_bundle_says_so_to_the_learner(tmp_path):
     root = layout(tmp_path, ["softmax"], {"softmax.py": b"x = 1\n"})
     (root / "source" / autograder.CONFIG).write_text('{"exercises": ["softmaks"], '
@@ -178,8 +184,9 @@ def test_a_broken_bundle_says_so_to_the_learner(tmp_path):
 
 def test_one_exercise_takes_the_only_python_file_and_lists_the_rest(tmp_path, monkeypatch):
     monkeypatch.setattr(grading, "grade_source", scripted(6.0))
+    many = {f"junk/{index:02}.txt": b"" for index in range(30)}
     root = layout(tmp_path, ["softmax"], {"work/my_softmax.py": b"x = 1\n",
-                                          "work/notes.txt": b"", ".DS_Store": b""},
+                                          "work/notes.txt": b"", ".DS_Store": b"", **many},
                   hidden="visible")
     code, _, _ = invoke("gradescope", "run", "--root", root)
     assert code == 0
@@ -187,8 +194,10 @@ def test_one_exercise_takes_the_only_python_file_and_lists_the_rest(tmp_path, mo
     assert data["score"] == 6.0
     assert "Softmax (work/my_softmax.py): 6/10." in data["output"]
     assert data["extra_data"]["exercises"]["softmax"]["file"] == "work/my_softmax.py"
-    assert "Not graded: work/notes.txt: not a .py file." in data["output"]
     assert "Not graded: .DS_Store: hidden or system file." in data["output"]
+    assert "Not graded: junk/08.txt: not a .py file." in data["output"]
+    assert "junk/09.txt" not in data["output"]  # 32 files skipped: the first 10 are named
+    assert "Not graded either: 22 more files." in data["output"]
 
 
 def test_a_sandbox_where_learner_code_keeps_the_graders_uid_is_refused(tmp_path, monkeypatch):

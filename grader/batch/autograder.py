@@ -240,7 +240,11 @@ def _summary(settings: Settings, graded: list[Graded], found: layout.Discovery) 
                      "assignment.", version=__version__)]
     for item in graded:
         lines.append(_summary_line(item, settings.hidden))
-    lines += [printable_line(f"Not graded: {s.path}: {s.reason}.") for s in found.skipped]
+    lines += [printable_line(f"Not graded: {s.path}: {s.reason}.")
+              for s in found.skipped[:SHOWN_FILES]]
+    if len(found.skipped) > SHOWN_FILES:
+        lines.append(counted(len(found.skipped) - SHOWN_FILES, "Not graded either: {n} more file.",
+                             "Not graded either: {n} more files."))
     for item in graded:
         if item.result is not None and item.result.output.strip():
             lines += ["", *_printed(item.result)]
