@@ -197,7 +197,7 @@ def test_one_exercise_takes_the_only_python_file_and_lists_the_rest(tmp_path, mo
     assert "Not graded: .DS_Store: hidden or system file." in data["output"]
     assert "Not graded: junk/08.txt: not a .py file." in data["output"]
     assert "junk/09.txt" not in data["output"]  # 32 files skipped: the first 10 are named
-    assert "Not graded either: 22 more files." in data["output"]
+    assert "22 more files were not graded." in data["output"]
 
 
 def test_a_sandbox_where_learner_code_keeps_the_graders_uid_is_refused(tmp_path, monkeypatch):

@@ -99,10 +99,7 @@ class Graded:
 
 @dataclass(frozen=True)
 class Outcome:
-    results: Path
     graded: tuple[Graded, ...]
-    score: float
-    max_score: float
 
     @property
     def failures(self) -> list[Graded]:
@@ -116,36 +113,37 @@ def run(root: Path, log: TextIO) -> Outcome:
     results = root / "results" / "results.json"
     try:
         settings = Settings.load(root / "source" / CONFIG)
+        found = _submission(root, settings, log)
+        if found.submissions:
+            _check_isolation()
     except ConfigError as error:
         _write(root, results, broken(str(error)))
         raise
-    exercises = [catalog.get(name) for name in settings.exercises]
-    try:
-        found = layout.discover_one(root / "submission", list(settings.exercises), LEARNER)
-    except layout.InputError as error:
-        print(f"no submission to grade: {error}", file=log)
-        found = layout.Discovery(str(root / "submission"), "one learner's files")
-    for skipped in found.skipped:
-        print(printable_line(f"not graded: {skipped.path}: {skipped.reason}"), file=log)
-    if found.submissions:
-        try:
-            _check_isolation()
-        except ConfigError as error:
-            _write(root, results, broken(str(error)))
-            raise
     files = {submission.exercise: submission for submission in found.submissions}
     graded: list[Graded] = []
-    for exercise in exercises:
+    for name in settings.exercises:
         _write(root, results, answer(settings, graded, found, time.monotonic() - started))
-        submission = files.get(exercise.name)
+        exercise, submission = catalog.get(name), files.get(name)
         graded.append(_grade(exercise, submission) if submission else Graded(exercise, None))
         print(printable_line(_log_line(graded[-1])), file=log)
     final = answer(settings, graded, found, time.monotonic() - started)
     _write(root, results, final)
-    max_score = float(sum(exercise.points for exercise in exercises))
-    print(f"results.json: {final['score']:g}/{max_score:g} in {final['execution_time']:.1f} s",
+    total = sum(catalog.get(name).points for name in settings.exercises)
+    print(f"results.json: {final['score']:g}/{total:g} in {final['execution_time']:.1f} s",
           file=log)
-    return Outcome(results, tuple(graded), final["score"], max_score)
+    return Outcome(tuple(graded))
+
+
+def _submission(root: Path, settings: Settings, log: TextIO) -> layout.Discovery:
+    """The learner's files, read as a class folder's are; none when there is no folder."""
+    try:
+        found = layout.discover_one(root / "submission", list(settings.exercises), LEARNER)
+    except layout.InputError as error:
+        print(f"no submission to grade: {error}", file=log)
+        return layout.Discovery(str(root / "submission"), "one learner's files")
+    for skipped in found.skipped:
+        print(printable_line(f"not graded: {skipped.path}: {skipped.reason}"), file=log)
+    return found
 
 
 def _check_isolation() -> None:
@@ -243,8 +241,8 @@ def _summary(settings: Settings, graded: list[Graded], found: layout.Discovery) 
     lines += [printable_line(f"Not graded: {s.path}: {s.reason}.")
               for s in found.skipped[:SHOWN_FILES]]
     if len(found.skipped) > SHOWN_FILES:
-        lines.append(counted(len(found.skipped) - SHOWN_FILES, "Not graded either: {n} more file.",
-                             "Not graded either: {n} more files."))
+        lines.append(counted(len(found.skipped) - SHOWN_FILES, "One more file was not graded.",
+                             "{n} more files were not graded."))
     for item in graded:
         if item.result is not None and item.result.output.strip():
             lines += ["", *_printed(item.result)]
