@@ -239,33 +239,34 @@ source_dir="$(cd "$(dirname "${{BASH_SOURCE[0]}}")" && pwd)"
 home="$(dirname "$source_dir")/nn-grader"
 
 python=""
-for candidate in python3.13 python3.12 python3.11 python3; do
+for candidate in python3.14 python3.13 python3.12 python3.11 python3; do
   if command -v "$candidate" >/dev/null 2>&1 &&
      "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
     python="$(command -v "$candidate")"
     break
   fi
 done
-packages=()
+export DEBIAN_FRONTEND=noninteractive
+updated=""
+apt_install() {{
+  [ -n "$updated" ] || apt-get update -q
+  updated=yes
+  apt-get install -y -q --no-install-recommends "$@"
+}}
 if [ -z "$python" ]; then
   echo "nn-grader needs Python 3.11 or later: installing python3.11 from the system's packages"
-  packages+=(python3.11 python3.11-venv)
+  apt_install python3.11 python3.11-venv
   python=/usr/bin/python3.11
-elif ! "$python" -c 'import ensurepip, venv' 2>/dev/null; then
-  packages+=("python$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')-venv")
-fi
-if [ ${{#packages[@]}} -gt 0 ]; then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q
-  apt-get install -y -q --no-install-recommends "${{packages[@]}}"
 fi
 if ! command -v bwrap >/dev/null 2>&1; then
   # The strongest sandbox, where the container lets it start; the grader falls back without it.
-  (export DEBIAN_FRONTEND=noninteractive; apt-get install -y -q --no-install-recommends \\
-    bubblewrap) || echo "bubblewrap could not be installed; learner code will run without it"
+  apt_install bubblewrap || echo "bubblewrap could not be installed; the grader runs without it"
 fi
-
-"$python" -m venv "$home/venv"
+if ! "$python" -m venv "$home/venv" 2>/dev/null; then
+  # Debian and Ubuntu ship the part of venv that installs pip as a package of its own.
+  apt_install "python$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')-venv"
+  "$python" -m venv --clear "$home/venv"
+fi
 "$home/venv/bin/python" -m pip install --quiet --no-cache-dir --disable-pip-version-check \\
   --constraint "$source_dir/{CONSTRAINTS}" "$source_dir/{wheel}"
 
