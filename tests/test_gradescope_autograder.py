@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import stat
 import subprocess
@@ -36,6 +37,7 @@ from grader.course import paths as course
 SCHEMA = json.loads((TESTS_DIR / "gradescope_results.schema.json").read_text())
 EXERCISES = ("softmax", "cross_entropy")
 PATH = "/usr/local/bin:/usr/bin:/bin"  # what a fresh image has: no virtual environment of ours
+FIFO = object()  # a named pipe in the submission: opened, it would block the run forever
 
 
 @dataclass
@@ -54,15 +56,18 @@ class Autograder:
         assert len(found) == 1, path
         return found[0]
 
-    def run(self, files: dict[str, bytes | Path], **env: str) -> tuple[subprocess.CompletedProcess,
-                                                                      dict]:
+    def run(self, files: dict[str, object], **env: str
+            ) -> tuple[subprocess.CompletedProcess, dict]:
+        """Grade `files` (bytes, a Path to link to, or FIFO) as Gradescope would."""
         for folder in ("submission", "results"):
             shutil.rmtree(self.root / folder, ignore_errors=True)
             (self.root / folder).mkdir()
         for name, data in files.items():
             path = self.root / "submission" / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(data, Path):
+            if data is FIFO:
+                os.mkfifo(path)
+            elif isinstance(data, Path):
                 path.symlink_to(data)
             else:
                 path.write_bytes(data)
@@ -196,7 +201,8 @@ def test_hostile_code_cannot_read_the_solutions_or_forge_the_results(installed, 
     hunter = HUNTER.format(solutions=solutions, results=installed.root / "results" /
                            "results.json").encode()
     done, data = installed.run({"softmax.py": hunter,
-                                "cross_entropy.py": solutions / "cross_entropy.py"},
+                                "cross_entropy.py": solutions / "cross_entropy.py",
+                                "work/cross_entropy.py": FIFO},
                                NN_GRADER_ISOLATION=level)
     assert done.returncode == 0, done.stderr
     assert data["score"] == 0
@@ -205,6 +211,8 @@ def test_hostile_code_cannot_read_the_solutions_or_forge_the_results(installed, 
     assert "uid 65534 solutions [] could not write results.json" in printed
     assert "(the first 4,000 of its 20," in printed and len(printed) < 4300
     assert "Not graded: cross_entropy.py: a symbolic link (not followed)." in data["output"]
+    assert ("Not graded: work/cross_entropy.py: a FIFO (named pipe), which is never opened."
+            in data["output"])
     assert by_exercise(data)["cross_entropy"][0]["name"] == "Cross entropy: not submitted"
 
 
