@@ -44,7 +44,8 @@ def main() -> None:
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the HTML report (default: .grader/reports/ beside FILE).")
 @click.option("--seed", type=int,
-              help="Seed for the suite's random inputs (default: a new one each run).")
+              help="Seed for the suite's random inputs (default: derived from the file's "
+              "content and the suite, so the same code always gets the same grade).")
 def check(file: Path | None, check_all: bool, exercise: str | None, output_format: str,
           html_path: Path | None, seed: int | None) -> None:
     """Grade FILE and explain what is right and what is not.
@@ -358,7 +359,8 @@ def _confirmed(question: str) -> bool:
 @click.option("--resume/--fresh", default=True, show_default=True,
               help="--fresh regrades everything; by default only new or changed files are graded.")
 @click.option("--seed", type=int,
-              help="Seed for the suites' random inputs (default: a new one per submission).")
+              help="Seed for the suites' random inputs (default: derived from each file's "
+              "content and the suite, so identical files get identical grades).")
 @click.option("--unsafe-isolation", is_flag=True,
               help="Grade even where learner code cannot be sandboxed safely (it could read "
                    "the solutions or other learners' files); every result then says UNSAFE.")

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import signal
 import stat
 import sys
@@ -229,7 +228,8 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
     runnable: list[tuple[_Task, int]] = []
     ungradable: list[tuple[_Task, Result]] = []
     for task in todo:
-        job_seed = secrets.randbits(32) if seed is None else seed
+        job_seed = grading.submission_seed(task.submission.source, task.suite_version) \
+            if seed is None else seed
         exercise = catalog.get(task.submission.exercise)
         problem = layout.vet(task.submission)
         if problem is not None:
