@@ -73,7 +73,7 @@ def test_the_wheel_carries_the_course_as_installed_here(bundle):
             course.solution_path(exercise).read_bytes()
         assert wheel.read(f"grader/_course/exercises/{exercise}.py") == \
             course.stub_path(exercise).read_bytes()
-        assert wheel.read(f"grader/course/suites/test_{exercise}.py") == \
+        assert wheel.read(f"grader/course/builtin/suites/test_{exercise}.py") == \
             course.suite_path(exercise).read_bytes()
     assert "grader/_course/templates/class.html.j2" in names
     assert "grader/batch/autograder.py" in names

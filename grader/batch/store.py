@@ -88,9 +88,9 @@ def suite_version(exercise: str) -> str | None:
 
 
 def _suite_helpers(suite: bytes) -> list[Path]:
-    """suites/<name>.py for each `from grader.course.suites import <name>` or
-    `from grader.course.suites.<name> import ...` in the suite."""
-    package = "grader.course.suites"
+    """suites/<name>.py for each `from grader.course.builtin.suites import <name>` or
+    `from grader.course.builtin.suites.<name> import ...` in the suite."""
+    package = "grader.course.builtin.suites"
     names = set()
     try:
         tree = ast.parse(suite)

@@ -248,8 +248,8 @@ def _hidden_paths(roots: tuple[str, ...]) -> list[str]:
             if not entry.is_dir(follow_symlinks=False):
                 continue
             folder = Path(entry.path).resolve()
-            if folder != own and any((folder / sub).is_dir()
-                                     for sub in ("suites", "course/suites", "_course")):
+            if folder != own and any((folder / sub).is_dir() for sub in (
+                    "suites", "course/suites", "course/builtin", "_course")):
                 hidden.add(folder)
     inside = [folder for folder in hidden
               if any(folder == Path(root) or Path(root) in folder.parents for root in roots)]

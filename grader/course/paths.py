@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-SUITES_DIR = PACKAGE_DIR / "course" / "suites"
+SUITES_DIR = PACKAGE_DIR / "course" / "builtin" / "suites"
 SHIPPED_DIR = PACKAGE_DIR / "_course"  # the wheel's copy of exercises/, solutions/, templates/
 
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from grader.core.compare import assert_close, case, fail, kind_of, numbers, show
-from grader.course.suites.perceptron_step_mistakes import (
+from grader.course.builtin.suites.perceptron_step_mistakes import (
     COURSE_EPOCHS,
     COURSE_LEARN_RATE,
     lines_of,
