@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,10 +27,53 @@ EXIT_INTERRUPTED = 130
 T = TypeVar("T")
 
 
+COURSE_ENV = "NN_GRADER_COURSE"
+
+
+@dataclass(frozen=True)
+class CourseChoice:
+    """The course folder the command line asked for (None: the built-in course), and where
+    the request came from, for messages."""
+
+    folder: Path | None
+    source: str
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--course", "course_dir", metavar="DIR", envvar=COURSE_ENV, show_envvar=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="The course folder to work with (default: the course the workspace was "
+                   "made for by `grader init --course`, else the built-in course).")
 @click.version_option(__version__, prog_name="nn-grader")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context, course_dir: Path | None) -> None:
     """Grade exercises of the neural-networks-from-scratch course, with feedback that teaches."""
+    if course_dir is not None:
+        given = ctx.get_parameter_source("course_dir") is click.core.ParameterSource.COMMANDLINE
+        choice = CourseChoice(course_dir, "--course" if given else COURSE_ENV)
+    else:
+        choice = CourseChoice(workspace.recorded_course(), "the workspace")
+    ctx.obj = choice
+    ctx.with_resource(catalog.using(_load_course(choice)))
+
+
+def _load_course(choice: CourseChoice) -> catalog.Course:
+    """The chosen course, checked; a course that cannot be used is a usage error (exit 2)
+    with every problem, never a traceback."""
+    if choice.folder is None:
+        folder, loader = catalog.BUILTIN_DIR, catalog.builtin
+    else:
+        folder, loader = choice.folder, lambda: catalog.load(choice.folder)
+    try:
+        return loader()
+    except catalog.CourseError as error:
+        origin = {"--course": "given by --course", COURSE_ENV: f"given by {COURSE_ENV}",
+                  "the workspace": "recorded in this workspace by `grader init`",
+                  "init": "given to `grader init --course`"}[choice.source]
+        click.echo(f"grader: the course in {folder} ({origin}) cannot be used:", err=True)
+        for problem in error.problems:
+            click.echo(render_text.printable_line(f"  - {problem}"), err=True)
+        sys.exit(EXIT_USAGE)
 
 
 @main.command()
@@ -190,9 +234,16 @@ def _unknown_exercise(file: Path, exercise: str | None) -> click.UsageError:
                 type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True,
               help="Overwrite files that exist (your code in them is lost; progress is kept).")
-def init(folder: Path, force: bool) -> None:
+@click.option("--course", "course_dir", metavar="DIR",
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Make the workspace for the course in DIR; the workspace records it, so "
+                   "every command run in it uses that course.")
+@click.pass_context
+def init(ctx: click.Context, folder: Path, force: bool, course_dir: Path | None) -> None:
     """Make a workspace in FOLDER (default: ./nn-course): every exercise stub, in course order,
     and a README. Existing files are never overwritten without --force (exit code 2)."""
+    if course_dir is not None:
+        ctx.with_resource(catalog.using(_load_course(CourseChoice(course_dir, "init"))))
     try:
         created = workspace.create(folder, force=force)
     except workspace.WorkspaceError as error:
@@ -201,11 +252,8 @@ def init(folder: Path, force: bool) -> None:
     except OSError as error:
         click.echo(f"grader init: cannot write to {error.filename}: {error.strerror}", err=True)
         sys.exit(EXIT_USAGE)
-    for name in created.missing_stubs:
-        click.echo(f"grader init: this installation has no stub for {name!r} yet; skipped.",
-                   err=True)
-    exercises = len(catalog.CATALOG) - len(created.missing_stubs)
-    shown = render_text.shown_path(created.workspace.root, Path.cwd())
+    exercises = len(catalog.exercises())
+    shown = render_text.shown_path(created.root, Path.cwd())
     click.echo(counted(exercises, "Created {shown}/ with {n} exercise and a README.",
                        "Created {shown}/ with {n} exercises and a README.", shown=shown) + "\n"
                f"Start with:\n  cd {shown}\n  grader next")
@@ -446,6 +494,9 @@ def gradescope_build(out: Path, exercises: tuple[str, ...], hidden: str) -> None
     """
     from grader.batch import bundle
 
+    if not catalog.active().builtin:
+        raise click.UsageError("the Gradescope bundle carries the built-in course only: run "
+                               f"this without --course and {COURSE_ENV}.")
     for name in exercises:
         _exercise_named(name)
     try:
@@ -492,3 +543,4 @@ def gradescope_run(root: Path) -> None:
     for item in outcome.failures:
         click.echo(f"grader: internal failure on {item.exercise.name}: {item.failure}", err=True)
     sys.exit(EXIT_FULL_MARKS)
+

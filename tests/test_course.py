@@ -18,9 +18,10 @@ NAMES = catalog.names()
 
 
 def test_every_file_has_a_catalog_entry_and_every_entry_has_its_files():
-    stubs = {p.stem for p in (course.course_dir() / "exercises").glob("*.py")}
-    solutions = {p.stem for p in (course.course_dir() / "solutions").glob("*.py")}
-    suites = {p.stem.removeprefix("test_") for p in course.SUITES_DIR.glob("test_*.py")}
+    builtin = catalog.builtin()
+    stubs = {p.stem for p in builtin.stubs_dir.glob("*.py")}
+    solutions = {p.stem for p in builtin.solutions_dir.glob("*.py")}
+    suites = {p.stem.removeprefix("test_") for p in builtin.suites_dir.glob("test_*.py")}
     assert stubs == set(NAMES), "exercises/ and the catalog disagree"
     assert solutions == set(NAMES), "solutions/ and the catalog disagree"
     assert suites == set(NAMES), "the suites and the catalog disagree"

@@ -130,9 +130,10 @@ def submission_seed(source: bytes, version: str | None) -> int:
 
 def make_job(source: bytes, label: str, exercise: catalog.Exercise, seed: int,
              limits: Limits) -> dict:
-    """What a worker needs to grade one vetted file (`worker.run` takes it); plain JSON."""
-    return {"exercise": exercise.name, "label": label, "seed": seed,
-            "source": source_text(source), "limits": asdict(limits),
+    """What a worker needs to grade one vetted file (`worker.run` takes it); plain JSON. The
+    course is the one in use here, so that the worker grades with the same one."""
+    return {"course": catalog.active().job_key(), "exercise": exercise.name, "label": label,
+            "seed": seed, "source": source_text(source), "limits": asdict(limits),
             "isolation": os.environ.get(ENVIRONMENT_KEY) or None}
 
 

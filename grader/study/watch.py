@@ -55,7 +55,7 @@ class Target:
 
 def targets_in(folder: Path) -> list[Target]:
     """Every exercise file the folder may hold, in course order, whether it exists yet or not."""
-    return [Target(exercise, folder / f"{exercise.name}.py") for exercise in catalog.CATALOG]
+    return [Target(exercise, folder / f"{exercise.name}.py") for exercise in catalog.exercises()]
 
 
 class Refused(Exception):
