@@ -28,6 +28,8 @@ T = TypeVar("T")
 
 
 COURSE_ENV = "NN_GRADER_COURSE"
+# Commands that choose their course themselves: `new` may start one in an empty folder.
+_OWN_COURSE = ("new",)
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,8 @@ def main(ctx: click.Context, course_dir: Path | None) -> None:
     else:
         choice = CourseChoice(workspace.recorded_course(), "the workspace")
     ctx.obj = choice
-    ctx.with_resource(catalog.using(_load_course(choice)))
+    if ctx.invoked_subcommand not in _OWN_COURSE:
+        ctx.with_resource(catalog.using(_load_course(choice)))
 
 
 def _load_course(choice: CourseChoice) -> catalog.Course:
@@ -544,3 +547,79 @@ def gradescope_run(root: Path) -> None:
         click.echo(f"grader: internal failure on {item.exercise.name}: {item.failure}", err=True)
     sys.exit(EXIT_FULL_MARKS)
 
+
+@main.command("new")
+@click.argument("name")
+@click.pass_obj
+def new_command(choice: CourseChoice, name: str) -> None:
+    """Add exercise NAME to the course folder given by --course or NN_GRADER_COURSE: a stub, a
+    solution, a suite (a visible example and its hidden twin on random inputs) and its entry
+    in course.toml. An empty folder becomes a new course. Nothing that exists is overwritten.
+
+    The scaffold passes `grader dev check` as written; edit all four into your exercise.
+
+    Exit code: 0 written, 2 usage error (nothing written).
+    """
+    from grader.course import scaffold
+
+    if choice.source not in ("--course", COURSE_ENV):
+        raise click.UsageError("name the course folder: `grader --course DIR new NAME`, or set "
+                               f"{COURSE_ENV}=DIR (an empty folder starts a new course).")
+    try:
+        made = scaffold.new_exercise(choice.folder, name)
+    except scaffold.ScaffoldError as error:
+        raise click.UsageError(str(error)) from None
+    except OSError as error:
+        click.echo(f"grader new: cannot write {error.filename}: {error.strerror}", err=True)
+        sys.exit(EXIT_USAGE)
+    cwd = Path.cwd()
+    stub, solution, suite, toml = (render_text.shown_path(path, cwd) for path in made.written)
+    root = render_text.shown_path(made.course.root, cwd)
+    click.echo(render_text.printable_line(
+        f"Added the exercise {name} to the course in {root}:") + "\n"
+        + render_text.printable_line(f"  {stub}: the stub learners start from") + "\n"
+        + render_text.printable_line(f"  {solution}: the reference solution") + "\n"
+        + render_text.printable_line(f"  {suite}: the hidden suite, a visible example and its "
+                                     "hidden twin on random inputs") + "\n"
+        + render_text.printable_line(f"  {toml}: its catalog entry (title, points, task, "
+                                     "hints)") + "\n"
+        + render_text.printable_line(f"Make them your exercise, then run `grader --course "
+                                     f"{root} dev check {name}`."))
+    sys.exit(EXIT_FULL_MARKS)
+
+
+@main.group("dev")
+def dev_group() -> None:
+    """Tools for course authors: is each suite right, and how strong is it?"""
+
+
+@dev_group.command("check")
+@click.argument("names", metavar="[NAME]...", nargs=-1)
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help="Files graded at once (default: the number of CPUs).")
+@click.option("--seed", type=int,
+              help="Seed for the suites' random inputs (default: derived from each file's "
+              "content, as `grader check` does).")
+def dev_check(names: tuple[str, ...], jobs: int | None, seed: int | None) -> None:
+    """Check that the course's exercises (or those named) agree with their suites: every stub
+    grades 0 as not started, every solution gets full marks with no failed challenge, and
+    every file of corpus/NAME/right/ and corpus/NAME/wrong/ grades as labelled. Prints a table
+    and every problem.
+
+    Exit code: 0 everything agrees, 1 something disagrees, 2 usage error, 3 grader failure.
+    """
+    from grader.course import devcheck
+
+    course = catalog.active()
+    for name in names:
+        _exercise_named(name)
+    try:
+        report = devcheck.check(course, names, jobs=jobs, seed=seed, progress=sys.stderr)
+    except devcheck.PoolFailed as error:
+        click.echo(f"grader: internal failure: {error}", err=True)
+        sys.exit(EXIT_GRADER_FAILED)
+    except KeyboardInterrupt:
+        click.echo("grader: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    click.echo(devcheck.render(report))
+    sys.exit(EXIT_FULL_MARKS if report.ok else EXIT_NOT_FULL)
