@@ -53,6 +53,7 @@ class TestResult:
     details: Details | None = None
     optional: bool = False
     twin: str | None = None  # the hidden test this visible example's points depend on
+    gated: bool = False  # right on its own, but its twin failed: not the first thing to fix
 
     __test__ = False  # not a pytest test class, despite the name
 
