@@ -56,6 +56,16 @@ def test_a_file_python_reads_gets_full_marks(run_cli, tmp_path, prefix):
     assert "Score: 10/10 — full marks" in outcome.stdout
 
 
+def test_a_file_name_that_is_not_utf8_is_graded_and_shown_with_escapes(run_cli, tmp_path):
+    name = os.fsdecode(b"soft\xffmax.py")
+    (tmp_path / name).write_bytes(SOLUTION)
+    outcome = run_cli("check", name, "--exercise", "softmax", "--format", "json", "--seed", SEED)
+    assert outcome.exit_code == 0, outcome.stderr
+    result = json.loads(outcome.stdout)
+    assert result["submission"] == "soft\\xffmax.py"
+    assert result["score"] == result["max_score"]
+
+
 def test_a_bom_file_gets_full_marks_in_a_class_too(tmp_path):
     for learner, data in (("ann", SOLUTION), ("ben", b"\xef\xbb\xbf" + SOLUTION)):
         (tmp_path / "class" / learner).mkdir(parents=True)
