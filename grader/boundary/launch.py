@@ -324,6 +324,7 @@ def _bwrap(python_args: list[str], workdir: Path, env: dict[str, str], user_name
     """The bubblewrap command that builds `plan`; the submission comes from `source_fd`."""
     args = ["bwrap", "--die-with-parent", "--new-session", "--clearenv", "--unshare-pid",
             "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]
+    read_only: list[str] = []
     # CAP_SETPCAP lets the learner process empty its bounding set before the learner's code
     # runs (confine.become, confine.drop_capabilities); it is gone by then.
     if user_namespace:
@@ -348,12 +349,21 @@ def _bwrap(python_args: list[str], workdir: Path, env: dict[str, str], user_name
             args += ["--proc", target, "--remount-ro", target]
         elif kind == "dev":
             args += ["--dev", target]
+            read_only.append(target)
         else:
             args += ["--perms", f"{step['mode']:04o}"]
             if kind == "tmpfs" and step.get("size"):
                 args += ["--size", str(step["size"])]
             args += ["--file", str(source_fd), target] if kind == "file" else \
                 [f"--{kind}", target]
+            if kind == "tmpfs" and not step["mode"] & 0o002:
+                read_only.append(target)
+    # As confine.build_root does: only the scratch space is writable. In a user namespace the
+    # learner's uid owns what bubblewrap mounted, so /dev and the empty folders hiding the
+    # suites would otherwise be tmpfs mounts it can fill without a size cap. Last, once the
+    # mounts inside them (/dev/shm) are made; each is made read-only alone, not what is inside.
+    for target in read_only:
+        args += ["--remount-ro", target]
     return [*args, "--remount-ro", "/", "--chdir", str(workdir), "--", *python_args]
 
 
