@@ -13,6 +13,7 @@ import ctypes
 import errno
 import os
 import platform
+import re
 import signal
 import struct
 from pathlib import Path
@@ -382,6 +383,25 @@ def build_root(plan: list[dict], stage: str) -> None:
     _check(_libc().umount2(b".", MNT_DETACH), "detach the old root")
     os.chdir("/")
     _mount(None, "/", None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
+
+
+def limit_scratch(files: int) -> None:
+    """Allow at most `files` files and folders on each writable tmpfs this process sees (its
+    scratch space: the working folder, /tmp, /dev/shm).
+
+    A tmpfs's size cap counts the bytes in files, not the files: an empty one costs the kernel
+    about a kilobyte outside every limit, and a loop makes millions. Needs CAP_SYS_ADMIN over
+    the mounts (the level gives it until `become` or `drop_capabilities`); raises OSError if a
+    mount cannot be capped."""
+    with open("/proc/self/mounts") as handle:
+        mounts = [line.split() for line in handle]
+    for fields in mounts:
+        if fields[2] == "tmpfs" and "rw" in fields[3].split(","):
+            target = re.sub(r"\\([0-7]{3})", lambda match: chr(int(match.group(1), 8)),
+                            fields[1])
+            _mount(None, target, None, MS_REMOUNT | MS_NOSUID | MS_NODEV, f"nr_inodes={files}")
+            if os.statvfs(target).f_files != files:
+                raise OSError(errno.EPERM, f"the files on {target} could not be capped")
 
 
 def _build_dev(inside: str) -> None:
