@@ -159,6 +159,22 @@ def test_one_name_in_two_unicode_forms_is_one_learner_whose_page_keeps_its_accen
     assert [p.name for p in (tmp_path / "out" / "learners").iterdir()] == ["José_Núñez.html"]
 
 
+def test_names_as_long_as_a_file_system_allows_get_a_page_each(tmp_path):
+    """255 bytes is the most a folder name may hold: 63 four-byte letters (CJK, from
+    U+20000), or 85 three-byte ones. A page named after it, `.html` added, was too long for the
+    file system, and the whole run stopped (exit 2) when it wrote the first learner page."""
+    names = ["\U00020000" * 63, "\u4e00" * 85, "x" * 255]
+    write(tmp_path / "class", {f"{name}/softmax.py": SOLUTION for name in names})
+    code, stdout, stderr = report(tmp_path / "class", "-o", tmp_path / "out", "--seed", 1,
+                                  "--format", "gradescope")
+    assert code == 0, stderr
+    assert "Graded 3 learners, 3 submissions" in stdout
+    pages = list((tmp_path / "out" / "learners").iterdir())
+    assert len(pages) == 3
+    assert all(len(page.name.encode()) <= 150 for page in pages)
+    assert len(list((tmp_path / "out" / "gradescope").iterdir())) == 3
+
+
 def test_an_empty_learner_folder_is_listed(tmp_path):
     write(tmp_path, {"ann/softmax.py": SOLUTION})
     (tmp_path / "ben").mkdir()
