@@ -43,7 +43,7 @@ def main() -> None:
               show_default=True, help="json prints exactly one result document on stdout.")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the HTML report (default: .grader/reports/ beside FILE).")
-@click.option("--seed", type=int,
+@click.option("--seed", type=click.IntRange(min=0),
               help="Seed for the suite's random inputs (default: a new one each run).")
 def check(file: Path | None, check_all: bool, exercise: str | None, output_format: str,
           html_path: Path | None, seed: int | None) -> None:
@@ -352,7 +352,7 @@ def _confirmed(question: str) -> bool:
               help="Also write this platform's format (gradescope: OUT/gradescope/*/results.json).")
 @click.option("--resume/--fresh", default=True, show_default=True,
               help="--fresh regrades everything; by default only new or changed files are graded.")
-@click.option("--seed", type=int,
+@click.option("--seed", type=click.IntRange(min=0),
               help="Seed for the suites' random inputs (default: a new one per submission).")
 @click.option("--unsafe-isolation", is_flag=True,
               help="Grade even where learner code cannot be sandboxed safely (it could read "
@@ -384,7 +384,7 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
         outcome = run.grade_class(submissions, out, exercise=exercise, jobs=jobs,
                                   formats=formats, fresh=not resume, seed=seed,
                                   unsafe_isolation=unsafe_isolation)
-    except (layout.InputError, store.Locked, run.UnsafeIsolation) as error:
+    except (layout.InputError, store.Locked, run.UnsafeIsolation, run.TooManyJobs) as error:
         click.echo(f"grader: {error}", err=True)
         sys.exit(EXIT_USAGE)
     except run.Interrupted as error:
