@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ from grader.core import grading
 from grader.course import catalog
 from grader.render import html as render_html
 from grader.render import text as render_text
+from grader.results import json_text
 from grader.study import render as render_progress
 from grader.study import session as study
 from grader.study import watch, workspace
@@ -135,8 +135,7 @@ def _check_all(output_format: str, seed: int | None) -> int:
     if checked.failures:
         click.echo(grading.GraderFailure("").how_to_report(), err=True)
     if output_format == "json":
-        click.echo(json.dumps([result.to_dict() for result in checked.results], indent=2,
-                              ensure_ascii=False))
+        click.echo(json_text([result.to_dict() for result in checked.results], indent=2))
     else:
         state = _notified(study.load(found))
         click.echo(render_progress.check_all_text(checked.results, state, found,

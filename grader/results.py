@@ -10,6 +10,7 @@ import datetime
 import enum
 import json
 import math
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -87,7 +88,7 @@ class Result:
         return {"schema": data.pop("schema"), **data}
 
     def to_json(self, indent: int | None = None) -> str:
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+        return json_text(self.to_dict(), indent=indent)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Result:
@@ -173,6 +174,19 @@ def _built(kind: type, fields: dict[str, Any]) -> Any:
         return kind(**fields)
     except TypeError as error:  # a field missing
         raise ValueError(str(error)) from None
+
+
+# What JSON leaves raw in a string and a terminal obeys: DEL, the C1 controls (U+009B is an
+# escape sequence's start, like ESC [) and the bidirectional overrides that reorder a line.
+_RAW_CONTROL = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def json_text(data: Any, indent: int | None = None) -> str:
+    """`data` as JSON that keeps letters of every script as they are but writes every control
+    character as an escape (\\u009b), so that the text is safe to show in a terminal (`cat
+    results.jsonl`, `grader check --format json`) and decodes to the very same strings."""
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    return _RAW_CONTROL.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def overall_status(score: float, max_score: float) -> Status:

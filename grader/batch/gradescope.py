@@ -11,12 +11,11 @@ results add up to the same maximum.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from grader.batch.classview import ClassView, LearnerRow
 from grader.files import write_atomically
-from grader.results import Result, Status
+from grader.results import Result, Status, json_text
 
 FOLDER = "gradescope"
 
@@ -72,7 +71,6 @@ def write(out: Path, view: ClassView) -> list[Path]:
     paths = []
     for row in view.learners:
         path = out / FOLDER / row.slug / "results.json"
-        write_atomically(path, json.dumps(results_json(view, row), indent=2, ensure_ascii=False),
-                         below=out)
+        write_atomically(path, json_text(results_json(view, row), indent=2), below=out)
         paths.append(path)
     return paths

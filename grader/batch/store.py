@@ -26,7 +26,7 @@ from grader.course import catalog
 from grader.course import paths as course
 from grader.files import write_atomically
 from grader.render.text import printable_line
-from grader.results import Result
+from grader.results import Result, json_text
 
 RESULTS = "results.jsonl"
 LOCK = ".lock"
@@ -59,7 +59,7 @@ class Record:
                  "suite_version": self.suite_version, "seed_requested": self.seed_requested}
         if self.grader_failure:
             batch["grader_failure"] = self.grader_failure
-        return json.dumps({**self.result.to_dict(), "batch": batch}, ensure_ascii=False) + "\n"
+        return json_text({**self.result.to_dict(), "batch": batch}) + "\n"
 
     @classmethod
     def from_line(cls, line: str) -> Record:
