@@ -227,13 +227,33 @@ def test_csv_cells_cannot_become_formulas(tmp_path, layout_option):
     for name in ("gradebook.csv", "results.csv"):
         with (tmp_path / "out" / name).open(encoding="utf-8", newline="") as file:
             rows = list(csv.DictReader(file))
+        shown = ["'" + learner for learner in hostile[:-1]] + ["\\x0dx"]  # CR: an escape
         assert sorted(row["learner"] for row in rows) == sorted(
-            ["'" + learner for learner in hostile] * (len(rows) // len(hostile)))
+            shown * (len(rows) // len(hostile)))
         for row in rows:
             for value in row.values():
                 assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (name, value)
     with (tmp_path / "out" / "gradebook.csv").open(encoding="utf-8", newline="") as file:
         assert {row["softmax"] for row in csv.DictReader(file)} == {"10"}
+
+
+def test_csv_cells_show_control_characters_as_escapes(tmp_path):
+    """`cat results.csv` must not run a learner's escape sequences: an OSC 52 in a folder name
+    (it sets the clipboard in many terminals), a C1 CSI or a carriage return in an exception
+    message, a bidi override."""
+    source = b'def softmax(L):\n    raise ValueError("wrong\\rall passed \\x9b2J\\u202e")\n'
+    write(tmp_path / "class", {"ann\x1b]52;c;ZXZpbA==\x07/softmax.py": source})
+    code, _, stderr = report(tmp_path / "class", "-o", tmp_path / "out", "--seed", 1)
+    assert code == 0, stderr
+    for name in ("gradebook.csv", "results.csv"):
+        text = (tmp_path / "out" / name).read_text(encoding="utf-8")
+        assert not set(text) & set("\x1b\x07\x9b\u202e"), name
+        assert "\r" not in text.replace("\r\n", ""), name
+        with (tmp_path / "out" / name).open(encoding="utf-8", newline="") as file:
+            rows = list(csv.DictReader(file))
+        assert {row["learner"] for row in rows} == {"ann\\x1b]52;c;ZXZpbA==\\x07"}
+    messages = {row["message"] for row in rows}
+    assert any("wrong\\x0dall passed \\x9b2J\\u202e" in message for message in messages)
 
 
 def test_thousands_of_names_reducing_to_one_slug_cost_one_try_each():
