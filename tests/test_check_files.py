@@ -220,3 +220,17 @@ def test_init_force_replaces_no_stub_through_a_link(run_cli, tmp_path):
     assert outcome.exit_code == 2
     assert "softmax.py is a symbolic link" in outcome.stderr
     assert victim.read_text(encoding="utf-8") == "keep me\n"
+
+
+@pytest.mark.parametrize("command", ["list", "check"])
+def test_a_workspace_marker_nested_beyond_parsing_is_no_workspace(run_cli, tmp_path, command):
+    """The marker is looked for in every folder above the working one, so any archive or
+    shared folder up there can hold one: 60,000 brackets stopped every command with a
+    RecursionError."""
+    (tmp_path / ".grader").mkdir()
+    (tmp_path / ".grader" / "workspace.json").write_text("[" * 60_000)
+    shutil.copyfile(course.solution_path("softmax"), tmp_path / "softmax.py")
+    outcome = run_cli(command, *(["softmax.py", "--seed", SEED] if command == "check" else []))
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "not in a workspace" in outcome.stderr if command == "list" else \
+        "Score: 10/10" in outcome.stdout
