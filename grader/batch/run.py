@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import signal
+import stat
 import sys
 import threading
 import time
@@ -30,9 +30,10 @@ from pathlib import Path
 from typing import TextIO
 
 from grader import files as grader_files
-from grader.batch import class_report, classview, gradebook, gradescope, layout, store
+from grader.batch import class_report, classview, gradebook, gradescope, layout, lms, store
 from grader.batch.executor import ForkServerExecutor, TaskFailed, default_jobs, run_job
 from grader.batch.progressbar import ProgressBar
+from grader.batch.roster import Roster
 from grader.boundary import process
 from grader.boundary.launch import ENVIRONMENT_KEY, Limits
 from grader.core import grading
@@ -92,7 +93,7 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
                 seed: int | None = None, limits: Limits | None = None,
                 progress: TextIO | None = None,
                 executor_factory: ExecutorFactory | None = None,
-                unsafe_isolation: bool = False) -> Outcome:
+                unsafe_isolation: bool = False, roster: Roster | None = None) -> Outcome:
     started = time.monotonic()
     limits = limits or Limits()
     most = JOBS_PER_CPU * default_jobs()
@@ -108,6 +109,9 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
         found = layout.discover(submissions, exercise, exclude=out)
         if not found.submissions:
             raise layout.InputError(_nothing_found(found, exercise))
+        outsiders = []
+        if roster is not None:
+            found, outsiders = roster.split(found)
         with store.locked(out):
             store.remove_leftover_temporaries(out)
             results = store.Store(out)
@@ -122,7 +126,7 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
                 bar.close()
             current = [done[(s.learner, s.exercise)] for s in found.submissions]
             results.rewrite(current)
-            view = classview.build(found, current, seed)
+            view = classview.build(found, current, seed, roster=roster, outsiders=outsiders)
             files = _render(out, view, formats)
             written = True
     except KeyboardInterrupt:
@@ -256,7 +260,8 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
     runnable: list[tuple[_Task, int]] = []
     ungradable: list[tuple[_Task, Result]] = []
     for task in todo:
-        job_seed = secrets.randbits(32) if seed is None else seed
+        job_seed = grading.submission_seed(task.submission.source, task.suite_version) \
+            if seed is None else seed
         exercise = catalog.get(task.submission.exercise)
         problem = layout.vet(task.submission)
         if problem is not None:
@@ -342,6 +347,10 @@ def _render(out: Path, view: classview.ClassView, formats: tuple[str, ...]) -> d
     files.update(class_report.write(out, view))
     if "gradescope" in formats:
         files["gradescope"] = gradescope.write(out, view)
+    files.update(lms.write(out, view, formats))
+    for name, file in lms.FILES.items():
+        if name not in formats:
+            _remove_file(out, file)
     _remove_stale(out, class_report.LEARNERS, {path.name for path in files["learners"]},
                   exports=False)
     _remove_stale(out, gradescope.FOLDER,
@@ -366,6 +375,20 @@ def _remove_stale(out: Path, folder: str, keep: set[str], *, exports: bool) -> N
             elif not exports and entry.is_file(follow_symlinks=False) \
                     and entry.name.endswith(".html"):
                 os.unlink(entry.name, dir_fd=fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_file(out: Path, name: str) -> None:
+    """An export of an earlier run that this one was not asked for: its grades would be stale.
+    Only a file or a link of that name is removed (a link is never followed)."""
+    fd = grader_files.open_folder(out, create=False)
+    try:
+        mode = os.stat(name, dir_fd=fd, follow_symlinks=False).st_mode
+        if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
+            os.unlink(name, dir_fd=fd)
+    except FileNotFoundError:
+        pass
     finally:
         os.close(fd)
 

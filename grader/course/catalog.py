@@ -80,6 +80,8 @@ CATALOG: tuple[Exercise, ...] = (
         task="Write stepFunction, prediction, perceptronStep and trainPerceptronAlgorithm.",
         hints=(
             "stepFunction(t) is 1 when t >= 0 and 0 otherwise: t = 0 gives 1.",
+            "prediction(X, W, b) is stepFunction(np.matmul(X, W) + b): W[0] goes with X[0], "
+            "W[1] with X[1], and the bias is added.",
             "perceptronStep changes W and b only for a misclassified point, one point at a time: "
             "add learn_rate * x for a missed positive, subtract it for a missed negative.",
             "trainPerceptronAlgorithm must draw W = np.random.rand(2, 1) before "
@@ -93,9 +95,15 @@ CATALOG: tuple[Exercise, ...] = (
         points=10,
         task="Write softmax(L): turn a list of scores into probabilities that sum to 1.",
         hints=(
-            "Each probability is exp(L[i]) divided by the sum of exp(L[j]) over all j.",
-            "np.exp works on a whole list or array at once; divide it by its own sum.",
-            "Exponentiating is not squaring: use np.exp(L), not L**2.",
+            "Each probability is exp(L[i]) divided by the sum of exp(L[j]) over all j, so the "
+            "probabilities add up to 1.",
+            "np.exp works on a whole list or NumPy array at once; divide the result by its own "
+            "sum and return every probability.",
+            "Exponentiating is not squaring: np.exp(L), not L**2. exp is positive and grows with "
+            "the score, so negative scores get small positive probabilities once you divide by "
+            "the sum.",
+            "Large scores overflow: np.exp(1000) is inf. Subtract max(L) from every score first; "
+            "the probabilities stay the same.",
         ),
     ),
     Exercise(
@@ -116,15 +124,14 @@ CATALOG: tuple[Exercise, ...] = (
         title="Logistic regression by gradient descent",
         section="Gradient descent",
         points=10,
-        task="Write sigmoid, output_formula, error_formula and update_weights (and, optionally, "
-        "train).",
+        task="Write sigmoid, output_formula, error_formula, update_weights and train.",
         hints=(
             "sigmoid(x) = 1 / (1 + exp(-x)); output_formula applies it to "
             "features @ weights + bias.",
             "The log-loss is -y*ln(output) - (1-y)*ln(1-output), element-wise.",
             "For log-loss the gradient is simply -(y - output) * x: there is no "
             "output*(1-output) factor (that belongs to squared error).",
-            "train (optional): weights = np.random.normal(scale=1 / n_features**.5, "
+            "train: weights = np.random.normal(scale=1 / n_features**.5, "
             "size=n_features) and bias = 0, then in each epoch call "
             "weights, bias = update_weights(x, y, weights, bias, learnrate) for every point.",
         ),
@@ -137,6 +144,8 @@ CATALOG: tuple[Exercise, ...] = (
         task="Write sigmoid_prime, error_term_formula, gradient_step and backprop for a "
         "two-layer network.",
         hints=(
+            "sigmoid_prime(x) = sigmoid(x) * (1 - sigmoid(x)), with x the sigmoid's input: "
+            "output * (1 - output) is the same thing written with the sigmoid's output.",
             "The output error term is (y - output) * output * (1 - output).",
             "The hidden error term is the output error term times the hidden-to-output weights, "
             "times the derivative of the hidden sigmoid: h * (1 - h).",
@@ -242,6 +251,24 @@ CATALOG: tuple[Exercise, ...] = (
         ),
     ),
     Exercise(
+        name="dropout",
+        title="Dropout",
+        section="Training neural networks: dropout",
+        points=12,
+        task="Write dropout (inverted dropout with a fresh random mask) and dropout_backward.",
+        hints=(
+            "Draw mask = np.random.rand(*activations.shape) < keep_prob inside dropout, on every "
+            "call: each unit is kept on its own with probability keep_prob, so the number kept "
+            "varies, and np.random.seed (called outside) decides the mask.",
+            "Inverted dropout divides what it keeps by keep_prob: return (activations * mask / "
+            "keep_prob, mask), and keep the mask itself 0/1 (or bools).",
+            "Check keep_prob first: `if not 0 < keep_prob <= 1: raise ValueError(...)`. An "
+            "assert raises AssertionError, not ValueError.",
+            "dropout_backward uses the mask it is given, scaled the same way: d_out * mask / "
+            "keep_prob. Do not draw a new mask there.",
+        ),
+    ),
+    Exercise(
         name="sgd_momentum",
         title="SGD with momentum",
         section="Training neural networks: SGD and momentum",
@@ -302,6 +329,28 @@ CATALOG: tuple[Exercise, ...] = (
             "Compute both deltas, then update in place: weights_hidden_to_output += lr * "
             "output_delta @ hidden_outputs.T and weights_input_to_hidden += lr * hidden_delta @ "
             "inputs.T.",
+        ),
+    ),
+    Exercise(
+        name="sentiment_network",
+        title="A sentiment network with noise reduction",
+        section="Project: sentiment analysis",
+        points=20,
+        task="Write count_words, pos_neg_ratios, build_vocabulary and the SentimentNetwork "
+        "class (train and run), and keep only the words that carry sentiment.",
+        hints=(
+            "Split with review.split() (no argument) and count every occurrence: "
+            "counter.update(words) adds one per word, repeats included. The labels are the "
+            "strings \"POSITIVE\" and \"NEGATIVE\".",
+            "pos_neg_ratios loops over total_counts: for each word with total_counts[word] >= "
+            "min_count, r = positive_counts[word] / (negative_counts[word] + 1), then np.log(r) "
+            "if r > 1, else -np.log(1 / (r + 0.01)).",
+            "build_vocabulary passes its own min_count to pos_neg_ratios and keeps the words "
+            "with abs(ratio) >= polarity_cutoff, so strongly negative words stay too.",
+            "In train, the hidden layer is the sum of the weights_0_1 rows of the review's "
+            "distinct known words (a set of indices). Compute delta_1 = delta_2 @ "
+            "weights_1_2.T before updating weights_1_2, then subtract learning_rate times each "
+            "update.",
         ),
     ),
 )
