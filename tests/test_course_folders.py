@@ -244,6 +244,22 @@ def test_a_workspace_whose_course_is_gone_says_so(run_cli, course, tmp_path, mon
         f"  - {course.resolve()} is not a course folder: there is no such folder.\n")
 
 
+def test_a_workspace_naming_a_course_inside_itself_gets_the_builtin_course(run_cli, course,
+                                                                           tmp_path, monkeypatch):
+    """A workspace from someone else's archive may carry a course folder, suites included, and
+    a marker naming it by a relative path: its suites would run outside the sandbox, so only
+    the absolute path `grader init` writes is followed."""
+    assert run_cli("init", "--course", course, "ws").exit_code == 0
+    workspace = tmp_path / "ws"
+    shutil.copytree(course, workspace / "course")
+    marker = workspace / ".grader" / "workspace.json"
+    marker.write_text(json.dumps({**json.loads(marker.read_text()), "course": "course"}))
+    monkeypatch.chdir(workspace)
+    listed = run_cli("list")
+    assert listed.exit_code == 0
+    assert "Softmax" in listed.stdout and "My double" not in listed.stdout
+
+
 def test_report_grades_a_class_with_the_course(run_cli, course, tmp_path):
     submissions = tmp_path / "class"
     for learner, source in (("ana", _solution(course).read_text()),

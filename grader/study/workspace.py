@@ -74,13 +74,20 @@ def holding(path: Path) -> Workspace | None:
 
 def recorded_course(start: Path | None = None) -> Path | None:
     """The course folder that `grader init` recorded in the workspace holding `start` (default:
-    the working directory), or None (no workspace, or one for the built-in course)."""
+    the working directory), or None (no workspace, or one for the built-in course).
+
+    `grader init` records an absolute path. A relative one is not ours and is ignored: a
+    workspace unpacked from someone else's archive could otherwise name a course folder inside
+    itself, whose suites would run outside the sandbox (suites are trusted code)."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         data = _marker(folder)
         if data is not None:
             recorded = data.get("course")
-            return Path(recorded) if isinstance(recorded, str) and recorded else None
+            if isinstance(recorded, str) and "\0" not in recorded \
+                    and Path(recorded).is_absolute():
+                return Path(recorded)
+            return None
     return None
 
 
