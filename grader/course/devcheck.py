@@ -189,6 +189,11 @@ def _stub_problems(result: Result | str) -> list[str]:
                         f"{_short(result.message or _first_failure(result))}); a stub should "
                         "raise NotImplementedError, or keep the starting values its suite "
                         "recognises.")
+    elif blamed := [test for test in result.tests if test.status is not Status.SKIPPED
+                    and not (test.message or "").startswith(NOT_STARTED)]:
+        problems.append(f"the stub's test \u201c{blamed[0].name}\u201d says "
+                        f"{_short(blamed[0].message)}, where it should say that the exercise "
+                        "is not started.")
     return problems
 
 
