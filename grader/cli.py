@@ -70,10 +70,15 @@ def _load_course(choice: CourseChoice) -> catalog.Course:
     try:
         return loader()
     except catalog.CourseError as error:
-        origin = {"--course": "given by --course", COURSE_ENV: f"given by {COURSE_ENV}",
-                  "the workspace": "recorded in this workspace by `grader init`",
-                  "init": "given to `grader init --course`"}[choice.source]
-        click.echo(f"grader: the course in {folder} ({origin}) cannot be used:", err=True)
+        heading = {
+            "--course": "grader: the course in {folder} (given by --course) cannot be used:",
+            COURSE_ENV: "grader: the course in {folder} (given by {variable}) cannot be used:",
+            "the workspace": "grader: the course in {folder} (recorded in this workspace by "
+                             "`grader init`) cannot be used:",
+            "init": "grader: the course in {folder} (given to `grader init --course`) cannot be "
+                    "used:"}[choice.source]
+        click.echo(render_text.printable_line(heading.format(folder=folder, variable=COURSE_ENV)),
+                   err=True)
         for problem in error.problems:
             click.echo(render_text.printable_line(f"  - {problem}"), err=True)
         sys.exit(EXIT_USAGE)
