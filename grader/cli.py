@@ -601,7 +601,7 @@ def dev_group() -> None:
 @click.argument("names", metavar="[NAME]...", nargs=-1)
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
               help="Files graded at once (default: the number of CPUs).")
-@click.option("--seed", type=int,
+@click.option("--seed", type=click.IntRange(min=0),
               help="Seed for the suites' random inputs (default: derived from each file's "
               "content, as `grader check` does).")
 def dev_check(names: tuple[str, ...], jobs: int | None, seed: int | None) -> None:
@@ -612,8 +612,14 @@ def dev_check(names: tuple[str, ...], jobs: int | None, seed: int | None) -> Non
 
     Exit code: 0 everything agrees, 1 something disagrees, 2 usage error, 3 grader failure.
     """
+    from grader.batch.executor import default_jobs
+    from grader.batch.run import JOBS_PER_CPU
     from grader.course import devcheck
 
+    most = JOBS_PER_CPU * default_jobs()
+    if jobs is not None and jobs > most:
+        raise click.UsageError(f"--jobs {jobs} is more than this machine can use: at most {most} "
+                               "files are graded at once.")
     course = catalog.active()
     for name in names:
         _exercise_named(name)

@@ -171,6 +171,16 @@ def test_dev_check_of_one_exercise_and_of_an_unknown_one(run_cli, course):
     assert f"The exercises are: {NAME}, my_triple." in outcome.stderr
 
 
+@pytest.mark.parametrize(("option", "message"), [
+    (("--seed", "-1"), "-1 is not in the range x>=0"),
+    (("--jobs", "100000"), "--jobs 100000 is more than this machine can use"),
+])
+def test_dev_check_refuses_hostile_options(run_cli, course, option, message):
+    outcome = run_cli("--course", course, "dev", "check", *option)
+    assert outcome.exit_code == 2
+    assert message in outcome.stderr
+
+
 # --- every command works on the course ---------------------------------------------------------
 
 def test_check_and_list_use_the_course_given_by_option_or_environment(run_cli, course, tmp_path,
