@@ -92,6 +92,8 @@ def test_grader_new_refuses_to_overwrite_and_writes_nothing(run_cli, course):
     (("new", "x"), "name the course folder: `grader --course DIR new NAME`"),
     (("--course", "{tmp}/c", "new", "2fast"), "'2fast' cannot name an exercise"),
     (("--course", "{tmp}/c", "new", "class"), "'class' cannot name an exercise"),
+    (("--course", "{tmp}/c", "new", "numpy"), "'numpy' is the name of a module Python can"),
+    (("--course", "{tmp}/c", "new", "random"), "'random' is the name of a module Python can"),
     (("--course", "{tmp}", "new", "x"), "has no course.toml and is not empty"),
 ])
 def test_grader_new_refuses_what_cannot_be_a_course_or_an_exercise(run_cli, tmp_path, args,

@@ -9,9 +9,11 @@ nothing. Nothing that exists is overwritten.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import string
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +42,10 @@ def new_exercise(folder: Path, name: str) -> Scaffolded:
         raise ScaffoldError(f"{name!r} cannot name an exercise: use a Python identifier "
                             "(letters, digits and underscores, not starting with a digit, not "
                             "a keyword), such as my_softmax.")
+    if name in sys.stdlib_module_names or importlib.util.find_spec(name) is not None:
+        raise ScaffoldError(f"{name!r} is the name of a module Python can import; a learner's "
+                            f"{name}.py would hide it from their own code, so choose another "
+                            f"name, such as my_{name}.")
     catalog_path = folder / catalog.COURSE_FILE
     if folder.exists() and not folder.is_dir():
         raise ScaffoldError(f"{folder} is not a folder.")
