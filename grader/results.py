@@ -58,6 +58,20 @@ class TestResult:
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """Lines of a notebook that are not part of the graded module, and why (`reason`: "magic",
+    "shell", "help", "cell magic", "skip" or "syntax error"). `cell` is the cell's number counted
+    from the top of the notebook, or an input's number (In [n]) when the code was taken from a
+    kernel; `line` is the first line left out within it, `lines` how many."""
+
+    cell: int
+    line: int
+    lines: int
+    code: str  # the first line left out, as written
+    reason: str
+
+
+@dataclass(frozen=True)
 class Result:
     exercise: str
     title: str
@@ -73,6 +87,8 @@ class Result:
     seed: int | None = None
     grader_version: str = ""
     graded_at: str = ""
+    notebook: str | None = None  # "file": a notebook file's cells; "kernel": inputs run there
+    left_out: tuple[LeftOut, ...] = ()
     schema: int = field(default=SCHEMA)
 
     @property
@@ -95,6 +111,7 @@ class Result:
         fields = dict(data)
         fields["status"] = Status(fields["status"])
         fields["tests"] = tuple(_test_from_dict(test) for test in fields.get("tests", ()))
+        fields["left_out"] = tuple(LeftOut(**item) for item in fields.get("left_out", ()))
         return cls(**fields)
 
     @classmethod
