@@ -99,6 +99,7 @@ class Result:
         data = asdict(self)
         data["status"] = self.status.value
         data["tests"] = [_test_dict(test) for test in self.tests]
+        data["left_out"] = [asdict(item) for item in self.left_out]
         return {"schema": data.pop("schema"), **data}
 
     def to_json(self, indent: int | None = None) -> str:

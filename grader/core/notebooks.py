@@ -45,6 +45,7 @@ _ESCAPE = re.compile(r"[ \t]*([%!?])")
 _ASSIGNED = re.compile(r"[ \t]*[A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)*[ \t]*=[ \t]*([%!])")
 _HELP_AFTER = re.compile(r"[ \t]*%*[A-Za-z_][\w.]*\?{1,2}[ \t]*")
 _REASONS = {"%": MAGIC, "!": SHELL, "?": HELP}
+_NEUTRAL = str.maketrans("%!?", "___")
 _LAYOUT = {tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT,
            tokenize.ENDMARKER, tokenize.ENCODING}
 
@@ -150,7 +151,24 @@ def _load(raw: bytes) -> Any:
         raise NotANotebook(f"The notebook is in format {str(major)[:20]!r}, and the grader "
                            "reads formats 3 and 4 (what Jupyter has saved since 2013). Open "
                            "it in Jupyter and save it again.")
+    if major == 4:
+        _check_cells(data.get("cells"))
     return _nbformat(data, major, minor)
+
+
+def _check_cells(cells: Any) -> None:
+    """What the grader reads of a format 4 notebook is there, in the form Jupyter saves it:
+    said in the learner's terms before nbformat meets it and says something of its own."""
+    if not isinstance(cells, list):
+        raise NotANotebook("The file is JSON, but not a notebook the grader can read (it has "
+                           "no list of cells). Open it in Jupyter and save it again.")
+    for number, cell in enumerate(cells, start=1):
+        source = cell.get("source", "") if isinstance(cell, dict) else None
+        if not isinstance(source, str) and not (
+                isinstance(source, list) and all(isinstance(line, str) for line in source)):
+            raise NotANotebook(f"Cell {number} of the notebook is not a cell as Jupyter saves "
+                               "one (its text is missing or is not text). Open the notebook in "
+                               "Jupyter and save it again.")
 
 
 def _nbformat(data: dict, major: int, minor: int) -> Any:
@@ -174,18 +192,13 @@ def _nbformat(data: dict, major: int, minor: int) -> Any:
 
 def _code_cells(notebook: Any) -> list[tuple[int, str]]:
     cells = notebook.get("cells") if isinstance(notebook, dict) else None
-    if not isinstance(cells, list):
-        raise NotANotebook("The file is JSON, but not a notebook the grader can read (it has "
-                           "no list of cells). Open it in Jupyter and save it again.")
+    _check_cells(cells)
     found = []
     for number, cell in enumerate(cells, start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
         source = cell.get("source", "")
-        if not isinstance(source, str):
-            raise NotANotebook(f"Cell {number} of the notebook holds something other than "
-                               "text. Open the notebook in Jupyter and save it again.")
-        found.append((number, source))
+        found.append((number, source if isinstance(source, str) else "".join(source)))
     if not found:
         raise NotANotebook("The notebook has no code cells, so there is nothing to grade. "
                            "Write your code in a code cell, save the notebook, and check "
@@ -283,9 +296,9 @@ def _escaped(lines: list[str]) -> dict[int, tuple[int, str]]:
         index += count
     if not candidates:
         return {}
-    starts, reached = _logical_starts(lines, candidates)
+    starts = _logical_starts(lines, candidates)
     return {index: found for index, found in candidates.items()
-            if index in starts or index > reached}
+            if starts is None or index in starts}
 
 
 def _ipython(line: str) -> str | None:
@@ -296,23 +309,19 @@ def _ipython(line: str) -> str | None:
     return _REASONS[match.group(1)] if match else None
 
 
-def _logical_starts(lines: list[str], candidates: dict[int, tuple[int, str]]
-                    ) -> tuple[set[int], int]:
-    """The indices of lines where a logical line starts, with each candidate made `pass`, and
-    the last index the tokenizer reached (it stops at a learner's syntax error; candidates
-    after that are taken as starts, which they almost always are)."""
+def _logical_starts(lines: list[str], candidates: dict[int, tuple[int, str]]) -> set[int] | None:
+    """The indices of lines where a logical line starts; None when the cell cannot be tokenized
+    (a learner's syntax error, which grading reports: what is left out of a cell that cannot
+    run anyway does not matter). The candidates' %, ! and ? become _ first, which Python's
+    tokenizer reads everywhere, and every bracket and quote stays where it was."""
     neutral = list(lines)
-    for index, (count, _) in candidates.items():
-        line = lines[index]
-        neutral[index] = line[:len(line) - len(line.lstrip())] + "pass"
-        neutral[index + 1:index + count] = [""] * (count - 1)
+    for index in candidates:
+        neutral[index] = lines[index].translate(_NEUTRAL)
     starts: set[int] = set()
-    reached = -1
     at_start = True
     tokens = tokenize.generate_tokens(io.StringIO("\n".join(neutral) + "\n").readline)
     try:
         for token in tokens:
-            reached = token.start[0] - 1
             if token.type == tokenize.NEWLINE:
                 at_start = True
             elif token.type not in _LAYOUT:
@@ -320,7 +329,5 @@ def _logical_starts(lines: list[str], candidates: dict[int, tuple[int, str]]
                     starts.add(token.start[0] - 1)
                 at_start = False
     except (tokenize.TokenError, SyntaxError):
-        pass
-    else:
-        reached = len(lines)
-    return starts, reached
+        return None
+    return starts
