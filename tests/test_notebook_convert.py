@@ -145,6 +145,13 @@ def test_a_notebook_over_the_cap_is_refused_before_it_is_parsed():
         notebooks.read(b" " * (notebooks.MAX_NOTEBOOK_BYTES + 1))
 
 
+def test_a_notebook_of_too_many_json_values_is_refused_before_it_is_parsed():
+    raw = b"[" + b"[]," * notebooks.MAX_JSON_PARTS + b"[]]"
+    assert len(raw) < notebooks.MAX_NOTEBOOK_BYTES
+    with pytest.raises(notebooks.NotANotebook, match="holds more than 1,000,000 values"):
+        notebooks.read(raw)
+
+
 def test_a_utf8_bom_is_accepted():
     module = notebooks.read(b"\xef\xbb\xbf" + notebook_bytes("x = 1"))
     assert module.text == "x = 1\n"

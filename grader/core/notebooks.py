@@ -34,6 +34,9 @@ from typing import Any
 from grader.results import LeftOut
 
 MAX_NOTEBOOK_BYTES = 16 * 1024 * 1024  # outputs (plots) make notebooks large; the code is capped
+# JSON values cost memory once parsed, up to 25 times their bytes (`[],[],...`): a notebook with
+# more `[`, `{` and `,` than this is refused before it is parsed. A real one has a few per line.
+MAX_JSON_PARTS = 1_000_000
 MAX_CODE = 200  # characters of a left-out line the result keeps
 MAX_LEFT_OUT = 50  # entries listed; the rest are counted in one last entry, reason "more"
 FILE, KERNEL = "file", "kernel"
@@ -126,6 +129,11 @@ def too_large() -> str:
 def _load(raw: bytes) -> Any:
     if len(raw) > MAX_NOTEBOOK_BYTES:
         raise NotANotebook(too_large())
+    if sum(raw.count(mark) for mark in (b"[", b"{", b",")) > MAX_JSON_PARTS:
+        raise NotANotebook(f"The notebook holds more than {MAX_JSON_PARTS:,} values, more than "
+                           "the grader reads; its outputs (long printouts) are most of them. "
+                           "Clear them (in Jupyter: Edit > Clear Outputs of All Cells), save, "
+                           "and check again.")
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:

@@ -258,7 +258,7 @@ def unknown_exercise(typed: str, *, file: str | None = None, option: str | None 
     close = difflib.get_close_matches(typed, catalog.names(), n=1, cutoff=0.6)
     if file is not None:
         lines = [f"the file name {file!r} names no exercise: the exercise is the name "
-                 "without .py."]
+                 "without .py (or .ipynb)."]
     elif option is not None:
         lines = [f"{option} names no exercise: there is no exercise {typed!r}."]
     else:
