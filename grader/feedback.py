@@ -170,7 +170,9 @@ def import_failure(info: dict, label: str) -> str:
             if isinstance(offset, int) and offset > 0:
                 caret = max(offset - 1 - (len(text) - len(stripped)), 0)
                 lines.append("    " + " " * caret + "^")
-        lines.append("Python could not read your file, so no test could run. Fix this line first.")
+        lines.append("Python could not read this cell, so no test could run. Fix this line first."
+                     if "place" in info else
+                     "Python could not read your file, so no test could run. Fix this line first.")
         return "\n".join(lines)
     if type_name == "NotImplementedError":
         return (f"{NOT_STARTED}: importing {label} raised NotImplementedError at the top "

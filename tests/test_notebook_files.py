@@ -202,3 +202,26 @@ def test_a_notebooks_report_in_chromium(tab, notebook_reports, kind, width):  # 
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"the page is {overflow}px wider than the window"
     assert tab.problems == [], tab.problems
+
+
+@pytest.mark.chromium
+@pytest.mark.parametrize("width", [900, 390], ids=["notebook", "phone"])
+def test_the_verdict_shown_inside_jupyter_in_chromium(tab, notebook_reports, tmp_path,  # noqa: F811
+                                                       width):
+    """check()'s HTML, in a page of its own as JupyterLab puts it among the notebook's cells."""
+    result = notebook_reports[1]["raising"]
+    page_file = tmp_path / "notebook.html"
+    page_file.write_text("<!DOCTYPE html><html lang=en><meta charset=utf-8><title>n</title><body>"
+                         + render_html.inline(result, next_step="Stuck? `hint(\"softmax\")`")
+                         + "</body></html>", encoding="utf-8")
+    tab = _ready(tab)
+    page = tab.open(page_file, width)
+    block = page.locator("div.nn-grader")
+    assert block.count() == 1 and block.is_visible()
+    assert page.locator(".score-value").inner_text().replace("\n", "") == "0/10"
+    assert page.locator("article.test").count() == len(result.tests)
+    assert page.locator("section.left-out li").count() == 2
+    assert "hint(\"softmax\")" in page.locator(".nn-next code").inner_text()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the verdict is {overflow}px wider than the window"
+    assert tab.problems == [], tab.problems

@@ -34,8 +34,9 @@ from typing import Any
 from grader.results import LeftOut
 
 MAX_NOTEBOOK_BYTES = 16 * 1024 * 1024  # outputs (plots) make notebooks large; the code is capped
-# JSON values cost memory once parsed, up to 25 times their bytes (`[],[],...`): a notebook with
-# more `[`, `{` and `,` than this is refused before it is parsed. A real one has a few per line.
+# JSON values cost memory once parsed, up to 28 times their bytes (`[],[],...`, measured by
+# bench/notebooks.py): a notebook with more `[`, `{` and `,` than this is refused before it is
+# parsed. A real one has a few per line of code or output.
 MAX_JSON_PARTS = 1_000_000
 MAX_CODE = 200  # characters of a left-out line the result keeps
 MAX_LEFT_OUT = 50  # entries listed; the rest are counted in one last entry, reason "more"
@@ -160,13 +161,12 @@ def _load(raw: bytes) -> Any:
                            "reads formats 3 and 4 (what Jupyter has saved since 2013). Open "
                            "it in Jupyter and save it again.")
     if major == 4:
-        _check_cells(data.get("cells"))
-    return _nbformat(data, major, minor)
+        return data
+    return _upgraded(data, minor)
 
 
 def _check_cells(cells: Any) -> None:
-    """What the grader reads of a format 4 notebook is there, in the form Jupyter saves it:
-    said in the learner's terms before nbformat meets it and says something of its own."""
+    """What the grader reads of a format 4 notebook is there, in the form Jupyter saves it."""
     if not isinstance(cells, list):
         raise NotANotebook("The file is JSON, but not a notebook the grader can read (it has "
                            "no list of cells). Open it in Jupyter and save it again.")
@@ -179,16 +179,16 @@ def _check_cells(cells: Any) -> None:
                                "Jupyter and save it again.")
 
 
-def _nbformat(data: dict, major: int, minor: int) -> Any:
-    """nbformat's reading of the parsed file: older formats upgraded, multi-line sources
-    joined. Imported here, so that grading a .py file never pays for it."""
+def _upgraded(data: dict, minor: int) -> Any:
+    """A format 3 notebook (saved before 2015) as format 4, by nbformat's own upgrade. Format 4
+    is read directly: what the grader reads of it (cells, their type and source) is simple,
+    and importing nbformat (jsonschema with it) costs a check half a second."""
     import nbformat
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            notebook = nbformat.versions[major].to_notebook_json(data, minor=minor)
-            return nbformat.convert(notebook, 4)
+            return nbformat.convert(nbformat.versions[3].to_notebook_json(data, minor=minor), 4)
     except (RecursionError, MemoryError):
         raise NotANotebook("The file is not a notebook the grader can read: it is nested too "
                            "deeply.") from None
