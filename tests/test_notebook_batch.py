@@ -98,6 +98,11 @@ def test_a_class_mixing_notebooks_and_python_files(tmp_path, packed):
     assert "SyntaxError in cell 2, line 3 of cross_entropy.ipynb" in dan["message"]
     page = (out / "learners" / "alice.html").read_text(encoding="utf-8")
     assert 'class="panel left-out"' in page
+    assert "Files not graded" not in page
+    page = (out / "learners" / "bob.html").read_text(encoding="utf-8")
+    assert ("<li><code>bob/softmax.ipynb</code>: bob/softmax.py was graded instead: when a "
+            "learner hands in both a .py file and a notebook for one exercise, the .py file is "
+            "graded</li>") in page, "the learner is told which of the two was graded"
     with (out / "gradebook.csv").open(encoding="utf-8", newline="") as file:
         assert {row["learner"] for row in csv.DictReader(file)} == {"alice", "bob", "carol",
                                                                      "dan"}

@@ -71,6 +71,7 @@ class Submission:
 class Skipped:
     path: str
     reason: str
+    learner: str | None = None  # whose file it is, when known: their own report lists it
 
 
 @dataclass
@@ -195,10 +196,12 @@ def _by_folder(files: list[_File], found: Discovery, budget: _Budget) -> None:
                       "learner, name the exercise with --exercise)")
             found.skipped.append(Skipped(file.path, reason))
         elif suffix not in GRADED_SUFFIXES:
-            found.skipped.append(Skipped(file.path, "neither a .py file nor a notebook (.ipynb)"))
+            found.skipped.append(Skipped(file.path, "neither a .py file nor a notebook (.ipynb)",
+                                         file.parts[0]))
         elif stem not in names:
             found.skipped.append(Skipped(file.path, "its name matches no exercise "
-                                                    "(`grader list` shows their names)"))
+                                                    "(`grader list` shows their names)",
+                                         file.parts[0]))
         else:
             chosen.setdefault((file.parts[0], stem), []).append(file)
     for (learner, name), candidates in chosen.items():
@@ -208,7 +211,7 @@ def _by_folder(files: list[_File], found: Discovery, budget: _Budget) -> None:
             found.skipped.append(Skipped(other.path, _twin(other, candidates[0]) or
                                          _kinds(other, candidates[0]) or
                                          f"another file for {name} was graded: "
-                                         f"{candidates[0].path}"))
+                                         f"{candidates[0].path}", learner))
 
 
 def _preference(file: _File) -> tuple:
@@ -248,7 +251,7 @@ def _by_file(files: list[_File], exercise: catalog.Exercise, found: Discovery,
             for file in candidates:
                 found.skipped.append(Skipped(
                     file.path, f"{learner} has several .py files or notebooks and none is named "
-                               f"{exercise.name}.py or {exercise.name}.ipynb"))
+                               f"{exercise.name}.py or {exercise.name}.ipynb", learner))
             continue
         _add(found, learner, exercise.name, pick, budget)
         for other in candidates:
@@ -256,7 +259,7 @@ def _by_file(files: list[_File], exercise: catalog.Exercise, found: Discovery,
                 found.skipped.append(Skipped(other.path, _twin(other, pick) or
                                              _kinds(other, pick) or
                                              f"another file of {learner} was graded: "
-                                             f"{pick.path}"))
+                                             f"{pick.path}", learner))
 
 
 def _twin(other: _File, graded: _File) -> str | None:
