@@ -85,6 +85,7 @@ def test_a_wrong_answer_is_not_yet_and_the_hint_is_one_call_away(kernel, course_
     kernel.run(SQUARES)
     text, page = kernel.verdict()
     assert "— not yet" in text and 'class="nn-grader status-failed"' in page
+    assert '<code>hint("softmax", every=True)</code> in a cell lists every hint' in page
     assert progress(course_folder)["softmax"]["full_marks_at"] is None
     said = flat(text)
     assert 'Stuck? You have seen all 3 hints: `hint("softmax", every=True)` shows them again.' \

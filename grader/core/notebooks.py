@@ -1,13 +1,17 @@
 """Jupyter notebooks as the learner's module: the code cells in order, and where each line is from.
 
-The conversion runs on the trusted side, before anything reaches the learner process, which gets
-plain Python source and never the notebook. IPython's own syntax means nothing to plain Python,
-so it is left out, as IPython itself would have turned it into calls: line magics
-(`%matplotlib inline`), shell commands (`!pip install ...`), help requests (`np.exp?`), and whole
-cells that start with a cell magic (`%%timeit`) or with `# grader: skip` (plots and experiments
-a learner keeps out of grading). A left-out line becomes `pass` at its own indentation, so every
-other line keeps its number and a block around it stays a block. The result lists what was left
-out and why; `Cells` turns a line of the module back into "cell 4, line 2".
+The conversion runs before anything reaches the learner process, which gets plain Python source
+and never the notebook: in the process that grades a file (`grader check`, the batch), or in the
+kernel for `check()`, which reads the kernel's inputs as text. Nothing here runs a line of the
+learner's code (compiling an input, below, runs none of it).
+
+IPython's own syntax means nothing to plain Python, so it is left out, as IPython itself would
+have turned it into calls: line magics (`%matplotlib inline`), shell commands (`!pip install
+...`), help requests (`np.exp?`), and whole cells that start with a cell magic (`%%timeit`) or
+with `# grader: skip` (plots and experiments a learner keeps out of grading). A left-out line
+becomes `pass` at its own indentation, so every other line keeps its number and a block around
+it stays a block. The result lists what was left out and why; `Cells` turns a line of the module
+back into "cell 4, line 2".
 
 Only the start of a logical line can be IPython syntax (a `%` that continues an expression,
 `("%d"\\n % n)`, is Python's operator), so the lines are tokenized to find those starts.
