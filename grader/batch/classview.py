@@ -1,7 +1,9 @@
 """The class as the reports see it: built once from the records, read by every renderer.
 
-The gradebook, the class report, the Gradescope files and the summary all take a `ClassView`,
-so a number (a mean, a pass rate, a total) is computed in one place and agrees everywhere.
+The gradebook, the class report, the Gradescope files, the LMS exports and the summary all take
+a `ClassView`, so a number (a mean, a pass rate, a total) is computed in one place and agrees
+everywhere. With a roster, its learners are the class, in the roster's order, each with a row
+even if they sent nothing; without one, the learners are those who sent files.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 
 from grader import __version__
 from grader.batch.layout import Discovery, Skipped
+from grader.batch.roster import Outsider, Roster
 from grader.batch.store import Record
 from grader.course import catalog
 from grader.results import Result, Status
@@ -34,6 +37,13 @@ class LearnerRow:
     slug: str
     results: dict[str, Result]
     max_total: float
+    name: str = ""  # from the roster
+    email: str = ""
+
+    @property
+    def submitted_nothing(self) -> bool:
+        """On the roster, and no file of theirs was found: 0 points, and said so."""
+        return not self.results
 
     @property
     def total(self) -> float:
@@ -108,6 +118,8 @@ class ClassView:
     seed: int | None
     generated_at: str
     grader_version: str = __version__
+    roster: str | None = None  # the roster's path, when the class was graded against one
+    outsiders: list[Outsider] = field(default_factory=list)
 
     @property
     def submissions(self) -> int:
@@ -118,13 +130,18 @@ class ClassView:
         return float(sum(exercise.points for exercise in self.exercises))
 
 
-def build(discovery: Discovery, records: list[Record], seed: int | None) -> ClassView:
+def build(discovery: Discovery, records: list[Record], seed: int | None, *,
+          roster: Roster | None = None, outsiders: list[Outsider] | None = None) -> ClassView:
     names = {record.exercise for record in records}
     exercises = [exercise for exercise in catalog.CATALOG if exercise.name in names]
     max_total = float(sum(exercise.points for exercise in exercises))
-    slugs = learner_slugs(discovery.learners)
-    rows = {learner: LearnerRow(learner, slugs[learner], {}, max_total)
-            for learner in discovery.learners}
+    learners = roster.learners if roster is not None else discovery.learners
+    slugs = learner_slugs(learners)
+    rows = {learner: LearnerRow(learner, slugs[learner], {}, max_total) for learner in learners}
+    if roster is not None:
+        for member in roster.members:
+            rows[member.learner].name = member.name
+            rows[member.learner].email = member.email
     problems: list[Problem] = []
     for record in records:
         row = rows[record.learner]
@@ -147,6 +164,8 @@ def build(discovery: Discovery, records: list[Record], seed: int | None) -> Clas
         isolation=sorted({r.result.isolation for r in records if r.result.isolation}),
         seed=seed,
         generated_at=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        roster=roster.path if roster is not None else None,
+        outsiders=list(outsiders or ()),
     )
 
 

@@ -32,7 +32,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import BinaryIO
@@ -147,15 +147,7 @@ def discover(submissions: Path, exercise: str | None = None, *,
         else:
             raise InputError(f"{submissions} is {files.kind_of(mode)}, neither a folder nor a "
                              ".zip file.")
-        kept = []
-        for file in every:
-            if file.problem is None and any(part in SYSTEM_NAMES or part.startswith(".")
-                                            for part in file.parts):
-                file = _skip(file.parts, "hidden or system file")
-            if file.problem is not None:
-                found.skipped.append(Skipped(file.path, file.problem))
-            else:
-                kept.append(file)
+        kept = _usable(every, found)
         prefix = _wrapper(kept, chosen)
         if prefix:
             found.root += "/" + prefix
@@ -170,6 +162,48 @@ def discover(submissions: Path, exercise: str | None = None, *,
     found.submissions.sort(key=lambda s: (s.learner.casefold(), catalog.names().index(s.exercise)))
     found.skipped.sort(key=lambda s: s.path)
     return found
+
+
+def discover_one(folder: Path, exercises: list[str], learner: str) -> Discovery:
+    """One learner's files in `folder` (an autograder's submission), for `exercises`: each
+    `<exercise>.py` at any depth (the shallowest), or for a single exercise the only .py file
+    if none is named for it. Read with a class folder's care; what is not graded is listed,
+    with `learner` naming the folder in the reasons ("another file of <learner> was graded")."""
+    found = Discovery(root=str(folder), layout="one learner's files")
+    with contextlib.ExitStack() as stack:
+        kept = [_File((learner, *file.parts), file.read)
+                for file in _usable(list(_folder_files(folder, None, stack)), found)]
+        budget = _Budget(folder)
+        if len(exercises) == 1:
+            _by_file(kept, catalog.get(exercises[0]), found, budget)
+        else:
+            _by_folder(kept, found, budget)
+    prefix = learner + "/"
+    found.skipped = [Skipped(s.path.removeprefix(prefix), s.reason) for s in found.skipped]
+    chosen, found.submissions = found.submissions, []
+    for submission in chosen:
+        path = submission.path.removeprefix(prefix)
+        if submission.exercise in exercises:
+            found.submissions.append(replace(submission, path=path))
+        else:
+            found.skipped.append(Skipped(path, "its exercise is not part of this assignment"))
+    found.submissions.sort(key=lambda s: exercises.index(s.exercise))
+    found.skipped.sort(key=lambda s: s.path)
+    return found
+
+
+def _usable(every: list[_File], found: Discovery) -> list[_File]:
+    """The files that may be graded; the others listed in `found.skipped` with the reason."""
+    kept = []
+    for file in every:
+        if file.problem is None and any(part in SYSTEM_NAMES or part.startswith(".")
+                                        for part in file.parts):
+            file = _skip(file.parts, "hidden or system file")
+        if file.problem is not None:
+            found.skipped.append(Skipped(file.path, file.problem))
+        else:
+            kept.append(file)
+    return kept
 
 
 def _wrapper(files: list[_File], chosen: catalog.Exercise | None) -> str | None:

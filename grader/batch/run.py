@@ -20,6 +20,7 @@ import contextlib
 import os
 import secrets
 import signal
+import stat
 import sys
 import threading
 import time
@@ -30,10 +31,12 @@ from pathlib import Path
 from typing import TextIO
 
 from grader import files as grader_files
-from grader.batch import class_report, classview, gradebook, gradescope, layout, store
+from grader.batch import class_report, classview, gradebook, gradescope, layout, lms, store
 from grader.batch.executor import ForkServerExecutor, TaskFailed, default_jobs, run_job
 from grader.batch.progressbar import ProgressBar
-from grader.boundary.launch import Limits
+from grader.batch.roster import Roster
+from grader.boundary import process
+from grader.boundary.launch import ENVIRONMENT_KEY, Limits
 from grader.core import grading
 from grader.course import catalog
 from grader.render.text import printable_line
@@ -51,6 +54,11 @@ class Interrupted(Exception):
 
 class PoolFailed(Exception):
     """The worker pool itself broke (a grader failure); what was graded is saved."""
+
+
+class UnsafeIsolation(Exception):
+    """Learner code would run at a level not safe for class grading, and the instructor did
+    not accept that (--unsafe-isolation); or NN_GRADER_ISOLATION names no level."""
 
 
 @dataclass
@@ -75,7 +83,8 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
                 jobs: int | None = None, formats: tuple[str, ...] = (), fresh: bool = False,
                 seed: int | None = None, limits: Limits | None = None,
                 progress: TextIO | None = None,
-                executor_factory: ExecutorFactory | None = None) -> Outcome:
+                executor_factory: ExecutorFactory | None = None,
+                unsafe_isolation: bool = False, roster: Roster | None = None) -> Outcome:
     started = time.monotonic()
     limits = limits or Limits()
     jobs = jobs or default_jobs()
@@ -85,6 +94,9 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
         found = layout.discover(submissions, exercise, exclude=out)
         if not found.submissions:
             raise layout.InputError(_nothing_found(found, exercise))
+        outsiders = []
+        if roster is not None:
+            found, outsiders = roster.split(found)
         with store.locked(out):
             store.remove_leftover_temporaries(out)
             results = store.Store(out)
@@ -94,12 +106,12 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
                               total=len(found.submissions), done=len(done))
             try:
                 _grade(todo, done, results, bar, seed, limits, jobs,
-                       executor_factory or _fork_server)
+                       executor_factory or _fork_server, unsafe_isolation)
             finally:
                 bar.close()
             current = [done[(s.learner, s.exercise)] for s in found.submissions]
             results.rewrite(current)
-            view = classview.build(found, current, seed)
+            view = classview.build(found, current, seed, roster=roster, outsiders=outsiders)
             files = _render(out, view, formats)
             written = True
     except KeyboardInterrupt:
@@ -204,7 +216,8 @@ def _plan(found: layout.Discovery, previous: dict, seed: int | None):
 
 
 def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar,
-           seed: int | None, limits: Limits, jobs: int, factory: ExecutorFactory) -> None:
+           seed: int | None, limits: Limits, jobs: int, factory: ExecutorFactory,
+           unsafe_isolation: bool) -> None:
     def keep(task: _Task, result: Result, failure: str | None = None) -> None:
         record = store.Record(task.submission.learner, task.submission.exercise,
                               task.submission.path, task.sha256, task.suite_version, seed,
@@ -214,14 +227,20 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
         bar.advance(full_marks=result.full_marks, error=result.status is Status.ERROR)
 
     runnable: list[tuple[_Task, int]] = []
+    ungradable: list[tuple[_Task, Result]] = []
     for task in todo:
         job_seed = secrets.randbits(32) if seed is None else seed
         exercise = catalog.get(task.submission.exercise)
         problem = layout.vet(task.submission)
         if problem is not None:
-            keep(task, grading.file_error(exercise, task.submission.label, problem, job_seed))
+            ungradable.append((task, grading.file_error(exercise, task.submission.label,
+                                                        problem, job_seed)))
         else:
             runnable.append((task, job_seed))
+    # Decided before anything is written: a refusal leaves OUT as it was.
+    isolation = _isolation(unsafe_isolation) if runnable else None
+    for task, result in ungradable:
+        keep(task, result)
     if not runnable:
         return
     try:
@@ -233,6 +252,7 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
         for task, job_seed in runnable:
             job = grading.make_job(task.submission.source, task.submission.label,
                                    catalog.get(task.submission.exercise), job_seed, limits)
+            job["isolation"] = isolation  # never a weaker level than the one vetted here
             futures[executor.submit(run_job, job)] = (task, job_seed)
         for future in as_completed(futures):
             task, job_seed = futures[future]
@@ -247,6 +267,26 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
             _stop(executor)
         raise
     executor.shutdown()
+
+
+def _isolation(unsafe_isolation: bool) -> str:
+    """The key of the level every learner process of this run starts at: the first that works
+    here (or the one NN_GRADER_ISOLATION forces), refused if it is not safe for class grading
+    unless the instructor said so."""
+    forced = os.environ.get(ENVIRONMENT_KEY) or None
+    try:
+        level, _ = process.working_level(forced)
+    except ValueError as error:
+        raise UnsafeIsolation(str(error)) from None
+    except process.StartFailed as error:
+        raise PoolFailed(str(error)) from None
+    if not level.safe and not unsafe_isolation:
+        raise UnsafeIsolation(
+            f"learner code would run at the {level.key!r} isolation level, which is not safe "
+            f"for class grading on this machine: {level.unsafe_reason}. Install bubblewrap "
+            "(`apt-get install bubblewrap`) so that learner code runs sandboxed, or pass "
+            "--unsafe-isolation to grade anyway (every result and report then says UNSAFE).")
+    return level.key
 
 
 def _fork_server(jobs: int, task_seconds: float) -> Executor:
@@ -273,6 +313,10 @@ def _render(out: Path, view: classview.ClassView, formats: tuple[str, ...]) -> d
     files.update(class_report.write(out, view))
     if "gradescope" in formats:
         files["gradescope"] = gradescope.write(out, view)
+    files.update(lms.write(out, view, formats))
+    for name, file in lms.FILES.items():
+        if name not in formats:
+            _remove_file(out, file)
     _remove_stale(out, class_report.LEARNERS, {path.name for path in files["learners"]},
                   exports=False)
     _remove_stale(out, gradescope.FOLDER,
@@ -297,6 +341,20 @@ def _remove_stale(out: Path, folder: str, keep: set[str], *, exports: bool) -> N
             elif not exports and entry.is_file(follow_symlinks=False) \
                     and entry.name.endswith(".html"):
                 os.unlink(entry.name, dir_fd=fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_file(out: Path, name: str) -> None:
+    """An export of an earlier run that this one was not asked for: its grades would be stale.
+    Only a file or a link of that name is removed (a link is never followed)."""
+    fd = grader_files.open_folder(out, create=False)
+    try:
+        mode = os.stat(name, dir_fd=fd, follow_symlinks=False).st_mode
+        if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
+            os.unlink(name, dir_fd=fd)
+    except FileNotFoundError:
+        pass
     finally:
         os.close(fd)
 
