@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +34,7 @@ from typing import TextIO
 
 from grader import __version__
 from grader.batch import gradescope, layout
+from grader.batch.store import suite_version
 from grader.boundary import process
 from grader.boundary.launch import ENVIRONMENT_KEY
 from grader.core import grading
@@ -160,7 +160,7 @@ def _check_isolation() -> None:
 
 
 def _grade(exercise: catalog.Exercise, submission: layout.Submission) -> Graded:
-    seed = secrets.randbits(32)
+    seed = grading.submission_seed(submission.source, suite_version(exercise.name))
     problem = layout.vet(submission)
     if problem is not None:
         return Graded(exercise, grading.file_error(exercise, submission.label, problem, seed),

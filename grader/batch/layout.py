@@ -96,6 +96,7 @@ class _File:
     read: Callable[[], bytes]  # raises _Unreadable
     problem: str | None = None  # why it is skipped before anything else is looked at
     folder: bool = False  # an empty folder, listed as such
+    cost: int = 0  # what reading it may decompress, whether or not it is then read whole
 
     @property
     def path(self) -> str:
@@ -151,7 +152,7 @@ def discover(submissions: Path, exercise: str | None = None, *,
         prefix = _wrapper(kept, chosen)
         if prefix:
             found.root += "/" + prefix
-            kept = [_File(f.parts[1:], f.read) for f in kept]
+            kept = [_File(f.parts[1:], f.read, cost=f.cost) for f in kept]
             found.skipped = [Skipped(s.path.removeprefix(prefix + "/"), s.reason)
                              for s in found.skipped]
         budget = _Budget(submissions)
@@ -316,7 +317,7 @@ def _add(found: Discovery, learner: str, exercise: str, file: _File, budget: _Bu
         source, problem = b"", str(error)
     if len(source) > grading.max_bytes(file.path):
         source, problem = b"", grading.too_large(file.path)
-    budget.take(len(source))
+    budget.take(max(len(source), file.cost))
     found.submissions.append(Submission(learner, exercise, file.path, source, problem))
 
 
@@ -440,7 +441,8 @@ def _zip_files(path: Path, stack: contextlib.ExitStack) -> Iterator[_File]:
         elif entry.mode and stat.S_IFMT(entry.mode) and not stat.S_ISREG(entry.mode):
             yield _skip(parts, f"{files.kind_of(entry.mode)}, which is never opened")
         else:
-            yield _File(parts, partial(_read_member, handle, entry))
+            yield _File(parts, partial(_read_member, handle, entry),
+                        cost=min(entry.size, grading.max_bytes(entry.name)))
     for folder in sorted(folders - filled):
         yield _skip(folder, "an empty folder (no files)", folder=True)
 

@@ -21,7 +21,7 @@ _KINDS = {"error": ("{n} error", "{n} errors"), "timeout": ("{n} timeout", "{n} 
 def render(outcome) -> str:
     view = outcome.view
     workers = (counted(outcome.jobs, " with {n} worker", " with {n} workers")
-               if outcome.graded_now else "")
+               if outcome.jobs else "")
     learners = counted(len(view.learners), "{n} learner", "{n} learners")
     submissions = counted(view.submissions, "{n} submission", "{n} submissions")
     files = counted(len(view.learners), "{n} file", "{n} files")
