@@ -7,6 +7,7 @@ the problem's status and message. Known course mistakes get a hint of their own.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import TYPE_CHECKING
 
 from grader.results import Status
@@ -121,9 +122,11 @@ def locate(info: dict, cells: Cells | None) -> dict:
     notebook, which the learner never sees. Unchanged for a Python file (no `cells`)."""
     if cells is None:
         return info
+    # A frame's line number is text from the learner process, which may forge it: only ASCII
+    # digits are read as a number ("²" is a digit to str.isdigit, and int() refuses it).
     located = dict(info, cells=cells.origin, places=[
-        cells.place(int(frame[0])) if str(frame[0]).isdigit() else f"line {frame[0]}"
-        for frame in info.get("frames", [])])
+        cells.place(int(frame[0])) if re.fullmatch("[0-9]{1,9}", str(frame[0]))
+        else f"line {frame[0]}" for frame in info.get("frames", [])])
     if isinstance(info.get("line"), int):
         located["place"] = cells.place(info["line"])
     return located

@@ -21,7 +21,8 @@ from grader.render import html as render_html
 SEED = 20261129
 SOLUTION = course.solution_path("softmax").read_text(encoding="utf-8")
 SCHEMA = json.loads((course.PACKAGE_DIR / "result.schema.json").read_text(encoding="utf-8"))
-SQUARES = "def softmax(L):\n    s = np.array(L, dtype=float) ** 2\n    return s / s.sum()"
+# Right for NumPy arrays only (as tests/corpus/softmax/wrong/list_minus_number.py): some points.
+LIST_MINUS = "def softmax(L):\n    e = np.exp(L - max(L))\n    return e / e.sum()"
 
 
 def notebook(*cells: str | tuple[str, str]) -> str:
@@ -70,7 +71,7 @@ def test_a_right_answer_gets_full_marks_and_what_was_left_out_is_listed(run_cli,
 
 
 def test_a_wrong_answer_is_graded_with_the_usual_feedback(run_cli, tmp_path):
-    code, document = as_json(run_cli, tmp_path, notebook("import numpy as np", SQUARES))
+    code, document = as_json(run_cli, tmp_path, notebook("import numpy as np", LIST_MINUS))
     assert code == 1
     assert document["status"] == "failed"
     assert 0 < document["score"] < document["max_score"]
@@ -112,6 +113,33 @@ def test_a_check_cell_in_the_notebook_does_nothing_when_the_file_is_graded(run_c
     code, document = as_json(run_cli, tmp_path, text)
     assert code == 0
     assert document["output"] == ""
+
+
+FORGED_FRAMES = """import json, os, stat, struct
+FORGED = {"import_error": {"type": "RuntimeError", "message": "forged", "base": False,
+                           "frames": [["²", "<module>", "x"], ["999999999999", "f", "y"],
+                                      ["7", "g", "z"]]}}
+payload = json.dumps(FORGED).encode()
+for fd in range(3, 64):
+    try:
+        if stat.S_ISSOCK(os.fstat(fd).st_mode):
+            os.write(fd, struct.pack(">I", len(payload)) + payload)
+            os._exit(0)
+    except OSError:
+        pass
+"""
+
+
+def test_forged_frames_from_the_learner_process_are_shown_not_read_as_numbers(run_cli, tmp_path):
+    """The learner process may write its own import failure: a frame whose line is "²" (a digit
+    to str.isdigit, which int() refuses) stopped the worker with exit 3."""
+    outcome = check(run_cli, tmp_path, notebook("x = 1\n" * 3, FORGED_FRAMES))
+    assert outcome.exit_code == 1, outcome.stderr
+    said = flat(outcome.stdout)
+    assert "Importing softmax.ipynb raised RuntimeError" in said
+    assert "line ², at the top level: x" in said
+    assert "line 999999999999, in f: y" in said
+    assert "cell 2, line 4, in g: z" in said
 
 
 @pytest.mark.parametrize(("content", "expected"), [
