@@ -78,7 +78,9 @@ def test_a_right_answer_shows_full_marks_inline_and_is_recorded(kernel, course_f
     assert "<script" not in page and "<html" not in page
     entry = progress(course_folder)["softmax"]
     assert entry["attempts"] == 1 and entry["best_score"] == 10 and entry["full_marks_at"]
-    assert (course_folder / ".grader" / "reports" / "softmax.html").is_file()
+    report = (course_folder / ".grader" / "reports" / "softmax.html").read_text()
+    assert '<code>check("softmax", seed=20261129)</code> repeats this run' in report, \
+        "the report says how to repeat the run where it was made: in the notebook"
     assert "Next: AND perceptron. Open and_perceptron.ipynb and run its cells." in flat(text)
 
 
