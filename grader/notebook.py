@@ -80,7 +80,10 @@ def check(exercise: str, *, seed: int | None = None) -> None:
     from grader.study.render import Ask
 
     chosen = _exercise(exercise)
-    module = converter.from_inputs(_inputs(shell))
+    try:
+        module = converter.from_inputs(_inputs(shell))
+    except converter.NotANotebook as error:
+        raise UsageError(str(error)) from None
     path = _notebook_path(shell, chosen.name)
     result = grading.grade_module(module, path.name, chosen, seed=seed)
     after = study.record_and_report(path, result, Path.cwd(),

@@ -193,6 +193,17 @@ def test_a_kernel_input_with_a_magic_still_compiles_once_the_magic_is_left_out()
     assert module.left_out == (LeftOut(1, 1, 1, "%precision 3", "magic"),)
 
 
+def test_a_kernel_input_holding_half_a_character_is_refused_with_its_number():
+    with pytest.raises(notebooks.NotANotebook, match=r"In \[2\] holds half of a character"):
+        notebooks.from_inputs([(1, "x = 1"), (2, "s = '\ud83d'")])
+
+
+def test_a_kernel_input_holding_nul_did_not_compile_so_it_is_left_out():
+    module = notebooks.from_inputs([(1, "x = 1"), (2, "y = 2\x00")])
+    assert module.text == "x = 1\n"
+    assert [(item.cell, item.reason) for item in module.left_out] == [(2, "syntax error")]
+
+
 # -- the map back, on any notebook of plain Python cells -------------------------------------
 
 _LINES = st.sampled_from(["x = 1", "", "def f(a):", "    return a % 2", "print('%d' % 3)",

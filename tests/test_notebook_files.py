@@ -159,6 +159,25 @@ def test_what_cannot_be_graded_is_a_graded_error_with_a_message(run_cli, tmp_pat
     assert expected in document["message"]
 
 
+@pytest.mark.parametrize(("source", "expected"), [
+    ("x = '\ud800'", "Cell 2 of the notebook holds half of a character (a lone surrogate, "
+                      "\\ud800), which is not text Python can read."),
+    ("x = 1\x00", "Cell 2 of the notebook holds a NUL character (\\x00), which Python source "
+                  "cannot contain."),
+])
+def test_text_that_json_can_hold_and_python_cannot_is_a_graded_error(run_cli, tmp_path, source,
+                                                                     expected):
+    """JSON writes "\\ud800" and "\\u0000" as well as any letter: the lone surrogate stopped
+    `grader check` with a traceback, and NUL was a syntax error "on line None"."""
+    saved = json.loads(notebook("import numpy as np", "y = 2"))
+    saved["cells"][1]["source"] = source
+    text = json.dumps(saved)  # ensure_ascii: the surrogate is written as an escape
+    code, document = as_json(run_cli, tmp_path, text)
+    assert code == 1
+    assert document["status"] == "error" and document["score"] == 0
+    assert expected in document["message"]
+
+
 def test_a_notebook_may_be_large_with_outputs_but_its_code_is_capped(run_cli, tmp_path):
     saved = json.loads(notebook("import numpy as np", SOLUTION))
     saved["cells"][1]["outputs"] = [{"output_type": "stream", "name": "stdout",

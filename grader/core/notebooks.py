@@ -54,6 +54,7 @@ _ASSIGNED = re.compile(r"[ \t]*[A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)*[
 _HELP_AFTER = re.compile(r"[ \t]*%*[A-Za-z_][\w.]*\?{1,2}[ \t]*")
 _REASONS = {"%": MAGIC, "!": SHELL, "?": HELP}
 _NEUTRAL = str.maketrans("%!?", "___")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LAYOUT = {tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT,
            tokenize.ENDMARKER, tokenize.ENCODING}
 
@@ -223,6 +224,7 @@ def _module(cells: Iterable[tuple[int, str]], origin: str) -> Module:
     spans: list[tuple[int, int, int]] = []
     left_out: list[LeftOut] = []
     for number, source in cells:
+        _check_text(number, source, origin)
         converted, dropped = _convert(number, source)
         if origin == KERNEL and converted and not _compiles("\n".join(converted) + "\n"):
             first = next(line for line in converted if line.strip())
@@ -234,6 +236,27 @@ def _module(cells: Iterable[tuple[int, str]], origin: str) -> Module:
             lines += converted
     text = "\n".join(lines) + "\n" if lines else ""
     return Module(text, Cells(origin, tuple(spans)), _capped(left_out))
+
+
+def _check_text(number: int, source: str, origin: str) -> None:
+    """Refuse what JSON can write and Python source cannot hold: half of a character (a lone
+    surrogate, "\\ud800" in the file), which no UTF-8 text can carry to the learner process,
+    and in a file a NUL character. A kernel never ran an input holding NUL (it did not compile),
+    so that input is left out like any other that did not compile."""
+    surrogate = _SURROGATE.search(source)
+    if surrogate is not None:
+        escape = f"\\u{ord(surrogate.group()):04x}"
+        if origin == KERNEL:
+            raise NotANotebook(f"In [{number}] holds half of a character (a lone surrogate, "
+                               f"{escape}), which is not text Python can read. Delete it, run "
+                               "the cell again and check again.")
+        raise NotANotebook(f"Cell {number} of the notebook holds half of a character (a lone "
+                           f"surrogate, {escape}), which is not text Python can read. Delete "
+                           "it, save the notebook and check again.")
+    if origin == FILE and "\x00" in source:
+        raise NotANotebook(f"Cell {number} of the notebook holds a NUL character (\\x00), "
+                           "which Python source cannot contain. Delete it, save the notebook "
+                           "and check again.")
 
 
 def _compiles(text: str) -> bool:
