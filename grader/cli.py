@@ -241,18 +241,21 @@ def _unknown_exercise(file: Path, exercise: str | None) -> click.UsageError:
                 type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True,
               help="Overwrite files that exist (your code in them is lost; progress is kept).")
+@click.option("--notebooks", is_flag=True,
+              help="One Jupyter notebook per exercise (.ipynb) instead of a Python file.")
 @click.option("--course", "course_dir", metavar="DIR",
               type=click.Path(file_okay=False, path_type=Path),
               help="Make the workspace for the course in DIR; the workspace records it, so "
                    "every command run in it uses that course.")
 @click.pass_context
-def init(ctx: click.Context, folder: Path, force: bool, course_dir: Path | None) -> None:
+def init(ctx: click.Context, folder: Path, force: bool, notebooks: bool,
+         course_dir: Path | None) -> None:
     """Make a workspace in FOLDER (default: ./nn-course): every exercise stub, in course order,
     and a README. Existing files are never overwritten without --force (exit code 2)."""
     if course_dir is not None:
         ctx.with_resource(catalog.using(_load_course(CourseChoice(course_dir, "init"))))
     try:
-        created = workspace.create(folder, force=force)
+        created = workspace.create(folder, force=force, notebooks=notebooks)
     except workspace.WorkspaceError as error:
         click.echo(f"grader init: {error}", err=True)
         sys.exit(EXIT_USAGE)
@@ -261,6 +264,13 @@ def init(ctx: click.Context, folder: Path, force: bool, course_dir: Path | None)
         sys.exit(EXIT_USAGE)
     exercises = len(catalog.exercises())
     shown = render_text.shown_path(created.root, Path.cwd())
+    if notebooks:
+        click.echo(counted(exercises, "Created {shown}/ with {n} exercise notebook and a README.",
+                           "Created {shown}/ with {n} exercise notebooks and a README.",
+                           shown=shown) + "\n"
+                   f"Start with:\n  cd {shown}\n  grader next\nand open the notebook it names "
+                   "in Jupyter (`jupyter lab`); its last cell checks your work.")
+        return
     click.echo(counted(exercises, "Created {shown}/ with {n} exercise and a README.",
                        "Created {shown}/ with {n} exercises and a README.", shown=shown) + "\n"
                f"Start with:\n  cd {shown}\n  grader next")

@@ -19,10 +19,12 @@ from pathlib import Path
 from grader import __version__
 from grader.boundary.launch import Limits, make_undumpable
 from grader.boundary.proxy import Session
+from grader.core.notebooks import Cells
 from grader.course import catalog
 from grader.feedback import NOT_STARTED
 from grader.results import (
     Details,
+    LeftOut,
     Result,
     Status,
     TestResult,
@@ -59,9 +61,10 @@ def run(job: dict) -> Result:
     limits = Limits(**job.get("limits", {}))
     seed = int(job["seed"])
     output_fd = _output_file()
+    cells = Cells.from_json(job["cells"]) if job.get("cells") else None
     session = Session(job["source"].encode("utf-8"), job["label"], limits, output_fd,
                       job.get("isolation"),
-                      callables=_stub_callables(course.stub_path(exercise.name)))
+                      callables=_stub_callables(course.stub_path(exercise.name)), cells=cells)
     try:
         session.spawn()
         os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
@@ -110,6 +113,8 @@ def run(job: dict) -> Result:
         seed=seed,
         grader_version=__version__,
         graded_at=timestamp(),
+        notebook=cells.origin if cells is not None else None,
+        left_out=tuple(LeftOut(**item) for item in job.get("left_out", ())),
     ))
 
 

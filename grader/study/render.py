@@ -27,6 +27,7 @@ class Ask(enum.Enum):
 
     COMMAND = "command"  # in a shell: `grader hint NAME`
     KEY = "key"  # under `grader watch`: h and Enter
+    NOTEBOOK = "notebook"  # in a Jupyter notebook: `hint("NAME")` in a cell (grader/notebook.py)
 
 
 def check_command(path: Path, cwd: Path) -> str:
@@ -151,6 +152,8 @@ def _more_hints(exercise: catalog.Exercise, numbers: list[int], *, remembered: b
     if unseen is not None:
         if ask is Ask.KEY:
             return f"Press h and Enter again for hint {unseen}."
+        if ask is Ask.NOTEBOOK:
+            return f"Run `hint(\"{exercise.name}\")` again for hint {unseen}."
         return f"Run `grader hint {exercise.name}` again for hint {unseen}."
     if len(numbers) == 1:
         return ("That was the last hint you had not seen. Once you have full marks, "
@@ -195,17 +198,35 @@ def check_next_step(progress: Progress, exercise: catalog.Exercise, full_marks: 
     """The line under a check's verdict: the next exercise after full marks, else how to get
     unstuck, never an invitation to move on."""
     if full_marks:
+        if ask is Ask.NOTEBOOK:
+            return notebook_next_line(progress, workspace, cwd)
         return next_line(progress, workspace, cwd)
     return stuck_line(progress, exercise, ask)
+
+
+def notebook_next_line(progress: Progress, workspace: Workspace, cwd: Path) -> str:
+    """The next exercise, said in a notebook: the file to open rather than a command to run."""
+    upcoming = progress.next_exercise()
+    if upcoming is None:
+        return next_line(progress, workspace, cwd)
+    path = workspace.exercise_path(upcoming.name)
+    if not path.is_file():
+        return next_line(progress, workspace, cwd)
+    return f"{NEXT_MARK} Next: {upcoming.title}. Open {shown_path(path, cwd)} and run its cells."
 
 
 def stuck_line(progress: Progress, exercise: catalog.Exercise, ask: Ask = Ask.COMMAND) -> str:
     """How to get the first hint not seen yet (those a report showed count as seen)."""
     count = len(exercise.hints)
     unseen = progress.of(exercise.name).unseen_hint(exercise)
-    if unseen is None:
+    if unseen is None and ask is Ask.NOTEBOOK:
+        text = (f"Stuck? You have seen all {count} hints: "
+                f"`hint(\"{exercise.name}\", every=True)` shows them again.")
+    elif unseen is None:
         text = (f"Stuck? You have seen all {count} hints: "
                 f"`grader hint {exercise.name} --all` shows them again.")
+    elif ask is Ask.NOTEBOOK:
+        text = f"Stuck? `hint(\"{exercise.name}\")` in a cell shows hint {unseen} of {count}."
     elif ask is Ask.KEY:
         text = f"Stuck? Press h and Enter for hint {unseen} of {count}."
     else:
@@ -237,7 +258,7 @@ def unknown_exercise(typed: str, *, file: str | None = None, option: str | None 
     close = difflib.get_close_matches(typed, catalog.names(), n=1, cutoff=0.6)
     if file is not None:
         lines = [f"the file name {file!r} names no exercise: the exercise is the name "
-                 "without .py."]
+                 "without .py (or .ipynb)."]
     elif option is not None:
         lines = [f"{option} names no exercise: there is no exercise {typed!r}."]
     else:

@@ -1,7 +1,8 @@
 """Where a learner works: a folder made by `grader init`, or a clone of this repository.
 
 A workspace is found by walking up from a starting folder. A folder made by `grader init` holds a
-marker, `.grader/workspace.json`, and the exercise files at its top level. A clone is recognised
+marker, `.grader/workspace.json`, and the exercise files at its top level: Python files, or
+Jupyter notebooks with `grader init --notebooks` (the marker says which). A clone is recognised
 by its `exercises/` folder holding at least one file named for a catalog exercise. Either way the
 progress file lives in `<root>/.grader/`. A workspace made for a course other than the built-in
 one records that course's folder in its marker, so that every command run in it uses that course.
@@ -18,6 +19,7 @@ from grader import __version__, files
 from grader.course import catalog
 from grader.files import write_atomically
 from grader.results import timestamp
+from grader.study import exercise_notebooks
 
 STATE_DIR = ".grader"
 MARKER = "workspace.json"
@@ -34,6 +36,7 @@ class WorkspaceError(Exception):
 class Workspace:
     root: Path
     exercises_dir: Path  # the root itself for `grader init`, `exercises/` in a clone
+    notebooks: bool = False  # made by `grader init --notebooks`: each exercise is a .ipynb
 
     @property
     def state_dir(self) -> Path:
@@ -44,7 +47,11 @@ class Workspace:
         return self.state_dir / "progress.json"
 
     def exercise_path(self, name: str) -> Path:
-        return self.exercises_dir / f"{name}.py"
+        """The exercise's file: the workspace's kind (.py, or .ipynb for notebooks), unless only
+        the other kind is there (a learner may move from one to the other)."""
+        kinds = (".ipynb", ".py") if self.notebooks else (".py", ".ipynb")
+        paths = [self.exercises_dir / f"{name}{suffix}" for suffix in kinds]
+        return next((path for path in paths if path.is_file()), paths[0])
 
     def holds(self, path: Path) -> bool:
         """Whether `path` is a learner file of this workspace (the ones progress counts)."""
@@ -55,8 +62,10 @@ def find(start: Path | None = None) -> Workspace | None:
     """The workspace holding `start` (default: the working directory), or None."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        if _marker(folder) is not None:
-            return Workspace(root=folder, exercises_dir=folder)
+        marker = _marker(folder)
+        if marker is not None:
+            return Workspace(root=folder, exercises_dir=folder,
+                             notebooks=marker.get("notebooks") is True)
         exercises = folder / "exercises"
         if folder == catalog.BUILTIN_DIR:
             continue  # the installed package's own copy of the course is nobody's workspace
@@ -109,9 +118,10 @@ def _marker(folder: Path) -> dict | None:
     return data if isinstance(data, dict) and data.get("kind") == MARKER_KIND else None
 
 
-def create(folder: Path, *, force: bool = False) -> Workspace:
-    """Write every stub of the course in use, in course order, a README and the marker into
-    `folder`; the marker records the course unless it is the built-in one.
+def create(folder: Path, *, force: bool = False, notebooks: bool = False) -> Workspace:
+    """Write every stub of the course in use, in course order (as Jupyter notebooks with
+    `notebooks`), a README and the marker into `folder`; the marker records the course unless
+    it is the built-in one.
 
     Nothing is written if any target file exists, unless `force`: a learner's work is never
     overwritten by accident. Progress (`.grader/progress.json`) is never touched, and nothing
@@ -120,9 +130,10 @@ def create(folder: Path, *, force: bool = False) -> Workspace:
     folder = folder.resolve()
     if folder.exists() and not folder.is_dir():
         raise WorkspaceError(f"{folder} exists and is not a folder.")
+    suffix = ".ipynb" if notebooks else ".py"
     course = catalog.active()
     stubs = [(exercise, course.stub_path(exercise.name)) for exercise in course.exercises]
-    targets = [folder / f"{exercise.name}.py" for exercise, _ in stubs]
+    targets = [folder / f"{exercise.name}{suffix}" for exercise, _ in stubs]
     targets += [folder / "README.md", folder / STATE_DIR / MARKER]
     if not force:
         existing = [path for path in targets if os.path.lexists(path)]
@@ -133,23 +144,32 @@ def create(folder: Path, *, force: bool = False) -> Workspace:
                 + ". Choose another folder, or add --force to overwrite them (your code in "
                 "them would be lost; your progress is kept).")
     for exercise, stub in stubs:
-        write_atomically(folder / f"{exercise.name}.py", stub.read_text(encoding="utf-8"),
-                         below=folder)
-    write_atomically(folder / "README.md", learner_readme(course), below=folder)
+        write_atomically(folder / f"{exercise.name}{suffix}",
+                         stub_text(exercise, stub, notebooks), below=folder)
+    write_atomically(folder / "README.md", learner_readme(course, notebooks), below=folder)
     marker = {"kind": MARKER_KIND, "schema": 1, "created_by": f"nn-grader {__version__}",
-              "created_at": timestamp()}
+              "created_at": timestamp(), "notebooks": notebooks}
     if not course.builtin:
         marker["course"] = str(course.root)
     write_atomically(folder / STATE_DIR / MARKER, json.dumps(marker, indent=2) + "\n",
                      below=folder)
-    return Workspace(root=folder, exercises_dir=folder)
+    return Workspace(root=folder, exercises_dir=folder, notebooks=notebooks)
 
 
-def learner_readme(course: catalog.Course) -> str:
+def stub_text(exercise: catalog.Exercise, stub: Path, notebook: bool) -> str:
+    """The text of an exercise's fresh file: the stub, or the notebook made from it."""
+    source = stub.read_text(encoding="utf-8")
+    return exercise_notebooks.notebook(exercise, source) if notebook else source
+
+
+def learner_readme(course: catalog.Course, notebooks: bool = False) -> str:
+    suffix = ".ipynb" if notebooks else ".py"
     rows = "\n".join(
-        f"| {number} | {exercise.title} | `{exercise.name}.py` | {exercise.points} |"
+        f"| {number} | {exercise.title} | `{exercise.name}{suffix}` | {exercise.points} |"
         for number, exercise in enumerate(course.exercises, start=1))
     name = course.exercises[0].name
+    if notebooks:
+        return _NOTEBOOK_README.format(rows=rows, title=course.title, name=name)
     commands = (
         (f"grader check {name}.py", "grade one file, with feedback for every test"),
         ("grader check", "grade the next exercise you have not finished"),
@@ -167,6 +187,41 @@ Each file here is one exercise. Open it, read the task at the top, replace
 `raise NotImplementedError` with your code, save, and check it:
 
 {usage}
+
+Your progress is kept in `.grader/progress.json`, HTML reports in `.grader/reports/`.
+
+## The course, in order
+
+| # | Exercise | File | Points |
+|---|----------|------|--------|
+{rows}
+"""
+
+
+_NOTEBOOK_README = """# {title}: your workspace
+
+Each notebook here is one exercise. Open it in Jupyter (`jupyter lab` in this folder), read the
+task at the top, write your code in the cell under it and run the cells. The last cell checks
+your work from inside the notebook:
+
+    from grader.notebook import check
+    check("{name}")
+
+It grades the code you have run in the notebook's kernel (no need to save), shows the verdict
+below the cell and records your progress. `hint("{name}")` (from the same module) shows one more
+hint. Start a cell with `# grader: skip` to keep plots and experiments out of grading.
+
+The notebook's kernel must be the Python that has nn-grader installed. The same commands as
+for .py files work in a terminal, on the saved notebooks:
+
+    grader check {name}.ipynb  # grade one saved notebook, with feedback for every test
+    grader check                # grade the next exercise you have not finished
+    grader watch                # grade each notebook again every time it is saved (Ctrl-C stops)
+    grader hint {name}         # one more hint for an exercise (--all: every hint)
+    grader next                 # what to do next
+    grader list                 # the course, your best scores and where you are
+    grader solution {name}     # the reference solution, once you have full marks
+    grader reset {name}        # a fresh notebook, to start an exercise again (progress is kept)
 
 Your progress is kept in `.grader/progress.json`, HTML reports in `.grader/reports/`.
 
