@@ -235,6 +235,24 @@ def test_a_workspace_made_by_init_course_keeps_using_that_course(run_cli, course
     assert "Softmax" in run_cli("--course", catalog.BUILTIN_DIR, "list").stdout
 
 
+def test_a_notebook_checks_with_the_course_its_workspace_records(run_cli, course, tmp_path,
+                                                                 monkeypatch):
+    """check("my_double") in a kernel has no --course: it finds the workspace's course, as
+    every command run in the workspace does."""
+    from grader import notebook
+
+    assert run_cli("init", "--course", course, "--notebooks", "ws").exit_code == 0
+    assert (tmp_path / "ws" / f"{NAME}.ipynb").is_file()
+    monkeypatch.chdir(tmp_path / "ws")
+    try:
+        assert notebook._exercise(NAME).title == "My double"
+        monkeypatch.chdir(tmp_path)
+        with pytest.raises(notebook.UsageError, match="my_double"):
+            notebook._exercise(NAME)  # outside the workspace, the built-in course
+    finally:
+        catalog.use(None)
+
+
 def test_grader_dash_dash_course_init_records_the_course_too(run_cli, course, tmp_path):
     assert run_cli("--course", course, "init", "ws").exit_code == 0
     marker = json.loads((tmp_path / "ws" / ".grader" / "workspace.json").read_text())
