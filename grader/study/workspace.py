@@ -167,7 +167,9 @@ def learner_readme(course: catalog.Course, notebooks: bool = False) -> str:
     rows = "\n".join(
         f"| {number} | {exercise.title} | `{exercise.name}{suffix}` | {exercise.points} |"
         for number, exercise in enumerate(course.exercises, start=1))
-    name = course.exercises[0].name
+    # The example in the commands: softmax, as the course's own README has it, in a course
+    # that has one; else the course's first exercise.
+    name = "softmax" if "softmax" in course.names() else course.exercises[0].name
     if notebooks:
         return _NOTEBOOK_README.format(rows=rows, title=course.title, name=name)
     commands = (
