@@ -180,8 +180,11 @@ def make_job(source: bytes, label: str, exercise: catalog.Exercise, seed: int,
 
 def job_for(module: Prepared, label: str, exercise: catalog.Exercise, seed: int,
             limits: Limits) -> dict:
-    job = {"exercise": exercise.name, "label": label, "seed": seed, "source": _text(module),
-           "limits": asdict(limits), "isolation": os.environ.get(ENVIRONMENT_KEY) or None}
+    """The job for a prepared module. It names the course in use here, so that the worker
+    grades with the same one."""
+    job = {"course": catalog.active().job_key(), "exercise": exercise.name, "label": label,
+           "seed": seed, "source": _text(module), "limits": asdict(limits),
+           "isolation": os.environ.get(ENVIRONMENT_KEY) or None}
     if isinstance(module, notebooks.Module):
         job["cells"] = module.cells.to_json()
         job["left_out"] = [asdict(item) for item in module.left_out]

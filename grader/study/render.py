@@ -36,10 +36,10 @@ def check_command(path: Path, cwd: Path) -> str:
 
 def course_table(progress: Progress, workspace: Workspace | None, cwd: Path) -> str:
     upcoming = progress.next_exercise()
-    width = min(40, max(len(exercise.title) for exercise in catalog.CATALOG))
-    name_width = max(len(exercise.name) for exercise in catalog.CATALOG) + 1
+    width = min(40, max(len(exercise.title) for exercise in catalog.exercises()))
+    name_width = max(len(exercise.name) for exercise in catalog.exercises()) + 1
     lines = [f"  {'#':>2} {'Exercise':<{width}} {'Name':<{name_width}}{'Best':>5}  State"]
-    for number, exercise in enumerate(catalog.CATALOG, start=1):
+    for number, exercise in enumerate(catalog.exercises(), start=1):
         entry = progress.of(exercise.name)
         best = f"{entry.best_score:g}/{exercise.points}" if entry.attempts else \
             f"-/{exercise.points}"
@@ -49,10 +49,10 @@ def course_table(progress: Progress, workspace: Workspace | None, cwd: Path) -> 
         mark = NEXT_MARK if upcoming is not None and exercise.name == upcoming.name else " "
         lines.append(f"{mark} {number:>2} {_cut(exercise.title, width):<{width}} "
                      f"{exercise.name:<{name_width}}{best:>5}  {state}")
-    scored = sum(min(progress.of(e.name).best_score, e.points) for e in catalog.CATALOG)
-    total = sum(exercise.points for exercise in catalog.CATALOG)
-    done = sum(progress.of(exercise.name).state == DONE for exercise in catalog.CATALOG)
-    lines += ["", counted(len(catalog.CATALOG),
+    scored = sum(min(progress.of(e.name).best_score, e.points) for e in catalog.exercises())
+    total = sum(exercise.points for exercise in catalog.exercises())
+    done = sum(progress.of(exercise.name).state == DONE for exercise in catalog.exercises())
+    lines += ["", counted(len(catalog.exercises()),
                           "Total: {scored}/{total} points; {done} of {n} exercise at full marks.",
                           "Total: {scored}/{total} points; {done} of {n} exercises at full marks.",
                           scored=f"{scored:g}", total=total, done=done)]
@@ -109,7 +109,7 @@ def next_text(progress: Progress, workspace: Workspace, cwd: Path) -> str:
     path = workspace.exercise_path(upcoming.name)
     lines = [counted(upcoming.points, "Next: exercise {number} of {count}, {title} ({n} point)",
                      "Next: exercise {number} of {count}, {title} ({n} points)",
-                     number=number, count=len(catalog.CATALOG), title=upcoming.title),
+                     number=number, count=len(catalog.exercises()), title=upcoming.title),
              textwrap.fill(upcoming.task, WIDTH, initial_indent="  ", subsequent_indent="  "),
              "",
              f"  Edit:   {shown_path(path, cwd)}"

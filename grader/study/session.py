@@ -247,7 +247,7 @@ def check_all(workspace: Workspace, *, seed: int | None, cwd: Path) -> CheckedAl
     """Grade every exercise file of the workspace in course order, record each, write each
     report; one exercise's grader failure does not stop the others."""
     checked = CheckedAll([], [])
-    for exercise in catalog.CATALOG:
+    for exercise in catalog.exercises():
         path = workspace.exercise_path(exercise.name)
         if not path.is_file():
             checked.graded.append(Graded(exercise, path, None))
