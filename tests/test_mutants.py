@@ -139,3 +139,14 @@ def test_every_mutant_of_a_random_arithmetic_function_compiles_and_differs(expre
         dumped = ast.dump(ast.parse(mutant.source))
         assert dumped != original and dumped not in seen
         seen.add(dumped)
+
+
+def test_a_function_the_stub_gives_as_it_is_is_not_mutated():
+    stub = SOLUTION.replace('''    total = np.sum(x * weights, axis=-1) + bias
+    if total < 0 and bias > 0.5:
+        return -total
+    return np.mean(total)''', "    raise NotImplementedError")
+    functions = {mutant.function for mutant in mutants(SOLUTION, stub=stub).made}
+    assert functions == {"score"}
+    assert {mutant.function for mutant in mutants(SOLUTION, stub="def (").made} == \
+        {"score", "pair"}

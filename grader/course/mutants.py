@@ -6,10 +6,12 @@ return value altered, np.sum for np.mean, an axis changed, a keyword argument le
 mutant that still gets full marks shows what the suite lets through.
 
 Only the bodies of the solution's functions and methods are mutated: never a docstring, never
-the `if __name__ == "__main__":` demo, which no suite runs. Each mutant changes the source text
-at one node only (the rest of the file keeps its comments and layout, so its diff against the
-solution is the slip and nothing else), and is kept only when its text parses back to exactly
-the mutated tree, compiles, and differs from the solution and from every other mutant.
+the `if __name__ == "__main__":` demo, which no suite runs, and never a function the stub gives
+the learner as it is in the solution (the learner does not write it). Each mutant changes the
+source text at one node only (the rest of the file keeps its comments and layout, so its diff
+against the solution is the slip and nothing else), and is kept only when its text parses
+back to exactly the mutated tree, compiles, and differs from the solution and from every
+other mutant.
 
 A mutant's id is `FUNCTION:KIND:HASH`, the hash taken over the mutated function alone: it does
 not change when lines are added elsewhere in the file, so a course author can record it in
@@ -62,15 +64,19 @@ class Mutants:
     total: int  # how many there were before sampling
 
 
-def mutants(source: str, *, cap: int = CAP) -> Mutants:
+def mutants(source: str, *, cap: int = CAP, stub: str | None = None) -> Mutants:
     """The mutants of `source` (a solution file); raises SyntaxError when it does not parse.
-    More than `cap` are sampled down to `cap`, the same ones on every run."""
+    More than `cap` are sampled down to `cap`, the same ones on every run. The functions that
+    `stub` (the exercise's stub, if given and valid) has with the same body are left alone."""
     tree = ast.parse(source)
+    given = _given(stub)
     original = ast.dump(tree)
     lines = source.splitlines(keepends=True)
     seen = {original}
     found: list[Mutant] = []
     for qualname, function in _functions(tree):
+        if given.get(qualname) == _body(function):
+            continue
         for kind, target, replacement, description in _candidates(function):
             made = _apply(source, lines, tree, function, qualname, kind, target, replacement,
                           description)
@@ -86,6 +92,19 @@ def mutants(source: str, *, cap: int = CAP) -> Mutants:
         kept = set(sorted(range(total), key=lambda i: _digest(found[i].id))[:cap])
         found = [mutant for index, mutant in enumerate(found) if index in kept]
     return Mutants(made=tuple(found), total=total)
+
+
+def _given(stub: str | None) -> dict[str, str]:
+    """The body of each function of the stub, by qualified name."""
+    try:
+        tree = ast.parse(stub) if stub is not None else None
+    except (SyntaxError, ValueError):
+        return {}
+    return {name: _body(function) for name, function in _functions(tree)} if tree else {}
+
+
+def _body(function: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
+    return ast.dump(ast.Module(function.body, []))
 
 
 def _functions(tree: ast.Module) -> Iterator[tuple[str, ast.FunctionDef | ast.AsyncFunctionDef]]:

@@ -181,12 +181,20 @@ def _plan(course: catalog.Course, exercise: catalog.Exercise, cap: int):
     path = course.solution_path(exercise.name)
     try:
         text = path.read_text(encoding="utf-8")
-        return exercise, path, text, mutants(text, cap=cap), ""
+        stub = _stub_text(course, exercise)
+        return exercise, path, text, mutants(text, cap=cap, stub=stub), ""
     except (OSError, UnicodeDecodeError) as error:
         return exercise, path, "", None, f"the solution {path} cannot be read: {error}."
     except SyntaxError as error:
         return exercise, path, "", None, (f"the solution {path} is not valid Python (line "
                                           f"{error.lineno}: {error.msg}).")
+
+
+def _stub_text(course: catalog.Course, exercise: catalog.Exercise) -> str | None:
+    try:
+        return course.stub_path(exercise.name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _grade(work: list[tuple[catalog.Exercise, str]], jobs: int | None, seed: int | None,
