@@ -655,10 +655,13 @@ def dev_check(names: tuple[str, ...], jobs: int | None, seed: int | None) -> Non
 @click.option("--min-score", type=click.FloatRange(min=0, max=100), default=95.0,
               show_default=True,
               help="The percentage of mutants not marked equivalent each suite must kill.")
+@click.option("--max-mutants", type=click.IntRange(min=1), default=60, show_default=True,
+              help="Mutants graded per exercise at most; more are sampled by their ids, the "
+              "same ones on every run.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="A table with each survivor's diff, or JSON.")
 def dev_mutate(names: tuple[str, ...], jobs: int | None, seed: int | None, min_score: float,
-               fmt: str) -> None:
+               max_mutants: int, fmt: str) -> None:
     """Measure each suite of the course (or of the exercises named) by mutation: make small
     slips in the reference solution (an operator swapped, a constant changed, a term dropped,
     a return value altered, np.sum for np.mean, an axis changed, a keyword argument left out),
@@ -682,7 +685,7 @@ def dev_mutate(names: tuple[str, ...], jobs: int | None, seed: int | None, min_s
         _exercise_named(name)
     try:
         report = mutate.run(course, names, jobs=jobs, seed=seed, min_score=min_score,
-                            progress=sys.stderr)
+                            progress=sys.stderr, cap=max_mutants)
     except mutate.PoolFailed as error:
         click.echo(f"grader: internal failure: {error}", err=True)
         sys.exit(EXIT_GRADER_FAILED)

@@ -96,3 +96,10 @@ def test_usage_errors_exit_2(run_cli, course, args, message):
     outcome = run_cli("--course", course, "dev", "mutate", *args)
     assert outcome.exit_code == 2
     assert message in outcome.stderr
+
+
+def test_more_mutants_than_the_cap_are_sampled_and_the_output_says_so(run_cli, course):
+    outcome = run_cli("--course", course, "dev", "mutate", "--max-mutants", "3")
+    assert outcome.stdout.splitlines()[1].split()[:2] == [NAME, "3"]
+    assert f"{NAME}: 3 of its 8 mutants were graded, chosen by their ids, the same ones on " \
+           "every run (--max-mutants grades more)." in outcome.stdout

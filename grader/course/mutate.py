@@ -324,7 +324,8 @@ def render(report: Report, cwd: Path) -> str:
     if sampled:
         lines.append("")
         lines += [f"{row.exercise.name}: {len(row.outcomes)} of its {row.total} mutants were "
-                  "graded, chosen by their ids, the same ones on every run." for row in sampled]
+                  "graded, chosen by their ids, the same ones on every run (--max-mutants "
+                  "grades more)." for row in sampled]
     for row in report.rows:
         if not row.survivors:
             continue
