@@ -81,7 +81,7 @@ def check(exercise: str, *, seed: int | None = None) -> None:
 
     chosen = _exercise(exercise)
     try:
-        module = converter.from_inputs(_inputs(shell))
+        module = converter.from_inputs(_inputs(shell), compiles)
     except converter.NotANotebook as error:
         raise UsageError(str(error)) from None
     path = _notebook_path(shell, chosen.name)
@@ -181,3 +181,14 @@ def _display(shown: Verdict | Hint) -> None:
 
 
 __all__ = ["check", "hint"]
+
+
+def compiles(text: str) -> bool:
+    """Whether Python compiles `text`, as the kernel did before running an input. It is asked
+    here, in the learner's own kernel, which already ran these inputs; compiling runs none of
+    it."""
+    try:
+        compile(text, "<input>", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+        return False
+    return True

@@ -31,7 +31,7 @@ import re
 import tokenize
 import warnings
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,13 +117,15 @@ class Module:
 def read(raw: bytes) -> Module:
     """A notebook file's code cells as one module. Raises `NotANotebook` (the message is for
     the learner) when the file is too large, not JSON, or not a notebook."""
-    return _module(_code_cells(_load(raw)), FILE)
+    return _module(_code_cells(_load(raw)), FILE, None)
 
 
-def from_inputs(inputs: Iterable[tuple[int, str]]) -> Module:
+def from_inputs(inputs: Iterable[tuple[int, str]], compiles: Callable[[str], bool]) -> Module:
     """The inputs a kernel ran, (execution number, source) in the order they ran, as one
-    module; an input that does not compile is left out, as it ran nothing in the kernel."""
-    return _module(inputs, KERNEL)
+    module; an input that does not compile is left out, as it ran nothing in the kernel.
+    `compiles` is asked in the kernel itself (grader.notebook): the grader's own processes
+    never compile learner text."""
+    return _module(inputs, KERNEL, compiles)
 
 
 def too_large() -> str:
@@ -219,14 +221,15 @@ def _code_cells(notebook: Any) -> list[tuple[int, str]]:
     return found
 
 
-def _module(cells: Iterable[tuple[int, str]], origin: str) -> Module:
+def _module(cells: Iterable[tuple[int, str]], origin: str,
+            compiles: Callable[[str], bool] | None) -> Module:
     lines: list[str] = []
     spans: list[tuple[int, int, int]] = []
     left_out: list[LeftOut] = []
     for number, source in cells:
         _check_text(number, source, origin)
         converted, dropped = _convert(number, source)
-        if origin == KERNEL and converted and not _compiles("\n".join(converted) + "\n"):
+        if compiles is not None and converted and not compiles("\n".join(converted) + "\n"):
             first = next(line for line in converted if line.strip())
             left_out.append(LeftOut(number, 1, len(converted), _cut(first.strip()), SYNTAX))
             continue
@@ -258,15 +261,6 @@ def _check_text(number: int, source: str, origin: str) -> None:
                            "which Python source cannot contain. Delete it, save the notebook "
                            "and check again.")
 
-
-def _compiles(text: str) -> bool:
-    """Whether Python compiles `text` (compiling runs none of it), as the kernel did before
-    running an input."""
-    try:
-        compile(text, "<input>", "exec", dont_inherit=True)
-    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
-        return False
-    return True
 
 
 def _capped(left_out: list[LeftOut]) -> tuple[LeftOut, ...]:
