@@ -12,6 +12,8 @@ grades only the rest. Ctrl-C at any point ends the run with a message that says 
 then, counted from results.jsonl itself: nothing done yet, how many are graded and saved, or all
 graded and the files not all written (exit 130), or everything written (the run is complete).
 OUT is written from its own descriptor, never through a link inside it (see files.py).
+With `cluster`, step 2 happens on a Dask cluster (cluster.py), reached and checked before
+anything is graded; everything else stays here.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from typing import TextIO
 
 from grader import files as grader_files
 from grader.batch import class_report, classview, gradebook, gradescope, layout, store
-from grader.batch.executor import ForkServerExecutor, TaskFailed, default_jobs, run_job
+from grader.batch import cluster as dask_cluster
+from grader.batch.executor import ForkServerExecutor, TaskFailed, Where, default_jobs, run_job
 from grader.batch.progressbar import ProgressBar
 from grader.boundary.launch import Limits
 from grader.core import grading
@@ -62,6 +65,8 @@ class Outcome:
     jobs: int
     seconds: float
     files: dict[str, list[Path]] = field(default_factory=dict)
+    cluster: str | None = None  # the Dask scheduler's address, when graded on a cluster
+    workers: int = 0  # the cluster's workers when the run started
 
     @property
     def grader_failures(self) -> list[classview.Problem]:
@@ -75,16 +80,21 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
                 jobs: int | None = None, formats: tuple[str, ...] = (), fresh: bool = False,
                 seed: int | None = None, limits: Limits | None = None,
                 progress: TextIO | None = None,
-                executor_factory: ExecutorFactory | None = None) -> Outcome:
+                executor_factory: ExecutorFactory | None = None,
+                cluster: str | None = None) -> Outcome:
     started = time.monotonic()
     limits = limits or Limits()
     jobs = jobs or default_jobs()
     found: layout.Discovery | None = None
+    pool: dask_cluster.Cluster | None = None
     written = False
     try:
         found = layout.discover(submissions, exercise, exclude=out)
         if not found.submissions:
             raise layout.InputError(_nothing_found(found, exercise))
+        if cluster is not None:
+            pool = dask_cluster.connect(cluster)
+            executor_factory, jobs = pool.executor, pool.threads
         with store.locked(out):
             store.remove_leftover_temporaries(out)
             results = store.Store(out)
@@ -105,8 +115,13 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
     except KeyboardInterrupt:
         with _sigint_ignored():
             raise _interrupted(found, out, seed, fresh, written) from None
+    finally:
+        if pool is not None:
+            with _sigint_ignored():
+                pool.close()
     return Outcome(out, view, graded_now=len(todo), reused=len(current) - len(todo), jobs=jobs,
-                   seconds=time.monotonic() - started, files=files)
+                   seconds=time.monotonic() - started, files=files, cluster=cluster,
+                   workers=len(pool.workers) if pool else 0)
 
 
 def _interrupted(found: layout.Discovery | None, out: Path, seed: int | None, fresh: bool,
@@ -205,10 +220,11 @@ def _plan(found: layout.Discovery, previous: dict, seed: int | None):
 
 def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar,
            seed: int | None, limits: Limits, jobs: int, factory: ExecutorFactory) -> None:
-    def keep(task: _Task, result: Result, failure: str | None = None) -> None:
+    def keep(task: _Task, result: Result, failure: str | None = None,
+             where: Where | None = None) -> None:
         record = store.Record(task.submission.learner, task.submission.exercise,
                               task.submission.path, task.sha256, task.suite_version, seed,
-                              result, failure)
+                              result, failure, where and where.cluster, where and where.worker)
         results.append(record)
         done[record.key] = record
         bar.advance(full_marks=result.full_marks, error=result.status is Status.ERROR)
@@ -237,7 +253,7 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
         for future in as_completed(futures):
             task, job_seed = futures[future]
             try:
-                keep(task, Result.from_dict(future.result()))
+                keep(task, Result.from_dict(future.result()), where=getattr(future, "where", None))
             except TaskFailed as failure:
                 keep(task, _failed(task, job_seed, str(failure)), str(failure))
             except (BrokenExecutor, CancelledError) as error:
