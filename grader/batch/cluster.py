@@ -380,7 +380,9 @@ class ClusterExecutor(Executor):
             future.where = Where(self.cluster.address, answer["worker"])
             future.set_result(answer["result"])
         elif "refused" in answer:
-            future.set_exception(ClusterError(answer["refused"]))
+            future.set_exception(ClusterError(
+                f"{answer['refused']}. What was graded is saved: run the same command again "
+                "once that worker is fixed or stopped."))
         else:
             future.set_exception(TaskFailed(answer["failed"], timed_out=answer["timed_out"],
                                             detail=answer["detail"]))
@@ -396,7 +398,6 @@ class ClusterExecutor(Executor):
             return
         error = remote.exception()
         if isinstance(error, _distributed().KilledWorker):
-            future.where = Where(self.cluster.address, error.last_worker.address)
             future.set_result(killed_twice(job))
         else:
             future.set_exception(TaskFailed(f"{type(error).__name__}: {error}"))
