@@ -93,12 +93,14 @@ class Terms:
 
 
 def connect(address: str, *, unsafe_isolation: bool = False,
-            timeout: float = CONNECT_SECONDS) -> Cluster:
+            timeout: float | None = None) -> Cluster:
     """A client of the scheduler at `address` whose every worker passed the checks.
 
     Raises MissingExtra without `distributed`, ClusterError when the cluster cannot be used."""
     distributed = _distributed()
+    timeout = CONNECT_SECONDS if timeout is None else timeout
     _reachable(address, timeout)
+    _check_scheduler(address, timeout)
     try:
         client = distributed.Client(address, timeout=timeout, set_as_default=False)
     except (OSError, ValueError, TimeoutError) as error:
@@ -125,10 +127,13 @@ def _distributed():
 def _reachable(address: str, timeout: float) -> None:
     """Dask reports a refused connection and an unknown host alike, as a timeout after
     `timeout` seconds; a plain connection first gives the reason, at once."""
-    from distributed.comm import parse_address, parse_host_port
+    from distributed.comm import parse_address, parse_host_port, registry
 
     try:
         scheme, location = parse_address(address)
+        if scheme not in registry.backends:
+            raise ValueError(f"unknown scheme {scheme!r}; Dask knows "
+                             f"{', '.join(sorted(registry.backends))}")
         if scheme not in ("tcp", "tls"):
             return
         host, port = parse_host_port(location)
@@ -140,6 +145,38 @@ def _reachable(address: str, timeout: float) -> None:
     except OSError as error:
         reason = error.strerror or str(error) or type(error).__name__
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {reason}.") from None
+
+
+def _check_scheduler(address: str, timeout: float) -> None:
+    """Ask what answers at `address` before a Client does: Dask's Client waits forever on a
+    server that accepts and says nothing, and reads another protocol's greeting as a frame of
+    exabytes."""
+    import asyncio
+
+    from distributed.comm import connect
+
+    async def identity() -> object:
+        comm = await connect(address, timeout=timeout)
+        try:
+            await comm.write({"op": "identity", "reply": True})
+            return await comm.read()
+        finally:
+            await comm.close()
+
+    try:
+        answer = asyncio.run(asyncio.wait_for(identity(), 2 * timeout))
+    except TimeoutError:
+        answer = f"no answer within {2 * timeout:g} s"
+    except Exception as error:  # noqa: BLE001  (whatever another server makes Dask raise)
+        answer = f"{type(error).__name__}: {error}"
+    if isinstance(answer, dict) and answer.get("type") == "Scheduler":
+        return
+    if isinstance(answer, dict) and answer.get("type"):
+        answer = f"it is a Dask {answer['type']}, not the scheduler"
+    elif not isinstance(answer, str):
+        answer = "its answer is not a Dask scheduler's"
+    raise ClusterError(f"what answers at {address} is not a Dask scheduler ({answer}); give "
+                       "the address `dask scheduler` prints, such as tcp://HOST:8786.")
 
 
 def local_terms(unsafe_isolation: bool) -> Terms:
