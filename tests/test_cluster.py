@@ -15,6 +15,7 @@ import dataclasses
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -85,8 +86,10 @@ def records(out: Path) -> list[store.Record]:
             for line in (out / store.RESULTS).read_text(encoding="utf-8").splitlines()]
 
 
-def worker_addresses(address: str) -> list[str]:
+def worker_addresses(address: str, wait: bool = False) -> list[str]:
     with distributed.Client(address, set_as_default=False) as client:
+        if wait:
+            client.wait_for_workers(1, timeout=120)
         return sorted(client.nthreads())
 
 
@@ -190,10 +193,10 @@ def dask_commands(tmp_path_factory):
             _stop(process)
 
 
-def _dask(folder: Path, *args: str) -> subprocess.Popen:
+def _dask(folder: Path, *args: str, env: dict | None = None) -> subprocess.Popen:
     with open(folder / f"{args[0]}.log", "ab") as log:
         return subprocess.Popen([sys.executable, "-m", "dask", *args], stdout=log, stderr=log,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+                                stdin=subprocess.DEVNULL, start_new_session=True, env=env)
 
 
 def _address(scheduler_file: Path, process: subprocess.Popen) -> str:
@@ -308,7 +311,9 @@ def slow_class(root: Path, learners: int, slow_learner: str) -> classgen.ClassPl
 
 def worker_running_marker(client) -> tuple[str, int, int] | None:
     """(worker address, worker pid, learner pid) of the learner process holding MARKER."""
-    pids = {pid: address for address, pid in client.run(os.getpid).items()}
+    # Not client.run(os.getpid): its signature check parses in the worker's event loop, and
+    # CPython 3.11's ast module breaks when two threads parse at once.
+    pids = {pid: address for address, pid in client.run_on_scheduler(_worker_pids).items()}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -325,6 +330,10 @@ def worker_running_marker(client) -> tuple[str, int, int] | None:
                 return pids[ancestor], ancestor, int(entry)
             ancestor = _parent(ancestor)
     return None
+
+
+def _worker_pids(dask_scheduler=None) -> dict[str, int]:
+    return {address: worker.pid for address, worker in dask_scheduler.workers.items()}
 
 
 def _parent(pid: int) -> int:
@@ -482,25 +491,41 @@ def test_jobs_with_cluster_is_a_usage_error(run_cli, small_class, tmp_path):
     assert "with --cluster the workers' threads decide" in outcome.stderr
 
 
-PRELOADS = {
-    "version": "import grader\ngrader.__version__ = '0.0.1'\n",
-    "course": ("import dataclasses\nfrom grader.course import catalog\n"
-               "catalog.CATALOG = tuple(dataclasses.replace(e, points=e.points + 1) "
-               "if e.name == 'softmax' else e for e in catalog.CATALOG)\n"),
-}
+def other_install(root: Path, differs: str) -> Path:
+    """A copy of this grader, with another version number or another softmax suite."""
+    shutil.copytree(course.PACKAGE_DIR, root / "grader",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    if not course.course_dir().is_relative_to(course.PACKAGE_DIR):  # a checkout, not a wheel
+        for folder in ("exercises", "solutions", "templates"):
+            shutil.copytree(course.course_dir() / folder, root / folder)
+    if differs == "version":
+        init = root / "grader" / "__init__.py"
+        text = init.read_text(encoding="utf-8")
+        assert f'"{__version__}"' in text
+        init.write_text(text.replace(f'"{__version__}"', '"0.0.1"'), encoding="utf-8")
+    else:
+        with open(root / "grader" / "course" / "suites" / "test_softmax.py", "a") as suite:
+            suite.write("\n# a newer suite\n")
+    return root
 
 
-@pytest.mark.parametrize("differs", sorted(PRELOADS))
+@pytest.mark.parametrize("differs", ["version", "course"])
 def test_a_worker_with_another_grader_or_course_is_refused_before_grading(
         differs, run_cli, small_class, tmp_path):
-    preload = tmp_path / f"other_{differs}.py"
-    preload.write_text(PRELOADS[differs])
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
-                                  dashboard_address=":0", preload=[str(preload)]) as other:
-        address = other.scheduler_address
-        (worker,) = worker_addresses(address)
+    other = other_install(tmp_path / "other", differs)
+    scheduler_file = tmp_path / "scheduler.json"
+    started = [_dask(tmp_path, "scheduler", "--host", "127.0.0.1", "--port", "0",
+                     "--no-dashboard", "--scheduler-file", str(scheduler_file))]
+    try:
+        address = _address(scheduler_file, started[0])
+        started.append(_dask(tmp_path, "worker", address, "--nthreads", "1", "--no-dashboard",
+                             env={**os.environ, "PYTHONPATH": str(other)}))
+        (worker,) = worker_addresses(address, wait=True)
         outcome = run_cli("report", small_class.root, "-o", tmp_path / "out", "--cluster",
                           address)
+    finally:
+        for process in reversed(started):
+            _stop(process)
     assert outcome.exit_code == 2
     why = {"version": (f"runs nn-grader 0.0.1 and this machine runs {__version__}: install "
                        f"nn-grader {__version__} on every worker and restart them"),

@@ -511,6 +511,8 @@ def report(terms: Terms) -> WorkerReport:
 def refusal(facts: dict, terms: Terms) -> str:
     """Why the worker these facts describe must not grade for `terms` ("" if it may)."""
     where = f"the worker at {facts['address']}"
+    if facts.get("pool_failure"):
+        return f"{where} cannot start its grading processes ({facts['pool_failure']})"
     if facts["version"] != terms.version:
         return (f"{where} runs nn-grader {facts['version']} and this machine runs "
                 f"{terms.version}: install nn-grader {terms.version} on every worker and "
@@ -527,44 +529,50 @@ def refusal(facts: dict, terms: Terms) -> str:
 
 
 def _facts() -> dict[str, Any]:
+    """What this worker found about itself, kept once found. It is found in a fork-server
+    child, where grading runs, rather than in the Dask worker's threads: CPython 3.11's ast
+    module breaks when two threads parse at once, and Dask's own threads parse too."""
     from distributed import get_worker
 
     with _worker_lock:
         if _worker_facts:
             return _worker_facts
     worker = get_worker()
-    exercises = course_digests()
-    facts = {"address": worker.address, "version": grader.__version__,
-             "course": _digest(exercises), "exercises": exercises,
-             "threads": worker.state.nthreads, "level": None, "isolation": "",
-             "start_failure": ""}
+    facts: dict[str, Any] = {"address": worker.address, "threads": worker.state.nthreads}
     try:
-        probe = _pool(grading.worker_budget(Limits())).submit(
-            probe_isolation, os.environ.get(ENVIRONMENT_KEY) or None).result()
+        facts.update(_pool(grading.worker_budget(Limits())).submit(
+            describe_worker, os.environ.get(ENVIRONMENT_KEY) or None).result())
     except (TaskFailed, BrokenExecutor) as error:
-        facts["start_failure"] = str(error)
-    else:
-        facts.update(level=probe["key"], isolation=probe["description"])
+        facts.update(pool_failure=str(error), version=None, isolation="")
+        return facts  # not kept: the next task tries again
     with _worker_lock:
         _worker_facts.update(facts)
         return _worker_facts
 
 
-def probe_isolation(forced: str | None) -> dict:
-    """Run in a fork-server child on a worker: the level its learner processes start at."""
+def describe_worker(forced: str | None) -> dict:
+    """Run in a fork-server child on a worker: its grader version, its course, and the level
+    its learner processes start at (found by starting one that runs no learner code)."""
     import tempfile
 
-    from grader.boundary.process import LearnerProcess
+    from grader.boundary.process import LearnerProcess, StartFailed
 
+    exercises = course_digests()
+    facts = {"version": grader.__version__, "course": _digest(exercises),
+             "exercises": exercises, "level": None, "isolation": "", "start_failure": ""}
     with tempfile.TemporaryFile() as output:
-        learner = LearnerProcess(b"", "probe.py", Limits(), output.fileno(), forced)
         try:
-            learner.start()
-            learner.await_hello()
-            return {"key": learner.level.key,
-                    "description": learner.level.describe(learner.confined)}
-        finally:
-            learner.kill()
+            learner = LearnerProcess(b"", "probe.py", Limits(), output.fileno(), forced)
+            try:
+                learner.start()
+                learner.await_hello()
+                facts.update(level=learner.level.key,
+                             isolation=learner.level.describe(learner.confined))
+            finally:
+                learner.kill()
+        except (StartFailed, ValueError) as error:
+            facts["start_failure"] = str(error)
+    return facts
 
 
 def _pool(task_seconds: float) -> ForkServerExecutor:
