@@ -354,20 +354,24 @@ def _confirmed(question: str) -> bool:
               help="--fresh regrades everything; by default only new or changed files are graded.")
 @click.option("--seed", type=int,
               help="Seed for the suites' random inputs (default: a new one per submission).")
+@click.option("--unsafe-isolation", is_flag=True,
+              help="Grade even where learner code cannot be sandboxed safely (it could read "
+                   "the solutions or other learners' files); every result then says UNSAFE.")
 @click.option("--cluster", metavar="ADDRESS",
               help="Grade on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786); "
                    "needs `pip install 'nn-grader[dask]'`. Everything is written here.")
 def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
            formats: tuple[str, ...], resume: bool, seed: int | None,
-           cluster: str | None) -> None:
+           unsafe_isolation: bool, cluster: str | None) -> None:
     """Grade a class: every learner's files in SUBMISSIONS (a folder or a .zip) into OUT.
 
     SUBMISSIONS/<learner>/<exercise>.py, or with --exercise SUBMISSIONS/<learner>.py. Writes
     OUT/index.html, OUT/learners/, OUT/gradebook.csv, OUT/results.csv and OUT/results.jsonl.
 
-    Exit code: 0 the class is graded, 2 usage error (or OUT is in use by another run, or the
-    cluster cannot be used), 3 the grader failed on some submission (the rest is graded and
-    written), 130 interrupted.
+    Exit code: 0 the class is graded, 2 usage error (or OUT is in use by another run, or
+    learner code could not be sandboxed safely here or on a cluster's worker, or the cluster
+    cannot be used), 3 the grader failed on some submission (the rest is graded and written),
+    130 interrupted.
     """
     if cluster is not None and jobs is not None:
         raise click.UsageError("--jobs sizes the pool on this machine; with --cluster the "
@@ -387,8 +391,9 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
             raise _unknown_exercise(submissions, exercise) from None
     try:
         outcome = run.grade_class(submissions, out, exercise=exercise, jobs=jobs,
-                                  formats=formats, fresh=not resume, seed=seed, cluster=cluster)
-    except (layout.InputError, store.Locked, dask_cluster.MissingExtra,
+                                  formats=formats, fresh=not resume, seed=seed,
+                                  unsafe_isolation=unsafe_isolation, cluster=cluster)
+    except (layout.InputError, store.Locked, run.UnsafeIsolation, dask_cluster.MissingExtra,
             dask_cluster.ClusterError) as error:
         click.echo(f"grader: {error}", err=True)
         sys.exit(EXIT_USAGE)

@@ -33,6 +33,9 @@ _KNOWN_ERRORS = (
        "or array, or loop over the values.")
       for fragment in ("must be real number, not", "arrays can be converted to Python scalars")),
     ("MemoryError", "", "Your code asked for more memory than the grader allows."),
+    ("PermissionError", "[Errno 1] Operation not permitted",
+     "Your code tried to start a new process (os.fork, subprocess or multiprocessing); graded "
+     "code runs in one process. Compute the result in your function instead."),
     ("RecursionError", "", "Your code calls itself without end: check the stopping case."),
     ("SystemExit", "", "Your code called sys.exit() or exit(); return a value instead."),
     ("KeyboardInterrupt", "", "Your code raised KeyboardInterrupt; return a value instead."),

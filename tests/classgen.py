@@ -71,7 +71,10 @@ def generate(root: Path, learners: int = 40, *, per_learner: int | None = 2, see
         count = len(exercises) if per_learner is None else min(per_learner, len(exercises))
         for offset in range(count):
             exercise = exercises[(slot + offset) % len(exercises)]
-            kind = KINDS[(slot // len(exercises) + offset) % len(KINDS)] if per_learner \
+            # Kinds rotate along the class, shifted by one at each round of the course, so that
+            # every kind appears however many exercises there are, and meets every exercise.
+            turn = slot + offset
+            kind = KINDS[(turn + turn // len(exercises)) % len(KINDS)] if per_learner \
                 else rng.choices(KINDS, weights=(5, 3, 1, 1))[0]
             plan.submissions[(learner, exercise.name)] = kind
         slot += count

@@ -29,7 +29,7 @@ import pytest
 
 from grader import __version__
 from grader.batch import classview, cluster, layout, run, store, summary
-from grader.boundary.launch import Limits
+from grader.boundary.launch import ENVIRONMENT_KEY, Limits, candidate_levels
 from grader.course import catalog
 from grader.course import paths as course
 
@@ -534,3 +534,44 @@ def test_a_worker_with_another_grader_or_course_is_refused_before_grading(
     assert outcome.stderr == (f"grader: the Dask cluster at {address} cannot grade for this "
                               f"machine: the worker at {worker} {why}.\n")
     assert not (tmp_path / "out").exists()
+
+
+@pytest.fixture(scope="module")
+def unsafe_cluster():
+    """Workers whose learner processes are forced to the `process` level: not safe for class
+    grading (the learner keeps root's uid, or sees the installation)."""
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=True,
+                                  dashboard_address=":0",
+                                  env={ENVIRONMENT_KEY: "process"}) as started:
+        yield started
+
+
+def test_a_worker_at_an_unsafe_level_is_refused_as_a_local_run_is(
+        run_cli, unsafe_cluster, small_class, tmp_path):
+    address = unsafe_cluster.scheduler_address
+    (worker,) = worker_addresses(address)
+    outcome = run_cli("report", small_class.root, "-o", tmp_path / "out", "--cluster", address)
+    assert outcome.exit_code == 2
+    reason = candidate_levels("process")[0].unsafe_reason
+    assert outcome.stderr == (
+        f"grader: the Dask cluster at {address} cannot grade for this machine: the worker at "
+        f"{worker} would run learner code at the 'process' isolation level, which is not safe "
+        f"for class grading on that machine ({reason}): install bubblewrap there (`apt-get "
+        "install bubblewrap`) so that learner code runs sandboxed, or pass --unsafe-isolation "
+        "to grade anyway (every result and report then says UNSAFE).\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_with_unsafe_isolation_a_cluster_grades_and_says_unsafe_everywhere(
+        run_cli, unsafe_cluster, small_class, tmp_path):
+    address = unsafe_cluster.scheduler_address
+    out = tmp_path / "out"
+    outcome = run_cli("report", small_class.root, "-o", out, "--cluster", address,
+                      "--unsafe-isolation")
+    assert outcome.exit_code == 0, outcome.stderr
+    levels = {r.result.isolation for r in records(out) if r.worker}
+    assert len(levels) == 1 and next(iter(levels)).startswith("UNSAFE: process: ")
+    assert f"Isolation: {next(iter(levels))}" in outcome.stdout
+    assert f"Graded on the Dask cluster at {address} by 1 worker, at the isolation level " \
+           "above:" in outcome.stdout
+    assert "Warning: some learner code ran UNSAFE (--unsafe-isolation)" in outcome.stdout

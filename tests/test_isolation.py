@@ -1,10 +1,12 @@
 """Each isolation level, forced with NN_GRADER_ISOLATION, grades correctly and keeps its promises.
 
-A probe submission (a correct softmax) reports what it can see and do from inside: its uid, its
-environment, stdin, the network (a port this test listens on), the filesystem outside its
-folder, the suites and solutions, this test's process. It also leaves a grandchild behind in a
-session of its own. What each level must prevent follows from the layers it claims in the
-result's `isolation` field; what a weaker level cannot prevent is documented in the README.
+A probe submission (a correct softmax) reports what it can see and do from inside: its uid and
+capabilities, its environment, stdin, the network (a port this test listens on), the filesystem
+outside its folder, the suites and solutions, a class folder beside it, the installed grader,
+the kernel's settings, this test's process, and whether it can start a process. What each
+level must prevent follows from the layers it claims in the result's `isolation` field and from
+its claim to be safe for class grading; what a level that is not safe cannot prevent is
+documented in the README.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ import sys
 import time
 from pathlib import Path
 
+import jsonschema
 import pytest
 from conftest import TESTS_DIR
 
-from grader.boundary import confine, launch
+from grader.boundary import confine, launch, process
 from grader.boundary.launch import ENVIRONMENT_KEY, Limits
 from grader.core import grading
 from grader.course import paths as course
@@ -33,11 +36,18 @@ LEVELS = [level.key for level in launch.candidate_levels()]
 LIMITS = Limits(test_seconds=3.0, import_seconds=8.0, submission_seconds=30.0)
 
 PROBE = '''
-import json, os, socket, sys, time
+import errno, json, os, socket, sys, time
 import numpy as np
 
 facts = {"uid": os.getuid(), "euid": os.geteuid(), "env": sorted(os.environ),
          "secret_seen": any(SECRET in value for value in os.environ.values())}
+with open("/proc/self/status") as status:
+    for line in status:
+        key, _, value = line.partition(":")
+        if key.startswith("Cap"):
+            facts[key] = int(value, 16)
+        elif key == "NoNewPrivs":
+            facts[key] = int(value)
 try:
     facts["stdin"] = repr(sys.stdin.read())
 except (OSError, ValueError) as error:
@@ -54,27 +64,45 @@ try:
     facts["write_outside"] = "written"
 except OSError as error:
     facts["write_outside"] = type(error).__name__
-facts["suite_visible"] = any(os.path.exists(path) for path in HIDDEN)
+
+
+def readable(path):
+    try:
+        with open(path, "rb") as handle:
+            handle.read(1)
+        return True
+    except OSError:
+        return False
+
+
+facts["suite_visible"] = any(readable(path) for path in SUITES)
+facts["solution_visible"] = any(readable(path) for path in SOLUTIONS)
+facts["class_visible"] = readable(CLASSMATE)
+try:
+    os.close(os.open(INSTALLED, os.O_WRONLY))
+    facts["install_writable"] = True
+except OSError:
+    facts["install_writable"] = False
+try:
+    os.close(os.open("/proc/sys/kernel/core_pattern", os.O_WRONLY))
+    facts["kernel_settings_writable"] = True
+except OSError:
+    facts["kernel_settings_writable"] = False
 facts["grader_visible"] = os.path.exists(f"/proc/{TEST_PID}")
 try:
     os.kill(TEST_PID, 0)
     facts["can_signal_grader"] = True
 except OSError:
     facts["can_signal_grader"] = False
+try:
+    child = os.fork()
+    if child == 0:
+        os._exit(0)
+    os.waitpid(child, 0)
+    facts["fork"] = "forked"
+except OSError as error:
+    facts["fork"] = errno.errorcode[error.errno]
 print("FACTS " + json.dumps(facts))
-sys.stdout.flush()
-
-if os.fork() == 0:
-    os.setsid()
-    if os.fork() == 0:
-        while True:
-            try:
-                with open(HEARTBEAT, "a") as handle:
-                    handle.write("beat\\n")
-            except OSError:
-                pass
-            time.sleep(0.05)
-    os._exit(0)
 
 
 def softmax(L):
@@ -93,49 +121,46 @@ def listener():
 
 
 def probe_source(tmp_path: Path, port: int, secret: str) -> str:
-    hidden = [str(path) for path in (course.suite_path("softmax"),
-                                     course.solution_path("softmax"),
-                                     ROOT / "solutions" / "softmax.py")]
     outside = tmp_path / "outside"
     outside.mkdir()
     outside.chmod(0o777)
+    # A classmate's file as an instructor's class folder holds it: readable by everyone.
+    classmate = tmp_path / "class" / "ana" / "softmax.py"
+    classmate.parent.mkdir(parents=True)
+    classmate.write_text("def softmax(L): ...\n")
+    for folder in (tmp_path, tmp_path.parent, tmp_path.parent.parent, *classmate.parents[:2]):
+        folder.chmod(0o755)
     values = {"PORT": str(port), "OUTSIDE": repr(str(outside / "written.txt")),
-              "HIDDEN": repr(hidden), "TEST_PID": str(os.getpid()),
-              "HEARTBEAT": repr(str(outside / "heartbeat")), "SECRET": repr(secret)}
+              "SUITES": repr([str(course.suite_path("softmax"))]),
+              "SOLUTIONS": repr([str(course.solution_path("softmax")),
+                                 str(ROOT / "solutions" / "softmax.py")]),
+              "CLASSMATE": repr(str(classmate)),
+              "INSTALLED": repr(str(course.PACKAGE_DIR / "feedback.py")),
+              "TEST_PID": str(os.getpid()), "SECRET": repr(secret)}
     source = PROBE
     for key, value in values.items():
         source = source.replace(key, value)
     return source
 
 
-def leftovers(token: str) -> list[str]:
-    found = []
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                with open(f"/proc/{entry.name}/cmdline", "rb") as handle:
-                    if token.encode() in handle.read():
-                        found.append(entry.name)
-            except OSError:
-                pass
-    return found
+def level_named(key: str) -> launch.Level:
+    return next(level for level in launch.candidate_levels() if level.key == key)
 
 
 @pytest.mark.parametrize("key", LEVELS)
 def test_each_level_grades_the_solution_and_keeps_its_promises(key, tmp_path, monkeypatch,
                                                                 listener):
-    level = next(level for level in launch.candidate_levels() if level.key == key)
+    level = level_named(key)
     secret = secrets.token_hex(16)
-    token = secrets.token_hex(6)
     monkeypatch.setenv(ENVIRONMENT_KEY, key)
     monkeypatch.setenv("NN_GRADER_TEST_SECRET", secret)
-    submission = tmp_path / f"probe_{token}.py"
+    submission = tmp_path / f"probe_{secrets.token_hex(6)}.py"
     submission.write_text(probe_source(tmp_path, listener, secret))
 
     result = grading.grade(submission, "softmax", seed=3, limits=LIMITS)
 
     assert result.status is Status.PASSED, [(t.name, t.message) for t in result.tests]
-    assert result.isolation.startswith(f"{level.name}: ")
+    assert result.isolation.startswith(("" if level.safe else "UNSAFE: ") + f"{level.name}: ")
     for layer in level.layers:
         assert layer in result.isolation
     facts = json.loads(result.output.split("FACTS ", 1)[1].splitlines()[0])
@@ -144,28 +169,86 @@ def test_each_level_grades_the_solution_and_keeps_its_promises(key, tmp_path, mo
     assert not facts["secret_seen"] and secret not in result.to_json()
     assert facts["stdin"] == "''"
     assert facts["loopback"] != "connected" and facts["public"] != "connected"
-    if "no new sockets (seccomp)" in result.isolation:
+    # Every level, as root or not: no capability, and none to be had by running a program.
+    for key_set in ("CapInh", "CapPrm", "CapEff", "CapAmb"):
+        assert facts[key_set] == 0, (key_set, hex(facts[key_set]))
+    assert facts["NoNewPrivs"] == 1
+    if confine.seccomp_supported():
+        assert "one process, no new sockets (seccomp)" in result.isolation
         assert facts["loopback"] == "PermissionError"
+        assert facts["fork"] == "EPERM"
     if level.uid is not None:
         assert facts["uid"] == facts["euid"] == level.uid
-    if "read-only minimal filesystem" in level.layers:
+    if level.safe:
+        assert facts["CapBnd"] == 0
+        assert not facts["suite_visible"] and not facts["solution_visible"]
+        assert not facts["class_visible"]
+        assert not facts["install_writable"] and not facts["kernel_settings_writable"]
         assert facts["write_outside"] != "written"
         assert not (tmp_path / "outside" / "written.txt").exists()
-    if "suites and solutions hidden" in level.layers:
-        assert facts["suite_visible"] is False
-    if level.pid_namespace:
-        assert facts["grader_visible"] is False and facts["can_signal_grader"] is False
-    # Every level: the grandchild that left the process group is dead once grading is over.
-    heartbeat = tmp_path / "outside" / "heartbeat"
-    deadline = time.monotonic() + 5
-    while leftovers(token) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert leftovers(token) == []
-    size = heartbeat.stat().st_size if heartbeat.exists() else 0
-    time.sleep(0.5)
-    assert (heartbeat.stat().st_size if heartbeat.exists() else 0) == size, "still beating"
-    if "read-only minimal filesystem" in level.layers:
-        assert size == 0, "the grandchild wrote outside the sandbox"
+        assert not facts["grader_visible"] and not facts["can_signal_grader"]
+    else:
+        # The claim is honest: this level really leaves the learner something it should not have.
+        assert facts["solution_visible"] or facts["class_visible"] or facts["grader_visible"]
+
+
+THREADS = """
+import threading
+import numpy as np
+
+release = threading.Event()
+threading.stack_size(32 * 1024)
+started = 0
+for _ in range(500):
+    try:
+        threading.Thread(target=release.wait, daemon=True).start()
+    except RuntimeError:
+        break
+    started += 1
+release.set()
+print("THREADS", started)
+
+
+def softmax(L):
+    expL = np.exp(L)
+    return expL / np.sum(expL)
+"""
+
+
+@pytest.mark.parametrize("key", LEVELS)
+def test_a_thread_bomb_with_small_stacks_is_capped_per_submission(key, tmp_path, monkeypatch):
+    """Small stacks slip under the memory limit: 500 threads would fit in it easily. Where the
+    grader may make a cgroup, each submission may hold the process limit's worth of threads."""
+    monkeypatch.setenv(ENVIRONMENT_KEY, key)
+    submission = tmp_path / "threads.py"
+    submission.write_text(THREADS)
+    result = grading.grade(submission, "softmax", seed=3, limits=LIMITS)
+    assert result.status is Status.PASSED, [(t.name, t.message) for t in result.tests]
+    started = int(result.output.split("THREADS ", 1)[1].split()[0])
+    if process._pids_parent() is not None:
+        assert f"at most {LIMITS.processes} threads (cgroup)" in result.isolation
+        assert 0 < started < LIMITS.processes
+    else:
+        assert started > 0
+
+
+def test_each_level_states_whether_it_is_safe_for_class_grading():
+    """Only a level that builds the learner a filesystem and a PID namespace of its own can
+    keep the suites, the solutions and other learners' files out of its sight."""
+    for level in launch.candidate_levels():
+        assert level.safe is (level.key != "process"), level.key
+        assert level.safe == (not level.unsafe_reason)
+        assert level.describe().startswith("UNSAFE: ") is (not level.safe)
+    process_level = launch.candidate_levels("process")[0]
+    if os.getuid() == 0:
+        assert "root" in process_level.unsafe_reason or str(launch.NOBODY) in \
+            process_level.unsafe_reason
+
+
+def test_a_level_without_the_seccomp_filter_does_not_claim_the_memory_bound():
+    level = launch.candidate_levels()[0]
+    assert "the memory limit is per process" in level.describe(())
+    assert "the memory limit is per process" not in level.describe((confine.SECCOMP_LAYER,))
 
 
 @pytest.mark.parametrize("key", LEVELS)
@@ -175,7 +258,7 @@ def test_killing_the_parent_costs_the_learner_not_the_grader(key, tmp_path, monk
     shutil.copyfile(TESTS_DIR / "hostile" / "kill_parent.py", submission)
     result = grading.grade(submission, "softmax", seed=3, limits=LIMITS)
     assert result.status is not Status.PASSED and result.score == 0
-    assert result.isolation.startswith(key.split("-")[0])
+    assert result.isolation.removeprefix("UNSAFE: ").startswith(key.split("-")[0])
 
 
 def test_an_unknown_level_is_a_grader_failure_that_lists_the_choices(tmp_path, monkeypatch):
@@ -186,13 +269,48 @@ def test_an_unknown_level_is_a_grader_failure_that_lists_the_choices(tmp_path, m
 
 
 def strongest() -> str:
-    extra = ("no new sockets (seccomp)",) if confine.seccomp_supported() else ()
+    extra = (confine.SECCOMP_LAYER,) if confine.seccomp_supported() else ()
+    if process._pids_parent() is not None:
+        extra += (f"at most {Limits().processes} threads (cgroup)",)
     return launch.candidate_levels()[0].describe(extra)
 
 
 def test_the_default_is_the_strongest_level_that_works_here():
     result = grading.grade(course.solution_path("softmax"), "softmax", seed=3)
     assert result.isolation == strongest()
+
+
+def test_where_a_learner_tree_exists_all_of_it_is_killed(tmp_path):
+    """Where no seccomp filter stops a fork, a learner's grandchild in a session of its own is
+    still found and killed by the sweep over this process's descendants (it is a subreaper)."""
+    confine.become_subreaper()
+    token = secrets.token_hex(6)
+    script = (f"import os, time\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n"
+              f"        time.sleep(600)  # {token}\n    os._exit(0)\ntime.sleep(600)\n")
+    child = subprocess.Popen([sys.executable, "-c", script, token])
+    deadline = time.monotonic() + 10
+    while len(_running(token)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(_running(token)) == 2, "the child and its grandchild are running"
+    process._sweep(child.pid)
+    child.wait(timeout=5)
+    assert _running(token) == []
+
+
+def _running(token: str) -> list[int]:
+    found = []
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/cmdline", "rb") as handle:
+                    command = handle.read()
+                with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                    state = handle.read().rsplit(b")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if token.encode() in command and state != b"Z":
+                found.append(int(entry.name))
+    return found
 
 
 def test_suites_and_solutions_stay_hidden_in_the_installed_layout(tmp_path):
@@ -216,3 +334,64 @@ def test_suites_and_solutions_stay_hidden_in_the_installed_layout(tmp_path):
     result = json.loads(outcome.stdout)
     assert result["isolation"] == strongest()
     assert "FOUND" not in result["output"] and result["score"] == 0
+
+
+
+def class_folder(root: Path) -> Path:
+    folder = root / "class"
+    for learner, source in (("ana", course.solution_path("softmax").read_text()),
+                            ("ben", "def softmax(L):\n    return L\n")):
+        (folder / learner).mkdir(parents=True)
+        (folder / learner / "softmax.py").write_text(source)
+    return folder
+
+
+def test_report_refuses_a_level_that_is_not_safe_and_says_how_to_get_one(run_cli, tmp_path,
+                                                                         monkeypatch):
+    monkeypatch.setenv(ENVIRONMENT_KEY, "process")
+    outcome = run_cli("report", class_folder(tmp_path), "-o", tmp_path / "out")
+    assert outcome.exit_code == 2
+    assert "'process' isolation level, which is not safe for class grading" in outcome.stderr
+    assert launch.candidate_levels("process")[0].unsafe_reason in outcome.stderr
+    assert "apt-get install bubblewrap" in outcome.stderr and "--unsafe-isolation" in \
+        outcome.stderr
+    assert not (tmp_path / "out" / "results.jsonl").exists()
+
+
+def test_with_unsafe_isolation_report_grades_and_says_unsafe_everywhere(run_cli, tmp_path,
+                                                                        monkeypatch):
+    monkeypatch.setenv(ENVIRONMENT_KEY, "process")
+    out = tmp_path / "out"
+    outcome = run_cli("report", class_folder(tmp_path), "-o", out, "--unsafe-isolation")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "Isolation: UNSAFE: process: " in outcome.stdout
+    assert "Warning: some learner code ran UNSAFE (--unsafe-isolation)" in outcome.stdout
+    assert "Isolation: UNSAFE: process: " in (out / "index.html").read_text()
+    schema = json.loads((ROOT / "grader" / "result.schema.json").read_text())
+    lines = (out / "results.jsonl").read_text().splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        result = {key: value for key, value in json.loads(line).items() if key != "batch"}
+        jsonschema.validate(result, schema)
+        assert result["isolation"].startswith("UNSAFE: process: ")
+    for page in (out / "learners").iterdir():
+        assert "UNSAFE: process: " in page.read_text()
+
+
+@pytest.mark.parametrize("key", [level.key for level in launch.candidate_levels() if level.safe])
+def test_report_at_a_safe_level_needs_no_opt_in_and_says_nothing_unsafe(key, run_cli, tmp_path,
+                                                                        monkeypatch):
+    monkeypatch.setenv(ENVIRONMENT_KEY, key)
+    outcome = run_cli("report", class_folder(tmp_path), "-o", tmp_path / "out")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "UNSAFE" not in outcome.stdout and "Warning" not in outcome.stdout
+
+
+def test_check_works_at_any_level_and_says_when_it_is_unsafe(run_cli, tmp_path, monkeypatch):
+    """A learner on their own machine is not refused: the result only says what it was."""
+    monkeypatch.setenv(ENVIRONMENT_KEY, "process")
+    submission = tmp_path / "softmax.py"
+    shutil.copyfile(course.solution_path("softmax"), submission)
+    outcome = run_cli("check", submission, "--format", "json", "--html", tmp_path / "r.html")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert json.loads(outcome.stdout)["isolation"].startswith("UNSAFE: process: ")

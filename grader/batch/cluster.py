@@ -76,9 +76,7 @@ class WorkerReport:
     """What a worker says about itself before it grades anything."""
 
     address: str
-    version: str
     threads: int
-    isolation: str  # the level's description, as results carry it
     problem: str  # why it must not grade; "" when it may
 
 
@@ -225,18 +223,22 @@ def _survey(client, address: str, terms: Terms) -> dict[str, WorkerReport]:
                             f"{SURVEY_SECONDS:g} s")
         except Exception as error:  # noqa: BLE001  (a worker without this grader, say)
             problems.append(f"the worker at {worker} could not run nn-grader "
-                            f"{terms.version} ({type(error).__name__}: {error}); install it "
+                            f"{terms.version} ({type(error).__name__}: {error}): install it "
                             "there")
         else:
             if reports[worker].problem:
                 problems.append(reports[worker].problem)
-    if problems:
-        shown = problems[:SHOWN_WORKERS]
-        if len(problems) > SHOWN_WORKERS:
-            shown.append(counted(len(problems) - SHOWN_WORKERS, "and {n} more worker",
-                                 "and {n} more workers"))
+    if len(problems) == 1:
         raise ClusterError(f"the Dask cluster at {address} cannot grade for this machine: "
-                           + "; ".join(shown) + ".")
+                           f"{problems[0]}.")
+    if problems:
+        lines = [f"the Dask cluster at {address} cannot grade for this machine:"]
+        lines += [f"  {problem[0].upper()}{problem[1:]}." for problem in problems[:SHOWN_WORKERS]]
+        if len(problems) > SHOWN_WORKERS:
+            lines.append(counted(len(problems) - SHOWN_WORKERS,
+                                 "  And {n} more worker cannot grade either.",
+                                 "  And {n} more workers cannot grade either."))
+        raise ClusterError("\n".join(lines))
     return reports
 
 
@@ -504,8 +506,7 @@ def grade(job: dict, terms: Terms) -> dict:
 def report(terms: Terms) -> WorkerReport:
     """Run on a Dask worker: what it is, and why it must not grade for `terms`, if so."""
     facts = _facts()
-    return WorkerReport(facts["address"], facts["version"], facts["threads"],
-                        facts["isolation"], refusal(facts, terms))
+    return WorkerReport(facts["address"], facts["threads"], refusal(facts, terms))
 
 
 def refusal(facts: dict, terms: Terms) -> str:
@@ -525,6 +526,12 @@ def refusal(facts: dict, terms: Terms) -> str:
                 "worker and restart them")
     if facts["start_failure"]:
         return f"{where} cannot start a learner process ({facts['start_failure']})"
+    if facts["unsafe_reason"] and not terms.unsafe_isolation:
+        return (f"{where} would run learner code at the {facts['level']!r} isolation level, "
+                "which is not safe for class grading on that machine "
+                f"({facts['unsafe_reason']}): install bubblewrap there (`apt-get install "
+                "bubblewrap`) so that learner code runs sandboxed, or pass --unsafe-isolation "
+                "to grade anyway (every result and report then says UNSAFE)")
     return ""
 
 
@@ -543,7 +550,7 @@ def _facts() -> dict[str, Any]:
         facts.update(_pool(grading.worker_budget(Limits())).submit(
             describe_worker, os.environ.get(ENVIRONMENT_KEY) or None).result())
     except (TaskFailed, BrokenExecutor) as error:
-        facts.update(pool_failure=str(error), version=None, isolation="")
+        facts["pool_failure"] = str(error)
         return facts  # not kept: the next task tries again
     with _worker_lock:
         _worker_facts.update(facts)
@@ -552,26 +559,19 @@ def _facts() -> dict[str, Any]:
 
 def describe_worker(forced: str | None) -> dict:
     """Run in a fork-server child on a worker: its grader version, its course, and the level
-    its learner processes start at (found by starting one that runs no learner code)."""
-    import tempfile
-
-    from grader.boundary.process import LearnerProcess, StartFailed
+    its learner processes start at (found by starting one that runs no learner code, as a
+    local run does)."""
+    from grader.boundary import process
 
     exercises = course_digests()
     facts = {"version": grader.__version__, "course": _digest(exercises),
-             "exercises": exercises, "level": None, "isolation": "", "start_failure": ""}
-    with tempfile.TemporaryFile() as output:
-        try:
-            learner = LearnerProcess(b"", "probe.py", Limits(), output.fileno(), forced)
-            try:
-                learner.start()
-                learner.await_hello()
-                facts.update(level=learner.level.key,
-                             isolation=learner.level.describe(learner.confined))
-            finally:
-                learner.kill()
-        except (StartFailed, ValueError) as error:
-            facts["start_failure"] = str(error)
+             "exercises": exercises, "level": None, "unsafe_reason": "", "start_failure": ""}
+    try:
+        level, _ = process.working_level(forced)
+    except (process.StartFailed, ValueError) as error:
+        facts["start_failure"] = str(error)
+    else:
+        facts.update(level=level.key, unsafe_reason=level.unsafe_reason)
     return facts
 
 

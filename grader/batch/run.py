@@ -36,7 +36,8 @@ from grader.batch import class_report, classview, gradebook, gradescope, layout,
 from grader.batch import cluster as dask_cluster
 from grader.batch.executor import ForkServerExecutor, TaskFailed, Where, default_jobs, run_job
 from grader.batch.progressbar import ProgressBar
-from grader.boundary.launch import Limits
+from grader.boundary import process
+from grader.boundary.launch import ENVIRONMENT_KEY, Limits
 from grader.core import grading
 from grader.course import catalog
 from grader.render.text import printable_line
@@ -54,6 +55,11 @@ class Interrupted(Exception):
 
 class PoolFailed(Exception):
     """The worker pool itself broke (a grader failure); what was graded is saved."""
+
+
+class UnsafeIsolation(Exception):
+    """Learner code would run at a level not safe for class grading, and the instructor did
+    not accept that (--unsafe-isolation); or NN_GRADER_ISOLATION names no level."""
 
 
 @dataclass
@@ -81,7 +87,7 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
                 seed: int | None = None, limits: Limits | None = None,
                 progress: TextIO | None = None,
                 executor_factory: ExecutorFactory | None = None,
-                cluster: str | None = None) -> Outcome:
+                unsafe_isolation: bool = False, cluster: str | None = None) -> Outcome:
     started = time.monotonic()
     limits = limits or Limits()
     jobs = jobs or default_jobs()
@@ -93,7 +99,7 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
         if not found.submissions:
             raise layout.InputError(_nothing_found(found, exercise))
         if cluster is not None:
-            pool = dask_cluster.connect(cluster)
+            pool = dask_cluster.connect(cluster, unsafe_isolation=unsafe_isolation)
             executor_factory, jobs = pool.executor, pool.threads
         with store.locked(out):
             store.remove_leftover_temporaries(out)
@@ -104,7 +110,8 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
                               total=len(found.submissions), done=len(done))
             try:
                 _grade(todo, done, results, bar, seed, limits, jobs,
-                       executor_factory or _fork_server)
+                       executor_factory or _fork_server, unsafe_isolation,
+                       vet_here=pool is None)
             finally:
                 bar.close()
             current = [done[(s.learner, s.exercise)] for s in found.submissions]
@@ -219,7 +226,8 @@ def _plan(found: layout.Discovery, previous: dict, seed: int | None):
 
 
 def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar,
-           seed: int | None, limits: Limits, jobs: int, factory: ExecutorFactory) -> None:
+           seed: int | None, limits: Limits, jobs: int, factory: ExecutorFactory,
+           unsafe_isolation: bool, vet_here: bool) -> None:
     def keep(task: _Task, result: Result, failure: str | None = None,
              where: Where | None = None) -> None:
         record = store.Record(task.submission.learner, task.submission.exercise,
@@ -230,14 +238,21 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
         bar.advance(full_marks=result.full_marks, error=result.status is Status.ERROR)
 
     runnable: list[tuple[_Task, int]] = []
+    ungradable: list[tuple[_Task, Result]] = []
     for task in todo:
         job_seed = secrets.randbits(32) if seed is None else seed
         exercise = catalog.get(task.submission.exercise)
         problem = layout.vet(task.submission)
         if problem is not None:
-            keep(task, grading.file_error(exercise, task.submission.label, problem, job_seed))
+            ungradable.append((task, grading.file_error(exercise, task.submission.label,
+                                                        problem, job_seed)))
         else:
             runnable.append((task, job_seed))
+    # Decided before anything is written: a refusal leaves OUT as it was. On a cluster, each
+    # worker found and vetted its own level before anything was graded (cluster.py).
+    isolation = _isolation(unsafe_isolation) if runnable and vet_here else None
+    for task, result in ungradable:
+        keep(task, result)
     if not runnable:
         return
     try:
@@ -249,6 +264,7 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
         for task, job_seed in runnable:
             job = grading.make_job(task.submission.source, task.submission.label,
                                    catalog.get(task.submission.exercise), job_seed, limits)
+            job["isolation"] = isolation  # never a weaker level than the one vetted here
             futures[executor.submit(run_job, job)] = (task, job_seed)
         for future in as_completed(futures):
             task, job_seed = futures[future]
@@ -263,6 +279,26 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
             _stop(executor)
         raise
     executor.shutdown()
+
+
+def _isolation(unsafe_isolation: bool) -> str:
+    """The key of the level every learner process of this run starts at: the first that works
+    here (or the one NN_GRADER_ISOLATION forces), refused if it is not safe for class grading
+    unless the instructor said so."""
+    forced = os.environ.get(ENVIRONMENT_KEY) or None
+    try:
+        level, _ = process.working_level(forced)
+    except ValueError as error:
+        raise UnsafeIsolation(str(error)) from None
+    except process.StartFailed as error:
+        raise PoolFailed(str(error)) from None
+    if not level.safe and not unsafe_isolation:
+        raise UnsafeIsolation(
+            f"learner code would run at the {level.key!r} isolation level, which is not safe "
+            f"for class grading on this machine: {level.unsafe_reason}. Install bubblewrap "
+            "(`apt-get install bubblewrap`) so that learner code runs sandboxed, or pass "
+            "--unsafe-isolation to grade anyway (every result and report then says UNSAFE).")
+    return level.key
 
 
 def _fork_server(jobs: int, task_seconds: float) -> Executor:

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from grader.batch import class_report, gradebook, gradescope, store
+from grader.boundary.launch import UNSAFE_MARK
 from grader.render.text import printable_line, shown_path
 from grader.wording import counted
 
@@ -60,6 +61,10 @@ def render(outcome) -> str:
     lines.append("")
     lines += [f"Isolation: {level}" for level in view.isolation]
     lines += _clusters(view)
+    if any(level.startswith(UNSAFE_MARK) for level in view.isolation):
+        lines.append("Warning: some learner code ran UNSAFE (--unsafe-isolation): it could read "
+                     "the reference solutions and other learners' files, so its grades may be "
+                     "forged.")
     lines += ["", printable_line(f"Files in {shown_path(outcome.out, Path.cwd())}{os.sep}:")]
     entries = [
         (class_report.INDEX, "the class overview: scores, distributions, hardest tests"),

@@ -8,6 +8,8 @@ and judge it on the trusted side. Only the functions named in DRILLS can be run 
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 
 DRILLS: dict = {}
@@ -26,3 +28,21 @@ def train_network(network, features, targets, iterations, batch_size, seed):
 
 
 DRILLS["train_network"] = train_network
+
+
+def call_with_counters(function, positive_counts, negative_counts, total_counts, *args):
+    """Call `function` with the three word counts as collections.Counter objects, as the
+    sentiment exercise promises (a missing word counts 0): on the wire a Counter is a plain
+    dict, which raises KeyError for a missing word."""
+    return function(Counter(positive_counts), Counter(negative_counts), Counter(total_counts),
+                    *args)
+
+
+def listed(items):
+    """The items of what the learner returned, as a list: a set or a generator is not data,
+    so it cannot travel back as it is."""
+    return list(items)
+
+
+DRILLS["call_with_counters"] = call_with_counters
+DRILLS["listed"] = listed

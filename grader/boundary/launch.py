@@ -36,20 +36,28 @@ class Limits:
     open_files: int = 64
     processes: int = 64
 
-    def for_learner(self, own_uid: bool) -> dict:
+    def for_learner(self, per_uid_processes: bool) -> dict:
+        """The limits the learner process sets on itself; RLIMIT_NPROC only where it counts
+        this learner alone (its uid is its own, and no cgroup counts its threads instead)."""
         return {
             "memory_bytes": self.memory_bytes,
             "cpu_seconds": int(self.submission_seconds) + 5,
             "open_files": self.open_files,
             "file_bytes": self.file_bytes,
             "output_bytes": self.output_bytes,
-            "processes": self.processes if own_uid else None,
+            "processes": self.processes if per_uid_processes else None,
         }
 
 
 @dataclass(frozen=True)
 class Level:
-    """One way of starting a learner process. `key` names it for NN_GRADER_ISOLATION."""
+    """One way of starting a learner process. `key` names it for NN_GRADER_ISOLATION.
+
+    `safe` is this level's claim, on this machine, that the learner's code holds none of the
+    grader's powers: not root with capabilities, no sight of the suites, the solutions, other
+    learners' files or other processes, no write access to the installation. `grader report`
+    refuses a level that does not claim it (`unsafe_reason` says why) unless told otherwise.
+    """
 
     key: str
     name: str
@@ -58,6 +66,12 @@ class Level:
     user_namespace: bool = False
     pid_namespace: bool = False
     nanny: bool = False
+    builds_root: bool = False
+    unsafe_reason: str = ""
+
+    @property
+    def safe(self) -> bool:
+        return not self.unsafe_reason
 
     @property
     def own_uid(self) -> bool:
@@ -65,23 +79,28 @@ class Level:
         return self.uid is not None
 
     def describe(self, extra: tuple[str, ...] = ()) -> str:
-        return f"{self.name}: " + ", ".join((*self.layers, *extra))
+        """The `isolation` string of a result: the level, its layers and those the learner
+        process added (`extra`); "UNSAFE: " first where the level is not safe."""
+        if SECCOMP_LAYER not in extra:
+            extra = (*extra, NO_SECCOMP_LAYER)
+        text = f"{self.name}: " + ", ".join((*self.layers, *extra))
+        return text if self.safe else f"{UNSAFE_MARK}{text}"
 
     @property
-    def sized_folders(self) -> bool:
-        """The working folder and /tmp are size-capped tmpfs mounts of the sandbox's own (the
-        submission is copied in from `source_fd`), rather than a folder of the host's."""
+    def source_from_fd(self) -> bool:
+        """bubblewrap copies the submission into its sandbox from an fd (a memfd); the other
+        levels read it from the host's working folder."""
         return self.name == "bubblewrap"
 
     def command(self, python_args: list[str], workdir: Path, env: dict[str, str],
                 source_fd: int | None = None, label: str = "", disk_bytes: int = 0) -> list[str]:
         if self.name == "bubblewrap":
-            return _bwrap(python_args, workdir, env, self.user_namespace,
-                          (source_fd, workdir / label, disk_bytes))
+            plan = sandbox_plan(workdir, label, disk_bytes)
+            return _bwrap(python_args, workdir, env, self.user_namespace, plan, source_fd)
         if self.name == "unshare":
             mapping = ["--user", "--map-root-user"] if self.user_namespace else []
             return ["unshare", *mapping, "--pid", "--fork", "--kill-child", "--net", "--mount",
-                    "--mount-proc", "--ipc", "--uts", "--", *python_args]
+                    "--mount-proc", "--ipc", "--uts", "--cgroup", "--", *python_args]
         return python_args
 
     def preexec(self):
@@ -93,16 +112,25 @@ _COMMON = ("scrubbed environment", "private working directory", "stdin closed",
 _SANDBOX = ("PID namespace", "no network", "read-only minimal filesystem",
             "suites and solutions hidden", "size-capped scratch space")
 ENVIRONMENT_KEY = "NN_GRADER_ISOLATION"
+# Without the seccomp filter (confine.SECCOMP_LAYER), a forked child escapes the memory limit,
+# which is per process, and a level says so.
+SECCOMP_LAYER = confine.SECCOMP_LAYER
+NO_SECCOMP_LAYER = "no seccomp filter here: the memory limit is per process"
+UNSAFE_MARK = "UNSAFE: "
+# /dev/shm only has to hold what multiprocessing creates before it forks (and is refused), so
+# that the learner is told about the fork rather than about /dev/shm.
+SHM_BYTES = 1024 * 1024
 
 
 def candidate_levels(forced: str | None = None) -> list[Level]:
     """The levels to try, strongest first; `forced` (a key or a name) keeps only those."""
     root = os.getuid() == 0
+    unprivileged = f"unprivileged uid {NOBODY}"
     levels = []
     if shutil.which("bwrap"):
         if root:
             levels.append(Level("bubblewrap", "bubblewrap",
-                                (*_SANDBOX, f"unprivileged uid {NOBODY}", *_COMMON),
+                                (*_SANDBOX, unprivileged, *_COMMON),
                                 uid=NOBODY, pid_namespace=True))
             levels.append(Level("bubblewrap-userns", "bubblewrap",
                                 (*_SANDBOX, "user namespace without capabilities", *_COMMON),
@@ -111,17 +139,18 @@ def candidate_levels(forced: str | None = None) -> list[Level]:
             levels.append(Level("bubblewrap", "bubblewrap",
                                 (*_SANDBOX, "user namespace", *_COMMON),
                                 user_namespace=True, pid_namespace=True))
-    # Without bubblewrap's mounts, the learner can only switch uid if that uid can still read
-    # the interpreter and its libraries (not so when Python lives in root's home folder).
-    drop = NOBODY if root and _nobody_can_read(_readable_roots()) else None
-    uid_layer = (f"unprivileged uid {NOBODY}",) if drop is not None else ()
     if shutil.which("unshare"):
-        levels.append(Level("unshare", "unshare", ("PID namespace", "no network",
-                                                   "stand-in parent", *uid_layer, *_COMMON),
-                            uid=drop, user_namespace=not root, pid_namespace=True, nanny=True))
-    levels.append(Level("process", "process",
-                        ("own process group", "stand-in parent", *uid_layer, *_COMMON),
-                        uid=drop, nanny=True))
+        # The learner process builds the same minimal root as bubblewrap itself, in the mount
+        # namespace unshare gives it, then drops to NOBODY (as root) or every capability.
+        levels.append(Level("unshare", "unshare",
+                            ("PID namespace", "no network", "read-only minimal filesystem",
+                             "suites and solutions hidden", "size-capped scratch space",
+                             "stand-in parent",
+                             unprivileged if root else "user namespace without capabilities",
+                             *_COMMON),
+                            uid=NOBODY if root else None, user_namespace=not root,
+                            pid_namespace=True, nanny=True, builds_root=True))
+    levels.append(_process_level(root))
     if forced:
         chosen = [level for level in levels if forced in (level.key, level.name)]
         if not chosen:
@@ -129,6 +158,35 @@ def candidate_levels(forced: str | None = None) -> list[Level]:
                              f"here; choose from: {', '.join(level.key for level in levels)}")
         return chosen
     return levels
+
+
+def _process_level(root: bool) -> Level:
+    """A plain process: no namespace, so the learner sees the host's whole filesystem and its
+    processes as whatever uid it has. Never safe for class grading."""
+    if not root:
+        return Level("process", "process", ("own process group", "stand-in parent", *_COMMON),
+                     nanny=True, unsafe_reason=(
+                         "the learner's code runs as you and sees your whole filesystem and "
+                         "your processes: it can read the suites, the solutions and other "
+                         "learners' files, and change anything you can"))
+    # Without mounts of its own, the learner can only switch uid if that uid can still read
+    # the interpreter and its libraries (not so when Python lives in root's home folder).
+    if _nobody_can_read(_readable_roots()):
+        return Level("process", "process",
+                     ("own process group", "stand-in parent", f"unprivileged uid {NOBODY}",
+                      *_COMMON),
+                     uid=NOBODY, nanny=True, unsafe_reason=(
+                         f"the learner's code runs as uid {NOBODY} with the whole filesystem "
+                         "in view: it can read every file that any user may read (the "
+                         "reference solutions, other learners' files) and see every process"))
+    return Level("process", "process",
+                 ("own process group", "stand-in parent", "uid 0 without capabilities",
+                  *_COMMON),
+                 nanny=True, unsafe_reason=(
+                     f"the learner's code keeps uid 0, without capabilities (uid {NOBODY} "
+                     "cannot read Python here): it can read and change every file root owns "
+                     "(the suites, the solutions, other learners' files, the installed "
+                     "grader) and kernel settings that give back every power"))
 
 
 def learner_env(workdir: Path) -> dict[str, str]:
@@ -226,48 +284,77 @@ def _nobody_can_read(paths: tuple[str, ...]) -> bool:
     return True
 
 
+def sandbox_plan(workdir: Path, label: str, disk_bytes: int) -> list[dict]:
+    """The learner's whole root filesystem, step by step: what bubblewrap builds from its
+    command line and the `unshare` level builds itself (confine.build_root). Nothing outside
+    it exists for the learner: not the class folder, not other learners' folders, not /root.
+
+    Steps (dicts, so they cross to the learner process as JSON): `ro-bind` (or `ro-bind-try`,
+    skipped if missing) a host path at the same place; `symlink`; `dir`; `tmpfs` with a mode
+    and a size (0: not capped); `proc`; `dev`; `file`, the submission itself.
+    """
+    plan: list[dict] = [{"kind": "ro-bind", "source": "/usr", "target": "/usr"}]
+    for name in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
+        if os.path.islink(name):
+            plan.append({"kind": "symlink", "source": os.readlink(name), "target": name})
+        elif os.path.isdir(name):
+            plan.append({"kind": "ro-bind", "source": name, "target": name})
+    for name in ("/etc/ld.so.cache", "/etc/localtime", "/etc/passwd", "/etc/group"):
+        plan.append({"kind": "ro-bind-try", "source": name, "target": name})
+    plan += [{"kind": "proc", "target": "/proc"}, {"kind": "dev", "target": "/dev"},
+             {"kind": "tmpfs", "target": "/dev/shm", "mode": 0o1777, "size": SHM_BYTES},
+             {"kind": "tmpfs", "target": "/tmp", "mode": 0o1777, "size": disk_bytes}]
+    roots = _readable_roots()
+    hidden = _hidden_paths(roots)
+    # Folders above a mount point must be created traversable (bubblewrap would make them
+    # 0700), for the learner's uid to reach Python under /root, say.
+    plan += [{"kind": "dir", "target": folder, "mode": 0o755}
+             for folder in _parents_to_create([*roots, *hidden])]
+    plan += [{"kind": "ro-bind", "source": path, "target": path} for path in roots]
+    plan += [{"kind": "tmpfs", "target": folder, "mode": 0o755, "size": 4096}
+             for folder in hidden]
+    plan += [{"kind": "tmpfs", "target": str(workdir), "mode": 0o1777, "size": disk_bytes},
+             {"kind": "file", "source": str(workdir / label), "target": str(workdir / label),
+              "mode": 0o444}]
+    return plan
+
+
 def _bwrap(python_args: list[str], workdir: Path, env: dict[str, str], user_namespace: bool,
-           submission: tuple[int | None, Path, int]) -> list[str]:
-    """The bubblewrap command; `submission` is (fd to copy it from, its path, folder size)."""
-    source_fd, submission_path, disk_bytes = submission
+           plan: list[dict], source_fd: int | None) -> list[str]:
+    """The bubblewrap command that builds `plan`; the submission comes from `source_fd`."""
     args = ["bwrap", "--die-with-parent", "--new-session", "--clearenv", "--unshare-pid",
             "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]
+    # CAP_SETPCAP lets the learner process empty its bounding set before the learner's code
+    # runs (confine.become, confine.drop_capabilities); it is gone by then.
     if user_namespace:
-        args.append("--unshare-user")
+        args += ["--unshare-user", "--cap-drop", "ALL", "--cap-add", "CAP_SETPCAP"]
         if os.getuid() == 0:
             args += ["--uid", str(NOBODY), "--gid", str(NOBODY)]
     elif os.getuid() == 0:
         # Run as real root only to build the mounts; the learner process switches to NOBODY
-        # before it says hello, and these capabilities are all it holds until then (the last
-        # one lets bubblewrap enter the working folder, which belongs to NOBODY).
+        # before it says hello, and these capabilities are all it holds until then
+        # (CAP_DAC_READ_SEARCH lets bubblewrap reach Python where only root may).
         args += ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
-                 "--cap-add", "CAP_DAC_READ_SEARCH"]
+                 "--cap-add", "CAP_DAC_READ_SEARCH", "--cap-add", "CAP_SETPCAP"]
     for key, value in env.items():
         args += ["--setenv", key, value]
-    args += ["--ro-bind", "/usr", "/usr"]
-    for name in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
-        if os.path.islink(name):
-            args += ["--symlink", os.readlink(name), name]
-        elif os.path.isdir(name):
-            args += ["--ro-bind", name, name]
-    for name in ("/etc/ld.so.cache", "/etc/localtime", "/etc/passwd", "/etc/group"):
-        args += ["--ro-bind-try", name, name]
-    args += ["--proc", "/proc", "--dev", "/dev",
-             "--perms", "1777", "--size", str(disk_bytes), "--tmpfs", "/tmp"]
-    roots = _readable_roots()
-    hidden = _hidden_paths(roots)
-    # bubblewrap would create the folders above a mount point with mode 0700, which the
-    # learner's uid could not pass through (Python under /root, say): create them readable.
-    for folder in _parents_to_create([*roots, *hidden]):
-        args += ["--perms", "0755", "--dir", folder]
-    for path in roots:
-        args += ["--ro-bind", path, path]
-    for folder in hidden:
-        args += ["--tmpfs", folder]
-    args += ["--perms", "1777", "--size", str(disk_bytes), "--tmpfs", str(workdir),
-             "--perms", "0444", "--file", str(source_fd), str(submission_path),
-             "--remount-ro", "/", "--chdir", str(workdir), "--", *python_args]
-    return args
+    for step in plan:
+        kind, target = step["kind"], step["target"]
+        if kind in ("ro-bind", "ro-bind-try", "symlink"):
+            args += [f"--{kind}", step["source"], target]
+        elif kind == "proc":
+            # Read-only: a learner whose uid is root outside (bubblewrap-userns) could otherwise
+            # write kernel settings such as kernel.core_pattern, a way to run code as root.
+            args += ["--proc", target, "--remount-ro", target]
+        elif kind == "dev":
+            args += ["--dev", target]
+        else:
+            args += ["--perms", f"{step['mode']:04o}"]
+            if kind == "tmpfs" and step.get("size"):
+                args += ["--size", str(step["size"])]
+            args += ["--file", str(source_fd), target] if kind == "file" else \
+                [f"--{kind}", target]
+    return [*args, "--remount-ro", "/", "--chdir", str(workdir), "--", *python_args]
 
 
 def make_undumpable() -> None:

@@ -208,16 +208,30 @@ def _import(path: str, label: str, module_name: str):
 def _confine(config: dict) -> list[str]:
     """Everything this process does to itself before the learner's code runs.
 
-    A step the launch level relies on (the uid switch) raises, so that the level counts as not
-    working here; an extra layer (the seccomp filter) is reported only if it took.
+    A step the launch level relies on (its own root filesystem, the uid switch, giving up
+    capabilities) raises, so that the level counts as not working here; the seccomp filter is
+    reported only if it took, and the level's description says what its absence costs.
     """
+    root = config.get("root")
+    if root is not None:
+        confine.build_root(root["plan"], root["stage"])
     if config.get("uid") is not None:
         confine.become(int(config["uid"]))
-    _set_limits(config["limits"])
+    else:
+        confine.drop_capabilities()
+    if root is not None:
+        unreadable = [step["target"] for step in root["plan"] if step["kind"] == "ro-bind"
+                      and not os.access(step["target"], os.R_OK | os.X_OK)]
+        if unreadable:
+            raise PermissionError(f"the learner's uid cannot read {unreadable}")
+        os.chdir(os.path.dirname(config["path"]))
     if config.get("nanny"):
+        # Before the limits: learners that share a uid share its process limit, and one that
+        # spent it must not stop another from starting.
         confine.nanny(keep_closed=[config["fd"]])
+    _set_limits(config["limits"])
     confine.die_with_parent()
-    return ["no new sockets (seccomp)"] if confine.deny_sockets() else []
+    return [confine.SECCOMP_LAYER] if confine.restrict_syscalls() else []
 
 
 def main() -> None:

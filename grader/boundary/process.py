@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -13,11 +15,19 @@ import time
 from pathlib import Path
 
 from grader.boundary import confine, wire
-from grader.boundary.launch import Level, Limits, candidate_levels, learner_env, python_command
+from grader.boundary.launch import (
+    Level,
+    Limits,
+    candidate_levels,
+    learner_env,
+    python_command,
+    sandbox_plan,
+)
 
 HELLO_SECONDS = 15.0
 SWEEP_SECONDS = 5.0
 _working_levels: dict[str | None, Level] = {}
+_CGROUP_PREFIX = "nn-grader-"
 
 
 class StartFailed(Exception):
@@ -46,6 +56,7 @@ class LearnerProcess:
         self.sock: socket.socket | None = None
         self.workdir: Path | None = None
         self.level: Level | None = None
+        self.tasks: TaskGroup | None = None
 
     def start(self) -> None:
         """Start the process at the best known level without waiting for it to answer."""
@@ -78,6 +89,8 @@ class LearnerProcess:
             confined = hello.get("confined")
             self.confined = tuple(str(item)[:100] for item in confined[:10]) \
                 if isinstance(confined, list) else ()
+            if self.tasks is not None:
+                self.confined += (f"at most {self.limits.processes} threads (cgroup)",)
             return
 
     def wait_import(self) -> dict:
@@ -127,26 +140,31 @@ class LearnerProcess:
         self.workdir = Path(tempfile.mkdtemp(prefix="nn-grader-learner-"))
         path = self.workdir / self.label
         source_fd = None
-        if level.sized_folders:
+        if level.source_from_fd:
             source_fd = os.memfd_create("submission")
             with open(source_fd, "wb", closefd=False) as source:
                 source.write(self.source)
             os.lseek(source_fd, 0, os.SEEK_SET)
         else:
             path.write_bytes(self.source)
-            if level.uid is not None:
+            if level.uid is not None and not level.builds_root:
                 for item in (self.workdir, path):
                     os.chown(item, level.uid, level.uid)
+        self.tasks = TaskGroup.create(self.limits.processes)
         ours, theirs = socket.socketpair()
         config = {
             "fd": theirs.fileno(),
             "path": str(path),
             "label": self.label,
             "module": _module_name(self.label),
-            "limits": self.limits.for_learner(level.own_uid),
+            "limits": self.limits.for_learner(level.own_uid and self.tasks is None),
             "uid": level.uid,
             "nanny": level.nanny,
         }
+        if level.builds_root:
+            config["root"] = {"plan": sandbox_plan(self.workdir, self.label,
+                                                   self.limits.disk_bytes),
+                              "stage": str(self.workdir)}
         code = "from grader.boundary.learner import main; main()"
         argv = level.command([*python_command(code), json.dumps(config)], self.workdir,
                              learner_env(self.workdir), source_fd, self.label,
@@ -156,8 +174,10 @@ class LearnerProcess:
             self.popen = subprocess.Popen(
                 argv, stdin=subprocess.DEVNULL, stdout=self.output_fd, stderr=self.output_fd,
                 pass_fds=passed, cwd=self.workdir, env=learner_env(self.workdir),
-                start_new_session=True, preexec_fn=level.preexec())
-        except OSError as error:
+                start_new_session=True, preexec_fn=self._preexec(level))
+        except (OSError, subprocess.SubprocessError) as error:  # the latter: joining the cgroup
+            if self.tasks is not None:
+                self.tasks.remove()
             raise Died(f"could not be started ({error})") from None
         finally:
             theirs.close()
@@ -165,6 +185,17 @@ class LearnerProcess:
                 os.close(source_fd)
         self.sock = ours
         self.level = level
+
+    def _preexec(self, level: Level):
+        """What the new process does before it runs the level's command: join its cgroup."""
+        before, tasks = level.preexec(), self.tasks
+
+        def run() -> None:
+            before()
+            if tasks is not None:
+                tasks.join()
+
+        return run
 
     def _death(self) -> str:
         """Why the process stopped answering, in words a learner understands."""
@@ -201,7 +232,126 @@ class LearnerProcess:
             self.sock.close()
         if self.workdir is not None:
             shutil.rmtree(self.workdir, ignore_errors=True)
-        self.popen = self.sock = self.workdir = None
+        if self.tasks is not None:
+            self.tasks.remove()
+        self.popen = self.sock = self.workdir = self.tasks = None
+
+
+class TaskGroup:
+    """A cgroup of the pids controller holding one learner process and its sandbox, with at
+    most `limit` processes and threads in it together.
+
+    RLIMIT_NPROC cannot do this: it counts every process of a uid (all learners under uid
+    65534 share it), and not at all those whose uid is root outside their namespace (the
+    bubblewrap-userns level, or the process level as root), where a thread bomb with small
+    stacks could take every process id of the machine. Made only where this process may
+    (root, with the pids controller mounted as cgroup v1 or delegated in v2).
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    @classmethod
+    def create(cls, limit: int) -> TaskGroup | None:
+        parent = _pids_parent()
+        if parent is None:
+            return None
+        _remove_orphans(parent)
+        path = os.path.join(parent, f"{_CGROUP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}")
+        try:
+            os.mkdir(path)
+            with open(os.path.join(path, "pids.max"), "w") as handle:
+                handle.write(str(limit))
+        except OSError:
+            _rmdir(path)
+            return None
+        return cls(path)
+
+    def join(self) -> None:
+        """Move the calling process in (in the child, before it runs anything)."""
+        with open(os.path.join(self.path, "cgroup.procs"), "w") as handle:
+            handle.write(str(os.getpid()))
+
+    def remove(self) -> None:
+        """Remove the cgroup once its processes are gone (they were killed just before)."""
+        deadline = time.monotonic() + SWEEP_SECONDS
+        while not _rmdir(self.path) and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+
+def _rmdir(path: str) -> bool:
+    try:
+        os.rmdir(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _remove_orphans(parent: str) -> None:
+    """Remove the cgroups of grading processes that died before they could (killed, say)."""
+    try:
+        names = os.listdir(parent)
+    except OSError:
+        return
+    for name in names:
+        owner = name.removeprefix(_CGROUP_PREFIX).split("-")[0]
+        if name.startswith(_CGROUP_PREFIX) and owner.isdigit() and \
+                not os.path.exists(f"/proc/{owner}"):
+            _rmdir(os.path.join(parent, name))
+
+
+@functools.cache
+def _pids_parent() -> str | None:
+    """The folder of this process's own cgroup in the pids controller, if it may make cgroups
+    there: in a cgroup v1 pids hierarchy, or in cgroup v2 where pids is enabled for children."""
+    try:
+        with open("/proc/self/cgroup") as handle:
+            own = dict(line.rstrip("\n").split(":", 2)[1:] for line in handle)
+        with open("/proc/self/mountinfo") as handle:
+            mounts = [line.split() for line in handle]
+    except (OSError, ValueError):
+        return None
+    for fields in mounts:
+        kind, options = fields[fields.index("-") + 1], fields[fields.index("-") + 3]
+        if kind == "cgroup" and "pids" in options.split(","):
+            path = next((value for key, value in own.items() if "pids" in key.split(",")), None)
+        elif kind == "cgroup2":
+            path = own.get("")
+        else:
+            continue
+        if path is None:
+            continue
+        folder = os.path.join(fields[4], path.lstrip("/"))
+        if kind == "cgroup2" and "pids" not in _read(os.path.join(folder,
+                                                                   "cgroup.subtree_control")):
+            continue
+        if os.path.isdir(folder) and os.access(folder, os.W_OK):
+            return folder
+    return None
+
+
+def _read(path: str) -> list[str]:
+    try:
+        with open(path) as handle:
+            return handle.read().split()
+    except OSError:
+        return []
+
+
+def working_level(isolation: str | None) -> tuple[Level, tuple[str, ...]]:
+    """The level learner processes start at here (the first that works, or the one forced),
+    with the layers the learner process adds: one is started and stopped, running no learner
+    code. Raises StartFailed if none starts, ValueError if `isolation` names no level."""
+    with tempfile.TemporaryFile() as output:
+        learner = LearnerProcess(b"", "probe.py", Limits(), output.fileno(), isolation)
+        try:
+            learner.start()
+            learner.await_hello()
+            return learner.level, learner.confined
+        finally:
+            learner.kill()
 
 
 def _sweep(learner_pid: int) -> None:

@@ -242,6 +242,24 @@ CATALOG: tuple[Exercise, ...] = (
         ),
     ),
     Exercise(
+        name="dropout",
+        title="Dropout",
+        section="Training neural networks: dropout",
+        points=12,
+        task="Write dropout (inverted dropout with a fresh random mask) and dropout_backward.",
+        hints=(
+            "Draw mask = np.random.rand(*activations.shape) < keep_prob inside dropout, on every "
+            "call: each unit is kept on its own with probability keep_prob, so the number kept "
+            "varies, and np.random.seed (called outside) decides the mask.",
+            "Inverted dropout divides what it keeps by keep_prob: return (activations * mask / "
+            "keep_prob, mask), and keep the mask itself 0/1 (or bools).",
+            "Check keep_prob first: `if not 0 < keep_prob <= 1: raise ValueError(...)`. An "
+            "assert raises AssertionError, not ValueError.",
+            "dropout_backward uses the mask it is given, scaled the same way: d_out * mask / "
+            "keep_prob. Do not draw a new mask there.",
+        ),
+    ),
+    Exercise(
         name="sgd_momentum",
         title="SGD with momentum",
         section="Training neural networks: SGD and momentum",
@@ -302,6 +320,28 @@ CATALOG: tuple[Exercise, ...] = (
             "Compute both deltas, then update in place: weights_hidden_to_output += lr * "
             "output_delta @ hidden_outputs.T and weights_input_to_hidden += lr * hidden_delta @ "
             "inputs.T.",
+        ),
+    ),
+    Exercise(
+        name="sentiment_network",
+        title="A sentiment network with noise reduction",
+        section="Project: sentiment analysis",
+        points=20,
+        task="Write count_words, pos_neg_ratios, build_vocabulary and the SentimentNetwork "
+        "class (train and run), and keep only the words that carry sentiment.",
+        hints=(
+            "Split with review.split() (no argument) and count every occurrence: "
+            "counter.update(words) adds one per word, repeats included. The labels are the "
+            "strings \"POSITIVE\" and \"NEGATIVE\".",
+            "pos_neg_ratios loops over total_counts: for each word with total_counts[word] >= "
+            "min_count, r = positive_counts[word] / (negative_counts[word] + 1), then np.log(r) "
+            "if r > 1, else -np.log(1 / (r + 0.01)).",
+            "build_vocabulary passes its own min_count to pos_neg_ratios and keeps the words "
+            "with abs(ratio) >= polarity_cutoff, so strongly negative words stay too.",
+            "In train, the hidden layer is the sum of the weights_0_1 rows of the review's "
+            "distinct known words (a set of indices). Compute delta_1 = delta_2 @ "
+            "weights_1_2.T before updating weights_1_2, then subtract learning_rate times each "
+            "update.",
         ),
     ),
 )

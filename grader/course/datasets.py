@@ -208,3 +208,128 @@ def stretched_classes(seed: int, records: int = 200, stretch: float = 10.0,
     points = points[np.abs(side) > margin][:records]
     labels = (points @ normal > 0).astype(float)
     return points * np.array([1.0, 1.0 / stretch]), labels
+
+
+# --- movie reviews for the sentiment network ---------------------------------------------------
+
+POSITIVE_WORDS = (
+    "great", "excellent", "wonderful", "superb", "brilliant", "loved", "enjoyed", "amazing",
+    "beautiful", "perfect", "touching", "delightful", "favorite", "fantastic", "charming",
+    "moving", "masterpiece", "hilarious", "best", "gripping", "refreshing", "stunning",
+    "fascinating", "heartwarming", "outstanding", "memorable", "splendid", "terrific",
+    "impressive", "beautifully",
+)
+NEGATIVE_WORDS = (
+    "awful", "terrible", "boring", "worst", "waste", "dull", "horrible", "bad", "poorly",
+    "stupid", "mess", "disappointing", "annoying", "lame", "pointless", "ridiculous", "weak",
+    "tedious", "mediocre", "unwatchable", "forgettable", "clumsy", "painful", "bland",
+    "predictable", "dreadful", "laughable", "cheap", "pathetic", "worse",
+)
+# Words that lean one way only a little: kept by a low polarity cutoff, dropped by a high one.
+MILD_POSITIVE_WORDS = ("good", "nice", "fine", "solid", "pleasant", "decent", "fun", "sweet")
+MILD_NEGATIVE_WORDS = ("slow", "long", "odd", "silly", "messy", "flat", "uneven", "loud")
+# Neutral words, most frequent first: as common in positive reviews as in negative ones.
+NEUTRAL_WORDS = (
+    "the", "a", "and", "of", "to", "is", "it", "in", "this", "that", "was", "movie", "film",
+    "with", "as", "for", "but", "on", "his", "her", "they", "one", "story", "plot",
+    "characters", "scene", "time", "about", "by", "an", "at", "be", "who", "from", "there",
+    "have", "just", "he", "she", "all", "so", "its", "out", "what", "when", "some", "up", "like",
+    "more", "them", "into", "only", "has", "than", "director", "actor", "actress", "music",
+    "ending", "camera", "script", "cast", "budget", "sequel", "minutes", "hour", "night",
+    "family", "city", "war", "life", "house", "school", "friend", "father", "mother", "car",
+    "dog", "book", "version", "role", "part", "scenes", "end", "people", "world", "way", "man",
+    "woman", "years", "first", "second", "after", "before", "while", "where", "then", "also",
+    "very", "really", "even", "much", "little", "two", "three", "make", "made", "see", "seen",
+    "watch", "watched", "think", "know", "get", "go", "going", "back", "still", "over", "set",
+)
+_SYLLABLE_ONSETS = ("b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z",
+                    "br", "gr", "kr", "st", "tr", "sh", "ch", "th")
+_SYLLABLE_NUCLEI = ("a", "e", "i", "o", "u", "ai", "ou", "ee")
+
+
+@dataclass(frozen=True)
+class Reviews:
+    """Labelled reviews ("POSITIVE" or "NEGATIVE"), a training part and a held-out part."""
+
+    train_reviews: tuple[str, ...]
+    train_labels: tuple[str, ...]
+    test_reviews: tuple[str, ...]
+    test_labels: tuple[str, ...]
+
+
+def movie_reviews(seed: int, train: int = 2500, test: int = 1000,
+                  noise_types: int = 8000) -> Reviews:
+    """Seeded reviews in the style of the sentiment project's IMDB data, made to need its noise
+    reduction: each review is mostly neutral words (as frequent in positive reviews as in
+    negative ones), a few sentiment words that mostly but not always agree with the label, and
+    some made-up words (names, typos): a few of them common, most seen only a handful of times
+    in the whole corpus. Without a minimum count the rare words swamp the vocabulary, and
+    without a polarity cutoff so do the neutral ones. Words are lower case and separated by
+    whitespace that is now and then a double space, a tab or a line break, and some reviews end
+    in a space and a newline, as text pasted from the web does."""
+    rng = np.random.default_rng(seed)
+    vocabulary = [*NEUTRAL_WORDS, *POSITIVE_WORDS, *NEGATIVE_WORDS, *MILD_POSITIVE_WORDS,
+                  *MILD_NEGATIVE_WORDS, *made_up_words(rng, noise_types).tolist()]
+    first_of = np.cumsum([0, len(NEUTRAL_WORDS), len(POSITIVE_WORDS), len(NEGATIVE_WORDS),
+                          len(MILD_POSITIVE_WORDS), len(MILD_NEGATIVE_WORDS)])
+    count = train + test
+    # Exactly half of each part is positive, as in the IMDB data: a lopsided corpus would
+    # tilt every neutral word's ratio past the polarity cutoff.
+    positive = np.concatenate([rng.permutation(size) < size // 2 for size in (train, test)])
+    neutral_weights = 1.0 / np.arange(1, len(NEUTRAL_WORDS) + 1) ** 0.8
+    noise_weights = 1.0 / np.arange(1, noise_types + 1)
+    sizes = (rng.integers(12, 60, count), 2 + rng.poisson(2.0, count), rng.poisson(1.0, count),
+             rng.poisson(2.5, count))
+    neutral, strong, mild, rare = (np.repeat(np.arange(count), size) for size in sizes)
+    codes = np.concatenate((
+        rng.choice(len(NEUTRAL_WORDS), size=neutral.size,
+                   p=neutral_weights / neutral_weights.sum()),
+        _leaning(rng, positive[strong], 0.9, first_of[1], first_of[2], len(POSITIVE_WORDS)),
+        _leaning(rng, positive[mild], 0.65, first_of[3], first_of[4], len(MILD_POSITIVE_WORDS)),
+        first_of[5] + rng.choice(noise_types, size=rare.size,
+                                 p=noise_weights / noise_weights.sum()),
+    ))
+    owners = np.concatenate((neutral, strong, mild, rare))
+    order = np.argsort(owners + rng.random(owners.size))  # each review's words, shuffled
+    ordered = [vocabulary[code] for code in codes[order].tolist()]
+    gaps = np.array([" ", "  ", "\t", "\n"])[
+        np.searchsorted([0.95, 0.98, 0.99], rng.random(owners.size), side="right")].tolist()
+    spaced = [word + gap for word, gap in zip(ordered, gaps, strict=True)]
+    ends = np.cumsum(sum(sizes))
+    reviews = []
+    for first, last, trailing in zip((ends - sum(sizes)).tolist(), ends.tolist(),
+                                     (rng.random(count) < 0.1).tolist(), strict=True):
+        text = "".join(spaced[first:last - 1]) + ordered[last - 1]
+        reviews.append(text + " \n" if trailing else text)
+    labels = ["POSITIVE" if label else "NEGATIVE" for label in positive.tolist()]
+    return Reviews(train_reviews=tuple(reviews[:train]), train_labels=tuple(labels[:train]),
+                   test_reviews=tuple(reviews[train:]), test_labels=tuple(labels[train:]))
+
+
+def _leaning(rng: np.random.Generator, positive: np.ndarray, agree: float,
+             positive_first: int, negative_first: int, size: int) -> np.ndarray:
+    """The codes of one sentiment word per entry of `positive` (its review's label), agreeing
+    with the label with probability `agree`."""
+    which = rng.integers(0, size, positive.size)
+    pick_positive = positive == (rng.random(positive.size) < agree)
+    return np.where(pick_positive, positive_first, negative_first) + which
+
+
+def made_up_words(rng: np.random.Generator, count: int) -> np.ndarray:
+    """`count` distinct pronounceable non-words of two to four syllables (names, typos)."""
+    known = set(POSITIVE_WORDS + NEGATIVE_WORDS + MILD_POSITIVE_WORDS + MILD_NEGATIVE_WORDS
+                + NEUTRAL_WORDS)
+    words: dict[str, None] = {}
+    while len(words) < count:
+        batch = 2 * (count - len(words)) + 16
+        lengths = rng.integers(2, 5, batch)
+        onsets = rng.integers(0, len(_SYLLABLE_ONSETS), (batch, 4)).tolist()
+        nuclei = rng.integers(0, len(_SYLLABLE_NUCLEI), (batch, 4)).tolist()
+        for length, onset, nucleus in zip(lengths.tolist(), onsets, nuclei, strict=True):
+            word = "".join(_SYLLABLE_ONSETS[onset[i]] + _SYLLABLE_NUCLEI[nucleus[i]]
+                           for i in range(length))
+            if word not in known:
+                words[word] = None
+            if len(words) == count:
+                break
+    return np.array(list(words))

@@ -1,5 +1,6 @@
 # A correct softmax that tries to fill the disk: 8 MiB files, one after another, in its own
 # folder and in /tmp, up to 1 GiB. Its folders are capped, so most writes must fail.
+# needs: safe
 # verdict: passed
 # score: full
 # absent: ESCAPED

@@ -1,4 +1,5 @@
-# A correct softmax whose import forks up to 300 sleeping children (a bounded fork bomb).
+# A correct softmax whose import tries to fork up to 300 sleeping children (a bounded fork
+# bomb), stopping at the first refusal.
 # verdict: passed
 # score: full
 import os

@@ -1,6 +1,8 @@
-# A correct softmax that leaves a forked child sleeping after each call.
-# verdict: passed
-# score: full
+# A softmax that forks a child to sleep after each call: graded code runs in one process, so
+# the fork is refused and every test says why.
+# verdict: failed
+# score: 0
+# expect: tried to start a new process
 import os
 import time
 

@@ -1,5 +1,6 @@
-# Kills whatever process started it, at import and in every call, then answers wrongly.
-# verdict: failed
+# Kills whatever process started it, at import and in every call, then answers wrongly. Where
+# that process is a plain stand-in (the process level), its death takes the learner with it.
+# verdict: failed|error
 # score: 0
 import os
 import signal

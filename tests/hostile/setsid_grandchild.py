@@ -1,8 +1,10 @@
 # A correct softmax whose import starts a grandchild in a session of its own (escaping the
-# process group), one that exec's a shell, and a child that ignores SIGTERM. They keep
-# running and try to write files outside the working directory later.
-# verdict: passed
-# score: full
+# process group), one that exec's a shell, and a child that ignores SIGTERM, to keep running
+# and write files outside the working directory later. The first fork is refused, and the
+# learner is told why.
+# verdict: error
+# score: 0
+# expect: tried to start a new process
 # wait: 3
 import os
 import signal

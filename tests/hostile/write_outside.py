@@ -1,5 +1,6 @@
 # A correct softmax that tries to write outside its working directory; it answers right only if
 # every write failed, so full marks mean the filesystem outside was read-only.
+# needs: safe
 # verdict: passed
 # score: full
 # absent: ESCAPED
