@@ -142,6 +142,38 @@ def _allowed_failures(dask_scheduler=None) -> int:
     return dask_scheduler.allowed_failures
 
 
+def test_a_worker_that_must_be_refused_during_the_run_stops_it_with_what_was_graded_saved(
+        run_cli, local_cluster, small_class, tmp_path, monkeypatch):
+    """Workers check each task's terms themselves, for those that join after the first check:
+    here every worker differs from what this machine expects once the run has started."""
+    connect = cluster.connect
+
+    def then_upgraded_here(*args, **kwargs):
+        checked = connect(*args, **kwargs)
+        checked.terms = dataclasses.replace(checked.terms, version="9.9")
+        return checked
+
+    monkeypatch.setattr(cluster, "connect", then_upgraded_here)
+    out = tmp_path / "out"
+    outcome = run_cli("report", small_class.root, "-o", out, "--seed", SEED, "--cluster",
+                      local_cluster.scheduler_address)
+    assert outcome.exit_code == 2
+    match = re.fullmatch(r"grader: the worker at (tcp://\S+) runs nn-grader (\S+) and this "
+                         r"machine runs 9\.9: install nn-grader 9\.9 on every worker and "
+                         r"restart them\. What was graded is saved: run the same command "
+                         r"again once that worker is fixed or stopped\.\n", outcome.stderr)
+    assert match and match[1] in worker_addresses(local_cluster.scheduler_address)
+    assert match[2] == __version__
+    unreadable = sum(kind in classgen.UNREADABLE for kind in small_class.submissions.values())
+    assert len(_saved(out)) == unreadable  # found here, saved before any task was sent
+    monkeypatch.setattr(cluster, "connect", connect)
+    rerun = run_cli("report", small_class.root, "-o", out, "--seed", SEED, "--cluster",
+                    local_cluster.scheduler_address)
+    assert rerun.exit_code == 0, rerun.stderr
+    assert f"({len(small_class.submissions) - unreadable} graded now, {unreadable} kept " \
+           "from an earlier run)" in rerun.stdout
+
+
 def test_a_summary_names_each_workers_level_when_they_differ(graded_here, small_class):
     """One worker reports another level: each worker's line then says its own."""
     kept = records(graded_here)

@@ -298,7 +298,7 @@ class ClusterExecutor(Executor):
         self._terms = cluster.terms
         self._lock = threading.Lock()
         self._pending: collections.deque[tuple[GradedFuture, dict]] = collections.deque()
-        self._remote: dict[Any, tuple[GradedFuture, dict]] = {}
+        self._remote: dict[Any, tuple[Any, GradedFuture, dict]] = {}  # by Dask key
         self._done: queue.SimpleQueue = queue.SimpleQueue()
         self._window = self._size(cluster.threads)
         self._shutdown = False
@@ -383,7 +383,7 @@ class ClusterExecutor(Executor):
         remote = self._client.submit(grade, job, self._terms, pure=False,
                                      key=f"nn-grader-{job['exercise']}-{uuid.uuid4().hex}")
         with self._lock:
-            self._remote[remote.key] = (future, job)
+            self._remote[remote.key] = (remote, future, job)  # a dropped Dask future is released
         remote.add_done_callback(self._done.put)
 
     def _resolve(self, remotes: list) -> None:
@@ -408,7 +408,8 @@ class ClusterExecutor(Executor):
 
     def _claim(self, remote) -> tuple[GradedFuture, dict] | None:
         with self._lock:
-            return self._remote.pop(remote.key, None)
+            claimed = self._remote.pop(remote.key, None)
+        return None if claimed is None else claimed[1:]
 
     def _answer(self, remote, answer: dict) -> None:
         claimed = self._claim(remote)
@@ -445,7 +446,7 @@ class ClusterExecutor(Executor):
         with self._lock:
             self._broken = self._broken or reason
             self._cancel_pending()
-            remotes = list(self._remote)
+            remotes = [remote for remote, _, _ in self._remote.values()]
         self._done.put(None)
         if remotes:
             try:
@@ -464,7 +465,7 @@ class ClusterExecutor(Executor):
             self._cancel_pending()
             running, self._remote = list(self._remote.values()), {}
             reason = self._broken
-        for future, _ in running:
+        for _, future, _ in running:
             future.set_exception(BrokenExecutor(reason))
 
 
