@@ -320,24 +320,19 @@ def fresh_cluster():
         yield started
 
 
-def slow_class(root: Path, learners: int, slow_learner: str) -> classgen.ClassPlan:
-    """Learners with one correct softmax each; `slow_learner`'s sleeps at import, holding a
-    file open by which the test finds its learner process (and so the worker grading it)."""
-    plan = classgen.generate(root, learners, per_learner=1, hostile=(), unreadable=(),
-                             junk=False)
-    for learner in plan.learners:
-        for exercise in [e for (who, e) in plan.submissions if who == learner]:
-            plan.path(learner, exercise).unlink()
-    plan.submissions = {(learner, "softmax"): "correct" for learner in plan.learners}
-    plan.submissions[(slow_learner, "softmax")] = "correct"
+def slow_class(root: Path, learners: int, slow: str) -> classgen.ClassPlan:
+    """`learners` learners and `slow`, each with a correct softmax; `slow`'s sleeps at import,
+    holding a file open by which the test finds its learner process (and so the worker grading
+    it). Submissions are sent in learner order, so `slow` is sent first or last by its name."""
+    plan = classgen.ClassPlan(root)
+    names = [f"learner{number:02d}" for number in range(1, learners + 1)]
     solution = course.solution_path("softmax").read_text(encoding="utf-8")
-    for learner, exercise in plan.submissions:
-        plan.path(learner, exercise).parent.mkdir(parents=True, exist_ok=True)
-        text = solution
-        if learner == slow_learner:
-            text = (f"import time\n_marker = open({MARKER!r}, 'w')\ntime.sleep(8)\n"
-                    + solution)
-        plan.path(learner, exercise).write_text(text, encoding="utf-8")
+    for learner in sorted([*names, slow]):
+        plan.submissions[(learner, "softmax")] = "correct"
+        text = solution if learner != slow else (
+            f"import time\n_marker = open({MARKER!r}, 'w')\ntime.sleep(8)\n" + solution)
+        plan.path(learner, "softmax").parent.mkdir(parents=True)
+        plan.path(learner, "softmax").write_text(text, encoding="utf-8")
     return plan
 
 
@@ -423,7 +418,7 @@ def grade_counting(plan: classgen.ClassPlan, out: Path, address: str, monkeypatc
 
 def test_a_worker_killed_mid_run_costs_only_its_submissions_which_are_graded_elsewhere(
         fresh_cluster, tmp_path, monkeypatch):
-    plan = slow_class(tmp_path / "class", 6, "learner01")  # the first: others run meanwhile
+    plan = slow_class(tmp_path / "class", 6, "ada")  # sent first: others are graded meanwhile
     killer = Killer(fresh_cluster.scheduler_address, times=1)
     killer.start()
     outcome, appended = grade_counting(plan, tmp_path / "out", fresh_cluster.scheduler_address,
@@ -435,12 +430,12 @@ def test_a_worker_killed_mid_run_costs_only_its_submissions_which_are_graded_els
     kept = {r.key: r for r in records(tmp_path / "out")}
     assert {key: (r.result.status.value, r.result.score) for key, r in kept.items()} == \
         {key: ("passed", 10.0) for key in plan.submissions}
-    assert kept[("learner01", "softmax")].worker != killer.killed[0]
+    assert kept[("ada", "softmax")].worker != killer.killed[0]
 
 
 def test_a_submission_in_flight_when_two_workers_die_is_a_graded_error_not_retried(
         fresh_cluster, tmp_path, monkeypatch):
-    plan = slow_class(tmp_path / "class", 6, "learner06")  # the last: alone on its worker
+    plan = slow_class(tmp_path / "class", 6, "zoe")  # sent last: alone on its worker
     killer = Killer(fresh_cluster.scheduler_address, times=2)
     killer.start()
     outcome, appended = grade_counting(plan, tmp_path / "out", fresh_cluster.scheduler_address,
@@ -450,7 +445,7 @@ def test_a_submission_in_flight_when_two_workers_die_is_a_graded_error_not_retri
     assert appended == {key: 1 for key in plan.submissions}
     assert not outcome.grader_failures
     kept = {r.key: r for r in records(tmp_path / "out")}
-    slow = kept.pop(("learner06", "softmax"))
+    slow = kept.pop(("zoe", "softmax"))
     assert (slow.result.status.value, slow.result.score, slow.result.max_score) == \
         ("error", 0.0, float(catalog.get("softmax").points))
     assert slow.result.message == cluster.KILLED_TWICE
@@ -459,6 +454,34 @@ def test_a_submission_in_flight_when_two_workers_die_is_a_graded_error_not_retri
     again = run.grade_class(plan.root, tmp_path / "out", seed=SEED,
                             cluster=fresh_cluster.scheduler_address)
     assert again.graded_now == 0  # recorded for good: not retried on every run
+
+
+def test_a_cluster_left_without_workers_stops_the_run_with_what_was_graded_saved(
+        tmp_path, monkeypatch):
+    monkeypatch.setattr(cluster, "WORKERS_SECONDS", 3.0)
+    monkeypatch.setattr(cluster, "REFRESH_SECONDS", 0.5)
+    plan = slow_class(tmp_path / "class", 3, "zoe")  # sent last
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                  dashboard_address=":0") as started:
+        address = started.scheduler_address
+
+        def stop_the_workers() -> None:
+            with distributed.Client(address, set_as_default=False) as client:
+                deadline = time.monotonic() + 300
+                while worker_running_marker(client) is None and time.monotonic() < deadline:
+                    time.sleep(0.05)
+            started.scale(0)
+
+        stopper = threading.Thread(target=stop_the_workers, daemon=True)
+        stopper.start()
+        with pytest.raises(cluster.ClusterError) as stopped:
+            run.grade_class(plan.root, tmp_path / "out", seed=SEED, cluster=address,
+                            limits=Limits(import_seconds=30))
+        stopper.join(timeout=60)
+    assert str(stopped.value) == (f"the Dask cluster at {address} has had no workers for 3 s. "
+                                  "What was graded is saved: start workers and run the same "
+                                  "command again.")
+    assert _saved(tmp_path / "out") == set(plan.submissions) - {("zoe", "softmax")}
 
 
 # Clusters that must be refused, before anything is graded.

@@ -303,6 +303,7 @@ class ClusterExecutor(Executor):
         self._window = self._size(cluster.threads)
         self._shutdown = False
         self._broken: str | None = None
+        self._failure_kind: type[Exception] = BrokenExecutor
         self._thread = threading.Thread(target=self._dispatch, name="cluster", daemon=True)
         self._thread.start()
 
@@ -340,6 +341,7 @@ class ClusterExecutor(Executor):
 
     def _dispatch(self) -> None:
         refreshed = time.monotonic()
+        workers_since = refreshed
         try:
             while True:
                 with self._lock:
@@ -351,8 +353,16 @@ class ClusterExecutor(Executor):
                     self._send(future, job)
                 self._resolve(self._arrivals())
                 if time.monotonic() - refreshed > REFRESH_SECONDS:
-                    self._window = self._size(sum(self._client.nthreads().values()))
+                    threads = sum(self._client.nthreads().values())
+                    self._window = self._size(threads)
                     refreshed = time.monotonic()
+                    if threads:
+                        workers_since = refreshed
+                    elif refreshed - workers_since > WORKERS_SECONDS:
+                        self._break(f"the Dask cluster at {self.cluster.address} has had no "
+                                    f"workers for {WORKERS_SECONDS:g} s. What was graded is "
+                                    "saved: start workers and run the same command again.",
+                                    ClusterError)
         except Exception as error:  # noqa: BLE001  (the client broke: the run stops, saved)
             self._break(f"the connection to the Dask cluster at {self.cluster.address} "
                         f"failed ({type(error).__name__}: {error})")
@@ -442,10 +452,12 @@ class ClusterExecutor(Executor):
         else:
             future.set_exception(TaskFailed(f"{type(error).__name__}: {error}"))
 
-    def _break(self, reason: str) -> None:
+    def _break(self, reason: str, kind: type[Exception] = BrokenExecutor) -> None:
+        """Stop: the futures not resolved yet fail with `kind(reason)`."""
         with self._lock:
-            self._broken = self._broken or reason
-            self._cancel_pending()
+            if not self._broken:
+                self._broken, self._failure_kind = reason, kind
+            self._fail_pending()
             remotes = [remote for remote, _, _ in self._remote.values()]
         self._done.put(None)
         if remotes:
@@ -459,14 +471,21 @@ class ClusterExecutor(Executor):
             future, _ = self._pending.popleft()
             future.cancel()
 
+    def _fail_pending(self) -> None:
+        """Jobs never sent fail as the running ones do: the run reports one reason."""
+        while self._pending:
+            future, _ = self._pending.popleft()
+            if future.set_running_or_notify_cancel():
+                future.set_exception(self._failure_kind(self._broken))
+
     def _close(self) -> None:
         with self._lock:
             self._broken = self._broken or "the cluster executor stopped"
-            self._cancel_pending()
+            self._fail_pending()
             running, self._remote = list(self._remote.values()), {}
-            reason = self._broken
+            reason, kind = self._broken, self._failure_kind
         for _, future, _ in running:
-            future.set_exception(BrokenExecutor(reason))
+            future.set_exception(kind(reason))
 
 
 def killed_twice(job: dict) -> dict:
