@@ -7,7 +7,9 @@ The class is bench/batch.py's: every learner submits every exercise (mostly corr
 stubs and broken files, one sys.exit at import and the unreadable kinds). It is graded from
 scratch twice in one run, side by side: on this machine's pool with 2 jobs, and on a
 `LocalCluster` of 2 worker processes with 1 thread each (the same 2 cores, so the ratio is the
-price of going through Dask, not a speed-up). Then the scheduler's own cost per task is measured
+price of going through Dask, not a speed-up). The class is split in two halves by learner, and
+they are graded local, cluster, cluster, local, so that other work on a shared machine, which
+comes and goes, weighs on both pools alike. Then the scheduler's own cost per task is measured
 with tasks that do nothing: all submitted at once (the scheduler is the bottleneck), and a
 window at a time as `grader report --cluster` submits them (each task also waits for its round
 trip). Not a test: the figures depend on the machine and its load, which is printed too.
@@ -56,43 +58,71 @@ def main() -> None:
         plan = classgen.generate(root / "class", learners, per_learner=None,
                                  hostile=("exit",), junk=False)
         count = figures["submissions"] = len(plan.submissions)
+        halves = _halves(plan, root)
         print(f"class: {learners} learners x {exercises} exercises = {count} submissions; "
               f"{os.cpu_count()} CPUs; load average "
               f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}; {platform.python_version()}")
-
-        cpu, machine, started = _cpu_seconds(), _machine(), time.perf_counter()
-        outcome = run.grade_class(plan.root, root / "out-local", jobs=2, seed=options.seed,
-                                  fresh=True)
-        figures["local"] = _figures(time.perf_counter() - started, machine, count, outcome)
-        figures["local"]["cpu_s"] = round(_cpu_seconds() - cpu, 2)
-
         started = time.perf_counter()
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                           dashboard_address=":0") as cluster:
             figures["cluster_start_s"] = round(time.perf_counter() - started, 2)
-            machine, started = _machine(), time.perf_counter()
-            outcome = run.grade_class(plan.root, root / "out-cluster", seed=options.seed,
-                                      fresh=True, cluster=cluster.scheduler_address)
-            figures["cluster"] = _figures(time.perf_counter() - started, machine, count,
-                                          outcome)
-            with Client(cluster.scheduler_address, set_as_default=False) as client:
+            address = cluster.scheduler_address
+            legs = [("local", halves[0]), ("cluster", halves[0]), ("cluster", halves[1]),
+                    ("local", halves[1])]
+            figures["legs"] = [_leg(pool, folder, size, root, address, options.seed)
+                               for pool, (folder, size) in legs]
+            with Client(address, set_as_default=False) as client:
                 figures["empty_tasks"] = _empty_tasks(client, options.tasks)
-        same = (root / "out-local" / "gradebook.csv").read_bytes() == \
-            (root / "out-cluster" / "gradebook.csv").read_bytes()
-        figures["same_gradebook"] = same
+        figures["same_gradebook"] = all(
+            (root / f"out-local-{folder.name}" / "gradebook.csv").read_bytes()
+            == (root / f"out-cluster-{folder.name}" / "gradebook.csv").read_bytes()
+            for folder, _ in halves)
 
+    for pool in ("local", "cluster"):
+        legs = [leg for leg in figures["legs"] if leg["pool"] == pool]
+        wall = sum(leg["wall_s"] for leg in legs)
+        figures[pool] = {"wall_s": round(wall, 2), "per_s": round(count / wall, 2),
+                         "machine_busy": round(sum(leg["machine_busy"] * leg["wall_s"]
+                                                   for leg in legs) / wall, 2)}
+        if pool == "local":
+            figures[pool]["cpu_s"] = round(sum(leg["cpu_s"] for leg in legs), 2)
     _print(figures)
     if options.json:
         options.json.parent.mkdir(parents=True, exist_ok=True)
         options.json.write_text(json.dumps(figures, indent=2) + "\n")
 
 
-def _figures(wall: float, machine: tuple[int, int], count: int, outcome: run.Outcome) -> dict:
+def _halves(plan: classgen.ClassPlan, root: Path) -> list[tuple[Path, int]]:
+    """The class split in two by learner. Each pool grades both halves, in the order local,
+    cluster, cluster, local, so that a load on the machine that grows or shrinks during the
+    run weighs on both pools alike."""
+    learners = plan.learners
+    halves = []
+    for name, part in (("a", learners[:len(learners) // 2]),
+                       ("b", learners[len(learners) // 2:])):
+        folder = root / f"class-{name}"
+        folder.mkdir()
+        for learner in part:
+            (plan.root / learner).rename(folder / learner)
+        halves.append((folder, sum(who in part for who, _ in plan.submissions)))
+    return halves
+
+
+def _leg(pool: str, folder: Path, count: int, root: Path, address: str, seed: int) -> dict:
+    cpu, machine, started = _cpu_seconds(), _machine(), time.perf_counter()
+    outcome = run.grade_class(folder, root / f"out-{pool}-{folder.name}", seed=seed, fresh=True,
+                              **({"jobs": 2} if pool == "local" else {"cluster": address}))
+    wall = time.perf_counter() - started
     assert outcome.graded_now == count
     idle = _machine()
     busy = 1 - (idle[1] - machine[1]) / max(1, idle[0] - machine[0])
-    return {"wall_s": round(wall, 2), "per_s": round(count / wall, 2),
-            "machine_busy": round(busy, 2)}
+    leg = {"pool": pool, "half": folder.name, "submissions": count, "wall_s": round(wall, 2),
+           "machine_busy": round(busy, 2), "load": round(os.getloadavg()[0], 1)}
+    if pool == "local":  # the cluster's workers are reaped, and counted, only when it closes
+        leg["cpu_s"] = round(_cpu_seconds() - cpu, 2)
+    print(f"  {pool:<7} {folder.name}: {count} submissions in {wall:.1f} s "
+          f"(load average {leg['load']})", flush=True)
+    return leg
 
 
 def _empty_tasks(client: Client, tasks: int) -> dict:

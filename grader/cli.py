@@ -359,7 +359,7 @@ def _confirmed(question: str) -> bool:
                    "the solutions or other learners' files); every result then says UNSAFE.")
 @click.option("--cluster", metavar="ADDRESS",
               help="Grade on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786); "
-                   "needs `pip install 'nn-grader[dask]'`. Everything is written here.")
+                   "needs `pip install 'nn-grader[dask]'`. Results and reports stay here.")
 def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
            formats: tuple[str, ...], resume: bool, seed: int | None,
            unsafe_isolation: bool, cluster: str | None) -> None:
