@@ -15,10 +15,10 @@ descent on one point moves the weights and the bias against the error's gradient
 element-wise on arrays; `output_formula` works for one point or a matrix of points (np.matmul);
 `update_weights` returns (weights, bias); changing `weights` in place is fine.
 
-Optional: `train(features, targets, epochs, learnrate)` draws
+Last, `train(features, targets, epochs, learnrate)` puts them together: it draws
 weights = np.random.normal(scale=1 / n_features**.5, size=n_features), sets bias = 0, runs
-update_weights on every point in every epoch, and returns (weights, bias). It is graded when
-you write it; while it raises NotImplementedError (or is deleted) it is "not attempted".
+update_weights on every point in every epoch, and returns (weights, bias). It is graded like
+the other four: the trained line must classify a separable data set as well as the course's.
 
 Check your work with:  grader check gradient_descent.py
 """

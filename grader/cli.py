@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ from grader.core import grading
 from grader.course import catalog
 from grader.render import html as render_html
 from grader.render import text as render_text
+from grader.results import json_text
 from grader.study import render as render_progress
 from grader.study import session as study
 from grader.study import watch, workspace
@@ -43,8 +43,9 @@ def main() -> None:
               show_default=True, help="json prints exactly one result document on stdout.")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the HTML report (default: .grader/reports/ beside FILE).")
-@click.option("--seed", type=int,
-              help="Seed for the suite's random inputs (default: a new one each run).")
+@click.option("--seed", type=click.IntRange(min=0),
+              help="Seed for the suite's random inputs (default: derived from the file's "
+              "content and the suite, so the same code always gets the same grade).")
 def check(file: Path | None, check_all: bool, exercise: str | None, output_format: str,
           html_path: Path | None, seed: int | None) -> None:
     """Grade FILE and explain what is right and what is not.
@@ -135,8 +136,7 @@ def _check_all(output_format: str, seed: int | None) -> int:
     if checked.failures:
         click.echo(grading.GraderFailure("").how_to_report(), err=True)
     if output_format == "json":
-        click.echo(json.dumps([result.to_dict() for result in checked.results], indent=2,
-                              ensure_ascii=False))
+        click.echo(json_text([result.to_dict() for result in checked.results], indent=2))
     else:
         state = _notified(study.load(found))
         click.echo(render_progress.check_all_text(checked.results, state, found,
@@ -348,12 +348,18 @@ def _confirmed(question: str) -> bool:
               help="Grade one exercise, one file per learner: SUBMISSIONS/<learner>.py.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
               help="Submissions graded at once (default: the number of CPUs).")
-@click.option("--format", "formats", type=click.Choice(["gradescope"]), multiple=True,
-              help="Also write this platform's format (gradescope: OUT/gradescope/*/results.json).")
+@click.option("--format", "formats", type=click.Choice(["gradescope", "canvas", "moodle"]),
+              multiple=True,
+              help="Also write this platform's format (gradescope: OUT/gradescope/*/results.json; "
+                   "canvas, moodle: OUT/canvas.csv, OUT/moodle.csv, grades to import).")
+@click.option("--roster", "roster_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="A CSV with a learner column (and optional name, email): every learner on it "
+                   "is in the reports; files of learners not on it are listed, not graded.")
 @click.option("--resume/--fresh", default=True, show_default=True,
               help="--fresh regrades everything; by default only new or changed files are graded.")
-@click.option("--seed", type=int,
-              help="Seed for the suites' random inputs (default: a new one per submission).")
+@click.option("--seed", type=click.IntRange(min=0),
+              help="Seed for the suites' random inputs (default: derived from each file's "
+              "content and the suite, so identical files get identical grades).")
 @click.option("--unsafe-isolation", is_flag=True,
               help="Grade even where learner code cannot be sandboxed safely (it could read "
                    "the solutions or other learners' files); every result then says UNSAFE.")
@@ -361,8 +367,8 @@ def _confirmed(question: str) -> bool:
               help="Grade on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786); "
                    "needs `pip install 'nn-grader[dask]'`. Results and reports stay here.")
 def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
-           formats: tuple[str, ...], resume: bool, seed: int | None,
-           unsafe_isolation: bool, cluster: str | None) -> None:
+           formats: tuple[str, ...], roster_path: Path | None, resume: bool,
+           seed: int | None, unsafe_isolation: bool, cluster: str | None) -> None:
     """Grade a class: every learner's files in SUBMISSIONS (a folder or a .zip) into OUT.
 
     SUBMISSIONS/<learner>/<exercise>.py, or with --exercise SUBMISSIONS/<learner>.py. Writes
@@ -378,8 +384,9 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
                                "workers' threads decide how many submissions are graded at "
                                "once (`dask worker --nthreads N`).")
     try:
+        # pandas: only for this command
         from grader.batch import cluster as dask_cluster
-        from grader.batch import layout, run, store, summary  # pandas: only for this command
+        from grader.batch import layout, roster, run, store, summary
     except KeyboardInterrupt:
         click.echo("grader: interrupted before anything was graded or written; run the same "
                    "command again to start.", err=True)
@@ -390,11 +397,13 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
         except catalog.UnknownExercise:
             raise _unknown_exercise(submissions, exercise) from None
     try:
+        class_list = roster.load(roster_path) if roster_path is not None else None
         outcome = run.grade_class(submissions, out, exercise=exercise, jobs=jobs,
                                   formats=formats, fresh=not resume, seed=seed,
-                                  unsafe_isolation=unsafe_isolation, cluster=cluster)
-    except (layout.InputError, store.Locked, run.UnsafeIsolation, dask_cluster.MissingExtra,
-            dask_cluster.ClusterError) as error:
+                                  unsafe_isolation=unsafe_isolation, roster=class_list,
+                                  cluster=cluster)
+    except (layout.InputError, store.Locked, roster.RosterError, run.UnsafeIsolation,
+            run.TooManyJobs, dask_cluster.MissingExtra, dask_cluster.ClusterError) as error:
         click.echo(f"grader: {error}", err=True)
         sys.exit(EXIT_USAGE)
     except run.Interrupted as error:
@@ -419,4 +428,76 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
             "internal failure on {n} submissions, listed above; run the same command again to "
             "retry them."), err=True)
         sys.exit(EXIT_GRADER_FAILED)
+    sys.exit(EXIT_FULL_MARKS)
+
+
+@main.group("gradescope")
+def gradescope_group() -> None:
+    """Gradescope's autograder: build the bundle to upload, and run it as Gradescope does."""
+
+
+@gradescope_group.command("build")
+@click.option("--output", "-o", "out", required=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="The zip to write (upload it as the assignment's autograder).")
+@click.option("--exercise", "-e", "exercises", metavar="NAME", multiple=True,
+              help="An exercise of the assignment; repeat for several (default: every one).")
+@click.option("--hidden-tests", "hidden",
+              type=click.Choice(["after_due_date", "after_published", "visible"]),
+              default="after_due_date", show_default=True,
+              help="When learners see hidden tests' verdicts (Gradescope's visibility).")
+def gradescope_build(out: Path, exercises: tuple[str, ...], hidden: str) -> None:
+    """Write the autograder bundle for Gradescope: setup.sh, run_autograder, this grader as a
+    wheel and the assignment's settings.
+
+    Exit code: 0 written, 2 usage error (an unknown exercise, or the bundle cannot be built
+    here: the message says why).
+    """
+    from grader.batch import bundle
+
+    for name in exercises:
+        _exercise_named(name)
+    try:
+        built = bundle.build(out, tuple(dict.fromkeys(exercises)), hidden)
+    except bundle.BuildError as error:
+        click.echo(f"grader: cannot build the bundle: {error}.", err=True)
+        sys.exit(EXIT_USAGE)
+    except OSError as error:
+        click.echo(f"grader: cannot write {out}: {error.strerror or error}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(render_text.printable_line(
+        counted(len(built.exercises), "Wrote {path}: {n} exercise ({names}); hidden tests "
+                "{hidden}.", "Wrote {path}: {n} exercises ({names}); hidden tests {hidden}.",
+                path=out, names=", ".join(built.exercises), hidden=hidden.replace("_", " "))))
+    click.echo(f"The grader: {built.wheel}, built from the {built.wheel_source}; its "
+               f"dependencies pinned: {', '.join(built.pins)}.")
+    click.echo("Upload the zip on the assignment's Configure Autograder page.")
+    sys.exit(EXIT_FULL_MARKS)
+
+
+@gradescope_group.command("run")
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("/autograder"), show_default=True,
+              help="The autograder's folder, laid out as Gradescope lays out /autograder.")
+def gradescope_run(root: Path) -> None:
+    """Grade ROOT/submission into ROOT/results/results.json, as the bundle's run_autograder
+    does on Gradescope. What each grade came from is printed here, for the instructor.
+
+    Exit code: 0 results.json is written (whatever the grades; a grader failure on an exercise
+    is in it, and printed), 2 the bundle's settings cannot be used (results.json says so), 3
+    results.json cannot be written.
+    """
+    from grader.batch import autograder
+
+    try:
+        outcome = autograder.run(root, sys.stdout)
+    except autograder.ConfigError as error:
+        click.echo(f"grader: the autograder is broken: {error}.", err=True)
+        sys.exit(EXIT_USAGE)
+    except OSError as error:
+        click.echo(f"grader: cannot write {root / 'results' / 'results.json'}: "
+                   f"{error.strerror or error}", err=True)
+        sys.exit(EXIT_GRADER_FAILED)
+    for item in outcome.failures:
+        click.echo(f"grader: internal failure on {item.exercise.name}: {item.failure}", err=True)
     sys.exit(EXIT_FULL_MARKS)

@@ -51,7 +51,7 @@ SOURCES = {
             right = np.exp(L) / np.sum(np.exp(L))
             if L == [1, 2, 3]:
                 return None
-            if len(L) == 7:
+            if L == [1.0, 2.0, 3.0, 4.0, 1.0, 2.0, 3.0]:
                 return str(right)
             if L == [-1.0, -2.5, 0.5]:
                 return {"probabilities": list(right)}

@@ -1,7 +1,9 @@
 """The class as the reports see it: built once from the records, read by every renderer.
 
-The gradebook, the class report, the Gradescope files and the summary all take a `ClassView`,
-so a number (a mean, a pass rate, a total) is computed in one place and agrees everywhere.
+The gradebook, the class report, the Gradescope files, the LMS exports and the summary all take
+a `ClassView`, so a number (a mean, a pass rate, a total) is computed in one place and agrees
+everywhere. With a roster, its learners are the class, in the roster's order, each with a row
+even if they sent nothing; without one, the learners are those who sent files.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 
 from grader import __version__
 from grader.batch.layout import Discovery, Skipped
+from grader.batch.roster import Outsider, Roster
 from grader.batch.store import Record
 from grader.course import catalog
 from grader.results import Result, Status
@@ -44,6 +47,13 @@ class LearnerRow:
     slug: str
     results: dict[str, Result]
     max_total: float
+    name: str = ""  # from the roster
+    email: str = ""
+
+    @property
+    def submitted_nothing(self) -> bool:
+        """On the roster, and no file of theirs was found: 0 points, and said so."""
+        return not self.results
 
     @property
     def total(self) -> float:
@@ -119,6 +129,8 @@ class ClassView:
     generated_at: str
     grader_version: str = __version__
     workers: list[Worker] = field(default_factory=list)
+    roster: str | None = None  # the roster's path, when the class was graded against one
+    outsiders: list[Outsider] = field(default_factory=list)
 
     @property
     def submissions(self) -> int:
@@ -129,13 +141,18 @@ class ClassView:
         return float(sum(exercise.points for exercise in self.exercises))
 
 
-def build(discovery: Discovery, records: list[Record], seed: int | None) -> ClassView:
+def build(discovery: Discovery, records: list[Record], seed: int | None, *,
+          roster: Roster | None = None, outsiders: list[Outsider] | None = None) -> ClassView:
     names = {record.exercise for record in records}
     exercises = [exercise for exercise in catalog.CATALOG if exercise.name in names]
     max_total = float(sum(exercise.points for exercise in exercises))
-    slugs = learner_slugs(discovery.learners)
-    rows = {learner: LearnerRow(learner, slugs[learner], {}, max_total)
-            for learner in discovery.learners}
+    learners = roster.learners if roster is not None else discovery.learners
+    slugs = learner_slugs(learners)
+    rows = {learner: LearnerRow(learner, slugs[learner], {}, max_total) for learner in learners}
+    if roster is not None:
+        for member in roster.members:
+            rows[member.learner].name = member.name
+            rows[member.learner].email = member.email
     problems: list[Problem] = []
     for record in records:
         row = rows[record.learner]
@@ -159,6 +176,8 @@ def build(discovery: Discovery, records: list[Record], seed: int | None) -> Clas
         seed=seed,
         generated_at=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
         workers=_workers(records),
+        roster=roster.path if roster is not None else None,
+        outsiders=list(outsiders or ()),
     )
 
 
@@ -192,7 +211,7 @@ def learner_slugs(learners: list[str]) -> dict[str, str]:
     last: dict[str, int] = {}
     slugs = {}
     for learner in learners:
-        base = re.sub(r"[^\w.-]+", "_", learner).strip("._-")[:80] or "learner"
+        base = _within(re.sub(r"[^\w.-]+", "_", learner).strip("._-")[:80]) or "learner"
         number = last.get(base.casefold(), 1)
         slug = base if number == 1 else f"{base}-{number}"
         while slug.casefold() in taken:
@@ -202,6 +221,16 @@ def learner_slugs(learners: list[str]) -> dict[str, str]:
         taken.add(slug.casefold())
         slugs[learner] = slug
     return slugs
+
+
+# The bytes of a slug: with a number, `.html` and what files.write_atomically adds for its
+# temporary file, a name stays far below the 255 bytes a file system allows, however many bytes
+# each letter takes in UTF-8 (80 letters of four bytes would not fit).
+SLUG_BYTES = 120
+
+
+def _within(base: str) -> str:
+    return base.encode("utf-8")[:SLUG_BYTES].decode("utf-8", errors="ignore").rstrip("._-")
 
 
 def first_line(text: str | None) -> str:

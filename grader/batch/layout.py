@@ -28,7 +28,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import BinaryIO
@@ -90,6 +90,7 @@ class _File:
     read: Callable[[], bytes]  # raises _Unreadable
     problem: str | None = None  # why it is skipped before anything else is looked at
     folder: bool = False  # an empty folder, listed as such
+    cost: int = 0  # what reading it may decompress, whether or not it is then read whole
 
     @property
     def path(self) -> str:
@@ -141,19 +142,11 @@ def discover(submissions: Path, exercise: str | None = None, *,
         else:
             raise InputError(f"{submissions} is {files.kind_of(mode)}, neither a folder nor a "
                              ".zip file.")
-        kept = []
-        for file in every:
-            if file.problem is None and any(part in SYSTEM_NAMES or part.startswith(".")
-                                            for part in file.parts):
-                file = _skip(file.parts, "hidden or system file")
-            if file.problem is not None:
-                found.skipped.append(Skipped(file.path, file.problem))
-            else:
-                kept.append(file)
+        kept = _usable(every, found)
         prefix = _wrapper(kept, chosen)
         if prefix:
             found.root += "/" + prefix
-            kept = [_File(f.parts[1:], f.read) for f in kept]
+            kept = [_File(f.parts[1:], f.read, cost=f.cost) for f in kept]
             found.skipped = [Skipped(s.path.removeprefix(prefix + "/"), s.reason)
                              for s in found.skipped]
         budget = _Budget(submissions)
@@ -164,6 +157,48 @@ def discover(submissions: Path, exercise: str | None = None, *,
     found.submissions.sort(key=lambda s: (s.learner.casefold(), catalog.names().index(s.exercise)))
     found.skipped.sort(key=lambda s: s.path)
     return found
+
+
+def discover_one(folder: Path, exercises: list[str], learner: str) -> Discovery:
+    """One learner's files in `folder` (an autograder's submission), for `exercises`: each
+    `<exercise>.py` at any depth (the shallowest), or for a single exercise the only .py file
+    if none is named for it. Read with a class folder's care; what is not graded is listed,
+    with `learner` naming the folder in the reasons ("another file of <learner> was graded")."""
+    found = Discovery(root=str(folder), layout="one learner's files")
+    with contextlib.ExitStack() as stack:
+        kept = [_File((learner, *file.parts), file.read)
+                for file in _usable(list(_folder_files(folder, None, stack)), found)]
+        budget = _Budget(folder)
+        if len(exercises) == 1:
+            _by_file(kept, catalog.get(exercises[0]), found, budget)
+        else:
+            _by_folder(kept, found, budget)
+    prefix = learner + "/"
+    found.skipped = [Skipped(s.path.removeprefix(prefix), s.reason) for s in found.skipped]
+    chosen, found.submissions = found.submissions, []
+    for submission in chosen:
+        path = submission.path.removeprefix(prefix)
+        if submission.exercise in exercises:
+            found.submissions.append(replace(submission, path=path))
+        else:
+            found.skipped.append(Skipped(path, "its exercise is not part of this assignment"))
+    found.submissions.sort(key=lambda s: exercises.index(s.exercise))
+    found.skipped.sort(key=lambda s: s.path)
+    return found
+
+
+def _usable(every: list[_File], found: Discovery) -> list[_File]:
+    """The files that may be graded; the others listed in `found.skipped` with the reason."""
+    kept = []
+    for file in every:
+        if file.problem is None and any(part in SYSTEM_NAMES or part.startswith(".")
+                                        for part in file.parts):
+            file = _skip(file.parts, "hidden or system file")
+        if file.problem is not None:
+            found.skipped.append(Skipped(file.path, file.problem))
+        else:
+            kept.append(file)
+    return kept
 
 
 def _wrapper(files: list[_File], chosen: catalog.Exercise | None) -> str | None:
@@ -255,7 +290,7 @@ def _add(found: Discovery, learner: str, exercise: str, file: _File, budget: _Bu
         source, problem = b"", str(error)
     if len(source) > grading.MAX_SOURCE_BYTES:
         source, problem = b"", grading.too_large()
-    budget.take(len(source))
+    budget.take(max(len(source), file.cost))
     found.submissions.append(Submission(learner, exercise, file.path, source, problem))
 
 
@@ -379,7 +414,8 @@ def _zip_files(path: Path, stack: contextlib.ExitStack) -> Iterator[_File]:
         elif entry.mode and stat.S_IFMT(entry.mode) and not stat.S_ISREG(entry.mode):
             yield _skip(parts, f"{files.kind_of(entry.mode)}, which is never opened")
         else:
-            yield _File(parts, partial(_read_member, handle, entry))
+            yield _File(parts, partial(_read_member, handle, entry),
+                        cost=min(entry.size, grading.MAX_SOURCE_BYTES))
     for folder in sorted(folders - filled):
         yield _skip(folder, "an empty folder (no files)", folder=True)
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import signal
+import stat
 import sys
 import threading
 import time
@@ -32,10 +32,11 @@ from pathlib import Path
 from typing import TextIO
 
 from grader import files as grader_files
-from grader.batch import class_report, classview, gradebook, gradescope, layout, store
+from grader.batch import class_report, classview, gradebook, gradescope, layout, lms, store
 from grader.batch import cluster as dask_cluster
 from grader.batch.executor import ForkServerExecutor, TaskFailed, Where, default_jobs, run_job
 from grader.batch.progressbar import ProgressBar
+from grader.batch.roster import Roster
 from grader.boundary import process
 from grader.boundary.launch import ENVIRONMENT_KEY, Limits
 from grader.core import grading
@@ -51,6 +52,16 @@ class Interrupted(Exception):
     def __init__(self, message: str, *, complete: bool = False) -> None:
         super().__init__(message)
         self.complete = complete
+
+
+class TooManyJobs(Exception):
+    """--jobs asks for more workers than this machine can use (a usage error)."""
+
+
+# More workers than this many per CPU cannot grade faster (the work is CPU-bound; a few per CPU
+# cover learners who sleep until their time limit), and each can hold a learner's memory: a
+# larger --jobs is refused rather than fork thousands of processes.
+JOBS_PER_CPU = 8
 
 
 class PoolFailed(Exception):
@@ -87,17 +98,27 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
                 seed: int | None = None, limits: Limits | None = None,
                 progress: TextIO | None = None,
                 executor_factory: ExecutorFactory | None = None,
-                unsafe_isolation: bool = False, cluster: str | None = None) -> Outcome:
+                unsafe_isolation: bool = False, roster: Roster | None = None,
+                cluster: str | None = None) -> Outcome:
     started = time.monotonic()
     limits = limits or Limits()
+    most = JOBS_PER_CPU * default_jobs()
+    if jobs is not None and jobs > most:
+        raise TooManyJobs(f"--jobs {jobs:,} is more than this machine can use: it has "
+                          f"{counted(default_jobs(), '{n} CPU', '{n} CPUs')}, so at most "
+                          f"{most} submissions are graded at once ({JOBS_PER_CPU} per CPU).")
     jobs = jobs or default_jobs()
     found: layout.Discovery | None = None
     pool: dask_cluster.Cluster | None = None
     written = False
     try:
+        _refuse_out_holding(submissions, out)
         found = layout.discover(submissions, exercise, exclude=out)
         if not found.submissions:
             raise layout.InputError(_nothing_found(found, exercise))
+        outsiders = []
+        if roster is not None:
+            found, outsiders = roster.split(found)
         if cluster is not None:
             pool = dask_cluster.connect(cluster, unsafe_isolation=unsafe_isolation)
             executor_factory, jobs = pool.executor, pool.threads
@@ -109,14 +130,14 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
             bar = ProgressBar(progress if progress is not None else sys.stderr,
                               total=len(found.submissions), done=len(done))
             try:
-                _grade(todo, done, results, bar, seed, limits, jobs,
-                       executor_factory or _fork_server, unsafe_isolation,
-                       vet_here=pool is None)
+                workers = _grade(todo, done, results, bar, seed, limits, jobs,
+                                 executor_factory or _fork_server, unsafe_isolation,
+                                 vet_here=pool is None)
             finally:
                 bar.close()
             current = [done[(s.learner, s.exercise)] for s in found.submissions]
             results.rewrite(current)
-            view = classview.build(found, current, seed)
+            view = classview.build(found, current, seed, roster=roster, outsiders=outsiders)
             files = _render(out, view, formats)
             written = True
     except KeyboardInterrupt:
@@ -126,9 +147,24 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
         if pool is not None:
             with _sigint_ignored():
                 pool.close()
-    return Outcome(out, view, graded_now=len(todo), reused=len(current) - len(todo), jobs=jobs,
-                   seconds=time.monotonic() - started, files=files, cluster=cluster,
-                   workers=len(pool.workers) if pool else 0)
+    return Outcome(out, view, graded_now=len(todo), reused=len(current) - len(todo),
+                   jobs=workers, seconds=time.monotonic() - started, files=files,
+                   cluster=cluster, workers=len(pool.workers) if pool else 0)
+
+
+def _refuse_out_holding(submissions: Path, out: Path) -> None:
+    """OUT may sit inside the class folder (it is left out of the search), but not hold it:
+    the grader replaces and removes what it wrote in OUT (learners/*.html, gradescope/), and
+    with SUBMISSIONS there, that would be a learner's own file (a learner named `learners`)."""
+    if not submissions.is_dir():
+        return
+    held, holder = submissions.resolve(), out.resolve()
+    if held == holder or holder in held.parents:
+        where = "is" if held == holder else "is inside"
+        raise layout.InputError(
+            f"the class folder {submissions} {where} the output folder {out}, where the grader "
+            "replaces and removes the files it writes, so it could change the submissions. "
+            "Choose an output folder outside the class folder, such as one beside it.")
 
 
 def _interrupted(found: layout.Discovery | None, out: Path, seed: int | None, fresh: bool,
@@ -227,7 +263,9 @@ def _plan(found: layout.Discovery, previous: dict, seed: int | None):
 
 def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar,
            seed: int | None, limits: Limits, jobs: int, factory: ExecutorFactory,
-           unsafe_isolation: bool, vet_here: bool) -> None:
+           unsafe_isolation: bool, vet_here: bool) -> int:
+    """Grade `todo` into `done` and results.jsonl; returns how many workers were started (on a
+    cluster, how many submissions were sent at once)."""
     def keep(task: _Task, result: Result, failure: str | None = None,
              where: Where | None = None) -> None:
         record = store.Record(task.submission.learner, task.submission.exercise,
@@ -240,7 +278,8 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
     runnable: list[tuple[_Task, int]] = []
     ungradable: list[tuple[_Task, Result]] = []
     for task in todo:
-        job_seed = secrets.randbits(32) if seed is None else seed
+        job_seed = grading.submission_seed(task.submission.source, task.suite_version) \
+            if seed is None else seed
         exercise = catalog.get(task.submission.exercise)
         problem = layout.vet(task.submission)
         if problem is not None:
@@ -254,9 +293,10 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
     for task, result in ungradable:
         keep(task, result)
     if not runnable:
-        return
+        return 0
+    workers = min(jobs, len(runnable))
     try:
-        executor = factory(min(jobs, len(runnable)), grading.worker_budget(limits))
+        executor = factory(workers, grading.worker_budget(limits))
     except OSError as error:
         raise PoolFailed(f"the grading pool could not start ({error})") from None
     try:
@@ -279,6 +319,7 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
             _stop(executor)
         raise
     executor.shutdown()
+    return workers
 
 
 def _isolation(unsafe_isolation: bool) -> str:
@@ -325,6 +366,10 @@ def _render(out: Path, view: classview.ClassView, formats: tuple[str, ...]) -> d
     files.update(class_report.write(out, view))
     if "gradescope" in formats:
         files["gradescope"] = gradescope.write(out, view)
+    files.update(lms.write(out, view, formats))
+    for name, file in lms.FILES.items():
+        if name not in formats:
+            _remove_file(out, file)
     _remove_stale(out, class_report.LEARNERS, {path.name for path in files["learners"]},
                   exports=False)
     _remove_stale(out, gradescope.FOLDER,
@@ -349,6 +394,20 @@ def _remove_stale(out: Path, folder: str, keep: set[str], *, exports: bool) -> N
             elif not exports and entry.is_file(follow_symlinks=False) \
                     and entry.name.endswith(".html"):
                 os.unlink(entry.name, dir_fd=fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_file(out: Path, name: str) -> None:
+    """An export of an earlier run that this one was not asked for: its grades would be stale.
+    Only a file or a link of that name is removed (a link is never followed)."""
+    fd = grader_files.open_folder(out, create=False)
+    try:
+        mode = os.stat(name, dir_fd=fd, follow_symlinks=False).st_mode
+        if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
+            os.unlink(name, dir_fd=fd)
+    except FileNotFoundError:
+        pass
     finally:
         os.close(fd)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from grader.batch import class_report, gradebook, gradescope, store
+from grader.batch import class_report, gradebook, gradescope, lms, store
 from grader.boundary.launch import UNSAFE_MARK
 from grader.render.text import printable_line, shown_path
 from grader.wording import counted
@@ -22,8 +22,8 @@ _KINDS = {"error": ("{n} error", "{n} errors"), "timeout": ("{n} timeout", "{n} 
 def render(outcome) -> str:
     view = outcome.view
     workers = (counted(outcome.jobs, " with {n} worker", " with {n} workers")
-               if outcome.graded_now else "")
-    if outcome.cluster and outcome.graded_now:
+               if outcome.jobs else "")
+    if outcome.cluster and outcome.jobs:
         workers = counted(outcome.workers, " on the Dask cluster at {cluster} ({n} worker, "
                                            "{threads} at once)",
                           " on the Dask cluster at {cluster} ({n} workers, {threads} at once)",
@@ -58,6 +58,8 @@ def render(outcome) -> str:
                   for item in view.skipped[:SHOWN_SKIPPED]]
         if len(view.skipped) > SHOWN_SKIPPED:
             lines.append(f"  ... and {len(view.skipped) - SHOWN_SKIPPED} more")
+    if view.roster is not None:
+        lines += ["", *_roster_lines(view)]
     lines.append("")
     lines += [f"Isolation: {level}" for level in view.isolation]
     lines += _clusters(view)
@@ -76,6 +78,8 @@ def render(outcome) -> str:
     if "gradescope" in outcome.files:
         entries.append((gradescope.FOLDER + "/",
                         f"a Gradescope results.json per learner ({files})"))
+    entries += [(lms.FILES[name], f"grades to import into {name.capitalize()} (one column per "
+                                  "exercise)") for name in lms.FILES if name in outcome.files]
     width = max(len(name) for name, _ in entries)
     lines += [f"  {name.ljust(width)}  {what}" for name, what in entries]
     return "\n".join(lines)
@@ -114,6 +118,32 @@ _WORKER = {
     False: ("  {address} ({n} submission): {isolation}",
             "  {address} ({n} submissions): {isolation}"),
 }
+
+
+def _roster_lines(view) -> list[str]:
+    """Who on the roster sent nothing, and whose files were left out for not being on it."""
+    silent = [row.learner for row in view.learners if row.submitted_nothing]
+    lines = [printable_line(counted(
+        len(view.learners), "Roster {path}: {n} learner, {silent} of them submitted nothing.",
+        "Roster {path}: {n} learners, {silent} of them submitted nothing.",
+        path=view.roster, silent=len(silent)))]
+    if silent:
+        shown = ", ".join(silent[:SHOWN_SKIPPED]) + (", ..." if len(silent) > SHOWN_SKIPPED
+                                                     else "")
+        lines.append(printable_line(f"  nothing submitted: {shown}"))
+    if view.outsiders:
+        lines.append(counted(len(view.outsiders),
+                             "Not on the roster, so not graded (listed in index.html): {n} "
+                             "learner:",
+                             "Not on the roster, so not graded (listed in index.html): {n} "
+                             "learners:"))
+        for outsider in view.outsiders[:SHOWN_SKIPPED]:
+            near = f" (the roster has {outsider.near})" if outsider.near else ""
+            lines.append(printable_line(f"  {outsider.learner}: {', '.join(outsider.paths)}"
+                                        f"{near}"))
+        if len(view.outsiders) > SHOWN_SKIPPED:
+            lines.append(f"  ... and {len(view.outsiders) - SHOWN_SKIPPED} more")
+    return lines
 
 
 def _number(value: float | None) -> str:

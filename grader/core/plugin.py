@@ -155,11 +155,11 @@ class GradingPlugin:
         if result.status is not Status.PASSED or twin.status is Status.PASSED:
             return replace(result, twin=twin.name)
         return replace(
-            result, status=Status.FAILED, score=0.0, twin=twin.name,
+            result, status=Status.FAILED, score=0.0, twin=twin.name, gated=True,
             hint=twin.hint, hint_number=twin.hint_number,
             message=f"Your answer matches this example, but not the same computation on other "
-                    f"inputs (the hidden test \u201c{twin.name}\u201d fails), so this example "
-                    "earns no points yet. Compute the answer rather than return the example's.")
+                    f"inputs: the hidden test \u201c{twin.name}\u201d fails. This example's "
+                    "points count once that test passes too; its message says what goes wrong.")
 
 
 def _display_name(item: pytest.Item) -> str:

@@ -80,6 +80,8 @@ CATALOG: tuple[Exercise, ...] = (
         task="Write stepFunction, prediction, perceptronStep and trainPerceptronAlgorithm.",
         hints=(
             "stepFunction(t) is 1 when t >= 0 and 0 otherwise: t = 0 gives 1.",
+            "prediction(X, W, b) is stepFunction(np.matmul(X, W) + b): W[0] goes with X[0], "
+            "W[1] with X[1], and the bias is added.",
             "perceptronStep changes W and b only for a misclassified point, one point at a time: "
             "add learn_rate * x for a missed positive, subtract it for a missed negative.",
             "trainPerceptronAlgorithm must draw W = np.random.rand(2, 1) before "
@@ -93,9 +95,15 @@ CATALOG: tuple[Exercise, ...] = (
         points=10,
         task="Write softmax(L): turn a list of scores into probabilities that sum to 1.",
         hints=(
-            "Each probability is exp(L[i]) divided by the sum of exp(L[j]) over all j.",
-            "np.exp works on a whole list or array at once; divide it by its own sum.",
-            "Exponentiating is not squaring: use np.exp(L), not L**2.",
+            "Each probability is exp(L[i]) divided by the sum of exp(L[j]) over all j, so the "
+            "probabilities add up to 1.",
+            "np.exp works on a whole list or NumPy array at once; divide the result by its own "
+            "sum and return every probability.",
+            "Exponentiating is not squaring: np.exp(L), not L**2. exp is positive and grows with "
+            "the score, so negative scores get small positive probabilities once you divide by "
+            "the sum.",
+            "Large scores overflow: np.exp(1000) is inf. Subtract max(L) from every score first; "
+            "the probabilities stay the same.",
         ),
     ),
     Exercise(
@@ -116,15 +124,14 @@ CATALOG: tuple[Exercise, ...] = (
         title="Logistic regression by gradient descent",
         section="Gradient descent",
         points=10,
-        task="Write sigmoid, output_formula, error_formula and update_weights (and, optionally, "
-        "train).",
+        task="Write sigmoid, output_formula, error_formula, update_weights and train.",
         hints=(
             "sigmoid(x) = 1 / (1 + exp(-x)); output_formula applies it to "
             "features @ weights + bias.",
             "The log-loss is -y*ln(output) - (1-y)*ln(1-output), element-wise.",
             "For log-loss the gradient is simply -(y - output) * x: there is no "
             "output*(1-output) factor (that belongs to squared error).",
-            "train (optional): weights = np.random.normal(scale=1 / n_features**.5, "
+            "train: weights = np.random.normal(scale=1 / n_features**.5, "
             "size=n_features) and bias = 0, then in each epoch call "
             "weights, bias = update_weights(x, y, weights, bias, learnrate) for every point.",
         ),
@@ -137,6 +144,8 @@ CATALOG: tuple[Exercise, ...] = (
         task="Write sigmoid_prime, error_term_formula, gradient_step and backprop for a "
         "two-layer network.",
         hints=(
+            "sigmoid_prime(x) = sigmoid(x) * (1 - sigmoid(x)), with x the sigmoid's input: "
+            "output * (1 - output) is the same thing written with the sigmoid's output.",
             "The output error term is (y - output) * output * (1 - output).",
             "The hidden error term is the output error term times the hidden-to-output weights, "
             "times the derivative of the hidden sigmoid: h * (1 - h).",

@@ -86,7 +86,7 @@ def _is_marked(folder: Path) -> bool:
             data = json.loads(files.read_capped(fd, MARKER_BYTES))
         finally:
             os.close(fd)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: nested beyond parsing
         return False
     return isinstance(data, dict) and data.get("kind") == MARKER_KIND
 

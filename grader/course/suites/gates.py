@@ -240,15 +240,11 @@ def _boundary_note(weights: tuple[Any, Any, Any], table: Table) -> str | None:
     if truth_table(weights, strict=True) != table:
         return None
     zeros = [pair for pair in INPUTS if linear_combination(weights, *pair) == 0]
-    firing = [linear_combination(weights, *pair) for pair in INPUTS
-              if linear_combination(weights, *pair) > 0]
-    suggestion = ""
-    if firing:
-        suggestion = f", e.g. bias = {_fmt(float(weights[2]) - min(firing) / 2)}"
     rows = " and ".join(f"({a}, {b})" for a, b in zeros)
+    # No number here: the hints hand out the answer in their own time (hint 3 gives one).
     return (f"Careful with the boundary: for {rows} the sum is exactly 0, and a sum of exactly 0 "
-            "already outputs 1 (the step is >= 0, not > 0). Lower the bias a little"
-            f"{suggestion}.")
+            "already outputs 1 (the step is >= 0, not > 0). Lower the bias a little, so that "
+            "those sums fall below 0 while the others stay at 0 or above.")
 
 
 def check_row(gate: Gate, weights: tuple[Any, Any, Any], x1: int, x2: int) -> None:

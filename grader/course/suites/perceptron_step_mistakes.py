@@ -20,32 +20,30 @@ def step(t: float) -> int:
     return 1 if t >= 0 else 0
 
 
-def predict(x: np.ndarray, W: np.ndarray, b: float) -> int:
-    return step(float(x @ W.ravel() + b))
-
-
 def perceptron_step(X, y, W, b, learn_rate, *, batch=False, every_point=False, sign=1.0,
                     bias_sign=1.0, swap=False, only_first=False, visit=None):
-    """The course's perceptronStep, or one of its mistakes when a keyword is set."""
-    X = np.asarray(X, dtype=float)
-    W = np.array(W, dtype=float).reshape(2, 1)
+    """The course's perceptronStep, or one of its mistakes when a keyword is set.
+
+    Plain Python floats rather than NumPy: the suite replays whole trainings with every mistake
+    to choose inputs that tell them apart, and that is thousands of steps per test."""
+    points = [(float(x1), float(x2)) for x1, x2 in np.asarray(X, dtype=float)]
+    labels = [int(label) for label in y]
+    w1, w2 = (float(w) for w in np.ravel(W))
     b = float(b)
-    frozen = [predict(x, W, b) for x in X]
-    for i in (range(len(X)) if visit is None else visit(len(X))):
-        y_hat = frozen[i] if batch else predict(X[i], W, b)
-        if every_point:
-            direction = 1 if y[i] == 1 else -1
-        else:
-            direction = int(y[i]) - y_hat
+    frozen = [step(x1 * w1 + x2 * w2 + b) for x1, x2 in points]
+    for i in (range(len(points)) if visit is None else visit(len(points))):
+        x1, x2 = points[i]
+        y_hat = frozen[i] if batch else step(x1 * w1 + x2 * w2 + b)
+        direction = (1 if labels[i] == 1 else -1) if every_point else labels[i] - y_hat
         if direction == 0:
             continue
-        x = X[i][::-1] if swap else X[i]
-        change = sign * direction * learn_rate * x
-        W[0, 0] += change[0]
+        if swap:
+            x1, x2 = x2, x1
+        w1 += sign * direction * learn_rate * x1
         if not only_first:
-            W[1, 0] += change[1]
+            w2 += sign * direction * learn_rate * x2
         b += bias_sign * sign * direction * learn_rate
-    return W, b
+    return np.array([[w1], [w2]]), b
 
 
 def step_mistakes(learn_rate: float) -> list[tuple[str, dict]]:
@@ -89,13 +87,39 @@ def step_mistakes(learn_rate: float) -> list[tuple[str, dict]]:
     return mistakes
 
 
-def step_variants(X, y, W, b, learn_rate) -> Iterator[tuple[str, np.ndarray, float]]:
-    """(likely cause, W, b) that each known mistake would return on these inputs."""
+def step_mistake_runs(learn_rate: float) -> Iterator[tuple[str, float, dict]]:
+    """(likely cause, the learning rate it steps with, perceptron_step's keywords) per mistake."""
     for cause, options in step_mistakes(learn_rate):
         options = dict(options)
-        rate = options.pop("learn_rate", learn_rate)
+        yield cause, options.pop("learn_rate", learn_rate), options
+
+
+def separates_anyway(rate: float, options: dict) -> bool:
+    """Whether training with this mistake (stepping at `rate`) still ends at a separating line
+    on most separable data sets: the batch update, a learning rate of 1, a loop that skips one
+    end point and a W[1] that never moves usually converge all the same."""
+    return bool(options.get("batch") or options.get("only_first")) or "visit" in options \
+        or rate == 1.0
+
+
+def step_variants(X, y, W, b, learn_rate) -> Iterator[tuple[str, np.ndarray, float]]:
+    """(likely cause, W, b) that each known mistake would return on these inputs."""
+    for cause, rate, options in step_mistake_runs(learn_rate):
         W_wrong, b_wrong = perceptron_step(X, y, W, b, rate, **options)
         yield cause, W_wrong, b_wrong
+
+
+def replay(X, y, W, b, learn_rate, num_epochs, **mistake) -> list[tuple[np.ndarray, float]]:
+    """(W, b) after each epoch of training with the course's step or one of its mistakes. Once
+    an epoch changes nothing, every later one repeats it, so the replay copies it to the end."""
+    states: list[tuple[np.ndarray, float]] = []
+    while len(states) < num_epochs:
+        W_new, b_new = perceptron_step(X, y, W, b, learn_rate, **mistake)
+        if states and np.array_equal(W_new, W) and b_new == b:
+            return states + [states[-1]] * (num_epochs - len(states))
+        W, b = W_new, b_new
+        states.append((W, b))
+    return states
 
 
 def lines_of(states) -> np.ndarray:

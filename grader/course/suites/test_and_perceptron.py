@@ -30,6 +30,7 @@ AND = gates.Gate(
                          [(x1, x2, AND.expected(x1, x2)) for x1, x2 in gates.INPUTS])
 @pytest.mark.points(1)
 @pytest.mark.hint(1)
+@pytest.mark.twin("test_input_forms")
 def test_truth_table_row(submission, x1, x2, expected):
     """AND({x1}, {x2}) = {expected}"""
     gates.check_row(AND, gates.read_weights(submission, AND), x1, x2)

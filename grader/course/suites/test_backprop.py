@@ -74,32 +74,62 @@ def _matcher(known):
     return cause
 
 
-@pytest.mark.points(1)
-@pytest.mark.hint(2)
-def test_sigmoid_prime(submission):
-    """sigmoid_prime(0) is 0.25, and it works on arrays"""
-    with case("sigmoid_prime(0.0)"):
-        assert_close(submission.sigmoid_prime(0.0), 0.25, what="sigmoid_prime(0.0)",
-                     diagnose=_sigmoid_prime_cause(np.float64(0.0)))
-    x = np.array([-3.0, -0.5, 0.0, 1.0, 2.5])
-    with case(f"sigmoid_prime(np.array({x.tolist()}))"):
+def _check_sigmoid_prime(submission, x, shown, what):
+    with case(shown):
         expected = _sigmoid(x) * (1 - _sigmoid(x))
-        assert_close(submission.sigmoid_prime(x), expected, what="sigmoid_prime of an array",
+        assert_close(submission.sigmoid_prime(x), expected, what=what,
                      diagnose=_sigmoid_prime_cause(x))
 
 
 @pytest.mark.points(1)
 @pytest.mark.hint(1)
-def test_error_term_formula(submission, rng):
+@pytest.mark.twin("test_sigmoid_prime_random")
+def test_sigmoid_prime(submission):
+    """sigmoid_prime(0) is 0.25, and it works on arrays"""
+    _check_sigmoid_prime(submission, np.float64(0.0), "sigmoid_prime(0.0)", "sigmoid_prime(0.0)")
+    x = np.array([-3.0, -0.5, 0.0, 1.0, 2.5])
+    _check_sigmoid_prime(submission, x, f"sigmoid_prime(np.array({x.tolist()}))",
+                         "sigmoid_prime of an array")
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(1)
+def test_sigmoid_prime_random(submission, rng):
+    """sigmoid_prime of a random number and of a random array"""
+    x = np.float64(round(float(rng.normal(0.0, 2.0)), 3))
+    _check_sigmoid_prime(submission, x, "sigmoid_prime of a random number",
+                         "sigmoid_prime of a random number")
+    _check_sigmoid_prime(submission, rng.normal(0.0, 2.0, 6), "sigmoid_prime of a random array",
+                         "sigmoid_prime of a random array")
+
+
+def _check_error_term(submission, y, output, shown):
+    with case(shown):
+        assert_close(submission.error_term_formula(y, output),
+                     (y - output) * output * (1 - output), what=shown,
+                     diagnose=_error_term_cause(np.float64(y), np.float64(output)))
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(2)
+@pytest.mark.twin("test_error_term_formula_random")
+def test_error_term_formula(submission):
     """error_term_formula(y, output) = (y - output) * output * (1 - output)"""
-    cases = [(0.6, 0.3), (0.2, 0.5174928), (1.0, 0.9)]
-    cases.append((round(float(rng.uniform(0, 1)), 4), round(float(rng.uniform(0.05, 0.95)), 4)))
-    for y, output in cases:
-        with case(f"error_term_formula({y}, {output})"):
-            assert_close(submission.error_term_formula(y, output),
-                         (y - output) * output * (1 - output),
-                         what=f"error_term_formula({y}, {output})",
-                         diagnose=_error_term_cause(np.float64(y), np.float64(output)))
+    for y, output in ((0.6, 0.3), (0.2, 0.5174928), (1.0, 0.9)):
+        _check_error_term(submission, y, output, f"error_term_formula({y}, {output})")
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(2)
+def test_error_term_formula_random(submission, rng):
+    """error_term_formula on random targets and outputs"""
+    for _ in range(3):
+        y = round(float(rng.uniform(0, 1)), 4)
+        output = round(float(rng.uniform(0.05, 0.95)), 4)
+        _check_error_term(submission, y, output, "error_term_formula of a random target and "
+                                                 "output")
 
 
 # --- gradient_step: one sigmoid unit -----------------------------------------------------------
@@ -143,7 +173,8 @@ def _check_gradient_step(submission, reference, x, y, weights, learnrate, shown)
 
 
 @pytest.mark.points(1)
-@pytest.mark.hint(1)
+@pytest.mark.hint(2)
+@pytest.mark.twin("test_gradient_step_random")
 def test_gradient_step_seed_example(submission, reference):
     """gradient_step: the course's sigmoid unit (x=[0.1, 0.3], y=0.2, weights=[-0.8, 0.5])"""
     _check_gradient_step(submission, reference, STEP_X, STEP_Y, STEP_WEIGHTS, STEP_LEARNRATE,
@@ -153,7 +184,7 @@ def test_gradient_step_seed_example(submission, reference):
 
 @pytest.mark.points(1)
 @pytest.mark.hidden
-@pytest.mark.hint(1)
+@pytest.mark.hint(2)
 def test_gradient_step_random(submission, reference, rng):
     """gradient_step on random units and learning rates"""
     for size in (3, 5):
@@ -285,8 +316,9 @@ def _random_network(rng, n_inputs, n_hidden):
             float(rng.uniform(0.1, 1.0)))
 
 
-@pytest.mark.points(2)
-@pytest.mark.hint(2)
+@pytest.mark.points(1)
+@pytest.mark.hint(3)
+@pytest.mark.twin("test_backprop_random_networks")
 def test_backprop_seed_example(submission):
     """backprop: the course's two-layer example (x=[0.5, 0.1, -0.2], target=0.6)"""
     shown = (f"backprop(np.array({NET_X}), {NET_TARGET}, np.array({NET_W_I_H}), "
@@ -300,7 +332,7 @@ def test_backprop_seed_example(submission):
 
 @pytest.mark.points(2)
 @pytest.mark.hidden
-@pytest.mark.hint(3)
+@pytest.mark.hint(4)
 def test_backprop_random_networks(submission, reference, rng):
     """backprop on random networks of several sizes"""
     for n_inputs, n_hidden in ((2, 5), (4, 4), (6, 3)):
@@ -346,9 +378,9 @@ def _against_slope(actual, expected):
     return None
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(1)
 @pytest.mark.hidden
-@pytest.mark.hint(2)
+@pytest.mark.hint(3)
 def test_backprop_matches_numerical_gradient(submission, rng):
     """gradient check: the deltas are -learnrate * dE/dw for E = 0.5 * (target - output)**2"""
     for n_inputs, n_hidden in ((3, 2), (5, 4)):

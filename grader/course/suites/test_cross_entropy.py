@@ -61,8 +61,9 @@ def check(submission, Y, P, expected, shown):
         assert_scalar_close(actual, expected, what=shown, diagnose=diagnose(Y, P))
 
 
-@pytest.mark.points(3)
+@pytest.mark.points(2)
 @pytest.mark.hint(1)
+@pytest.mark.twin("test_random_lists")
 def test_seed_example(submission):
     """the course's example: Y=[1, 0, 1, 1], P=[0.4, 0.6, 0.1, 0.5]"""
     check(submission, SEED_Y, SEED_P, SEED_ANSWER, f"cross_entropy({SEED_Y}, {SEED_P})")
@@ -70,6 +71,7 @@ def test_seed_example(submission):
 
 @pytest.mark.points(1)
 @pytest.mark.hint(2)
+@pytest.mark.twin("test_random_arrays")
 def test_seed_example_arrays(submission):
     """the same example, given as NumPy arrays"""
     check(submission, np.array(SEED_Y), np.array(SEED_P), SEED_ANSWER,
@@ -78,6 +80,7 @@ def test_seed_example_arrays(submission):
 
 @pytest.mark.points(1)
 @pytest.mark.hint(1)
+@pytest.mark.twin("test_random_confident")
 def test_confident_and_right(submission, reference):
     """a confident, correct model has a small cross entropy"""
     Y, P = [1, 0, 1], [0.99, 0.02, 0.95]
@@ -85,11 +88,20 @@ def test_confident_and_right(submission, reference):
 
 
 @pytest.mark.points(1)
-@pytest.mark.hint(1)
+@pytest.mark.hint(2)
+@pytest.mark.twin("test_random_float_labels")
 def test_float_labels(submission, reference):
     """float labels such as 1.0 and 0.0 work too"""
     Y, P = [1.0, 0.0], [0.7, 0.2]
     check(submission, Y, P, reference.cross_entropy(Y, P), f"cross_entropy({Y}, {P})")
+
+
+def random_labels(rng, size):
+    """`size` labels with both 0 and 1 among them (for size >= 2), in a random order."""
+    labels = rng.integers(0, 2, size)
+    if size >= 2:
+        labels[:2] = (0, 1)
+    return [int(y) for y in rng.permutation(labels)]
 
 
 @pytest.mark.points(2)
@@ -97,11 +109,14 @@ def test_float_labels(submission, reference):
 @pytest.mark.hint(1)
 def test_random_lists(submission, reference, rng):
     """random labels and probabilities, as lists"""
-    for size in (5, 12):
-        Y = [int(y) for y in rng.integers(0, 2, size)]
+    for size in (4, 5, 12):
+        Y = random_labels(rng, size)
         P = [round(float(p), 4) for p in rng.uniform(0.05, 0.95, size)]
         check(submission, Y, P, reference.cross_entropy(Y, P),
               f"cross_entropy of {size} random points")
+    p = round(float(rng.uniform(0.1, 0.9)), 4)
+    for Y in ([1], [0]):
+        check(submission, Y, [p], reference.cross_entropy(Y, [p]), f"cross_entropy({Y}, [p])")
 
 
 @pytest.mark.points(1)
@@ -109,7 +124,7 @@ def test_random_lists(submission, reference, rng):
 @pytest.mark.hint(2)
 def test_random_arrays(submission, reference, rng):
     """random labels and probabilities, as NumPy arrays"""
-    Y = rng.integers(0, 2, 20)
+    Y = np.array(random_labels(rng, 20))
     P = rng.uniform(0.01, 0.99, 20)
     check(submission, Y, P, reference.cross_entropy(Y, P), "cross_entropy of 20 random points")
 
@@ -117,8 +132,19 @@ def test_random_arrays(submission, reference, rng):
 @pytest.mark.points(1)
 @pytest.mark.hidden
 @pytest.mark.hint(1)
-def test_one_point_each_label(submission, reference, rng):
-    """one positive and one negative point"""
-    p = float(rng.uniform(0.1, 0.9))
-    for Y in ([1], [0]):
-        check(submission, Y, [p], reference.cross_entropy(Y, [p]), f"cross_entropy({Y}, [p])")
+def test_random_confident(submission, reference, rng):
+    """a random confident, correct model"""
+    Y = random_labels(rng, 5)
+    P = [round(float(abs(y - rng.uniform(0.005, 0.05))), 4) for y in Y]
+    check(submission, Y, P, reference.cross_entropy(Y, P), "cross_entropy of a confident model")
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(2)
+def test_random_float_labels(submission, reference, rng):
+    """random float labels such as 1.0 and 0.0"""
+    Y = [float(y) for y in random_labels(rng, 4)]
+    P = [round(float(p), 4) for p in rng.uniform(0.05, 0.95, 4)]
+    check(submission, Y, P, reference.cross_entropy(Y, P),
+          "cross_entropy of 4 random points with float labels")

@@ -34,6 +34,7 @@ NOT = gates.Gate(
                          [(x1, x2, NOT.expected(x1, x2)) for x1, x2 in gates.INPUTS])
 @pytest.mark.points(1)
 @pytest.mark.hint(2)
+@pytest.mark.twin("test_input_forms")
 def test_truth_table_row(submission, x1, x2, expected):
     """NOT x2 for ({x1}, {x2}) = {expected}"""
     gates.check_row(NOT, gates.read_weights(submission, NOT), x1, x2)

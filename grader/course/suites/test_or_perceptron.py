@@ -31,6 +31,7 @@ OR = gates.Gate(
                          [(x1, x2, OR.expected(x1, x2)) for x1, x2 in gates.INPUTS])
 @pytest.mark.points(1)
 @pytest.mark.hint(1)
+@pytest.mark.twin("test_input_forms")
 def test_truth_table_row(submission, x1, x2, expected):
     """OR({x1}, {x2}) = {expected}"""
     gates.check_row(OR, gates.read_weights(submission, OR), x1, x2)

@@ -9,7 +9,10 @@ from grader.course.suites.perceptron_step_mistakes import (
     COURSE_LEARN_RATE,
     lines_of,
     perceptron_step,
+    replay,
+    separates_anyway,
     start,
+    step_mistake_runs,
     step_variants,
     train_lines,
     train_states,
@@ -24,12 +27,15 @@ COURSE_Y = np.array([1, 1, 0, 0, 0, 1, 0, 1])
 COURSE_SEED = 12  # the course's np.random.seed(12)
 
 
-def labelled_points(rng, n, margin=0.0):
-    """n points in the unit square, labelled by which side of a random line they lie on."""
+def labelled_points(rng, n, margin=0.0, origin_label=None):
+    """n points in the unit square, labelled by which side of a random line they lie on (the
+    origin's side labelled `origin_label`, when it is given)."""
     while True:
         angle = rng.uniform(0.0, 2 * np.pi)
         normal = np.array([np.cos(angle), np.sin(angle)])
         center = rng.uniform(0.35, 0.65, 2)
+        if origin_label is not None and int(-center @ normal > 0) != origin_label:
+            normal = -normal
         X = rng.uniform(0.0, 1.0, (20 * n, 2))
         X = X[np.abs((X - center) @ normal) > margin / 2][:n]
         y = ((X - center) @ normal > 0).astype(int)
@@ -53,13 +59,11 @@ def one_number(value, what):
     return array[0]
 
 
-@pytest.mark.points(1)
-@pytest.mark.hint(1)
-def test_step_function(submission):
-    """stepFunction: 1 for t >= 0 (so stepFunction(0) is 1), 0 below"""
-    for t, expected in ((0, 1), (0.0, 1), (2.5, 1), (1e-9, 1), (-0.5, 0), (-1e-9, 0), (-3, 0)):
-        with case(f"stepFunction({t!r})"):
-            actual = one_number(submission.stepFunction(t), f"stepFunction({t!r})")
+def check_steps(submission, values, shown):
+    for t in values:
+        expected = int(t >= 0)
+        with case(shown(t)):
+            actual = one_number(submission.stepFunction(t), shown(t))
             if actual != expected:
                 cause = None
                 if t == 0:
@@ -67,9 +71,28 @@ def test_step_function(submission):
                              "Use `if t >= 0:`, not `if t > 0:`.")
                 elif actual == 1 - expected:
                     cause = "0 and 1 are swapped: return 1 when t >= 0 and 0 otherwise."
-                fail(f"stepFunction({t!r}) is not {expected}.",
+                fail(f"{shown(t)} is not {expected}.",
                      detail=f"Expected {expected}, got {show(actual)}.", expected=expected,
                      actual=actual, cause=cause)
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(1)
+@pytest.mark.twin("test_step_function_random")
+def test_step_function(submission):
+    """stepFunction: 1 for t >= 0 (so stepFunction(0) is 1), 0 below"""
+    check_steps(submission, (0, 0.0, 2.5, 1e-9, -0.5, -1e-9, -3), lambda t: f"stepFunction({t!r})")
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(1)
+def test_step_function_random(submission, rng):
+    """stepFunction on random numbers around 0"""
+    values = [*rng.normal(0.0, 3.0, 4), *(rng.choice([-1, 1], 4) * 10.0 ** rng.uniform(-12, -3, 4)),
+              *(int(t) for t in rng.integers(-5, 6, 3)), np.float64(0.0)]
+    check_steps(submission, [values[i] for i in rng.permutation(len(values))],
+                lambda t: "stepFunction of a random number")
 
 
 def prediction_diagnose(points, W, b):
@@ -106,7 +129,8 @@ def check_predictions(submission, points, W, b, shown):
 
 
 @pytest.mark.points(1)
-@pytest.mark.hint(1)
+@pytest.mark.hint(2)
+@pytest.mark.twin("test_prediction_random")
 def test_prediction_course_points(submission):
     """prediction: points on either side of the line x1 + x2 - 1 = 0, and one on it"""
     points = [[0.9, 0.4], [0.2, 0.3], [0.5, 0.5], [0.1, 0.6]]
@@ -116,7 +140,7 @@ def test_prediction_course_points(submission):
 
 @pytest.mark.points(1)
 @pytest.mark.hidden
-@pytest.mark.hint(1)
+@pytest.mark.hint(2)
 def test_prediction_random(submission, rng):
     """prediction on random points, weights and biases"""
     for _ in range(3):
@@ -184,7 +208,8 @@ def check_step(submission, reference, X, y, W, b, learn_rate, shown):
 
 
 @pytest.mark.points(1)
-@pytest.mark.hint(2)
+@pytest.mark.hint(3)
+@pytest.mark.twin("test_step_random")
 def test_step_course_defaults(submission, reference):
     """perceptronStep on a small data set, with the default learn_rate of 0.01"""
     W = np.array([[0.3], [-0.2]])
@@ -194,7 +219,8 @@ def test_step_course_defaults(submission, reference):
 
 
 @pytest.mark.points(1)
-@pytest.mark.hint(2)
+@pytest.mark.hint(3)
+@pytest.mark.twin("test_step_random")
 def test_step_one_point_at_a_time(submission, reference):
     """perceptronStep moves the line after each misclassified point, not once for all of them"""
     W = np.array([[-0.4], [0.5]])
@@ -203,13 +229,13 @@ def test_step_one_point_at_a_time(submission, reference):
                f"{COURSE_X.tolist()} and y = {COURSE_Y.tolist()}")
 
 
-def telling_step_case(rng):
+def telling_step_case(rng, learn_rate=None):
     """Random inputs on which every known perceptronStep mistake gives a different answer."""
     for _ in range(200):
         X, y = labelled_points(rng, int(rng.integers(8, 15)))
         W = rng.normal(0.0, 1.0, (2, 1))
         b = float(rng.normal(0.0, 0.5))
-        learn_rate = float(rng.uniform(0.1, 0.6))
+        learn_rate = float(rng.uniform(0.1, 0.6)) if learn_rate is None else learn_rate
         right_W, right_b = perceptron_step(X, y, W, b, learn_rate)
         if all(not (np.allclose(W_wrong, right_W, atol=1e-6)
                     and np.isclose(b_wrong, right_b, atol=1e-6))
@@ -218,15 +244,18 @@ def telling_step_case(rng):
     raise AssertionError("no telling random case for perceptronStep")
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(1)
 @pytest.mark.hidden
-@pytest.mark.hint(2)
+@pytest.mark.hint(3)
 def test_step_random(submission, reference, rng):
-    """perceptronStep on random data, weights, biases and learning rates"""
+    """perceptronStep on random data, with and without learn_rate"""
     for _ in range(3):
         X, y, W, b, learn_rate = telling_step_case(rng)
         check_step(submission, reference, X, y, W, b, learn_rate,
                    f"perceptronStep on {len(X)} random points")
+    X, y, W, b, _ = telling_step_case(rng, COURSE_LEARN_RATE)
+    check_step(submission, reference, X, y, W, b, None,
+               f"perceptronStep on {len(X)} random points, with the default learn_rate")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -335,7 +364,8 @@ def run_train(submission, learner, X, y, seed, *args):
 
 
 @pytest.mark.points(1)
-@pytest.mark.hint(3)
+@pytest.mark.hint(4)
+@pytest.mark.twin("test_train_random")
 def test_train_course_defaults(submission, reference, learner):
     """trainPerceptronAlgorithm with the defaults, after np.random.seed(12)"""
     with case(f"np.random.seed(12); trainPerceptronAlgorithm(X, y) with X = {COURSE_X.tolist()} "
@@ -369,18 +399,37 @@ def test_train_course_defaults(submission, reference, learner):
                       diagnose)
 
 
-@pytest.mark.points(1)
-@pytest.mark.hidden
-@pytest.mark.hint(3)
-def test_train_random(submission, reference, learner, rng):
-    """trainPerceptronAlgorithm on random data, seeds, learning rates and epoch counts"""
-    for _ in range(2):
+def telling_train_case(rng, defaults):
+    """Random data, seed, learning rate and epochs on which training with each known
+    perceptronStep mistake draws other lines than the course's: a loop that skips the last
+    point, for one, changes nothing while that point happens to be classified right."""
+    for _ in range(100):
         X, y = labelled_points(rng, int(rng.integers(10, 30)))
         seed = seed_of(rng)
-        learn_rate = float(rng.choice([0.005, 0.02, 0.05, 0.1]))
-        num_epochs = int(rng.integers(5, 40))
-        with case(f"trainPerceptronAlgorithm on {len(X)} random points"):
-            actual = run_train(submission, learner, X, y, seed, learn_rate, num_epochs)
+        learn_rate, num_epochs = COURSE_LEARN_RATE, COURSE_EPOCHS
+        if not defaults:
+            learn_rate = float(rng.choice([0.005, 0.02, 0.05, 0.1]))
+            num_epochs = int(rng.integers(5, 40))
+        W, b = start(X, seed)
+        right = lines_of(replay(X, y, W, b, learn_rate, num_epochs))
+        if all(not np.allclose(lines_of(replay(X, y, W, b, rate, num_epochs, **options)), right,
+                               rtol=1e-6, atol=1e-8, equal_nan=True)
+               for _, rate, options in step_mistake_runs(learn_rate)):
+            return X, y, seed, learn_rate, num_epochs
+    raise AssertionError("no telling random case for trainPerceptronAlgorithm")
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(4)
+def test_train_random(submission, reference, learner, rng):
+    """trainPerceptronAlgorithm on random data, defaults too"""
+    for defaults in (True, False, False):
+        X, y, seed, learn_rate, num_epochs = telling_train_case(rng, defaults)
+        with case(f"trainPerceptronAlgorithm on {len(X)} random points"
+                  + (" with the defaults" if defaults else "")):
+            arguments = () if defaults else (learn_rate, num_epochs)
+            actual = run_train(submission, learner, X, y, seed, *arguments)
             np.random.seed(seed)
             expected = lines_array(
                 reference.trainPerceptronAlgorithm(X, y, learn_rate, num_epochs), "")
@@ -397,19 +446,39 @@ def misplaced(X, y, line):
     return min(above, below)
 
 
+def separable_case(rng, candidates=12):
+    """A separable data set and its seed, on which the course's training (at the default
+    learn_rate) separates the classes within 100 epochs, and each known perceptronStep mistake
+    fares as it does on most such data sets (the batch update still separates them, a bias that
+    never moves does not), so that its grade does not hang on the draw. The origin's side is
+    labelled 0, where a bias that starts positive and never moves cannot end."""
+    best, best_agreeing = None, -1
+    for _ in range(candidates):
+        X, y = labelled_points(rng, 30, margin=0.1, origin_label=0)
+        seed = seed_of(rng)
+        learn_rate = COURSE_LEARN_RATE
+        W, b = start(X, seed)
+        if misplaced(X, y, lines_of(replay(X, y, W, b, learn_rate, 100))[-1]):
+            continue
+        runs = list(step_mistake_runs(learn_rate))
+        agreeing = sum(
+            (misplaced(X, y, lines_of(replay(X, y, W, b, rate, 100, **options))[-1]) == 0)
+            == separates_anyway(rate, options) for _, rate, options in runs)
+        if agreeing > best_agreeing:
+            best, best_agreeing = (X, y, seed, learn_rate), agreeing
+        if agreeing == len(runs):
+            break
+    if best is None:
+        raise AssertionError("no separable random case for trainPerceptronAlgorithm")
+    return best
+
+
 @pytest.mark.points(1)
 @pytest.mark.hidden
-@pytest.mark.hint(2)
-def test_train_separates(submission, reference, learner, rng):
+@pytest.mark.hint(3)
+def test_train_separates(submission, learner, rng):
     """after training on a separable data set, the last line separates the two classes"""
-    for _ in range(50):
-        X, y = labelled_points(rng, 30, margin=0.1)
-        seed = seed_of(rng)
-        learn_rate = float(rng.choice([0.01, 0.05]))
-        np.random.seed(seed)
-        expected = lines_array(reference.trainPerceptronAlgorithm(X, y, learn_rate, 100), "")
-        if misplaced(X, y, expected[-1]) == 0:
-            break
+    X, y, seed, learn_rate = separable_case(rng)
     with case("trainPerceptronAlgorithm on 30 separable points, 100 epochs"):
         actual = run_train(submission, learner, X, y, seed, learn_rate, 100)
         if len(actual) == 0:

@@ -72,15 +72,17 @@ def check(submission, L, expected):
         assert_close(actual, expected, what=f"softmax({L!r})", diagnose=diagnose(L))
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(1)
 @pytest.mark.hint(1)
+@pytest.mark.twin("test_random_lists")
 def test_small_list(submission, reference):
     """softmax([1, 2, 3]): the course's first example"""
     check(submission, [1, 2, 3], reference.softmax([1, 2, 3]))
 
 
 @pytest.mark.points(1)
-@pytest.mark.hint(2)
+@pytest.mark.hint(1)
+@pytest.mark.twin("test_random_lists")
 def test_seed_example(submission, reference):
     """softmax of the seven scores in the course's example"""
     check(submission, SEED_EXAMPLE, reference.softmax(SEED_EXAMPLE))
@@ -88,6 +90,7 @@ def test_seed_example(submission, reference):
 
 @pytest.mark.points(1)
 @pytest.mark.hint(1)
+@pytest.mark.twin("test_random_special_cases")
 def test_single_score(submission):
     """a single score gets probability 1"""
     check(submission, [3.5], [1.0])
@@ -95,6 +98,7 @@ def test_single_score(submission):
 
 @pytest.mark.points(1)
 @pytest.mark.hint(1)
+@pytest.mark.twin("test_random_special_cases")
 def test_equal_scores(submission):
     """equal scores get equal probabilities"""
     check(submission, [2.0, 2.0, 2.0, 2.0], [0.25, 0.25, 0.25, 0.25])
@@ -102,10 +106,52 @@ def test_equal_scores(submission):
 
 @pytest.mark.points(1)
 @pytest.mark.hint(3)
+@pytest.mark.twin("test_random_special_cases")
 def test_negative_scores(submission, reference):
     """negative scores still give positive probabilities"""
     L = [-1.0, -2.5, 0.5]
     check(submission, L, reference.softmax(L))
+
+
+def check_list(submission, L):
+    """A list of scores, as the visible examples pass them: the properties first, then values."""
+    size = len(L)
+    with case(f"softmax of {size} random scores"):
+        probabilities = numbers(submission.softmax(L), f"softmax of {size} random scores")
+        if probabilities.shape != (size,):
+            fail(f"softmax of {size} scores has shape {probabilities.shape}; expected ({size},).",
+                 cause=diagnose(L)(probabilities))
+        if not np.isclose(probabilities.sum(), 1.0):
+            fail("The probabilities do not add up to 1.", cause=diagnose(L)(probabilities))
+        if (probabilities <= 0).any():
+            fail("Some probabilities are 0 or negative; exp(x) is always positive.",
+                 cause=diagnose(L)(probabilities))
+        if not (np.argsort(probabilities, kind="stable") == np.argsort(L, kind="stable")).all():
+            fail("A higher score must give a higher probability: the order is wrong.",
+                 cause=diagnose(L)(probabilities))
+        assert_close(probabilities, _normalised(np.exp(np.asarray(L, dtype=float))),
+                     what=f"softmax of {size} random scores", diagnose=diagnose(L))
+
+
+@pytest.mark.points(2)
+@pytest.mark.hidden
+@pytest.mark.hint(1)
+def test_random_lists(submission, rng):
+    """random lists like the examples, repeats included"""
+    check_list(submission, [int(x) for x in rng.choice(np.arange(-4, 8), 3, replace=False)])
+    values = [round(float(x), 1) for x in rng.uniform(-3.0, 5.0, 4)]
+    check_list(submission, [values[i] for i in rng.permutation([0, 1, 2, 3, 0, 1, 2])])
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+@pytest.mark.hint(3)
+def test_random_special_cases(submission, rng):
+    """random single, equal and negative scores"""
+    check_list(submission, [round(float(rng.uniform(-5.0, 5.0)), 2)])
+    # 3, 6 and 7 equal scores: 1/3, 1/6 and 1/7 are not short decimals, so rounding shows.
+    check_list(submission, [round(float(rng.uniform(-5.0, 5.0)), 2)] * int(rng.choice([3, 6, 7])))
+    check_list(submission, [round(float(x), 2) for x in -rng.uniform(0.1, 5.0, 3)])
 
 
 @pytest.mark.points(2)
@@ -121,31 +167,9 @@ def test_random_arrays(submission, reference, rng):
                          diagnose=diagnose(L))
 
 
-@pytest.mark.points(2)
-@pytest.mark.hidden
-@pytest.mark.hint(1)
-def test_random_lists_sum_to_one(submission, rng):
-    """random lists: probabilities add up to 1 and keep the order of the scores"""
-    for size in (3, 7):
-        L = [round(float(x), 3) for x in rng.uniform(-5.0, 5.0, size)]
-        probabilities = numbers(submission.softmax(L), f"softmax of {size} random scores")
-        if probabilities.shape != (size,):
-            fail(f"softmax of {size} scores has shape {probabilities.shape}; expected ({size},).")
-        if not np.isclose(probabilities.sum(), 1.0):
-            fail("The probabilities do not add up to 1.", cause=diagnose(L)(probabilities))
-        if (probabilities <= 0).any():
-            fail("Some probabilities are 0 or negative; exp(x) is always positive.",
-                 cause=diagnose(L)(probabilities))
-        if not (np.argsort(probabilities, kind="stable") == np.argsort(L, kind="stable")).all():
-            fail("A higher score must give a higher probability: the order is wrong.",
-                 cause=diagnose(L)(probabilities))
-        assert_close(probabilities, _normalised(np.exp(np.asarray(L))),
-                     what=f"softmax of {size} random scores", diagnose=diagnose(L))
-
-
 @pytest.mark.points(0)
 @pytest.mark.optional
-@pytest.mark.hint(2)
+@pytest.mark.hint(4)
 def test_large_scores_challenge(submission):
     """challenge: large scores such as [1000, 1001] (subtract the largest score first)"""
     L = [1000.0, 1001.0]

@@ -1,3 +1,4 @@
+# ceiling: 2 — must fail error_term_formula, error_term_formula_random, gradient_step_seed_example, gradient_step_random, backprop_seed_example, backprop_random_networks and backprop_matches_numerical_gradient
 # The error term forgets the sigmoid's derivative (the log-loss gradient, not squared error).
 # expect: the error is not multiplied by the sigmoid's derivative, output * (1 - output).
 # expect: the output error term is missing the sigmoid's derivative

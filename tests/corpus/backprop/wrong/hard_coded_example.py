@@ -1,3 +1,4 @@
+# ceiling: 4 — must fail gradient_step_seed_example, gradient_step_random, backprop_seed_example, backprop_random_networks and backprop_matches_numerical_gradient
 # The course's printed answers, pasted in: right for the examples, wrong for any other network.
 import numpy as np
 

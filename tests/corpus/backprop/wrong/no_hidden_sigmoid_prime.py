@@ -1,3 +1,4 @@
+# ceiling: 6 — must fail backprop_seed_example, backprop_random_networks and backprop_matches_numerical_gradient
 # A learner forgets the hidden layer's sigmoid derivative.
 # expect: missing the hidden layer's sigmoid derivative
 import numpy as np

@@ -1,3 +1,4 @@
+# ceiling: 6 — must fail backprop_seed_example, backprop_random_networks and backprop_matches_numerical_gradient
 # The learning rate is never used in backprop.
 # expect: the learning rate is missing: multiply both deltas by learnrate.
 import numpy as np

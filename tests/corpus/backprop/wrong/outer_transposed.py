@@ -1,3 +1,4 @@
+# ceiling: 6 — must fail backprop_seed_example, backprop_random_networks and backprop_matches_numerical_gradient
 # np.outer with the operands swapped: delta_w_i_h comes out (n_hidden, n_inputs).
 # expect: delta_w_i_h is transposed
 import numpy as np

@@ -1,3 +1,4 @@
+# ceiling: 6 — must fail backprop_seed_example, backprop_random_networks and backprop_matches_numerical_gradient
 # delta_w_h_o multiplies by the network's output instead of the hidden activations.
 # expect: delta_w_h_o used the network's output
 import numpy as np

@@ -1,3 +1,4 @@
+# ceiling: 8 — must fail sigmoid_prime and sigmoid_prime_random
 # sigmoid_prime written in terms of the activation; backprop itself is right.
 # expect: that form needs the sigmoid's output, not its input
 import numpy as np

@@ -1,3 +1,4 @@
+# ceiling: 6 — must fail backprop_seed_example, backprop_random_networks and backprop_matches_numerical_gradient
 # sigmoid_prime is right, but it is called on the layers' outputs (the sigmoid twice).
 # expect: which applies the sigmoid twice
 import numpy as np

@@ -1,3 +1,4 @@
+# ceiling: 6 — must fail backprop_seed_example, backprop_random_networks and backprop_matches_numerical_gradient
 # error = output - target: every delta points uphill.
 # expect: the sign is flipped: error = target - output
 import numpy as np

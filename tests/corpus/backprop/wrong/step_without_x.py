@@ -1,3 +1,4 @@
+# ceiling: 4 — must fail gradient_step_seed_example, gradient_step_random, backprop_seed_example, backprop_random_networks and backprop_matches_numerical_gradient
 # gradient_step returns the error term times the learning rate, not one change per weight;
 # backprop returns its deltas in the wrong order.
 # expect: del_w needs one change per weight: multiply by x.

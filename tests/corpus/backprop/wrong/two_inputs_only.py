@@ -1,3 +1,4 @@
+# ceiling: 8 — must fail gradient_step_seed_example and gradient_step_random
 # The course's del_w written out for two inputs: right for its example, wrong for any other unit.
 # expect: only works for two inputs
 import numpy as np

@@ -1,3 +1,4 @@
+# ceiling: 6 — must fail backprop_seed_example, backprop_random_networks and backprop_matches_numerical_gradient
 # x is multiplied as a flat row: NumPy cannot broadcast (n_hidden,) with (n_inputs,).
 # expect: x[:, None] (a column) times hidden_error_term
 import numpy as np

@@ -1,3 +1,4 @@
+# ceiling: 0 — must fail every test: each random twin fails, so no example counts
 import numpy as np
 
 

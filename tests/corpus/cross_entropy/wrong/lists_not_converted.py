@@ -1,3 +1,4 @@
+# ceiling: 2 — must fail seed_example, confident_and_right, float_labels, random_lists, random_confident and random_float_labels
 import numpy as np
 
 

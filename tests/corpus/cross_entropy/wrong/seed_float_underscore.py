@@ -1,3 +1,4 @@
+# ceiling: 0 — must fail every test: each random twin fails, so no example counts
 # The course's own answer: np.float_ was removed in NumPy 2.
 import numpy as np
 

@@ -1,3 +1,4 @@
+# ceiling: 6 — must fail update_weights_example, update_weights_random and train
 """Forgets the bias."""
 # expect: the bias is not updated
 

@@ -1,3 +1,4 @@
+# ceiling: 8 — must fail error_formula_examples and error_formula_random
 """Log base 10 in the log-loss."""
 # expect: log base 10?
 

@@ -1,3 +1,4 @@
+# ceiling: 8 — must fail error_formula_examples and error_formula_random
 """Averages the errors instead of returning one per point."""
 # expect: one error per point
 

@@ -1,3 +1,4 @@
+# ceiling: 8 — must fail error_formula_examples and error_formula_random
 """y goes with ln(1 - output)."""
 # expect: the two terms are swapped
 

@@ -1,3 +1,4 @@
+# ceiling: 2 — must fail sigmoid_values, sigmoid_random, output_formula_examples, output_formula_random, update_weights_example, update_weights_random and train
 """sigmoid with exp(x) instead of exp(-x)."""
 # expect: the sign in the exponent is flipped
 

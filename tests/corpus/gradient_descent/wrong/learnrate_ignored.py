@@ -1,3 +1,4 @@
+# ceiling: 7 — must fail update_weights_example and update_weights_random
 """Takes full steps."""
 # expect: learnrate is ignored
 

@@ -1,3 +1,4 @@
+# ceiling: 6 — must fail sigmoid_values, sigmoid_random, output_formula_examples and output_formula_random
 """Uses math.exp, which takes one number at a time."""
 # expect: math.exp and math.log take one number at a time
 

@@ -1,3 +1,4 @@
+# ceiling: 4 — must fail output_formula_examples, output_formula_random, update_weights_example, update_weights_random and train
 """features * weights instead of a matrix product."""
 # expect: multiplies element by element
 

@@ -1,3 +1,4 @@
+# ceiling: 4 — must fail output_formula_examples, output_formula_random, update_weights_example, update_weights_random and train
 """output_formula forgets the bias."""
 # expect: the bias is missing
 

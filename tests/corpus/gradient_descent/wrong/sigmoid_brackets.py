@@ -1,3 +1,4 @@
+# ceiling: 2 — must fail sigmoid_values, sigmoid_random, output_formula_examples, output_formula_random, update_weights_example, update_weights_random and train
 """Operator precedence: 1 / 1 + exp(-x)."""
 # expect: brackets
 

@@ -1,3 +1,4 @@
+# ceiling: 6 — must fail update_weights_example, update_weights_random and train
 """Climbs the error instead of descending it."""
 # expect: the sign is flipped
 

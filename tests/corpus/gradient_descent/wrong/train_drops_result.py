@@ -1,3 +1,4 @@
+# ceiling: 9 — must fail train
 """train calls update_weights but keeps only the in-place weights."""
 # expect: the bias is still 0
 

@@ -1,3 +1,4 @@
+# ceiling: 9 — must fail train
 """`return` inside the epochs loop."""
 # expect: only one epoch was run
 

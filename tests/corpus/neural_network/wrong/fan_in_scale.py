@@ -1,3 +1,4 @@
+# ceiling: 14 — must fail initial_weights and initial_weights_random
 # Initialised with the fan-in convention (1/sqrt of the number of inputs to each layer).
 # expect: the spread of weights_input_to_hidden matches input_nodes**-0.5; this layer uses hidden_nodes**-0.5.
 # expect: the spread of weights_hidden_to_output matches hidden_nodes**-0.5; this layer uses output_nodes**-0.5.

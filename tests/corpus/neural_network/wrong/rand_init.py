@@ -1,3 +1,4 @@
+# ceiling: 14 — must fail initial_weights and initial_weights_random
 # np.random.rand: every weight between 0 and 1.
 # expect: np.random.rand and np.random.random draw from [0, 1)
 import numpy as np

@@ -1,3 +1,4 @@
+# ceiling: 14 — must fail initial_weights and initial_weights_random
 # Uniform weights with the right standard deviation (sqrt(3) * scale): not a normal draw.
 # expect: does not look normally distributed
 import numpy as np

@@ -1,3 +1,4 @@
+# ceiling: 14 — must fail initial_weights and initial_weights_random
 # np.random.randn: a standard deviation of 1 for both layers.
 # expect: the spread of weights_input_to_hidden matches a standard deviation of 1
 import numpy as np

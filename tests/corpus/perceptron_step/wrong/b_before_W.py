@@ -1,3 +1,4 @@
+# ceiling: 8 — must fail train_course_defaults and train_random
 """Draws the bias before the weights."""
 # expect: b is drawn before W
 

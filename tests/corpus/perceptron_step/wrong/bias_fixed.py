@@ -1,3 +1,4 @@
+# ceiling: 4 — must fail step_course_defaults, step_one_point_at_a_time, step_random, train_course_defaults, train_random and train_separates
 """Forgets to move the bias."""
 # expect: b never changes
 

@@ -1,3 +1,4 @@
+# ceiling: 8 — must fail train_course_defaults and train_random
 """A different default for num_epochs."""
 # expect: the default num_epochs
 

@@ -1,3 +1,4 @@
+# ceiling: 8 — must fail train_course_defaults and train_random
 """A different default for learn_rate in trainPerceptronAlgorithm."""
 # expect: the defaults in your `def` line differ
 

@@ -1,3 +1,4 @@
+# ceiling: 5 — must fail step_course_defaults, step_one_point_at_a_time, step_random, train_course_defaults and train_random
 """Uses 0.01 in perceptronStep whatever learn_rate is passed."""
 # expect: you used 0.01 instead of the learn_rate argument
 

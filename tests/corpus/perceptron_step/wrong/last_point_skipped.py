@@ -1,3 +1,4 @@
+# ceiling: 5 — must fail step_course_defaults, step_one_point_at_a_time, step_random, train_course_defaults and train_random
 """Off by one: the loop stops before the last point."""
 # expect: the last point is never visited
 

@@ -1,3 +1,4 @@
+# ceiling: 8 — must fail train_course_defaults and train_random
 """Records each line before the step instead of after it."""
 # expect: recorded before the step
 

@@ -1,3 +1,4 @@
+# ceiling: 2 — must fail prediction_course_points, prediction_random, step_course_defaults, step_one_point_at_a_time, step_random, train_course_defaults, train_random and train_separates
 """prediction forgets the bias."""
 # expect: b is missing
 

@@ -1,3 +1,4 @@
+# ceiling: 7 — must fail train_course_defaults, train_random and train_separates
 """`return` indented into the epochs loop."""
 # expect: is `return` inside the for loop?
 

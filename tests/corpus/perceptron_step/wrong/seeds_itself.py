@@ -1,3 +1,4 @@
+# ceiling: 8 — must fail train_course_defaults and train_random
 """Seeds NumPy inside the function, as the course's notebook does at the top."""
 # expect: your function seeds NumPy itself
 

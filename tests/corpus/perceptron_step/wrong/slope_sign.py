@@ -1,3 +1,4 @@
+# ceiling: 7 — must fail train_course_defaults, train_random and train_separates
 """The slope without its minus sign."""
 # expect: the slope has the wrong sign
 

@@ -1,3 +1,4 @@
+# ceiling: 6 — must fail step_function, step_function_random, prediction_course_points and prediction_random
 """stepFunction uses t > 0, so a point on the line is predicted 0."""
 # expect: stepFunction(0) must be 1
 

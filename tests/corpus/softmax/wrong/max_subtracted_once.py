@@ -1,3 +1,4 @@
+# ceiling: 0 — must fail every test: each random twin fails, so no example counts
 # Tried the numerically stable version, but subtracted the maximum in one place only.
 import numpy as np
 

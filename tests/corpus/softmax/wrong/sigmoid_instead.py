@@ -1,3 +1,4 @@
+# ceiling: 0 — must fail every test: each random twin fails, so no example counts
 # The section before softmax is about the sigmoid, so this learner reuses it.
 import numpy as np
 

@@ -1,3 +1,4 @@
+# ceiling: 0 — must fail every test: each random twin fails, so no example counts
 # The course text says "exp is squaring a number", so this learner squares.
 import numpy as np
 

@@ -1,3 +1,4 @@
+# ceiling: 0 — its network does not compute XOR for every input, so the hidden random_batch test fails and every truth-table row, its twin, earns nothing
 # Two OR units and an output that repeats the first: XOR built as OR only.
 # expect: the network computes OR: (1, 1) must give 0 too
 # expect: Your hidden unit 1 computes OR, and hidden unit 2 computes OR. They must differ

@@ -1,3 +1,4 @@
+# ceiling: 0 — its network does not compute XOR for every input, so the hidden random_batch test fails and every truth-table row, its twin, earns nothing
 # expect: `output_bias` is a list ([-2.0]); it must be one number, without brackets.
 hidden_weights = [[1.0, 1.0], [-1.0, -1.0]]
 hidden_bias = [-1.0, 1.5]

@@ -1,3 +1,4 @@
+# ceiling: 0 — its network does not compute XOR for every input, so the hidden random_batch test fails and every truth-table row, its twin, earns nothing
 # The output unit reads the step as "> 0": bias -1 makes (0, 0) sum to exactly 0.
 # expect: the step is >= 0, not > 0
 # expect: output unit

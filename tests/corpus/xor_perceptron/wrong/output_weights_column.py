@@ -1,3 +1,4 @@
+# ceiling: 0 — its network does not compute XOR for every input, so the hidden random_batch test fails and every truth-table row, its twin, earns nothing
 import numpy as np
 
 # expect: `output_weights` has shape (2, 1)
