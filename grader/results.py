@@ -140,7 +140,7 @@ _RESULT_FIELDS = {"schema": _ANY, "exercise": _TEXT, "title": _TEXT, "submission
 _TEST_FIELDS = {"id": _TEXT, "name": _TEXT, "status": _TEXT, "score": _NUMBER,
                 "max_score": _NUMBER, "visibility": _TEXT, "message": _MAYBE_TEXT,
                 "hint": _MAYBE_TEXT, "hint_number": _MAYBE_INT, "duration_s": _NUMBER,
-                "details": _ANY, "optional": _FLAG, "twin": _MAYBE_TEXT}
+                "details": _ANY, "optional": _FLAG, "twin": _MAYBE_TEXT, "gated": _FLAG}
 _DETAIL_FIELDS = {"input": _MAYBE_TEXT, "expected": _MAYBE_TEXT, "actual": _MAYBE_TEXT,
                   "diff": _MAYBE_TEXT}
 
