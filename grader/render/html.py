@@ -11,10 +11,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from grader.course import paths as course
 from grader.files import Refused, open_folder, write_atomically
-from grader.render.text import SAME_CAUSE, Told, hint_line, stopped_hint, told
+from grader.render.text import (
+    SAME_CAUSE,
+    Told,
+    hint_line,
+    left_out_heading,
+    left_out_sentence,
+    stopped_hint,
+    told,
+)
 from grader.results import Result
 from grader.wording import counted, ngettext
 
@@ -38,8 +47,10 @@ def environment() -> jinja2.Environment:
     env.filters["readable_date"] = readable_date
     env.filters["points"] = lambda value: f"{value:g}"
     env.filters["told"] = told
+    env.filters["code_spans"] = code_spans
     env.globals.update(counted=counted, ngettext=ngettext, hint_line=hint_line,
-                       stopped_hint=stopped_hint, SAME_CAUSE=SAME_CAUSE)
+                       stopped_hint=stopped_hint, SAME_CAUSE=SAME_CAUSE,
+                       left_out_heading=left_out_heading, left_out_sentence=left_out_sentence)
     return env
 
 
@@ -68,6 +79,12 @@ def card_text(said: Told) -> CardText:
     return CardText(summary, "\n".join(lines[1:]), show_input)
 
 
+def code_spans(text: str) -> markupsafe.Markup:
+    """`text` escaped, its `code` spans shown as code (a learner's line in a sentence)."""
+    escaped = str(markupsafe.escape(text))
+    return markupsafe.Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped))
+
+
 def readable_date(iso: str) -> str:
     """2026-11-29T02:12:07+00:00 -> 29 Nov 2026, 02:12 UTC; anything unreadable as it is."""
     try:
@@ -82,6 +99,13 @@ def readable_date(iso: str) -> str:
 def render(result: Result, *, next_exercise: dict | None = None) -> str:
     template = environment().get_template("report.html.j2")
     return template.render(result=result, next_exercise=next_exercise)
+
+
+def inline(result: Result, *, next_step: str | None = None, report: Path | None = None) -> str:
+    """The verdict as one block of HTML for a Jupyter notebook's output (grader/notebook.py)."""
+    template = environment().get_template("notebook.html.j2")
+    return template.render(result=result, next_step=next_step,
+                           report=str(report) if report is not None else None)
 
 
 def write_report(path: Path, result: Result, *, next_exercise: dict | None = None) -> None:

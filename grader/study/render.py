@@ -27,6 +27,7 @@ class Ask(enum.Enum):
 
     COMMAND = "command"  # in a shell: `grader hint NAME`
     KEY = "key"  # under `grader watch`: h and Enter
+    NOTEBOOK = "notebook"  # in a Jupyter notebook: `hint("NAME")` in a cell (grader/notebook.py)
 
 
 def check_command(path: Path, cwd: Path) -> str:
@@ -35,10 +36,10 @@ def check_command(path: Path, cwd: Path) -> str:
 
 def course_table(progress: Progress, workspace: Workspace | None, cwd: Path) -> str:
     upcoming = progress.next_exercise()
-    width = min(40, max(len(exercise.title) for exercise in catalog.CATALOG))
-    name_width = max(len(exercise.name) for exercise in catalog.CATALOG) + 1
+    width = min(40, max(len(exercise.title) for exercise in catalog.exercises()))
+    name_width = max(len(exercise.name) for exercise in catalog.exercises()) + 1
     lines = [f"  {'#':>2} {'Exercise':<{width}} {'Name':<{name_width}}{'Best':>5}  State"]
-    for number, exercise in enumerate(catalog.CATALOG, start=1):
+    for number, exercise in enumerate(catalog.exercises(), start=1):
         entry = progress.of(exercise.name)
         best = f"{entry.best_score:g}/{exercise.points}" if entry.attempts else \
             f"-/{exercise.points}"
@@ -48,10 +49,10 @@ def course_table(progress: Progress, workspace: Workspace | None, cwd: Path) -> 
         mark = NEXT_MARK if upcoming is not None and exercise.name == upcoming.name else " "
         lines.append(f"{mark} {number:>2} {_cut(exercise.title, width):<{width}} "
                      f"{exercise.name:<{name_width}}{best:>5}  {state}")
-    scored = sum(min(progress.of(e.name).best_score, e.points) for e in catalog.CATALOG)
-    total = sum(exercise.points for exercise in catalog.CATALOG)
-    done = sum(progress.of(exercise.name).state == DONE for exercise in catalog.CATALOG)
-    lines += ["", counted(len(catalog.CATALOG),
+    scored = sum(min(progress.of(e.name).best_score, e.points) for e in catalog.exercises())
+    total = sum(exercise.points for exercise in catalog.exercises())
+    done = sum(progress.of(exercise.name).state == DONE for exercise in catalog.exercises())
+    lines += ["", counted(len(catalog.exercises()),
                           "Total: {scored}/{total} points; {done} of {n} exercise at full marks.",
                           "Total: {scored}/{total} points; {done} of {n} exercises at full marks.",
                           scored=f"{scored:g}", total=total, done=done)]
@@ -108,7 +109,7 @@ def next_text(progress: Progress, workspace: Workspace, cwd: Path) -> str:
     path = workspace.exercise_path(upcoming.name)
     lines = [counted(upcoming.points, "Next: exercise {number} of {count}, {title} ({n} point)",
                      "Next: exercise {number} of {count}, {title} ({n} points)",
-                     number=number, count=len(catalog.CATALOG), title=upcoming.title),
+                     number=number, count=len(catalog.exercises()), title=upcoming.title),
              textwrap.fill(upcoming.task, WIDTH, initial_indent="  ", subsequent_indent="  "),
              "",
              f"  Edit:   {shown_path(path, cwd)}"
@@ -151,6 +152,8 @@ def _more_hints(exercise: catalog.Exercise, numbers: list[int], *, remembered: b
     if unseen is not None:
         if ask is Ask.KEY:
             return f"Press h and Enter again for hint {unseen}."
+        if ask is Ask.NOTEBOOK:
+            return f"Run `hint(\"{exercise.name}\")` again for hint {unseen}."
         return f"Run `grader hint {exercise.name}` again for hint {unseen}."
     if len(numbers) == 1:
         return ("That was the last hint you had not seen. Once you have full marks, "
@@ -195,17 +198,35 @@ def check_next_step(progress: Progress, exercise: catalog.Exercise, full_marks: 
     """The line under a check's verdict: the next exercise after full marks, else how to get
     unstuck, never an invitation to move on."""
     if full_marks:
+        if ask is Ask.NOTEBOOK:
+            return notebook_next_line(progress, workspace, cwd)
         return next_line(progress, workspace, cwd)
     return stuck_line(progress, exercise, ask)
+
+
+def notebook_next_line(progress: Progress, workspace: Workspace, cwd: Path) -> str:
+    """The next exercise, said in a notebook: the file to open rather than a command to run."""
+    upcoming = progress.next_exercise()
+    if upcoming is None:
+        return next_line(progress, workspace, cwd)
+    path = workspace.exercise_path(upcoming.name)
+    if not path.is_file():
+        return next_line(progress, workspace, cwd)
+    return f"{NEXT_MARK} Next: {upcoming.title}. Open {shown_path(path, cwd)} and run its cells."
 
 
 def stuck_line(progress: Progress, exercise: catalog.Exercise, ask: Ask = Ask.COMMAND) -> str:
     """How to get the first hint not seen yet (those a report showed count as seen)."""
     count = len(exercise.hints)
     unseen = progress.of(exercise.name).unseen_hint(exercise)
-    if unseen is None:
+    if unseen is None and ask is Ask.NOTEBOOK:
+        text = (f"Stuck? You have seen all {count} hints: "
+                f"`hint(\"{exercise.name}\", every=True)` shows them again.")
+    elif unseen is None:
         text = (f"Stuck? You have seen all {count} hints: "
                 f"`grader hint {exercise.name} --all` shows them again.")
+    elif ask is Ask.NOTEBOOK:
+        text = f"Stuck? `hint(\"{exercise.name}\")` in a cell shows hint {unseen} of {count}."
     elif ask is Ask.KEY:
         text = f"Stuck? Press h and Enter for hint {unseen} of {count}."
     else:
@@ -237,7 +258,7 @@ def unknown_exercise(typed: str, *, file: str | None = None, option: str | None 
     close = difflib.get_close_matches(typed, catalog.names(), n=1, cutoff=0.6)
     if file is not None:
         lines = [f"the file name {file!r} names no exercise: the exercise is the name "
-                 "without .py."]
+                 "without .py (or .ipynb)."]
     elif option is not None:
         lines = [f"{option} names no exercise: there is no exercise {typed!r}."]
     else:

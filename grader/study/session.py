@@ -22,7 +22,7 @@ from grader.results import Result
 from grader.study import progress
 from grader.study import render as render_progress
 from grader.study.render import Ask
-from grader.study.workspace import Workspace, holding
+from grader.study.workspace import Workspace, holding, stub_text
 
 
 @dataclass
@@ -186,7 +186,7 @@ def reset_plan(workspace: Workspace, exercise: catalog.Exercise) -> Reset:
     failure), CannotReset when the file is not one that can be replaced."""
     path = workspace.exercise_path(exercise.name)
     stub_path = course.stub_path(exercise.name)
-    stub = stub_path.read_text(encoding="utf-8")
+    stub = stub_text(exercise, stub_path, notebook=grading.is_notebook(path.name))
     if path.is_symlink() or (path.exists() and not path.is_file()):
         raise CannotReset(f"{path} is not a regular file, so it is left alone; move it away "
                           "and run the command again.")
@@ -247,7 +247,7 @@ def check_all(workspace: Workspace, *, seed: int | None, cwd: Path) -> CheckedAl
     """Grade every exercise file of the workspace in course order, record each, write each
     report; one exercise's grader failure does not stop the others."""
     checked = CheckedAll([], [])
-    for exercise in catalog.CATALOG:
+    for exercise in catalog.exercises():
         path = workspace.exercise_path(exercise.name)
         if not path.is_file():
             checked.graded.append(Graded(exercise, path, None))

@@ -1,9 +1,11 @@
 """Where a learner works: a folder made by `grader init`, or a clone of this repository.
 
 A workspace is found by walking up from a starting folder. A folder made by `grader init` holds a
-marker, `.grader/workspace.json`, and the exercise files at its top level. A clone is recognised
+marker, `.grader/workspace.json`, and the exercise files at its top level: Python files, or
+Jupyter notebooks with `grader init --notebooks` (the marker says which). A clone is recognised
 by its `exercises/` folder holding at least one file named for a catalog exercise. Either way the
-progress file lives in `<root>/.grader/`.
+progress file lives in `<root>/.grader/`. A workspace made for a course other than the built-in
+one records that course's folder in its marker, so that every command run in it uses that course.
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ from pathlib import Path
 
 from grader import __version__, files
 from grader.course import catalog
-from grader.course import paths as course
 from grader.files import write_atomically
 from grader.results import timestamp
+from grader.study import exercise_notebooks
 
 STATE_DIR = ".grader"
 MARKER = "workspace.json"
@@ -34,6 +36,7 @@ class WorkspaceError(Exception):
 class Workspace:
     root: Path
     exercises_dir: Path  # the root itself for `grader init`, `exercises/` in a clone
+    notebooks: bool = False  # made by `grader init --notebooks`: each exercise is a .ipynb
 
     @property
     def state_dir(self) -> Path:
@@ -44,7 +47,11 @@ class Workspace:
         return self.state_dir / "progress.json"
 
     def exercise_path(self, name: str) -> Path:
-        return self.exercises_dir / f"{name}.py"
+        """The exercise's file: the workspace's kind (.py, or .ipynb for notebooks), unless only
+        the other kind is there (a learner may move from one to the other)."""
+        kinds = (".ipynb", ".py") if self.notebooks else (".py", ".ipynb")
+        paths = [self.exercises_dir / f"{name}{suffix}" for suffix in kinds]
+        return next((path for path in paths if path.is_file()), paths[0])
 
     def holds(self, path: Path) -> bool:
         """Whether `path` is a learner file of this workspace (the ones progress counts)."""
@@ -55,11 +62,12 @@ def find(start: Path | None = None) -> Workspace | None:
     """The workspace holding `start` (default: the working directory), or None."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        marked = _is_marked(folder)
-        if marked:
-            return Workspace(root=folder, exercises_dir=folder)
+        marker = _marker(folder)
+        if marker is not None:
+            return Workspace(root=folder, exercises_dir=folder,
+                             notebooks=marker.get("notebooks") is True)
         exercises = folder / "exercises"
-        if folder == course.SHIPPED_DIR and not marked:
+        if folder == catalog.BUILTIN_DIR:
             continue  # the installed package's own copy of the course is nobody's workspace
         if exercises.is_dir() and any((exercises / f"{name}.py").is_file()
                                       for name in catalog.names()):
@@ -73,9 +81,28 @@ def holding(path: Path) -> Workspace | None:
     return found if found is not None and found.holds(path) else None
 
 
-def _is_marked(folder: Path) -> bool:
-    """Whether `folder/.grader/workspace.json` is our marker, read without following a link
-    (a workspace may come out of someone else's archive)."""
+def recorded_course(start: Path | None = None) -> Path | None:
+    """The course folder that `grader init` recorded in the workspace holding `start` (default:
+    the working directory), or None (no workspace, or one for the built-in course).
+
+    `grader init` records an absolute path. A relative one is not ours and is ignored: a
+    workspace unpacked from someone else's archive could otherwise name a course folder inside
+    itself, whose suites would run outside the sandbox (suites are trusted code)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        data = _marker(folder)
+        if data is not None:
+            recorded = data.get("course")
+            if isinstance(recorded, str) and "\0" not in recorded \
+                    and Path(recorded).is_absolute():
+                return Path(recorded)
+            return None
+    return None
+
+
+def _marker(folder: Path) -> dict | None:
+    """`folder/.grader/workspace.json` if it is our marker, read without following a link (a
+    workspace may come out of someone else's archive)."""
     try:
         state = files.open_folder(folder, (STATE_DIR,), create=False)
         try:
@@ -87,18 +114,14 @@ def _is_marked(folder: Path) -> bool:
         finally:
             os.close(fd)
     except (OSError, ValueError, RecursionError):  # RecursionError: nested beyond parsing
-        return False
-    return isinstance(data, dict) and data.get("kind") == MARKER_KIND
+        return None
+    return data if isinstance(data, dict) and data.get("kind") == MARKER_KIND else None
 
 
-@dataclass(frozen=True)
-class Created:
-    workspace: Workspace
-    missing_stubs: list[str]  # exercises this installation ships no stub for
-
-
-def create(folder: Path, *, force: bool = False) -> Created:
-    """Write every stub in course order, a README and the marker into `folder`.
+def create(folder: Path, *, force: bool = False, notebooks: bool = False) -> Workspace:
+    """Write every stub of the course in use, in course order (as Jupyter notebooks with
+    `notebooks`), a README and the marker into `folder`; the marker records the course unless
+    it is the built-in one.
 
     Nothing is written if any target file exists, unless `force`: a learner's work is never
     overwritten by accident. Progress (`.grader/progress.json`) is never touched, and nothing
@@ -107,9 +130,10 @@ def create(folder: Path, *, force: bool = False) -> Created:
     folder = folder.resolve()
     if folder.exists() and not folder.is_dir():
         raise WorkspaceError(f"{folder} exists and is not a folder.")
-    stubs = [(exercise, course.stub_path(exercise.name)) for exercise in catalog.CATALOG]
-    missing = [exercise.name for exercise, stub in stubs if not stub.is_file()]
-    targets = [folder / f"{exercise.name}.py" for exercise, stub in stubs if stub.is_file()]
+    suffix = ".ipynb" if notebooks else ".py"
+    course = catalog.active()
+    stubs = [(exercise, course.stub_path(exercise.name)) for exercise in course.exercises]
+    targets = [folder / f"{exercise.name}{suffix}" for exercise, _ in stubs]
     targets += [folder / "README.md", folder / STATE_DIR / MARKER]
     if not force:
         existing = [path for path in targets if os.path.lexists(path)]
@@ -120,34 +144,86 @@ def create(folder: Path, *, force: bool = False) -> Created:
                 + ". Choose another folder, or add --force to overwrite them (your code in "
                 "them would be lost; your progress is kept).")
     for exercise, stub in stubs:
-        if stub.is_file():
-            write_atomically(folder / f"{exercise.name}.py", stub.read_text(encoding="utf-8"),
-                             below=folder)
-    write_atomically(folder / "README.md", learner_readme(), below=folder)
-    write_atomically(folder / STATE_DIR / MARKER, json.dumps(
-        {"kind": MARKER_KIND, "schema": 1, "created_by": f"nn-grader {__version__}",
-         "created_at": timestamp()}, indent=2) + "\n", below=folder)
-    workspace = Workspace(root=folder, exercises_dir=folder)
-    return Created(workspace=workspace, missing_stubs=missing)
+        write_atomically(folder / f"{exercise.name}{suffix}",
+                         stub_text(exercise, stub, notebooks), below=folder)
+    write_atomically(folder / "README.md", learner_readme(course, notebooks), below=folder)
+    marker = {"kind": MARKER_KIND, "schema": 1, "created_by": f"nn-grader {__version__}",
+              "created_at": timestamp(), "notebooks": notebooks}
+    if not course.builtin:
+        marker["course"] = str(course.root)
+    write_atomically(folder / STATE_DIR / MARKER, json.dumps(marker, indent=2) + "\n",
+                     below=folder)
+    return Workspace(root=folder, exercises_dir=folder, notebooks=notebooks)
 
 
-def learner_readme() -> str:
+def stub_text(exercise: catalog.Exercise, stub: Path, notebook: bool) -> str:
+    """The text of an exercise's fresh file: the stub, or the notebook made from it."""
+    source = stub.read_text(encoding="utf-8")
+    return exercise_notebooks.notebook(exercise, source) if notebook else source
+
+
+def learner_readme(course: catalog.Course, notebooks: bool = False) -> str:
+    suffix = ".ipynb" if notebooks else ".py"
     rows = "\n".join(
-        f"| {number} | {exercise.title} | `{exercise.name}.py` | {exercise.points} |"
-        for number, exercise in enumerate(catalog.CATALOG, start=1))
-    return f"""# Neural networks from scratch: your workspace
+        f"| {number} | {exercise.title} | `{exercise.name}{suffix}` | {exercise.points} |"
+        for number, exercise in enumerate(course.exercises, start=1))
+    # The example in the commands: softmax, as the course's own README has it, in a course
+    # that has one; else the course's first exercise.
+    name = "softmax" if "softmax" in course.names() else course.exercises[0].name
+    if notebooks:
+        return _NOTEBOOK_README.format(rows=rows, title=course.title, name=name)
+    commands = (
+        (f"grader check {name}.py", "grade one file, with feedback for every test"),
+        ("grader check", "grade the next exercise you have not finished"),
+        ("grader watch", "grade each file again every time you save it (Ctrl-C stops)"),
+        (f"grader hint {name}", "one more hint for an exercise (--all: every hint)"),
+        ("grader next", "what to do next, and the command to check it"),
+        ("grader list", "the course, your best scores and where you are"),
+        (f"grader solution {name}", "the reference solution, once you have full marks"),
+        (f"grader reset {name}", "a fresh stub, to start an exercise again (progress is kept)"))
+    width = max(len(command) for command, _ in commands) + 2
+    usage = "\n".join(f"    {command:<{width}}# {what}" for command, what in commands)
+    return f"""# {course.title}: your workspace
 
 Each file here is one exercise. Open it, read the task at the top, replace
 `raise NotImplementedError` with your code, save, and check it:
 
-    grader check softmax.py     # grade one file, with feedback for every test
+{usage}
+
+Your progress is kept in `.grader/progress.json`, HTML reports in `.grader/reports/`.
+
+## The course, in order
+
+| # | Exercise | File | Points |
+|---|----------|------|--------|
+{rows}
+"""
+
+
+_NOTEBOOK_README = """# {title}: your workspace
+
+Each notebook here is one exercise. Open it in Jupyter (`jupyter lab` in this folder), read the
+task at the top, write your code in the cell under it and run the cells. The last cell checks
+your work from inside the notebook:
+
+    from grader.notebook import check
+    check("{name}")
+
+It grades the code you have run in the notebook's kernel (no need to save), shows the verdict
+below the cell and records your progress. `hint("{name}")` (from the same module) shows one more
+hint. Start a cell with `# grader: skip` to keep plots and experiments out of grading.
+
+The notebook's kernel must be the Python that has nn-grader installed. The same commands as
+for .py files work in a terminal, on the saved notebooks:
+
+    grader check {name}.ipynb  # grade one saved notebook, with feedback for every test
     grader check                # grade the next exercise you have not finished
-    grader watch                # grade each file again every time you save it (Ctrl-C stops)
-    grader hint softmax         # one more hint for an exercise (--all: every hint)
-    grader next                 # what to do next, and the command to check it
+    grader watch                # grade each notebook again every time it is saved (Ctrl-C stops)
+    grader hint {name}         # one more hint for an exercise (--all: every hint)
+    grader next                 # what to do next
     grader list                 # the course, your best scores and where you are
-    grader solution softmax     # the reference solution, once you have full marks
-    grader reset softmax        # a fresh stub, to start an exercise again (progress is kept)
+    grader solution {name}     # the reference solution, once you have full marks
+    grader reset {name}        # a fresh notebook, to start an exercise again (progress is kept)
 
 Your progress is kept in `.grader/progress.json`, HTML reports in `.grader/reports/`.
 
