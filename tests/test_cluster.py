@@ -550,16 +550,17 @@ def other_install(root: Path, differs: str) -> Path:
     """A copy of this grader, with another version number or another softmax suite."""
     shutil.copytree(course.PACKAGE_DIR, root / "grader",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    if not course.course_dir().is_relative_to(course.PACKAGE_DIR):  # a checkout, not a wheel
+    if not (catalog.BUILTIN_DIR / "exercises").is_dir():  # a checkout, not a wheel
         for folder in ("exercises", "solutions", "templates"):
-            shutil.copytree(course.course_dir() / folder, root / folder)
+            shutil.copytree(course.PACKAGE_DIR.parent / folder, root / folder)
     if differs == "version":
         init = root / "grader" / "__init__.py"
         text = init.read_text(encoding="utf-8")
         assert f'"{__version__}"' in text
         init.write_text(text.replace(f'"{__version__}"', '"0.0.1"'), encoding="utf-8")
     else:
-        with open(root / "grader" / "course" / "suites" / "test_softmax.py", "a") as suite:
+        suites = root / "grader" / catalog.BUILTIN_DIR.relative_to(course.PACKAGE_DIR) / "suites"
+        with open(suites / "test_softmax.py", "a") as suite:
             suite.write("\n# a newer suite\n")
     return root
 
@@ -630,3 +631,41 @@ def test_with_unsafe_isolation_a_cluster_grades_and_says_unsafe_everywhere(
     assert f"Graded on the Dask cluster at {address} by 1 worker, at the isolation level " \
            "above:" in outcome.stdout
     assert "Warning: some learner code ran UNSAFE (--unsafe-isolation)" in outcome.stdout
+
+
+def course_copy(root: Path) -> Path:
+    """The built-in course as a course folder of its own, as an instructor keeps one."""
+    builtin = catalog.builtin()
+    root.mkdir()
+    shutil.copy(builtin.catalog_path, root / catalog.COURSE_FILE)
+    shutil.copytree(builtin.suites_dir, root / "suites",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(builtin.stubs_dir, root / "exercises")
+    shutil.copytree(builtin.solutions_dir, root / "solutions")
+    return root
+
+
+def test_a_course_folder_of_its_own_is_graded_on_the_cluster_as_here(
+        run_cli, local_cluster, small_class, tmp_path):
+    folder = course_copy(tmp_path / "course")
+    here = run_cli("--course", folder, "report", small_class.root, "-o", tmp_path / "here",
+                   "--seed", SEED, "-j", 2)
+    assert here.exit_code == 0, here.stderr
+    there = run_cli("--course", folder, "report", small_class.root, "-o", tmp_path / "there",
+                    "--seed", SEED, "--cluster", local_cluster.scheduler_address)
+    assert there.exit_code == 0, there.stderr
+    assert comparable(tmp_path / "there") == comparable(tmp_path / "here")
+    assert {r.cluster for r in records(tmp_path / "there") if r.worker} == \
+        {local_cluster.scheduler_address}
+
+
+def test_a_worker_without_the_course_folder_this_machine_grades_is_refused(tmp_path):
+    with catalog.using(catalog.load(course_copy(tmp_path / "course"))):
+        terms = cluster.local_terms(unsafe_isolation=False)
+    missing = tmp_path / "elsewhere"
+    terms = dataclasses.replace(terms, course_key=str(missing))
+    facts = {"address": "tcp://10.0.0.7:40000", "threads": 1,
+             **cluster.describe_worker(None, str(missing))}
+    assert cluster.refusal(facts, terms).startswith(
+        f"the worker at tcp://10.0.0.7:40000 cannot use the course this machine grades, at "
+        f"{missing} (")

@@ -88,6 +88,7 @@ class Terms:
     course: str
     exercises: dict[str, str]
     unsafe_isolation: bool
+    course_key: str | None = None  # how jobs name the course (catalog.Course.job_key)
 
 
 def connect(address: str, *, unsafe_isolation: bool = False,
@@ -179,14 +180,15 @@ def _check_scheduler(address: str, timeout: float) -> None:
 
 def local_terms(unsafe_isolation: bool) -> Terms:
     exercises = course_digests()
-    return Terms(grader.__version__, _digest(exercises), exercises, unsafe_isolation)
+    return Terms(grader.__version__, _digest(exercises), exercises, unsafe_isolation,
+                 catalog.active().job_key())
 
 
 def course_digests() -> dict[str, str]:
-    """Per exercise, a digest of what grading it reads: its catalog entry, stub, suite (with
-    its helpers) and reference solution."""
+    """Per exercise of the course in use, a digest of what grading it reads: its catalog
+    entry, stub, suite (with its helpers) and reference solution."""
     digests = {}
-    for exercise in catalog.CATALOG:
+    for exercise in catalog.exercises():
         digest = hashlib.sha256(json.dumps(asdict(exercise), sort_keys=True).encode())
         digest.update(str(store.suite_version(exercise.name)).encode())
         try:
@@ -500,12 +502,12 @@ def killed_twice(job: dict) -> dict:
 
 _worker_lock = threading.Lock()
 _worker_pools: dict[float, ForkServerExecutor] = {}
-_worker_facts: dict[str, Any] = {}
+_worker_facts: dict[str | None, dict[str, Any]] = {}  # by course key
 
 
 def grade(job: dict, terms: Terms) -> dict:
     """Run on a Dask worker: grade one job as a local run does, if this worker may."""
-    facts = _facts()
+    facts = _facts(terms.course_key)
     problem = refusal(facts, terms)
     if problem:
         return {"refused": problem}
@@ -525,7 +527,7 @@ def grade(job: dict, terms: Terms) -> dict:
 
 def report(terms: Terms) -> WorkerReport:
     """Run on a Dask worker: what it is, and why it must not grade for `terms`, if so."""
-    facts = _facts()
+    facts = _facts(terms.course_key)
     return WorkerReport(facts["address"], facts["threads"], refusal(facts, terms))
 
 
@@ -538,6 +540,10 @@ def refusal(facts: dict, terms: Terms) -> str:
         return (f"{where} runs nn-grader {facts['version']} and this machine runs "
                 f"{terms.version}: install nn-grader {terms.version} on every worker and "
                 "restart them")
+    if facts.get("course_failure"):
+        return (f"{where} cannot use the course this machine grades, at {terms.course_key} "
+                f"({facts['course_failure']}): put the same course folder at that path on "
+                "every worker")
     if facts["course"] != terms.course:
         changed = sorted(name for name in {*terms.exercises, *facts["exercises"]}
                          if terms.exercises.get(name) != facts["exercises"].get(name))
@@ -555,37 +561,44 @@ def refusal(facts: dict, terms: Terms) -> str:
     return ""
 
 
-def _facts() -> dict[str, Any]:
-    """What this worker found about itself, kept once found. It is found in a fork-server
-    child, where grading runs, rather than in the Dask worker's threads: CPython 3.11's ast
-    module breaks when two threads parse at once, and Dask's own threads parse too."""
+def _facts(course_key: str | None) -> dict[str, Any]:
+    """What this worker found about itself for the course jobs name by `course_key`, kept
+    once found. It is found in a fork-server child, where grading runs, rather than in the Dask
+    worker's threads: CPython 3.11's ast module breaks when two threads parse at once, and
+    Dask's own threads parse too."""
     from distributed import get_worker
 
     with _worker_lock:
-        if _worker_facts:
-            return _worker_facts
+        if course_key in _worker_facts:
+            return _worker_facts[course_key]
     worker = get_worker()
     facts: dict[str, Any] = {"address": worker.address, "threads": worker.state.nthreads}
     try:
         facts.update(_pool(grading.worker_budget(Limits())).submit(
-            describe_worker, os.environ.get(ENVIRONMENT_KEY) or None).result())
+            describe_worker, os.environ.get(ENVIRONMENT_KEY) or None, course_key).result())
     except (TaskFailed, BrokenExecutor) as error:
         facts["pool_failure"] = str(error)
         return facts  # not kept: the next task tries again
     with _worker_lock:
-        _worker_facts.update(facts)
-        return _worker_facts
+        return _worker_facts.setdefault(course_key, facts)
 
 
-def describe_worker(forced: str | None) -> dict:
-    """Run in a fork-server child on a worker: its grader version, its course, and the level
-    its learner processes start at (found by starting one that runs no learner code, as a
-    local run does)."""
+def describe_worker(forced: str | None, course_key: str | None) -> dict:
+    """Run in a fork-server child on a worker: its grader version, the course jobs name by
+    `course_key` as found there, and the level its learner processes start at (found by
+    starting one that runs no learner code, as a local run does)."""
     from grader.boundary import process
 
-    exercises = course_digests()
+    try:
+        with catalog.using(catalog.for_job(course_key)):
+            exercises = course_digests()
+    except (catalog.CourseError, OSError) as error:
+        exercises, failure = {}, str(error).splitlines()[0] if str(error) else repr(error)
+    else:
+        failure = ""
     facts = {"version": grader.__version__, "course": _digest(exercises),
-             "exercises": exercises, "level": None, "unsafe_reason": "", "start_failure": ""}
+             "exercises": exercises, "course_failure": failure, "level": None,
+             "unsafe_reason": "", "start_failure": ""}
     try:
         level, _ = process.working_level(forced)
     except (process.StartFailed, ValueError) as error:
