@@ -429,20 +429,29 @@ def _confirmed(question: str) -> bool:
 @click.option("--unsafe-isolation", is_flag=True,
               help="Grade even where learner code cannot be sandboxed safely (it could read "
                    "the solutions or other learners' files); every result then says UNSAFE.")
+@click.option("--cluster", metavar="ADDRESS",
+              help="Grade on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786); "
+                   "needs `pip install 'nn-grader[dask]'`. Results and reports stay here.")
 def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
            formats: tuple[str, ...], roster_path: Path | None, resume: bool,
-           seed: int | None, unsafe_isolation: bool) -> None:
+           seed: int | None, unsafe_isolation: bool, cluster: str | None) -> None:
     """Grade a class: every learner's files in SUBMISSIONS (a folder or a .zip) into OUT.
 
     SUBMISSIONS/<learner>/<exercise>.py, or with --exercise SUBMISSIONS/<learner>.py. Writes
     OUT/index.html, OUT/learners/, OUT/gradebook.csv, OUT/results.csv and OUT/results.jsonl.
 
     Exit code: 0 the class is graded, 2 usage error (or OUT is in use by another run, or
-    learner code could not be sandboxed safely here), 3 the grader failed on some submission
-    (the rest is graded and written), 130 interrupted.
+    learner code could not be sandboxed safely here or on a cluster's worker, or the cluster
+    cannot be used), 3 the grader failed on some submission (the rest is graded and written),
+    130 interrupted.
     """
+    if cluster is not None and jobs is not None:
+        raise click.UsageError("--jobs sizes the pool on this machine; with --cluster the "
+                               "workers' threads decide how many submissions are graded at "
+                               "once (`dask worker --nthreads N`).")
     try:
         # pandas: only for this command
+        from grader.batch import cluster as dask_cluster
         from grader.batch import layout, roster, run, store, summary
     except KeyboardInterrupt:
         click.echo("grader: interrupted before anything was graded or written; run the same "
@@ -457,9 +466,10 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
         class_list = roster.load(roster_path) if roster_path is not None else None
         outcome = run.grade_class(submissions, out, exercise=exercise, jobs=jobs,
                                   formats=formats, fresh=not resume, seed=seed,
-                                  unsafe_isolation=unsafe_isolation, roster=class_list)
-    except (layout.InputError, store.Locked, roster.RosterError,
-            run.UnsafeIsolation, run.TooManyJobs) as error:
+                                  unsafe_isolation=unsafe_isolation, roster=class_list,
+                                  cluster=cluster)
+    except (layout.InputError, store.Locked, roster.RosterError, run.UnsafeIsolation,
+            run.TooManyJobs, dask_cluster.MissingExtra, dask_cluster.ClusterError) as error:
         click.echo(f"grader: {error}", err=True)
         sys.exit(EXIT_USAGE)
     except run.Interrupted as error:

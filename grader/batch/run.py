@@ -12,6 +12,8 @@ grades only the rest. Ctrl-C at any point ends the run with a message that says 
 then, counted from results.jsonl itself: nothing done yet, how many are graded and saved, or all
 graded and the files not all written (exit 130), or everything written (the run is complete).
 OUT is written from its own descriptor, never through a link inside it (see files.py).
+With `cluster`, step 2 happens on a Dask cluster (cluster.py), reached and checked before
+anything is graded; everything else stays here.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from typing import TextIO
 
 from grader import files as grader_files
 from grader.batch import class_report, classview, gradebook, gradescope, layout, lms, store
-from grader.batch.executor import ForkServerExecutor, TaskFailed, default_jobs, run_job
+from grader.batch import cluster as dask_cluster
+from grader.batch.executor import ForkServerExecutor, TaskFailed, Where, default_jobs, run_job
 from grader.batch.progressbar import ProgressBar
 from grader.batch.roster import Roster
 from grader.boundary import process
@@ -79,6 +82,8 @@ class Outcome:
     jobs: int
     seconds: float
     files: dict[str, list[Path]] = field(default_factory=dict)
+    cluster: str | None = None  # the Dask scheduler's address, when graded on a cluster
+    workers: int = 0  # the cluster's workers when the run started
 
     @property
     def grader_failures(self) -> list[classview.Problem]:
@@ -93,7 +98,8 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
                 seed: int | None = None, limits: Limits | None = None,
                 progress: TextIO | None = None,
                 executor_factory: ExecutorFactory | None = None,
-                unsafe_isolation: bool = False, roster: Roster | None = None) -> Outcome:
+                unsafe_isolation: bool = False, roster: Roster | None = None,
+                cluster: str | None = None) -> Outcome:
     started = time.monotonic()
     limits = limits or Limits()
     most = JOBS_PER_CPU * default_jobs()
@@ -103,6 +109,7 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
                           f"{most} submissions are graded at once ({JOBS_PER_CPU} per CPU).")
     jobs = jobs or default_jobs()
     found: layout.Discovery | None = None
+    pool: dask_cluster.Cluster | None = None
     written = False
     try:
         _refuse_out_holding(submissions, out)
@@ -112,6 +119,9 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
         outsiders = []
         if roster is not None:
             found, outsiders = roster.split(found)
+        if cluster is not None:
+            pool = dask_cluster.connect(cluster, unsafe_isolation=unsafe_isolation)
+            executor_factory, jobs = pool.executor, pool.threads
         with store.locked(out):
             store.remove_leftover_temporaries(out)
             results = store.Store(out)
@@ -121,7 +131,8 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
                               total=len(found.submissions), done=len(done))
             try:
                 workers = _grade(todo, done, results, bar, seed, limits, jobs,
-                                 executor_factory or _fork_server, unsafe_isolation)
+                                 executor_factory or _fork_server, unsafe_isolation,
+                                 vet_here=pool is None)
             finally:
                 bar.close()
             current = [done[(s.learner, s.exercise)] for s in found.submissions]
@@ -132,8 +143,13 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
     except KeyboardInterrupt:
         with _sigint_ignored():
             raise _interrupted(found, out, seed, fresh, written) from None
+    finally:
+        if pool is not None:
+            with _sigint_ignored():
+                pool.close()
     return Outcome(out, view, graded_now=len(todo), reused=len(current) - len(todo),
-                   jobs=workers, seconds=time.monotonic() - started, files=files)
+                   jobs=workers, seconds=time.monotonic() - started, files=files,
+                   cluster=cluster, workers=len(pool.workers) if pool else 0)
 
 
 def _refuse_out_holding(submissions: Path, out: Path) -> None:
@@ -247,12 +263,14 @@ def _plan(found: layout.Discovery, previous: dict, seed: int | None):
 
 def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar,
            seed: int | None, limits: Limits, jobs: int, factory: ExecutorFactory,
-           unsafe_isolation: bool) -> int:
-    """Grade `todo` into `done` and results.jsonl; returns how many workers were started."""
-    def keep(task: _Task, result: Result, failure: str | None = None) -> None:
+           unsafe_isolation: bool, vet_here: bool) -> int:
+    """Grade `todo` into `done` and results.jsonl; returns how many workers were started (on a
+    cluster, how many submissions were sent at once)."""
+    def keep(task: _Task, result: Result, failure: str | None = None,
+             where: Where | None = None) -> None:
         record = store.Record(task.submission.learner, task.submission.exercise,
                               task.submission.path, task.sha256, task.suite_version, seed,
-                              result, failure)
+                              result, failure, where and where.cluster, where and where.worker)
         results.append(record)
         done[record.key] = record
         bar.advance(full_marks=result.full_marks, error=result.status is Status.ERROR)
@@ -269,8 +287,9 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
                                                         problem, job_seed)))
         else:
             runnable.append((task, job_seed))
-    # Decided before anything is written: a refusal leaves OUT as it was.
-    isolation = _isolation(unsafe_isolation) if runnable else None
+    # Decided before anything is written: a refusal leaves OUT as it was. On a cluster, each
+    # worker found and vetted its own level before anything was graded (cluster.py).
+    isolation = _isolation(unsafe_isolation) if runnable and vet_here else None
     for task, result in ungradable:
         keep(task, result)
     if not runnable:
@@ -290,7 +309,7 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
         for future in as_completed(futures):
             task, job_seed = futures[future]
             try:
-                keep(task, Result.from_dict(future.result()))
+                keep(task, Result.from_dict(future.result()), where=getattr(future, "where", None))
             except TaskFailed as failure:
                 keep(task, _failed(task, job_seed, str(failure)), str(failure))
             except (BrokenExecutor, CancelledError) as error:

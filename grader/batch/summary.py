@@ -14,6 +14,7 @@ from grader.render.text import printable_line, shown_path
 from grader.wording import counted
 
 SHOWN_SKIPPED = 5
+SHOWN_WORKERS = 10
 _KINDS = {"error": ("{n} error", "{n} errors"), "timeout": ("{n} timeout", "{n} timeouts"),
           "grader failure": ("{n} grader failure", "{n} grader failures")}
 
@@ -22,6 +23,11 @@ def render(outcome) -> str:
     view = outcome.view
     workers = (counted(outcome.jobs, " with {n} worker", " with {n} workers")
                if outcome.jobs else "")
+    if outcome.cluster and outcome.jobs:
+        workers = counted(outcome.workers, " on the Dask cluster at {cluster} ({n} worker, "
+                                           "{threads} at once)",
+                          " on the Dask cluster at {cluster} ({n} workers, {threads} at once)",
+                          cluster=outcome.cluster, threads=outcome.jobs)
     learners = counted(len(view.learners), "{n} learner", "{n} learners")
     submissions = counted(view.submissions, "{n} submission", "{n} submissions")
     files = counted(len(view.learners), "{n} file", "{n} files")
@@ -56,6 +62,7 @@ def render(outcome) -> str:
         lines += ["", *_roster_lines(view)]
     lines.append("")
     lines += [f"Isolation: {level}" for level in view.isolation]
+    lines += _clusters(view)
     if any(level.startswith(UNSAFE_MARK) for level in view.isolation):
         lines.append("Warning: some learner code ran UNSAFE (--unsafe-isolation): it could read "
                      "the reference solutions and other learners' files, so its grades may be "
@@ -76,6 +83,41 @@ def render(outcome) -> str:
     width = max(len(name) for name, _ in entries)
     lines += [f"  {name.ljust(width)}  {what}" for name, what in entries]
     return "\n".join(lines)
+
+
+def _clusters(view) -> list[str]:
+    """Each cluster that graded some of the class, and each of its workers with the isolation
+    level its results report (named once above when the whole class has one level)."""
+    lines: list[str] = []
+    one_level = len(view.isolation) == 1
+    for cluster in sorted({worker.cluster for worker in view.workers}):
+        workers = [worker for worker in view.workers if worker.cluster == cluster]
+        lines.append(printable_line(counted(len(workers), *_CLUSTER[one_level], cluster=cluster)))
+        for worker in workers[:SHOWN_WORKERS]:
+            lines.append(printable_line(counted(
+                worker.graded, *_WORKER[one_level], address=worker.address,
+                isolation="; ".join(worker.isolation) or "no learner code was run")))
+        if len(workers) > SHOWN_WORKERS:
+            lines.append(f"  ... and {len(workers) - SHOWN_WORKERS} more (all listed in "
+                         "index.html)")
+    return lines
+
+
+_CLUSTER = {
+    True: ("Graded on the Dask cluster at {cluster} by {n} worker, at the isolation level "
+           "above:",
+           "Graded on the Dask cluster at {cluster} by {n} workers, each at the isolation level "
+           "above:"),
+    False: ("Graded on the Dask cluster at {cluster} by {n} worker, at the isolation level "
+            "shown:",
+            "Graded on the Dask cluster at {cluster} by {n} workers, each at the isolation "
+            "level shown:"),
+}
+_WORKER = {
+    True: ("  {address} ({n} submission)", "  {address} ({n} submissions)"),
+    False: ("  {address} ({n} submission): {isolation}",
+            "  {address} ({n} submissions): {isolation}"),
+}
 
 
 def _roster_lines(view) -> list[str]:
