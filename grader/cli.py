@@ -11,22 +11,33 @@ from typing import TypeVar
 import click
 
 from grader import __version__, files
+from grader.cli_i18n import Group
 from grader.core import grading
 from grader.course import catalog
+from grader.i18n import N_, _, counted
 from grader.render import html as render_html
 from grader.render import text as render_text
 from grader.study import render as render_progress
 from grader.study import session as study
 from grader.study import watch, workspace
-from grader.wording import counted
 
 EXIT_FULL_MARKS, EXIT_NOT_FULL, EXIT_USAGE, EXIT_GRADER_FAILED = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
+# `grader gradescope build`'s words for Gradescope's visibility settings and for where the wheel
+# came from.
+HIDDEN_TESTS = {"after_due_date": N_("after due date"), "after_published": N_("after published"),
+                "visible": N_("visible")}
+BUILT_FROM = {
+    "checkout": N_("The grader: {wheel}, built from the checkout; its dependencies pinned: "
+                   "{pins}."),
+    "installed copy": N_("The grader: {wheel}, built from the installed copy; its dependencies "
+                         "pinned: {pins}."),
+}
 
 T = TypeVar("T")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="nn-grader")
 def main() -> None:
     """Grade exercises of the neural-networks-from-scratch course, with feedback that teaches."""
@@ -57,19 +68,20 @@ def check(file: Path | None, check_all: bool, exercise: str | None, output_forma
     """
     if check_all:
         if file is not None or exercise is not None or html_path is not None:
-            raise click.UsageError("--all grades every exercise of the workspace: give no FILE, "
-                                   "--exercise or --html with it.")
+            raise click.UsageError(_("--all grades every exercise of the workspace: give no "
+                                     "FILE, --exercise or --html with it."))
         sys.exit(_check_all(output_format, seed))
     if file is None:
         if exercise is not None:
-            raise click.UsageError("--exercise needs a FILE to grade.")
+            raise click.UsageError(_("--exercise needs a FILE to grade."))
         file = _next_file()
     try:
         grading.check_file(file)
     except grading.NotGradable as error:
         raise click.UsageError(str(error)) from None
     except OSError as error:
-        raise click.UsageError(f"cannot read {file}: {error.strerror}.") from None
+        raise click.UsageError(_("cannot read {file}: {reason}.").format(
+            file=file, reason=error.strerror)) from None
     try:
         chosen = grading.exercise_for(file, exercise)
     except catalog.UnknownExercise:
@@ -78,15 +90,16 @@ def check(file: Path | None, check_all: bool, exercise: str | None, output_forma
         try:
             files.refuse_to_replace(html_path)
         except files.Refused as error:
-            raise click.UsageError(f"--html: {error.strerror}.") from None
+            raise click.UsageError(_("--html: {reason}.").format(reason=error.strerror)) \
+                from None
     try:
         result = grading.grade(file, chosen.name, seed=seed)
     except grading.GraderFailure as error:
-        click.echo(f"grader: internal failure: {error}", err=True)
+        click.echo(_("grader: internal failure: {error}").format(error=error), err=True)
         click.echo(error.how_to_report(), err=True)
         sys.exit(EXIT_GRADER_FAILED)
     except KeyboardInterrupt:
-        click.echo("grader: interrupted", err=True)
+        click.echo(_("grader: interrupted"), err=True)
         sys.exit(EXIT_INTERRUPTED)
     if html_path is None and output_format == "text":
         html_path = render_html.default_report_path(file, chosen.name)
@@ -97,8 +110,8 @@ def check(file: Path | None, check_all: bool, exercise: str | None, output_forma
         try:
             render_html.write_report(html_path, result, next_exercise=after.next_exercise)
         except OSError as error:
-            click.echo(f"grader: cannot write the report to {html_path}: {error.strerror}",
-                       err=True)
+            click.echo(_("grader: cannot write the report to {path}: {reason}").format(
+                path=html_path, reason=error.strerror), err=True)
             sys.exit(EXIT_USAGE)
     if output_format == "json":
         click.echo(result.to_json(indent=2))
@@ -111,11 +124,11 @@ def check(file: Path | None, check_all: bool, exercise: str | None, output_forma
 
 def _next_file() -> Path:
     """The file `grader check` grades when given none: the next exercise's."""
-    found = _in_workspace("`grader check` without a FILE")
+    found = _in_workspace(_("`grader check` without a FILE"))
     upcoming = _notified(study.next_exercise(found))
     if upcoming is None:
-        click.echo("You have full marks on every exercise. `grader check --all` grades them "
-                   "all again.")
+        click.echo(_("You have full marks on every exercise. `grader check --all` grades them "
+                     "all again."))
         sys.exit(EXIT_FULL_MARKS)
     try:
         return study.next_file(found, upcoming)
@@ -128,11 +141,12 @@ def _check_all(output_format: str, seed: int | None) -> int:
     try:
         checked = study.check_all(found, seed=seed, cwd=Path.cwd())
     except KeyboardInterrupt:
-        click.echo("grader: interrupted", err=True)
+        click.echo(_("grader: interrupted"), err=True)
         return EXIT_INTERRUPTED
     _notify(checked.notices)
     for item in checked.failures:
-        click.echo(f"grader: internal failure on {item.exercise.name}: {item.failure}", err=True)
+        click.echo(_("grader: internal failure on {exercise}: {failure}").format(
+            exercise=item.exercise.name, failure=item.failure), err=True)
     if checked.failures:
         click.echo(grading.GraderFailure("").how_to_report(), err=True)
     if output_format == "json":
@@ -153,7 +167,7 @@ def _color() -> bool:
 
 def _notify(notices: list[str]) -> None:
     for notice in notices:
-        click.echo(f"grader: {notice}", err=True)
+        click.echo(_("grader: {notice}").format(notice=notice), err=True)
 
 
 def _notified(outcome: tuple[T, list[str]]) -> T:
@@ -166,9 +180,10 @@ def _notified(outcome: tuple[T, list[str]]) -> T:
 def _in_workspace(what: str) -> workspace.Workspace:
     found = workspace.find()
     if found is None:
-        raise click.UsageError(
-            f"{what} works inside a workspace, and {Path.cwd()} is not in one. Make one with "
-            "`grader init` and cd into it (a clone of the course repository works too).")
+        raise click.UsageError(_(
+            "{what} works inside a workspace, and {cwd} is not in one. Make one with "
+            "`grader init` and cd into it (a clone of the course repository works too).").format(
+                what=what, cwd=Path.cwd()))
     return found
 
 
@@ -192,23 +207,25 @@ def _unknown_exercise(file: Path, exercise: str | None) -> click.UsageError:
               help="Overwrite files that exist (your code in them is lost; progress is kept).")
 def init(folder: Path, force: bool) -> None:
     """Make a workspace in FOLDER (default: ./nn-course): every exercise stub, in course order,
-    and a README. Existing files are never overwritten without --force (exit code 2)."""
+    and a README, in the language chosen (--lang), which the workspace then keeps. Existing
+    files are never overwritten without --force (exit code 2)."""
     try:
         created = workspace.create(folder, force=force)
     except workspace.WorkspaceError as error:
-        click.echo(f"grader init: {error}", err=True)
+        click.echo(_("grader init: {error}").format(error=error), err=True)
         sys.exit(EXIT_USAGE)
     except OSError as error:
-        click.echo(f"grader init: cannot write to {error.filename}: {error.strerror}", err=True)
+        click.echo(_("grader init: cannot write to {path}: {reason}").format(
+            path=error.filename, reason=error.strerror), err=True)
         sys.exit(EXIT_USAGE)
     for name in created.missing_stubs:
-        click.echo(f"grader init: this installation has no stub for {name!r} yet; skipped.",
-                   err=True)
+        click.echo(_("grader init: this installation has no stub for {name!r} yet; "
+                     "skipped.").format(name=name), err=True)
     exercises = len(catalog.CATALOG) - len(created.missing_stubs)
     shown = render_text.shown_path(created.workspace.root, Path.cwd())
     click.echo(counted(exercises, "Created {shown}/ with {n} exercise and a README.",
-                       "Created {shown}/ with {n} exercises and a README.", shown=shown) + "\n"
-               f"Start with:\n  cd {shown}\n  grader next")
+                       "Created {shown}/ with {n} exercises and a README.", shown=shown))
+    click.echo(_("Start with:\n  cd {shown}\n  grader next").format(shown=shown))
 
 
 @main.command("list")
@@ -217,8 +234,8 @@ def list_command() -> None:
     found = workspace.find()
     state = _notified(study.load(found))
     if found is None:
-        click.echo("grader: not in a workspace, so no progress is shown (`grader init` makes "
-                   "one).", err=True)
+        click.echo(_("grader: not in a workspace, so no progress is shown (`grader init` "
+                     "makes one)."), err=True)
     click.echo(render_progress.course_table(state, found, Path.cwd()))
 
 
@@ -234,7 +251,8 @@ def hint(exercise_name: str | None, show_all: bool) -> None:
     if exercise_name is None:
         exercise = _notified(study.next_exercise(found))
         if exercise is None:
-            raise click.UsageError(f"name an exercise: {', '.join(catalog.names())}.")
+            raise click.UsageError(_("name an exercise: {names}.").format(
+                names=", ".join(catalog.names())))
     else:
         exercise = _exercise_named(exercise_name)
     click.echo(_notified(study.hint(found, exercise, every=show_all)))
@@ -270,7 +288,7 @@ def watch_command(path: Path | None, exercise: str | None) -> None:
                   color=_color())
     except KeyboardInterrupt:
         pass
-    click.echo("\nStopped watching.")
+    click.echo("\n" + _("Stopped watching."))
     sys.exit(EXIT_FULL_MARKS)
 
 
@@ -286,7 +304,7 @@ def solution(exercise_name: str, force: bool) -> None:
     shown = study.solution(workspace.find(), _exercise_named(exercise_name), force=force)
     _notify(shown.notices)
     if shown.failure is not None:
-        click.echo(f"grader: internal failure: {shown.failure}", err=True)
+        click.echo(_("grader: internal failure: {error}").format(error=shown.failure), err=True)
         sys.exit(EXIT_GRADER_FAILED)
     click.echo(shown.text)
     sys.exit(EXIT_NOT_FULL if shown.refused else EXIT_FULL_MARKS)
@@ -309,25 +327,29 @@ def reset(exercise_name: str, force: bool) -> None:
     except study.CannotReset as error:
         raise click.UsageError(str(error)) from None
     except OSError as error:
-        click.echo(f"grader: internal failure: the stub of {exercise.name} cannot be read "
-                   f"({error.strerror})", err=True)
+        click.echo(_("grader: internal failure: the stub of {exercise} cannot be read "
+                     "({reason})").format(exercise=exercise.name, reason=error.strerror),
+                   err=True)
         sys.exit(EXIT_GRADER_FAILED)
     shown = render_text.shown_path(plan.path, Path.cwd())
     if plan.untouched:
-        click.echo(f"{shown} is already the untouched stub of {exercise.title}: nothing to do.")
+        click.echo(_("{path} is already the untouched stub of {title}: nothing to do.").format(
+            path=shown, title=_(exercise.title)))
         sys.exit(EXIT_FULL_MARKS)
     if plan.has_work and not force and not _confirmed(
-            f"Replace {shown} with a fresh stub of {exercise.title}? The code in it will be "
-            "lost."):
-        click.echo(f"Nothing changed. `grader reset {exercise.name} --force` resets without "
-                   "asking.")
+            _("Replace {path} with a fresh stub of {title}? The code in it will be lost.").format(
+                path=shown, title=_(exercise.title))):
+        click.echo(_("Nothing changed. `grader reset {exercise} --force` resets without "
+                     "asking.").format(exercise=exercise.name))
         sys.exit(EXIT_NOT_FULL)
     try:
         study.restore(plan)
     except OSError as error:
-        click.echo(f"grader reset: cannot write {shown}: {error.strerror}", err=True)
+        click.echo(_("grader reset: cannot write {path}: {reason}").format(
+            path=shown, reason=error.strerror), err=True)
         sys.exit(EXIT_USAGE)
-    click.echo(f"Restored {shown}: a fresh stub of {exercise.title}. Your progress is kept.")
+    click.echo(_("Restored {path}: a fresh stub of {title}. Your progress is kept.").format(
+        path=shown, title=_(exercise.title)))
     sys.exit(EXIT_FULL_MARKS)
 
 
@@ -380,8 +402,8 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
         # pandas: only for this command
         from grader.batch import layout, roster, run, store, summary
     except KeyboardInterrupt:
-        click.echo("grader: interrupted before anything was graded or written; run the same "
-                   "command again to start.", err=True)
+        click.echo(_("grader: interrupted before anything was graded or written; run the same "
+                     "command again to start."), err=True)
         sys.exit(EXIT_INTERRUPTED)
     if exercise is not None:
         try:
@@ -395,29 +417,30 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
                                   unsafe_isolation=unsafe_isolation, roster=class_list)
     except (layout.InputError, store.Locked, roster.RosterError,
             run.UnsafeIsolation) as error:
-        click.echo(f"grader: {error}", err=True)
+        click.echo(_("grader: {error}").format(error=error), err=True)
         sys.exit(EXIT_USAGE)
     except run.Interrupted as error:
-        click.echo(f"grader: {error}", err=True)
+        click.echo(_("grader: {error}").format(error=error), err=True)
         sys.exit(EXIT_FULL_MARKS if error.complete else EXIT_INTERRUPTED)
     except run.PoolFailed as error:
-        click.echo(f"grader: internal failure: {error}. What was graded is saved; run the "
-                   "same command again to continue.", err=True)
+        click.echo(_("grader: internal failure: {error}. What was graded is saved; run the "
+                     "same command again to continue.").format(error=error), err=True)
         sys.exit(EXIT_GRADER_FAILED)
     except OSError as error:
-        click.echo(f"grader: cannot write to {out}: {error.strerror or error}", err=True)
+        click.echo(_("grader: cannot write to {path}: {reason}").format(
+            path=out, reason=error.strerror or error), err=True)
         sys.exit(EXIT_USAGE)
     try:
         click.echo(summary.render(outcome))
     except KeyboardInterrupt:
-        click.echo(f"\ngrader: {run.completed(outcome)}", err=True)
+        click.echo("\n" + _("grader: {error}").format(error=run.completed(outcome)), err=True)
     if outcome.grader_failures:
-        click.echo("grader: " + counted(
+        click.echo(counted(
             len(outcome.grader_failures),
-            "internal failure on {n} submission, listed above; run the same command again to "
-            "retry it.",
-            "internal failure on {n} submissions, listed above; run the same command again to "
-            "retry them."), err=True)
+            "grader: internal failure on {n} submission, listed above; run the same command "
+            "again to retry it.",
+            "grader: internal failure on {n} submissions, listed above; run the same command "
+            "again to retry them."), err=True)
         sys.exit(EXIT_GRADER_FAILED)
     sys.exit(EXIT_FULL_MARKS)
 
@@ -451,18 +474,19 @@ def gradescope_build(out: Path, exercises: tuple[str, ...], hidden: str) -> None
     try:
         built = bundle.build(out, tuple(dict.fromkeys(exercises)), hidden)
     except bundle.BuildError as error:
-        click.echo(f"grader: cannot build the bundle: {error}.", err=True)
+        click.echo(_("grader: cannot build the bundle: {error}.").format(error=error), err=True)
         sys.exit(EXIT_USAGE)
     except OSError as error:
-        click.echo(f"grader: cannot write {out}: {error.strerror or error}", err=True)
+        click.echo(_("grader: cannot write {path}: {reason}").format(
+            path=out, reason=error.strerror or error), err=True)
         sys.exit(EXIT_USAGE)
     click.echo(render_text.printable_line(
         counted(len(built.exercises), "Wrote {path}: {n} exercise ({names}); hidden tests "
                 "{hidden}.", "Wrote {path}: {n} exercises ({names}); hidden tests {hidden}.",
-                path=out, names=", ".join(built.exercises), hidden=hidden.replace("_", " "))))
-    click.echo(f"The grader: {built.wheel}, built from the {built.wheel_source}; its "
-               f"dependencies pinned: {', '.join(built.pins)}.")
-    click.echo("Upload the zip on the assignment's Configure Autograder page.")
+                path=out, names=", ".join(built.exercises), hidden=_(HIDDEN_TESTS[hidden]))))
+    click.echo(_(BUILT_FROM[built.wheel_source]).format(wheel=built.wheel,
+                                                       pins=", ".join(built.pins)))
+    click.echo(_("Upload the zip on the assignment's Configure Autograder page."))
     sys.exit(EXIT_FULL_MARKS)
 
 
@@ -483,12 +507,13 @@ def gradescope_run(root: Path) -> None:
     try:
         outcome = autograder.run(root, sys.stdout)
     except autograder.ConfigError as error:
-        click.echo(f"grader: the autograder is broken: {error}.", err=True)
+        click.echo(_("grader: the autograder is broken: {error}.").format(error=error), err=True)
         sys.exit(EXIT_USAGE)
     except OSError as error:
-        click.echo(f"grader: cannot write {root / 'results' / 'results.json'}: "
-                   f"{error.strerror or error}", err=True)
+        click.echo(_("grader: cannot write {path}: {reason}").format(
+            path=root / "results" / "results.json", reason=error.strerror or error), err=True)
         sys.exit(EXIT_GRADER_FAILED)
     for item in outcome.failures:
-        click.echo(f"grader: internal failure on {item.exercise.name}: {item.failure}", err=True)
+        click.echo(_("grader: internal failure on {exercise}: {failure}").format(
+            exercise=item.exercise.name, failure=item.failure), err=True)
     sys.exit(EXIT_FULL_MARKS)

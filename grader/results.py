@@ -73,6 +73,7 @@ class Result:
     seed: int | None = None
     grader_version: str = ""
     graded_at: str = ""
+    lang: str = "en"  # the language the messages were written in; older results are English
     schema: int = field(default=SCHEMA)
 
     @property

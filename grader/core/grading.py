@@ -17,10 +17,11 @@ import tokenize
 from dataclasses import asdict
 from pathlib import Path
 
-from grader import __version__, files
+from grader import __version__, files, i18n
 from grader.batch.store import suite_version
 from grader.boundary.launch import ENVIRONMENT_KEY, Limits, make_undumpable, python_command
 from grader.course import catalog
+from grader.i18n import _
 from grader.results import Result, Status, timestamp
 
 MAX_SOURCE_BYTES = 1024 * 1024
@@ -39,13 +40,14 @@ class GraderFailure(Exception):
 
     def how_to_report(self) -> str:
         if self.seed is None:
-            return (f"This is a bug in nn-grader {__version__}, not a problem with the code "
-                    "that was checked. Please report it to your instructor or to the course's "
-                    "maintainers, with this message and the file that was checked.")
-        return (f"This is a bug in nn-grader {__version__}, not a problem with the code that "
-                "was checked. Please report it to your instructor or to the course's "
-                "maintainers, with this message and the file that was checked; `grader check "
-                f"FILE --seed {self.seed}` repeats this run.")
+            return _("This is a bug in nn-grader {version}, not a problem with the code that "
+                     "was checked. Please report it to your instructor or to the course's "
+                     "maintainers, with this message and the file that was checked.").format(
+                         version=__version__)
+        return _("This is a bug in nn-grader {version}, not a problem with the code that was "
+                 "checked. Please report it to your instructor or to the course's maintainers, "
+                 "with this message and the file that was checked; `grader check FILE --seed "
+                 "{seed}` repeats this run.").format(version=__version__, seed=self.seed)
 
 
 class NotGradable(Exception):
@@ -67,12 +69,12 @@ def check_file(path: Path) -> None:
     notebook is not read yet), inside its own folder (a link leading elsewhere could show
     another file's text in a report), and a regular file (reading a FIFO waits forever)."""
     if path.suffix == ".ipynb":
-        raise NotGradable(f"{path.name} is a Jupyter notebook, which `grader check` cannot "
-                          f"read yet. Copy your code into a file named {path.stem}.py and "
-                          "check that file.")
+        raise NotGradable(_("{file} is a Jupyter notebook, which `grader check` cannot read "
+                            "yet. Copy your code into a file named {stem}.py and check that "
+                            "file.").format(file=path.name, stem=path.stem))
     if path.suffix != ".py":
-        raise NotGradable(f"`grader check` grades Python files (.py), and {path.name} is not "
-                          "one. Give it the .py file your code is in.")
+        raise NotGradable(_("`grader check` grades Python files (.py), and {file} is not one. "
+                            "Give it the .py file your code is in.").format(file=path.name))
     try:
         os.close(_open_source(path))
     except files.Refused as refused:
@@ -93,8 +95,9 @@ def _open_source(path: Path) -> int:
     folder = path.absolute().parent.resolve()
     target = path.resolve(strict=True)
     if not target.is_relative_to(folder):
-        raise files.Refused(path, f"{path} is a symbolic link to {target}, outside its folder, "
-                                  "and the grader only grades files inside it")
+        raise files.Refused(path, _("{path} is a symbolic link to {target}, outside its folder, "
+                                    "and the grader only grades files inside it").format(
+                                        path=path, target=target))
     return files.open_regular(target, shown=path)
 
 
@@ -130,10 +133,12 @@ def submission_seed(source: bytes, version: str | None) -> int:
 
 def make_job(source: bytes, label: str, exercise: catalog.Exercise, seed: int,
              limits: Limits) -> dict:
-    """What a worker needs to grade one vetted file (`worker.run` takes it); plain JSON."""
+    """What a worker needs to grade one vetted file (`worker.run` takes it); plain JSON. The
+    language goes with it: the worker's environment is scrubbed, and its messages are the
+    learner's."""
     return {"exercise": exercise.name, "label": label, "seed": seed,
             "source": source_text(source), "limits": asdict(limits),
-            "isolation": os.environ.get(ENVIRONMENT_KEY) or None}
+            "isolation": os.environ.get(ENVIRONMENT_KEY) or None, "lang": i18n.current()}
 
 
 def worker_budget(limits: Limits) -> float:
@@ -148,8 +153,8 @@ def worker_env() -> dict[str, str]:
 
 
 def too_large() -> str:
-    return (f"The file is larger than {MAX_SOURCE_BYTES // 1024} KiB; a submission may be at "
-            f"most {MAX_SOURCE_BYTES // 1024} KiB. Did you submit the right file?")
+    return _("The file is larger than {size} KiB; a submission may be at most {size} KiB. Did "
+             "you submit the right file?").format(size=MAX_SOURCE_BYTES // 1024)
 
 
 def vet_source(source: bytes) -> str | None:
@@ -157,13 +162,13 @@ def vet_source(source: bytes) -> str | None:
     if len(source) > MAX_SOURCE_BYTES:
         return too_large()
     if b"\x00" in source:
-        return "The file is not Python source text (it contains binary data)."
+        return _("The file is not Python source text (it contains binary data).")
     try:
         text = source_text(source)
     except NotText as error:
         return str(error)
     if not text.strip():
-        return "The file is empty. Write your code in it, save it, and check again."
+        return _("The file is empty. Write your code in it, save it, and check again.")
     return None
 
 
@@ -174,31 +179,33 @@ def source_text(source: bytes) -> str:
         encoding = tokenize.detect_encoding(io.BytesIO(source).readline)[0]
     except SyntaxError as error:
         _check_utf8(source)
-        raise NotText(f"Python cannot read the file's encoding declaration ({error.msg}). "
-                      "Remove its `coding:` line and save the file as UTF-8.") from None
+        raise NotText(_("Python cannot read the file's encoding declaration ({error}). Remove "
+                        "its `coding:` line and save the file as UTF-8.").format(
+                            error=error.msg)) from None
     if encoding in ("utf-8", "utf-8-sig"):
         _check_utf8(source)
         return source.decode("utf-8").removeprefix("\ufeff")
     try:
         return source.decode(encoding)
     except (UnicodeDecodeError, LookupError):
-        raise NotText(f"The file cannot be read as {encoding}, the encoding its `coding:` line "
-                      "names. Remove that line and save the file as UTF-8.") from None
+        raise NotText(_("The file cannot be read as {encoding}, the encoding its `coding:` line "
+                        "names. Remove that line and save the file as UTF-8.").format(
+                            encoding=encoding)) from None
 
 
 def _check_utf8(source: bytes) -> None:
     try:
         source.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise NotText(f"The file is not UTF-8 text (byte {error.start} cannot be read). "
-                      "Save it as UTF-8 in your editor.") from None
+        raise NotText(_("The file is not UTF-8 text (byte {byte} cannot be read). Save it as "
+                        "UTF-8 in your editor.").format(byte=error.start)) from None
 
 
 def file_error(exercise: catalog.Exercise, label: str, message: str, seed: int) -> Result:
-    return Result(exercise=exercise.name, title=exercise.title, submission=label,
+    return Result(exercise=exercise.name, title=i18n.gettext(exercise.title), submission=label,
                   status=Status.ERROR, score=0.0, max_score=float(exercise.points),
                   message=message, seed=seed, grader_version=__version__,
-                  graded_at=timestamp())
+                  graded_at=timestamp(), lang=i18n.current())
 
 
 def _run_worker(job: dict, limits: Limits) -> Result:
@@ -211,14 +218,14 @@ def _run_worker(job: dict, limits: Limits) -> Result:
             input=json.dumps(job).encode(), capture_output=True, env=env, timeout=budget,
             check=False)
     except subprocess.TimeoutExpired:
-        raise GraderFailure(f"grading did not finish within {budget:g} s", job["seed"]) \
-            from None
+        raise GraderFailure(_("grading did not finish within {seconds} s").format(
+            seconds=f"{budget:g}"), job["seed"]) from None
     if worker.returncode != 0:
         tail = worker.stderr.decode("utf-8", errors="replace").strip()[-3000:]
-        raise GraderFailure(f"the grading process failed (exit code {worker.returncode})"
-                            + (f":\n{tail}" if tail else ""), job["seed"])
+        raise GraderFailure(_("the grading process failed (exit code {code})").format(
+            code=worker.returncode) + (f":\n{tail}" if tail else ""), job["seed"])
     try:
         return Result.from_json(worker.stdout.decode("utf-8"))
     except (ValueError, KeyError, TypeError) as error:
-        raise GraderFailure(f"the grading process sent an unreadable result ({error})",
-                            job["seed"]) from None
+        raise GraderFailure(_("the grading process sent an unreadable result ({error})").format(
+            error=error), job["seed"]) from None

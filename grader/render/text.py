@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-import textwrap
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from grader import i18n
+from grader.feedback import LIKELY_CAUSE, RAISED, TOOK_LONGER
+from grader.i18n import N_, _, counted
+from grader.render import wrap
 from grader.results import Result, Status, TestResult
-from grader.wording import counted
 
 _MARKS = {
     Status.PASSED: ("✓", "green"),
@@ -18,12 +20,12 @@ _MARKS = {
     Status.TIMEOUT: ("⧗", "yellow"),
     Status.SKIPPED: ("-", "bright_black"),
 }
-_VERDICTS = {Status.PASSED: ("full marks", "green"), Status.FAILED: ("not yet", "yellow"),
-             Status.ERROR: ("could not be graded", "red")}
+_VERDICTS = {Status.PASSED: (N_("full marks"), "green"), Status.FAILED: (N_("not yet"), "yellow"),
+             Status.ERROR: (N_("could not be graded"), "red")}
 _ANSI = {"green": "32", "red": "31", "yellow": "33", "bright_black": "90", "bold": "1"}
 WIDTH = 78
-CAUSE_PREFIX = "Likely cause: "
-SAME_CAUSE = "Same likely cause as above."
+SAME_CAUSE = N_("Same likely cause as above.")
+SAME_PROBLEM = N_("Same problem as above.")
 # Control characters other than newline and tab: a learner's exception message or file name must
 # not move the cursor, clear the screen or fake colours in the terminal that reads the verdict.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -78,7 +80,7 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
     result = printable_result(result)
     lines = [paint(f"{result.title} ({result.exercise}) — {result.submission}", "bold", color)]
     if result.status is Status.ERROR and result.message:
-        lines.append(paint("Your file could not be graded:", "red", color))
+        lines.append(paint(_("Your file could not be graded:"), "red", color))
         lines += indented(result.message, "  ")
         if result.tests:
             lines.append("  " + counted(len(result.tests), "{n} test could not run.",
@@ -92,7 +94,8 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
     else:
         for said in told(result.tests):
             lines += _test_lines(said, color)
-    total = f"Score: {points(result.score)}/{points(result.max_score)}"
+    total = _("Score: {score}/{max_score}").format(score=points(result.score),
+                                                    max_score=points(result.max_score))
     lines.append("")
     lines.append(paint(total, "bold", color) + " — " + verdict(result, color))
     if result.output.strip():
@@ -100,7 +103,7 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
                              "Your code printed {n} line (shown in the report).",
                              "Your code printed {n} lines (shown in the report)."))
     if report_path:
-        lines.append(f"Report: {report_path}")
+        lines.append(_("Report: {path}").format(path=report_path))
     if next_step:
         lines.append(next_step)
     return "\n".join(lines)
@@ -108,13 +111,14 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
 
 def verdict(result: Result, color: bool) -> str:
     """The result in a word or three, coloured as the terminal shows it everywhere."""
-    return paint(*_VERDICTS[result.status], color)
+    word, style = _VERDICTS[result.status]
+    return paint(_(word), style, color)
 
 
-# A failure message that starts with the call it came from, and what to say instead when the
-# failure before it said the same of another call.
-_REPEATABLE = ((" raised ", "raised the same error as above."),
-               (" took longer than ", "also took too long and was stopped, as above."))
+# A failure message that starts with the call it came from (in the language it was graded in),
+# and what to say instead when the failure before it said the same of another call.
+_REPEATABLE = ((RAISED, N_("{call} raised the same error as above.")),
+               (TOOK_LONGER, N_("{call} also took too long and was stopped, as above.")))
 
 
 @dataclass(frozen=True)
@@ -160,16 +164,22 @@ def told(tests: tuple[TestResult, ...]) -> list[Told]:
 
 
 def split_cause(message: str | None) -> tuple[str | None, str | None]:
-    """The message without its "Likely cause: ..." line, and that cause."""
+    """The message without its "Likely cause: ..." line (in any language), and that cause."""
     if message is None:
         return None, None
+    prefixes = tuple(_before(form, "{cause}") for form in i18n.variants(LIKELY_CAUSE))
     lines, cause = [], None
     for line in message.splitlines():
-        if cause is None and line.startswith(CAUSE_PREFIX):
-            cause = line.removeprefix(CAUSE_PREFIX)
+        prefix = next((prefix for prefix in prefixes if line.startswith(prefix)), None)
+        if cause is None and prefix is not None:
+            cause = line.removeprefix(prefix)
         else:
             lines.append(line)
     return "\n".join(lines), cause
+
+
+def _before(form: str, placeholder: str) -> str:
+    return form.partition(placeholder)[0]
 
 
 def stopped_hint(result: Result) -> TestResult | None:
@@ -192,8 +202,8 @@ def hints_shown(result: Result) -> frozenset[int]:
 
 def hint_line(test: TestResult, said_above: bool = False) -> str:
     if said_above:
-        return f"Hint {test.hint_number}, as above."
-    return f"Hint {test.hint_number}: {test.hint}"
+        return _("Hint {number}, as above.").format(number=test.hint_number)
+    return _("Hint {number}: {hint}").format(number=test.hint_number, hint=test.hint)
 
 
 def with_repeats(tests: tuple[TestResult, ...]) -> list[tuple[TestResult, str | None]]:
@@ -206,7 +216,7 @@ def with_repeats(tests: tuple[TestResult, ...]) -> list[tuple[TestResult, str | 
         note = None
         if previous is not None and test.message and test.status is not Status.PASSED:
             if test.message == previous.message:
-                note = "Same problem as above."
+                note = _(SAME_PROBLEM)
             else:
                 note = _same_but_for_the_call(test.message, previous.message)
         paired.append((test, note))
@@ -216,10 +226,14 @@ def with_repeats(tests: tuple[TestResult, ...]) -> list[tuple[TestResult, str | 
 
 
 def _same_but_for_the_call(message: str, previous: str) -> str | None:
-    for marker, note in _REPEATABLE:
-        call, found, rest = message.partition(marker)
-        if found and "\n" not in call and previous.partition(marker)[1:] == (found, rest):
-            return f"{call} {note}"
+    for said, note in _REPEATABLE:
+        for form in i18n.variants(said):
+            # the words between the call and what follows it: " raised ", " took longer than "
+            marker = _before(form.partition("{call}")[2], "{")
+            call, found, rest = message.partition(marker)
+            if marker and found and "\n" not in call \
+                    and previous.partition(marker)[1:] == (found, rest):
+                return _(note).format(call=call)
     return None
 
 
@@ -230,13 +244,12 @@ def _test_lines(said: Told, color: bool) -> list[str]:
     mark, style = _MARKS[test.status]
     if test.optional and test.status is not Status.PASSED:
         mark, style = "○", "yellow"
-    label = test.name + (" (hidden)" if test.visibility.value == "hidden" else "")
-    score = ("optional" if test.optional
+    label = (_("{name} (hidden)").format(name=test.name) if test.visibility.value == "hidden"
+             else test.name)
+    score = (_("optional") if test.optional
              else f"{points(test.score)}/{points(test.max_score)}")
-    room = WIDTH - 5 - len(score)
-    if len(label) > room:
-        label = label[: room - 1] + "…"
-    lines = [f"  {paint(mark, style, color)} {label.ljust(room)} {score}"]
+    room = WIDTH - 5 - wrap.columns(score)
+    lines = [f"  {paint(mark, style, color)} {wrap.ljust(wrap.cut(label, room), room)} {score}"]
     if not said.failed:
         if test.status is Status.SKIPPED and test.message:
             lines.append(paint(f"      {test.message}", "bright_black", color))
@@ -246,20 +259,22 @@ def _test_lines(said: Told, color: bool) -> list[str]:
     if said.message:
         lines += indented(said.message, "      ")
     if said.cause:
-        lines += indented(CAUSE_PREFIX + said.cause, "      ")
+        lines += indented(_(LIKELY_CAUSE).format(cause=said.cause), "      ")
     elif said.same_cause:
-        lines += indented(SAME_CAUSE, "      ", "bright_black", color)
+        lines += indented(_(SAME_CAUSE), "      ", "bright_black", color)
     if said.shows_hint:
         lines += indented(hint_line(test, said.hint_said), "      ", "bright_black", color)
     return lines
 
 
 def indented(text: str, prefix: str, style: str | None = None, color: bool = False) -> list[str]:
-    """Lines of `text` after `prefix`, wrapped to WIDTH; indented lines (code) are kept as is."""
+    """Lines of `text` after `prefix`, wrapped to WIDTH columns; indented lines (code) are kept
+    as is."""
     lines = []
+    room = WIDTH - len(prefix)
     for raw in text.splitlines():
-        wrapped = textwrap.wrap(raw, WIDTH - len(prefix), subsequent_indent="  ") \
-            if len(raw) > WIDTH - len(prefix) and not raw.startswith(" ") else [raw]
+        wrapped = wrap.wrap(raw, room, subsequent_indent="  ") \
+            if wrap.columns(raw) > room and not raw.startswith(" ") else [raw]
         for line in wrapped or [""]:
             lines.append(paint(prefix + line, style, color) if style else prefix + line)
     return lines

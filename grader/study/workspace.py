@@ -13,10 +13,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader import __version__, files
+from grader import __version__, files, i18n
 from grader.course import catalog
 from grader.course import paths as course
 from grader.files import write_atomically
+from grader.i18n import _, counted
 from grader.results import timestamp
 
 STATE_DIR = ".grader"
@@ -74,8 +75,12 @@ def holding(path: Path) -> Workspace | None:
 
 
 def _is_marked(folder: Path) -> bool:
-    """Whether `folder/.grader/workspace.json` is our marker, read without following a link
-    (a workspace may come out of someone else's archive)."""
+    return _marker(folder) is not None
+
+
+def _marker(folder: Path) -> dict | None:
+    """`folder/.grader/workspace.json` if it is our marker, read without following a link (a
+    workspace may come out of someone else's archive)."""
     try:
         state = files.open_folder(folder, (STATE_DIR,), create=False)
         try:
@@ -87,8 +92,15 @@ def _is_marked(folder: Path) -> bool:
         finally:
             os.close(fd)
     except (OSError, ValueError):
-        return False
-    return isinstance(data, dict) and data.get("kind") == MARKER_KIND
+        return None
+    return data if isinstance(data, dict) and data.get("kind") == MARKER_KIND else None
+
+
+def language(found: Workspace | None) -> str | None:
+    """The language `grader init` made the workspace in, if it recorded one (a clone has none)."""
+    marker = _marker(found.root) if found is not None else None
+    lang = marker.get("lang") if marker is not None else None
+    return lang if isinstance(lang, str) else None
 
 
 @dataclass(frozen=True)
@@ -106,19 +118,22 @@ def create(folder: Path, *, force: bool = False) -> Created:
     """
     folder = folder.resolve()
     if folder.exists() and not folder.is_dir():
-        raise WorkspaceError(f"{folder} exists and is not a folder.")
-    stubs = [(exercise, course.stub_path(exercise.name)) for exercise in catalog.CATALOG]
+        raise WorkspaceError(_("{folder} exists and is not a folder.").format(folder=folder))
+    lang = i18n.current()
+    stubs = [(exercise, stub_path(exercise.name, lang)) for exercise in catalog.CATALOG]
     missing = [exercise.name for exercise, stub in stubs if not stub.is_file()]
     targets = [folder / f"{exercise.name}.py" for exercise, stub in stubs if stub.is_file()]
     targets += [folder / "README.md", folder / STATE_DIR / MARKER]
     if not force:
         existing = [path for path in targets if os.path.lexists(path)]
         if existing:
-            raise WorkspaceError(
-                f"{existing[0]} already exists, so nothing was written"
-                + (f" ({len(existing)} files would be overwritten)" if len(existing) > 1 else "")
-                + ". Choose another folder, or add --force to overwrite them (your code in "
-                "them would be lost; your progress is kept).")
+            raise WorkspaceError(counted(
+                len(existing),
+                "{path} already exists, so nothing was written. Choose another folder, or add "
+                "--force to overwrite it (your code in it would be lost; your progress is kept).",
+                "{path} already exists, so nothing was written ({n} files would be "
+                "overwritten). Choose another folder, or add --force to overwrite them (your "
+                "code in them would be lost; your progress is kept).", path=existing[0]))
     for exercise, stub in stubs:
         if stub.is_file():
             write_atomically(folder / f"{exercise.name}.py", stub.read_text(encoding="utf-8"),
@@ -126,16 +141,25 @@ def create(folder: Path, *, force: bool = False) -> Created:
     write_atomically(folder / "README.md", learner_readme(), below=folder)
     write_atomically(folder / STATE_DIR / MARKER, json.dumps(
         {"kind": MARKER_KIND, "schema": 1, "created_by": f"nn-grader {__version__}",
-         "created_at": timestamp()}, indent=2) + "\n", below=folder)
+         "created_at": timestamp(), "lang": lang}, indent=2) + "\n", below=folder)
     workspace = Workspace(root=folder, exercises_dir=folder)
     return Created(workspace=workspace, missing_stubs=missing)
 
 
+def stub_path(name: str, lang: str) -> Path:
+    """The stub of exercise `name` in `lang`: the English one, or its translation in the
+    `zh/` folder beside it (the same code, its docstrings and comments in Chinese); English
+    when the course has no translation of it."""
+    english = course.stub_path(name)
+    translated = english.parent / lang / english.name
+    return translated if lang != i18n.ENGLISH and translated.is_file() else english
+
+
 def learner_readme() -> str:
     rows = "\n".join(
-        f"| {number} | {exercise.title} | `{exercise.name}.py` | {exercise.points} |"
+        f"| {number} | {_(exercise.title)} | `{exercise.name}.py` | {exercise.points} |"
         for number, exercise in enumerate(catalog.CATALOG, start=1))
-    return f"""# Neural networks from scratch: your workspace
+    return _("""# Neural networks from scratch: your workspace
 
 Each file here is one exercise. Open it, read the task at the top, replace
 `raise NotImplementedError` with your code, save, and check it:
@@ -156,4 +180,4 @@ Your progress is kept in `.grader/progress.json`, HTML reports in `.grader/repor
 | # | Exercise | File | Points |
 |---|----------|------|--------|
 {rows}
-"""
+""").format(rows=rows)
