@@ -10,7 +10,9 @@ printed with its exit code and the size of the archive. The archives:
   13 KB archive that expands to 2.5 GiB;
 - lying bomb: the same, with each member's declared size rewritten to 1 KiB;
 - capped class: 600 learners, each file just under the 1 MiB source limit (deflate), so the
-  total reaches the cap on a class's source bytes.
+  total reaches the cap on a class's source bytes;
+- many liars: 2,000 learners, each member the bomb's 168 bytes declaring 1 KiB: cheap to make,
+  and each was inflated to the 1 MiB cap before it was refused (a time bomb, not a memory one).
 Not a test: the figures depend on the machine; the memory test in tests/test_batch_archive.py
 holds the bomb to a bound.
 """
@@ -57,6 +59,30 @@ def lying(path: Path, declared: int = 1024) -> Path:
     return path
 
 
+def many_liars(path: Path, learners: int = 2000) -> Path:
+    """`learners` members of the lying bomb's one payload: the archive is written by hand,
+    since zipfile would compress 32 MiB again for each."""
+    with zipfile.ZipFile(lying(path.with_name("one-liar.zip"))) as archive:
+        info = archive.infolist()[0]
+        raw = archive.fp
+        raw.seek(info.header_offset + 26)
+        name_size, extra_size = struct.unpack("<HH", raw.read(4))
+        raw.seek(info.header_offset + 30 + name_size + extra_size)
+        payload = raw.read(info.compress_size)
+    body, directory = bytearray(), bytearray()
+    for number in range(learners):
+        name = f"learner{number:04d}/softmax.py".encode()
+        offset = len(body)
+        fields = (20, 0, zipfile.ZIP_BZIP2, 0, 0, info.CRC, len(payload), 1024, len(name))
+        body += struct.pack("<4s5H3L2H", b"PK\x03\x04", *fields, 0) + name + payload
+        directory += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, *fields, 0, 0, 0, 0, 0,
+                                 offset) + name
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, learners, learners, len(directory),
+                      len(body), 0)
+    path.write_bytes(bytes(body + directory + end))
+    return path
+
+
 def honest(path: Path) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in ("ann", "ben", "cat"):
@@ -93,12 +119,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         for name, build in (("honest", honest), ("bomb", bomb), ("lying bomb", lying),
-                            ("capped", capped)):
+                            ("capped", capped), ("many liars", many_liars)):
             archive = build(folder / f"{name.replace(' ', '-')}.zip")
             with zipfile.ZipFile(archive) as opened:
                 expands = sum(info.file_size for info in opened.infolist())
-            if name == "lying bomb":
-                expands = 80 * 32 * 1024 * 1024
+            if name in ("lying bomb", "many liars"):
+                expands = {"lying bomb": 80, "many liars": 2000}[name] * 32 * 1024 * 1024
             code, peak, wall, last = measure(archive, folder / f"out-{archive.stem}")
             print(f"{name:12} {archive.stat().st_size / 1024:7.1f}KB {expands / 2**20:8.0f}MiB "
                   f"{code:>4} {peak:9.0f} {wall:7.1f}  {last[:70]}")

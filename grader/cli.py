@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ from grader.course import catalog
 from grader.i18n import N_, _, counted
 from grader.render import html as render_html
 from grader.render import text as render_text
+from grader.results import json_text
 from grader.study import render as render_progress
 from grader.study import session as study
 from grader.study import watch, workspace
@@ -54,7 +54,7 @@ def main() -> None:
               show_default=True, help="json prints exactly one result document on stdout.")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the HTML report (default: .grader/reports/ beside FILE).")
-@click.option("--seed", type=int,
+@click.option("--seed", type=click.IntRange(min=0),
               help="Seed for the suite's random inputs (default: derived from the file's "
               "content and the suite, so the same code always gets the same grade).")
 def check(file: Path | None, check_all: bool, exercise: str | None, output_format: str,
@@ -150,8 +150,7 @@ def _check_all(output_format: str, seed: int | None) -> int:
     if checked.failures:
         click.echo(grading.GraderFailure("").how_to_report(), err=True)
     if output_format == "json":
-        click.echo(json.dumps([result.to_dict() for result in checked.results], indent=2,
-                              ensure_ascii=False))
+        click.echo(json_text([result.to_dict() for result in checked.results], indent=2))
     else:
         state = _notified(study.load(found))
         click.echo(render_progress.check_all_text(checked.results, state, found,
@@ -380,7 +379,7 @@ def _confirmed(question: str) -> bool:
                    "is in the reports; files of learners not on it are listed, not graded.")
 @click.option("--resume/--fresh", default=True, show_default=True,
               help="--fresh regrades everything; by default only new or changed files are graded.")
-@click.option("--seed", type=int,
+@click.option("--seed", type=click.IntRange(min=0),
               help="Seed for the suites' random inputs (default: derived from each file's "
               "content and the suite, so identical files get identical grades).")
 @click.option("--unsafe-isolation", is_flag=True,
@@ -416,7 +415,7 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
                                   formats=formats, fresh=not resume, seed=seed,
                                   unsafe_isolation=unsafe_isolation, roster=class_list)
     except (layout.InputError, store.Locked, roster.RosterError,
-            run.UnsafeIsolation) as error:
+            run.UnsafeIsolation, run.TooManyJobs) as error:
         click.echo(_("grader: {error}").format(error=error), err=True)
         sys.exit(EXIT_USAGE)
     except run.Interrupted as error:

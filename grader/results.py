@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 import enum
 import json
+import math
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -53,6 +55,7 @@ class TestResult:
     details: Details | None = None
     optional: bool = False
     twin: str | None = None  # the hidden test this visible example's points depend on
+    gated: bool = False  # right on its own, but its twin failed: not the first thing to fix
 
     __test__ = False  # not a pytest test class, despite the name
 
@@ -87,16 +90,22 @@ class Result:
         return {"schema": data.pop("schema"), **data}
 
     def to_json(self, indent: int | None = None) -> str:
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+        return json_text(self.to_dict(), indent=indent)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Result:
-        if data.get("schema") != SCHEMA:
-            raise ValueError(f"unsupported result schema {data.get('schema')!r}")
-        fields = dict(data)
+        """The result `data` holds, every field checked: raises ValueError for anything this
+        grader does not write (a hand-edited or damaged line of results.jsonl), so that such
+        a result is graded again rather than rendered: a field of the wrong type or unknown,
+        a number that is negative or not finite, a score above its maximum."""
+        if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+            raise ValueError("not a result of schema 1")
+        fields = _checked(data, _RESULT_FIELDS, "the result")
         fields["status"] = Status(fields["status"])
-        fields["tests"] = tuple(_test_from_dict(test) for test in fields.get("tests", ()))
-        return cls(**fields)
+        if not isinstance(fields.get("tests", []), list):
+            raise ValueError("its tests are not a list")
+        fields["tests"] = tuple(_test_from_dict(test) for test in fields.get("tests", []))
+        return _built(cls, fields)
 
     @classmethod
     def from_json(cls, text: str) -> Result:
@@ -112,13 +121,74 @@ def _test_dict(test: TestResult) -> dict[str, Any]:
     return data
 
 
-def _test_from_dict(data: dict[str, Any]) -> TestResult:
-    fields = dict(data)
+def _test_from_dict(data: Any) -> TestResult:
+    fields = _checked(data, _TEST_FIELDS, "a test")
     fields["status"] = Status(fields["status"])
     fields["visibility"] = Visibility(fields["visibility"])
     details = fields.get("details")
-    fields["details"] = Details(**details) if details else None
-    return TestResult(**fields)
+    fields["details"] = _built(Details, _checked(details, _DETAIL_FIELDS, "a test's details")) \
+        if details is not None else None
+    return _built(TestResult, fields)
+
+
+# What each field of a result may hold, as `to_dict` writes it.
+_TEXT, _MAYBE_TEXT, _NUMBER, _MAYBE_INT, _FLAG, _ANY = range(6)
+_RESULT_FIELDS = {"schema": _ANY, "exercise": _TEXT, "title": _TEXT, "submission": _TEXT,
+                  "status": _TEXT, "score": _NUMBER, "max_score": _NUMBER,
+                  "message": _MAYBE_TEXT, "duration_s": _NUMBER, "output": _TEXT,
+                  "tests": _ANY, "isolation": _TEXT, "seed": _MAYBE_INT,
+                  "grader_version": _TEXT, "graded_at": _TEXT, "lang": _TEXT}
+_TEST_FIELDS = {"id": _TEXT, "name": _TEXT, "status": _TEXT, "score": _NUMBER,
+                "max_score": _NUMBER, "visibility": _TEXT, "message": _MAYBE_TEXT,
+                "hint": _MAYBE_TEXT, "hint_number": _MAYBE_INT, "duration_s": _NUMBER,
+                "details": _ANY, "optional": _FLAG, "twin": _MAYBE_TEXT, "gated": _FLAG}
+_DETAIL_FIELDS = {"input": _MAYBE_TEXT, "expected": _MAYBE_TEXT, "actual": _MAYBE_TEXT,
+                  "diff": _MAYBE_TEXT}
+
+
+def _checked(data: Any, kinds: dict[str, int], what: str) -> dict[str, Any]:
+    """`data`'s fields, each of the kind `kinds` names (numbers as floats); ValueError if not."""
+    if not isinstance(data, dict):
+        raise ValueError(f"{what} is not an object")
+    fields = {}
+    for key, value in data.items():
+        kind = kinds.get(key)
+        if kind is None:
+            raise ValueError(f"{what} has an unknown field {key!r}")
+        if kind == _NUMBER:
+            if type(value) not in (int, float) or not 0 <= value < math.inf:
+                raise ValueError(f"{what}'s {key} is not a finite number of at least 0")
+            value = float(value)
+        elif kind == _MAYBE_INT:
+            if value is not None and (type(value) is not int or value < 0):
+                raise ValueError(f"{what}'s {key} is not a whole number of at least 0")
+        elif kind != _ANY and type(value) not in {_TEXT: (str,), _MAYBE_TEXT: (str, type(None)),
+                                                  _FLAG: (bool,)}[kind]:
+            raise ValueError(f"{what}'s {key} is of the wrong type")
+        fields[key] = value
+    if fields.get("score", 0.0) > fields.get("max_score", math.inf) + 1e-9:
+        raise ValueError(f"{what} scores more than its maximum")
+    return fields
+
+
+def _built(kind: type, fields: dict[str, Any]) -> Any:
+    try:
+        return kind(**fields)
+    except TypeError as error:  # a field missing
+        raise ValueError(str(error)) from None
+
+
+# What JSON leaves raw in a string and a terminal obeys: DEL, the C1 controls (U+009B is an
+# escape sequence's start, like ESC [) and the bidirectional overrides that reorder a line.
+_RAW_CONTROL = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def json_text(data: Any, indent: int | None = None) -> str:
+    """`data` as JSON that keeps letters of every script as they are but writes every control
+    character as an escape (\\u009b), so that the text is safe to show in a terminal (`cat
+    results.jsonl`, `grader check --format json`) and decodes to the very same strings."""
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    return _RAW_CONTROL.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def overall_status(score: float, max_score: float) -> Status:

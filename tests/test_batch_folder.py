@@ -159,6 +159,22 @@ def test_one_name_in_two_unicode_forms_is_one_learner_whose_page_keeps_its_accen
     assert [p.name for p in (tmp_path / "out" / "learners").iterdir()] == ["José_Núñez.html"]
 
 
+def test_names_as_long_as_a_file_system_allows_get_a_page_each(tmp_path):
+    """255 bytes is the most a folder name may hold: 63 four-byte letters (CJK, from
+    U+20000), or 85 three-byte ones. A page named after it, `.html` added, was too long for the
+    file system, and the whole run stopped (exit 2) when it wrote the first learner page."""
+    names = ["\U00020000" * 63, "\u4e00" * 85, "x" * 255]
+    write(tmp_path / "class", {f"{name}/softmax.py": SOLUTION for name in names})
+    code, stdout, stderr = report(tmp_path / "class", "-o", tmp_path / "out", "--seed", 1,
+                                  "--format", "gradescope")
+    assert code == 0, stderr
+    assert "Graded 3 learners, 3 submissions" in stdout
+    pages = list((tmp_path / "out" / "learners").iterdir())
+    assert len(pages) == 3
+    assert all(len(page.name.encode()) <= 150 for page in pages)
+    assert len(list((tmp_path / "out" / "gradescope").iterdir())) == 3
+
+
 def test_an_empty_learner_folder_is_listed(tmp_path):
     write(tmp_path, {"ann/softmax.py": SOLUTION})
     (tmp_path / "ben").mkdir()
@@ -211,13 +227,33 @@ def test_csv_cells_cannot_become_formulas(tmp_path, layout_option):
     for name in ("gradebook.csv", "results.csv"):
         with (tmp_path / "out" / name).open(encoding="utf-8", newline="") as file:
             rows = list(csv.DictReader(file))
+        shown = ["'" + learner for learner in hostile[:-1]] + ["\\x0dx"]  # CR: an escape
         assert sorted(row["learner"] for row in rows) == sorted(
-            ["'" + learner for learner in hostile] * (len(rows) // len(hostile)))
+            shown * (len(rows) // len(hostile)))
         for row in rows:
             for value in row.values():
                 assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (name, value)
     with (tmp_path / "out" / "gradebook.csv").open(encoding="utf-8", newline="") as file:
         assert {row["softmax"] for row in csv.DictReader(file)} == {"10"}
+
+
+def test_csv_cells_show_control_characters_as_escapes(tmp_path):
+    """`cat results.csv` must not run a learner's escape sequences: an OSC 52 in a folder name
+    (it sets the clipboard in many terminals), a C1 CSI or a carriage return in an exception
+    message, a bidi override."""
+    source = b'def softmax(L):\n    raise ValueError("wrong\\rall passed \\x9b2J\\u202e")\n'
+    write(tmp_path / "class", {"ann\x1b]52;c;ZXZpbA==\x07/softmax.py": source})
+    code, _, stderr = report(tmp_path / "class", "-o", tmp_path / "out", "--seed", 1)
+    assert code == 0, stderr
+    for name in ("gradebook.csv", "results.csv"):
+        text = (tmp_path / "out" / name).read_text(encoding="utf-8")
+        assert not set(text) & set("\x1b\x07\x9b\u202e"), name
+        assert "\r" not in text.replace("\r\n", ""), name
+        with (tmp_path / "out" / name).open(encoding="utf-8", newline="") as file:
+            rows = list(csv.DictReader(file))
+        assert {row["learner"] for row in rows} == {"ann\\x1b]52;c;ZXZpbA==\\x07"}
+    messages = {row["message"] for row in rows}
+    assert any("wrong\\x0dall passed \\x9b2J\\u202e" in message for message in messages)
 
 
 def test_thousands_of_names_reducing_to_one_slug_cost_one_try_each():

@@ -56,6 +56,16 @@ def test_a_file_python_reads_gets_full_marks(run_cli, tmp_path, prefix):
     assert "Score: 10/10 — full marks" in outcome.stdout
 
 
+def test_a_file_name_that_is_not_utf8_is_graded_and_shown_with_escapes(run_cli, tmp_path):
+    name = os.fsdecode(b"soft\xffmax.py")
+    (tmp_path / name).write_bytes(SOLUTION)
+    outcome = run_cli("check", name, "--exercise", "softmax", "--format", "json", "--seed", SEED)
+    assert outcome.exit_code == 0, outcome.stderr
+    result = json.loads(outcome.stdout)
+    assert result["submission"] == "soft\\xffmax.py"
+    assert result["score"] == result["max_score"]
+
+
 def test_a_bom_file_gets_full_marks_in_a_class_too(tmp_path):
     for learner, data in (("ann", SOLUTION), ("ben", b"\xef\xbb\xbf" + SOLUTION)):
         (tmp_path / "class" / learner).mkdir(parents=True)
@@ -210,3 +220,17 @@ def test_init_force_replaces_no_stub_through_a_link(run_cli, tmp_path):
     assert outcome.exit_code == 2
     assert "softmax.py is a symbolic link" in outcome.stderr
     assert victim.read_text(encoding="utf-8") == "keep me\n"
+
+
+@pytest.mark.parametrize("command", ["list", "check"])
+def test_a_workspace_marker_nested_beyond_parsing_is_no_workspace(run_cli, tmp_path, command):
+    """The marker is looked for in every folder above the working one, so any archive or
+    shared folder up there can hold one: 60,000 brackets stopped every command with a
+    RecursionError."""
+    (tmp_path / ".grader").mkdir()
+    (tmp_path / ".grader" / "workspace.json").write_text("[" * 60_000)
+    shutil.copyfile(course.solution_path("softmax"), tmp_path / "softmax.py")
+    outcome = run_cli(command, *(["softmax.py", "--seed", SEED] if command == "check" else []))
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "not in a workspace" in outcome.stderr if command == "list" else \
+        "Score: 10/10" in outcome.stdout

@@ -261,6 +261,47 @@ def test_killing_the_parent_costs_the_learner_not_the_grader(key, tmp_path, monk
     assert result.isolation.removeprefix("UNSAFE: ").startswith(key.split("-")[0])
 
 
+OUTLIVER = """
+import ctypes, time
+ctypes.CDLL(None, use_errno=True).prctl(1, 0, 0, 0, 0)  # PR_SET_PDEATHSIG: none, if it may
+while True:
+    time.sleep(0.1)
+"""
+
+
+@pytest.mark.parametrize("key", LEVELS)
+def test_a_learner_does_not_outlive_its_killed_grading_process(key, tmp_path):
+    """The grading process may be killed (its outer time guard, a batch stopped): then its
+    learner process must end too, though it cleared its parent-death signal, which is what
+    ends it where there is no PID namespace."""
+    token = secrets.token_hex(6)
+    submission = tmp_path / f"outliver_{token}.py"
+    submission.write_text(OUTLIVER)
+    check = subprocess.Popen(
+        [sys.executable, "-m", "grader", "check", str(submission), "--exercise", "softmax"],
+        env={**os.environ, ENVIRONMENT_KEY: key}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not _running(token) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _running(token), "the learner process started"
+        time.sleep(1)  # past the prctl
+        workers = [pid for pid in _running("grader.core.worker")
+                   if pid in {child for child, _ in process._descendants(check.pid)}]
+        assert len(workers) == 1
+        os.kill(workers[0], 9)
+        deadline = time.monotonic() + 10
+        while _running(token) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _running(token) == [], "the learner process outlived its grading process"
+    finally:
+        check.kill()
+        check.wait()
+        for pid in _running(token):
+            os.kill(pid, 9)
+
+
 def test_an_unknown_level_is_a_grader_failure_that_lists_the_choices(tmp_path, monkeypatch):
     monkeypatch.setenv(ENVIRONMENT_KEY, "chroot")
     with pytest.raises(grading.GraderFailure) as failure:

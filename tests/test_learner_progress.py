@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from grader.course import catalog
 from grader.course import paths as course
 from grader.study import progress
 
@@ -36,6 +37,17 @@ def set_aside(root: Path) -> list[Path]:
     b"\"exercises\": {\"softmax\": {\"best_score\": \"ten\"}}}",  # wrong type
     b"{\"kind\": \"nn-grader-progress\", \"schema\": 1, "
     b"\"exercises\": {\"softmax\": {\"hints_seen\": [1, \"2\"]}}}",  # not hint numbers
+    b"[" * 100_000 + b"]" * 100_000,  # nested deeper than JSON parsing can follow
+    b"{\"kind\": \"nn-grader-progress\", \"schema\": 1, "
+    b"\"exercises\": {\"softmax\": {\"best_score\": NaN}}}",  # not a number
+    b"{\"kind\": \"nn-grader-progress\", \"schema\": 1, "
+    b"\"exercises\": {\"softmax\": {\"max_score\": Infinity}}}",  # not finite
+    b"{\"kind\": \"nn-grader-progress\", \"schema\": 1, "
+    b"\"exercises\": {\"softmax\": {\"attempts\": -1}}}",  # negative
+    b"{\"kind\": \"nn-grader-progress\", \"schema\": 1, "
+    b"\"exercises\": {\"softmax\": {\"attempts\": " + b"9" * 4000 + b"}}}",  # huge
+    b"{\"kind\": \"nn-grader-progress\", \"schema\": 1, "
+    b"\"exercises\": {\"softmax\": {\"hints_seen\": [1, 99999999999]}}}",  # no such hint
 ])
 def test_a_bad_progress_file_is_set_aside_and_the_command_works(run_cli, workspace, content):
     bad = workspace / ".grader" / "progress.json"
@@ -94,7 +106,8 @@ def test_a_file_that_counted_hints_still_gives_the_next_one(run_cli, workspace):
     path.write_text(json.dumps({"kind": "nn-grader-progress", "schema": 1, "exercises": {
         "softmax": {"attempts": 1, "hints_shown": 2}}}))
     outcome = run_cli("hint", "softmax")
-    assert "Hint 3 of 3 for Softmax:" in outcome.stdout and outcome.stderr == ""
+    total = len(catalog.get("softmax").hints)
+    assert f"Hint 3 of {total} for Softmax:" in outcome.stdout and outcome.stderr == ""
     assert json.loads(path.read_text())["exercises"]["softmax"]["hints_seen"] == [1, 2, 3]
 
 

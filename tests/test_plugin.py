@@ -60,13 +60,14 @@ def test_an_example_counts_when_its_twin_passes(pytester):
     assert results["test_example"].status is Status.PASSED
     assert results["test_example"].score == 3
     assert results["test_example"].twin == "the same on random inputs"
+    assert not results["test_example"].gated
 
 
 def test_a_copied_example_earns_nothing_and_says_why(pytester):
     results = _by_id(_run(pytester, SUITE.format(answers={"example": True, "random": False})))
     example = results["test_example"]
     assert example.status is Status.FAILED
-    assert example.score == 0 and example.max_score == 3
+    assert example.score == 0 and example.max_score == 3 and example.gated
     assert "matches this example, but not the same computation on other inputs" in example.message
     assert "the same on random inputs" in example.message
     assert example.hint_number == 2, "the hint is the one that helps with the twin's failure"

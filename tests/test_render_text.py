@@ -275,3 +275,20 @@ def test_a_verdict_that_stopped_counts_its_one_hint_and_an_error_none():
     assert render_text.hints_shown(error) == frozenset()
     assert "Hint" not in render_text.render(error, color=False)
     assert "  1 test could not run." in render_text.render(error, color=False).splitlines()
+
+
+def test_the_watch_shows_a_mistake_before_an_example_that_waits_for_its_twin():
+    """OR's weights for AND: AND(0, 0) is right but waits for its twin; AND(0, 1) is the
+    mistake to fix, and the watch's one message must be about it."""
+    waiting = _test("row_00", Status.FAILED, 0.0, 1.0, gated=True, twin="every input",
+                    message="Your answer matches this example, but not the same computation...",
+                    hint="Hint for the twin.", hint_number=2)
+    wrong = _test("row_01", Status.FAILED, 0.0, 1.0, twin="every input",
+                  message="For the input (0, 1) your perceptron outputs 1, but AND gives 0.",
+                  hint="The output is 1 when the sum is >= 0.", hint_number=1)
+    result = Result(exercise="and_perceptron", title="AND perceptron",
+                    submission="and_perceptron.py", status=Status.FAILED, score=0.0,
+                    max_score=2.0, tests=(waiting, wrong))
+    text = watch.short_verdict(result, color=False)
+    assert "For the input (0, 1)" in text and "matches this example" not in text
+    assert "The output is 1 when the sum is >= 0." in text

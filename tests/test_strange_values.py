@@ -43,6 +43,7 @@ STRANGE = {
     "none": "None",
     "ragged": "[[1.0, 2.0], [3.0]]",
     "empty_array": "np.zeros(0)",
+    "empty_list": "[]",
     "million": "np.zeros(10**6)",
 }
 

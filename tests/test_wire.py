@@ -371,3 +371,15 @@ def test_a_frame_is_counted_before_it_is_parsed():
     with pytest.raises(wire.WireError, match="brackets and commas"):
         wire.parse(payload)
     assert wire.parse(b'{"ok": [' + b"[]," * 1000 + b"[]]}")["ok"] == [[]] * 1001
+
+
+def test_lone_surrogates_arrive_as_escapes_that_utf8_can_write():
+    payload = (b'{"raised": {"type": "E\\ud800", "message": "a\\udfffb", "frames": '
+               b'[[1, "\\uDBFF", "x"]]}, "ok": {"$dict": [["\\ud800", "\\ud83d\\ude00"]]}, '
+               b'"deep": ' + b"[" * 500 + b'"\\udc00"' + b"]" * 500 + b'}')
+    message = wire.parse(payload)
+    text = json.dumps(message, ensure_ascii=False)
+    text.encode("utf-8")  # a lone surrogate anywhere would make this raise
+    assert message["raised"]["type"] == "E\\ud800"
+    assert message["raised"]["frames"][0][1] == "\\udbff"
+    assert wire.decode(message["ok"]) == {"\\ud800": "\U0001F600"}  # a pair stays one character

@@ -187,7 +187,7 @@ def learner_slugs(learners: list[str]) -> dict[str, str]:
     last: dict[str, int] = {}
     slugs = {}
     for learner in learners:
-        base = re.sub(r"[^\w.-]+", "_", learner).strip("._-")[:80] or "learner"
+        base = _within(re.sub(r"[^\w.-]+", "_", learner).strip("._-")[:80]) or "learner"
         number = last.get(base.casefold(), 1)
         slug = base if number == 1 else f"{base}-{number}"
         while slug.casefold() in taken:
@@ -197,6 +197,16 @@ def learner_slugs(learners: list[str]) -> dict[str, str]:
         taken.add(slug.casefold())
         slugs[learner] = slug
     return slugs
+
+
+# The bytes of a slug: with a number, `.html` and what files.write_atomically adds for its
+# temporary file, a name stays far below the 255 bytes a file system allows, however many bytes
+# each letter takes in UTF-8 (80 letters of four bytes would not fit).
+SLUG_BYTES = 120
+
+
+def _within(base: str) -> str:
+    return base.encode("utf-8")[:SLUG_BYTES].decode("utf-8", errors="ignore").rstrip("._-")
 
 
 def first_line(text: str | None) -> str:

@@ -16,14 +16,13 @@ same maximum. The autograder (autograder.py) builds its results.json from the sa
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from grader.batch.classview import ClassView, LearnerRow
 from grader.course import catalog
 from grader.files import write_atomically
 from grader.i18n import _
-from grader.results import Result, Status, TestResult, Visibility
+from grader.results import Result, Status, TestResult, Visibility, json_text
 
 FOLDER = "gradescope"
 VISIBILITIES = ("visible", "after_due_date", "after_published", "hidden")
@@ -100,7 +99,6 @@ def write(out: Path, view: ClassView) -> list[Path]:
     paths = []
     for row in view.learners:
         path = out / FOLDER / row.slug / "results.json"
-        write_atomically(path, json.dumps(results_json(view, row), indent=2, ensure_ascii=False),
-                         below=out)
+        write_atomically(path, json_text(results_json(view, row), indent=2), below=out)
         paths.append(path)
     return paths

@@ -96,6 +96,7 @@ class _File:
     read: Callable[[], bytes]  # raises _Unreadable
     problem: str | None = None  # why it is skipped before anything else is looked at
     folder: bool = False  # an empty folder, listed as such
+    cost: int = 0  # what reading it may decompress, whether or not it is then read whole
 
     @property
     def path(self) -> str:
@@ -152,7 +153,7 @@ def discover(submissions: Path, exercise: str | None = None, *,
         prefix = _wrapper(kept, chosen)
         if prefix:
             found.root += "/" + prefix
-            kept = [_File(f.parts[1:], f.read) for f in kept]
+            kept = [_File(f.parts[1:], f.read, cost=f.cost) for f in kept]
             found.skipped = [Skipped(s.path.removeprefix(prefix + "/"), s.reason)
                              for s in found.skipped]
         budget = _Budget(submissions)
@@ -299,7 +300,7 @@ def _add(found: Discovery, learner: str, exercise: str, file: _File, budget: _Bu
         source, problem = b"", str(error)
     if len(source) > grading.MAX_SOURCE_BYTES:
         source, problem = b"", grading.too_large()
-    budget.take(len(source))
+    budget.take(max(len(source), file.cost))
     found.submissions.append(Submission(learner, exercise, file.path, source, problem))
 
 
@@ -430,7 +431,8 @@ def _zip_files(path: Path, stack: contextlib.ExitStack) -> Iterator[_File]:
             yield _skip(parts, _("{kind}, which is never opened").format(
                 kind=files.kind_of(entry.mode)))
         else:
-            yield _File(parts, partial(_read_member, handle, entry))
+            yield _File(parts, partial(_read_member, handle, entry),
+                        cost=min(entry.size, grading.MAX_SOURCE_BYTES))
     for folder in sorted(folders - filled):
         yield _skip(folder, _("an empty folder (no files)"), folder=True)
 

@@ -51,6 +51,16 @@ class Interrupted(Exception):
         self.complete = complete
 
 
+class TooManyJobs(Exception):
+    """--jobs asks for more workers than this machine can use (a usage error)."""
+
+
+# More workers than this many per CPU cannot grade faster (the work is CPU-bound; a few per CPU
+# cover learners who sleep until their time limit), and each can hold a learner's memory: a
+# larger --jobs is refused rather than fork thousands of processes.
+JOBS_PER_CPU = 8
+
+
 class PoolFailed(Exception):
     """The worker pool itself broke (a grader failure); what was graded is saved."""
 
@@ -86,10 +96,19 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
                 unsafe_isolation: bool = False, roster: Roster | None = None) -> Outcome:
     started = time.monotonic()
     limits = limits or Limits()
+    most = JOBS_PER_CPU * default_jobs()
+    if jobs is not None and jobs > most:
+        raise TooManyJobs(counted(
+            default_jobs(), "--jobs {jobs:,} is more than this machine can use: it has {n} CPU, "
+            "so at most {most} submissions are graded at once ({per} per CPU).",
+            "--jobs {jobs:,} is more than this machine can use: it has {n} CPUs, so at most "
+            "{most} submissions are graded at once ({per} per CPU).", jobs=jobs, most=most,
+            per=JOBS_PER_CPU))
     jobs = jobs or default_jobs()
     found: layout.Discovery | None = None
     written = False
     try:
+        _refuse_out_holding(submissions, out)
         found = layout.discover(submissions, exercise, exclude=out)
         if not found.submissions:
             raise layout.InputError(_nothing_found(found, exercise))
@@ -104,8 +123,8 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
             bar = ProgressBar(progress if progress is not None else sys.stderr,
                               total=len(found.submissions), done=len(done))
             try:
-                _grade(todo, done, results, bar, seed, limits, jobs,
-                       executor_factory or _fork_server, unsafe_isolation)
+                workers = _grade(todo, done, results, bar, seed, limits, jobs,
+                                 executor_factory or _fork_server, unsafe_isolation)
             finally:
                 bar.close()
             current = [done[(s.learner, s.exercise)] for s in found.submissions]
@@ -116,8 +135,26 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
     except KeyboardInterrupt:
         with _sigint_ignored():
             raise _interrupted(found, out, seed, fresh, written) from None
-    return Outcome(out, view, graded_now=len(todo), reused=len(current) - len(todo), jobs=jobs,
-                   seconds=time.monotonic() - started, files=files)
+    return Outcome(out, view, graded_now=len(todo), reused=len(current) - len(todo),
+                   jobs=workers, seconds=time.monotonic() - started, files=files)
+
+
+def _refuse_out_holding(submissions: Path, out: Path) -> None:
+    """OUT may sit inside the class folder (it is left out of the search), but not hold it:
+    the grader replaces and removes what it wrote in OUT (learners/*.html, gradescope/), and
+    with SUBMISSIONS there, that would be a learner's own file (a learner named `learners`)."""
+    if not submissions.is_dir():
+        return
+    held, holder = submissions.resolve(), out.resolve()
+    if held == holder or holder in held.parents:
+        message = _("the class folder {submissions} is the output folder {out}, where the "
+                    "grader replaces and removes the files it writes, so it could change the "
+                    "submissions. Choose an output folder outside the class folder, such as one "
+                    "beside it.") if held == holder else _(
+            "the class folder {submissions} is inside the output folder {out}, where the grader "
+            "replaces and removes the files it writes, so it could change the submissions. "
+            "Choose an output folder outside the class folder, such as one beside it.")
+        raise layout.InputError(message.format(submissions=submissions, out=out))
 
 
 def _interrupted(found: layout.Discovery | None, out: Path, seed: int | None, fresh: bool,
@@ -216,7 +253,8 @@ def _plan(found: layout.Discovery, previous: dict, seed: int | None):
 
 def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar,
            seed: int | None, limits: Limits, jobs: int, factory: ExecutorFactory,
-           unsafe_isolation: bool) -> None:
+           unsafe_isolation: bool) -> int:
+    """Grade `todo` into `done` and results.jsonl; returns how many workers were started."""
     def keep(task: _Task, result: Result, failure: str | None = None) -> None:
         record = store.Record(task.submission.learner, task.submission.exercise,
                               task.submission.path, task.sha256, task.suite_version, seed,
@@ -242,9 +280,10 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
     for task, result in ungradable:
         keep(task, result)
     if not runnable:
-        return
+        return 0
+    workers = min(jobs, len(runnable))
     try:
-        executor = factory(min(jobs, len(runnable)), grading.worker_budget(limits))
+        executor = factory(workers, grading.worker_budget(limits))
     except OSError as error:
         raise PoolFailed(_("the grading pool could not start ({error})").format(
             error=error)) from None
@@ -269,6 +308,7 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
             _stop(executor)
         raise
     executor.shutdown()
+    return workers
 
 
 def _isolation(unsafe_isolation: bool) -> str:

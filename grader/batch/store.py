@@ -22,14 +22,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader import files
+from grader.course import catalog
 from grader.course import paths as course
 from grader.files import write_atomically
 from grader.i18n import _
 from grader.render.text import printable_line
-from grader.results import Result
+from grader.results import Result, json_text
 
 RESULTS = "results.jsonl"
 LOCK = ".lock"
+# A line is one result (under 1 MB, see core/worker.py) and its batch record: a longer one was
+# not written by a run and is graded again rather than read.
+MAX_LINE = 2 * 1024 * 1024
 
 
 class Locked(Exception):
@@ -56,13 +60,30 @@ class Record:
                  "suite_version": self.suite_version, "seed_requested": self.seed_requested}
         if self.grader_failure:
             batch["grader_failure"] = self.grader_failure
-        return json.dumps({**self.result.to_dict(), "batch": batch}, ensure_ascii=False) + "\n"
+        return json_text({**self.result.to_dict(), "batch": batch}) + "\n"
 
     @classmethod
     def from_line(cls, line: str) -> Record:
-        data = json.loads(line)
+        """The record on one line of results.jsonl; ValueError for a line this grader did not
+        write as it is (cut, edited by hand, nested beyond what JSON parsing can follow)."""
+        if len(line) > MAX_LINE:
+            raise ValueError("the line is longer than any result")
+        try:
+            data = json.loads(line)
+        except RecursionError:
+            raise ValueError("the line is nested too deeply") from None
+        if not isinstance(data, dict) or not isinstance(data.get("batch"), dict):
+            raise ValueError("the line holds no batch record")
         batch = data.pop("batch")
+        texts = ("learner", "path", "sha256", "suite_version")
+        if any(type(batch.get(key)) is not str for key in texts) \
+                or type(batch.get("seed_requested", None)) not in (int, type(None)) \
+                or type(batch.get("grader_failure", None)) not in (str, type(None)):
+            raise ValueError("the line's batch record has fields of the wrong type")
         result = Result.from_dict(data)
+        if result.exercise not in catalog.names() \
+                or result.max_score != catalog.get(result.exercise).points:
+            raise ValueError("the line's result is not out of its exercise's points")
         return cls(learner=batch["learner"], exercise=result.exercise, path=batch["path"],
                    sha256=batch["sha256"], suite_version=batch["suite_version"],
                    seed_requested=batch.get("seed_requested"), result=result,
@@ -134,7 +155,7 @@ class Store:
                 continue
             try:
                 record = Record.from_line(line)
-            except (ValueError, KeyError, TypeError, AttributeError):
+            except ValueError:
                 continue  # its submission is graded again, unless another line holds it
             records[record.key] = record
         return records

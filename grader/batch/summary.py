@@ -31,7 +31,7 @@ def render(outcome) -> str:
     submissions = counted(view.submissions, "{n} submission", "{n} submissions")
     done = {"learners": learners, "submissions": submissions, "now": outcome.graded_now,
             "kept": outcome.reused, "seconds": f"{outcome.seconds:.1f}"}
-    if outcome.graded_now:
+    if outcome.jobs:
         lines = [counted(outcome.jobs, "Graded {learners}, {submissions} ({now} graded now, "
                          "{kept} kept from an earlier run) in {seconds} s with {n} worker.",
                          "Graded {learners}, {submissions} ({now} graded now, {kept} kept from "

@@ -13,6 +13,7 @@ import ctypes
 import errno
 import os
 import platform
+import re
 import signal
 import struct
 from pathlib import Path
@@ -42,23 +43,27 @@ _CLONE3 = 435
 _PIDFD_GETFD = 438
 _MEMFD_SECRET = 447
 # Per architecture: the audit arch; clone; other ways to start or become a process (fork,
-# vfork, execve, execveat); socket; and what no learner needs and an attacker wants: ptrace,
-# process_vm_readv/writev, kcmp, mount, umount2, pivot_root, chroot, unshare, setns, keyrings
-# (add_key, request_key, keyctl), bpf, perf_event_open, userfaultfd, handles (name_to_handle_at,
-# open_by_handle_at), modules, kexec, reboot, swap, acct, quotactl, syslog, lookup_dcookie,
-# System V IPC (shmget, msgget, semget: what they make outlives the process, and its memory
-# any limit, where there is no IPC namespace), memfd_create (memory outside the address space
-# the limit counts) and, on x86, iopl and ioperm.
+# vfork, execve, execveat); socket and socketpair; prctl; and what no learner needs and an attacker
+# wants: ptrace, process_vm_readv/writev, kcmp, mount, umount2, pivot_root, chroot, unshare,
+# setns, keyrings (add_key, request_key, keyctl), bpf, perf_event_open, userfaultfd, handles
+# (name_to_handle_at, open_by_handle_at), modules, kexec, reboot, swap, acct, quotactl, syslog,
+# lookup_dcookie, System V IPC (shmget, msgget, semget: what they make outlives the process,
+# and its memory any limit, where there is no IPC namespace), memfd_create (memory outside the
+# address space the limit counts) and, on x86, iopl and ioperm.
 _ARCHES = {
-    "x86_64": (0xC000003E, 56, (57, 58, 59, 322), 41,
+    "x86_64": (0xC000003E, 56, (57, 58, 59, 322), (41, 53), 157,
                (101, 310, 311, 312, 165, 166, 155, 161, 272, 308, 248, 249, 250, 321, 298, 323,
                 303, 304, 175, 176, 313, 246, 320, 169, 167, 168, 163, 179, 103, 212, 29,
                 68, 64, 319, 172, 173)),
-    "aarch64": (0xC00000B7, 220, (221, 281), 198,
+    "aarch64": (0xC00000B7, 220, (221, 281), (198, 199), 167,
                 (117, 270, 271, 272, 40, 39, 41, 51, 97, 268, 217, 218, 219, 280, 241, 282,
                  264, 265, 105, 106, 273, 104, 294, 142, 224, 225, 89, 60, 116, 18, 194,
                  186, 190, 279)),
 }
+# socketpair(2) is allowed for AF_UNIX only: a pair of another family is a socket of that
+# family, and socket(2) is refused to keep the kernel's protocols (and the modules some of them
+# load on demand) out of reach.
+AF_UNIX = 1
 _X32_BIT = 0x40000000
 _RET_ALLOW = 0x7FFF0000
 _RET_ERRNO = 0x00050000
@@ -179,13 +184,16 @@ def seccomp_supported() -> bool:
 
 
 def _filter_program(arch: tuple) -> list[tuple[int, int, int, int]]:
-    """The BPF program: other ABIs (i386, x32) denied whole; sockets, io_uring, new processes
-    and privileged operations fail; threads (clone with CLONE_THREAD) and the rest pass.
+    """The BPF program: other ABIs (i386, x32) denied whole; sockets (socketpair but for
+    AF_UNIX), io_uring, new processes, privileged operations and a change to the parent-death
+    signal fail; threads (clone with CLONE_THREAD) and the rest pass. Without a PID namespace,
+    that signal is what ends the learner process when the grading process is killed: cleared,
+    it would outlive it.
 
     clone3 passes its flags in memory, which seccomp cannot read: it fails with ENOSYS, so that
     the C library falls back to clone(2), whose flags are checked.
     """
-    audit_arch, clone_nr, spawn, socket_nr, privileged = arch
+    audit_arch, clone_nr, spawn, (socket_nr, socketpair_nr), prctl_nr, privileged = arch
     deny_socket = _RET_ERRNO | SOCKET_ERRNO
     deny_process = _RET_ERRNO | PROCESS_ERRNO
     rules = [(socket_nr, deny_socket), *((nr, deny_socket) for nr in _IO_URING),
@@ -203,6 +211,16 @@ def _filter_program(arch: tuple) -> list[tuple[int, int, int, int]]:
     for number, action in rules:
         program += [(_JEQ, 0, 1, number), (_RET, 0, 0, action)]
     program += [
+        (_JEQ, 0, 4, prctl_nr),
+        (_LOAD, 0, 0, _ARG0),          # prctl's option
+        (_JEQ, 0, 1, PR_SET_PDEATHSIG),  # the parent-death signal stays: refuse to change it
+        (_RET, 0, 0, _RET_ERRNO | errno.EPERM),
+        (_RET, 0, 0, _RET_ALLOW),
+        (_JEQ, 0, 4, socketpair_nr),
+        (_LOAD, 0, 0, _ARG0),          # socketpair's address family
+        (_JEQ, 1, 0, AF_UNIX),         # AF_UNIX: allow
+        (_RET, 0, 0, deny_socket),
+        (_RET, 0, 0, _RET_ALLOW),
         (_JEQ, 0, 3, clone_nr),
         (_LOAD, 0, 0, _ARG0),          # clone's flags
         (_JSET, 1, 0, CLONE_THREAD),   # a thread: allow
@@ -382,6 +400,25 @@ def build_root(plan: list[dict], stage: str) -> None:
     _check(_libc().umount2(b".", MNT_DETACH), "detach the old root")
     os.chdir("/")
     _mount(None, "/", None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
+
+
+def limit_scratch(files: int) -> None:
+    """Allow at most `files` files and folders on each writable tmpfs this process sees (its
+    scratch space: the working folder, /tmp, /dev/shm).
+
+    A tmpfs's size cap counts the bytes in files, not the files: an empty one costs the kernel
+    about a kilobyte outside every limit, and a loop makes millions. Needs CAP_SYS_ADMIN over
+    the mounts (the level gives it until `become` or `drop_capabilities`); raises OSError if a
+    mount cannot be capped."""
+    with open("/proc/self/mounts") as handle:
+        mounts = [line.split() for line in handle]
+    for fields in mounts:
+        if fields[2] == "tmpfs" and "rw" in fields[3].split(","):
+            target = re.sub(r"\\([0-7]{3})", lambda match: chr(int(match.group(1), 8)),
+                            fields[1])
+            _mount(None, target, None, MS_REMOUNT | MS_NOSUID | MS_NODEV, f"nr_inodes={files}")
+            if os.statvfs(target).f_files != files:
+                raise OSError(errno.EPERM, f"the files on {target} could not be capped")
 
 
 def _build_dev(inside: str) -> None:

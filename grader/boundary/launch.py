@@ -33,6 +33,7 @@ class Limits:
     output_bytes: int = 64 * 1024
     file_bytes: int = 8 * 1024**2
     disk_bytes: int = 64 * 1024**2
+    scratch_files: int = 4096  # files and folders on each scratch mount
     open_files: int = 64
     processes: int = 64
 
@@ -85,6 +86,12 @@ class Level:
             extra = (*extra, NO_SECCOMP_LAYER)
         text = f"{self.name}: " + ", ".join((*self.layers, *extra))
         return text if self.safe else f"{UNSAFE_MARK}{text}"
+
+    @property
+    def own_scratch(self) -> bool:
+        """True when the working folder, /tmp and /dev/shm are the sandbox's own tmpfs
+        mounts, which the learner process caps before the learner's code runs."""
+        return self.name == "bubblewrap" or self.builds_root
 
     @property
     def source_from_fd(self) -> bool:
@@ -324,10 +331,13 @@ def _bwrap(python_args: list[str], workdir: Path, env: dict[str, str], user_name
     """The bubblewrap command that builds `plan`; the submission comes from `source_fd`."""
     args = ["bwrap", "--die-with-parent", "--new-session", "--clearenv", "--unshare-pid",
             "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]
-    # CAP_SETPCAP lets the learner process empty its bounding set before the learner's code
-    # runs (confine.become, confine.drop_capabilities); it is gone by then.
+    read_only: list[str] = []
+    # CAP_SETPCAP lets the learner process empty its bounding set, and CAP_SYS_ADMIN cap the
+    # files on its scratch mounts (confine.limit_scratch), before the learner's code runs
+    # (confine.become, confine.drop_capabilities); both are gone by then.
     if user_namespace:
-        args += ["--unshare-user", "--cap-drop", "ALL", "--cap-add", "CAP_SETPCAP"]
+        args += ["--unshare-user", "--cap-drop", "ALL", "--cap-add", "CAP_SETPCAP", "--cap-add",
+                 "CAP_SYS_ADMIN"]
         if os.getuid() == 0:
             args += ["--uid", str(NOBODY), "--gid", str(NOBODY)]
     elif os.getuid() == 0:
@@ -335,7 +345,8 @@ def _bwrap(python_args: list[str], workdir: Path, env: dict[str, str], user_name
         # before it says hello, and these capabilities are all it holds until then
         # (CAP_DAC_READ_SEARCH lets bubblewrap reach Python where only root may).
         args += ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
-                 "--cap-add", "CAP_DAC_READ_SEARCH", "--cap-add", "CAP_SETPCAP"]
+                 "--cap-add", "CAP_DAC_READ_SEARCH", "--cap-add", "CAP_SETPCAP", "--cap-add",
+                 "CAP_SYS_ADMIN"]
     for key, value in env.items():
         args += ["--setenv", key, value]
     for step in plan:
@@ -347,13 +358,31 @@ def _bwrap(python_args: list[str], workdir: Path, env: dict[str, str], user_name
             # write kernel settings such as kernel.core_pattern, a way to run code as root.
             args += ["--proc", target, "--remount-ro", target]
         elif kind == "dev":
-            args += ["--dev", target]
+            # The devices confine.build_root binds, not bubblewrap's --dev: its devpts needs a
+            # nested user namespace, where the learner process could no longer cap the files
+            # on its scratch mounts (confine.limit_scratch).
+            args += ["--perms", "0755", "--size", "65536", "--tmpfs", target]
+            for name in confine.DEVICES:
+                if os.path.exists(f"/dev/{name}"):
+                    args += ["--dev-bind", f"/dev/{name}", f"{target}/{name}"]
+            for name, link in confine.DEVICE_LINKS.items():
+                args += ["--symlink", link, f"{target}/{name}"]
+            args += ["--dir", f"{target}/shm"]
+            read_only.append(target)
         else:
             args += ["--perms", f"{step['mode']:04o}"]
             if kind == "tmpfs" and step.get("size"):
                 args += ["--size", str(step["size"])]
             args += ["--file", str(source_fd), target] if kind == "file" else \
                 [f"--{kind}", target]
+            if kind == "tmpfs" and not step["mode"] & 0o002:
+                read_only.append(target)
+    # As confine.build_root does: only the scratch space is writable. In a user namespace the
+    # learner's uid owns what bubblewrap mounted, so /dev and the empty folders hiding the
+    # suites would otherwise be tmpfs mounts it can fill without a size cap. Last, once the
+    # mounts inside them (/dev/shm) are made; each is made read-only alone, not what is inside.
+    for target in read_only:
+        args += ["--remount-ro", target]
     return [*args, "--remount-ro", "/", "--chdir", str(workdir), "--", *python_args]
 
 

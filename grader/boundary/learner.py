@@ -215,6 +215,8 @@ def _confine(config: dict) -> list[str]:
     root = config.get("root")
     if root is not None:
         confine.build_root(root["plan"], root["stage"])
+    if config.get("scratch_files"):
+        confine.limit_scratch(int(config["scratch_files"]))
     if config.get("uid") is not None:
         confine.become(int(config["uid"]))
     else:

@@ -163,6 +163,7 @@ class LearnerProcess:
             "limits": self.limits.for_learner(level.own_uid and self.tasks is None),
             "uid": level.uid,
             "nanny": level.nanny,
+            "scratch_files": self.limits.scratch_files if level.own_scratch else None,
         }
         if level.builds_root:
             config["root"] = {"plan": sandbox_plan(self.workdir, self.label,

@@ -227,9 +227,12 @@ def _exception_info(info: Any) -> dict:
     for key in ("text", "msg"):
         if isinstance(info.get(key), str):
             cleaned[key] = _text(info[key], 2000)
-    for key in ("line", "offset"):
-        if type(info.get(key)) is int and abs(info[key]) < 10**9:
-            cleaned[key] = info[key]
+    if type(info.get("line")) is int and 0 <= info["line"] < 10**9:
+        cleaned["line"] = info["line"]
+    # The column a caret is drawn under: within the text it points into, or not at all (a
+    # forged offset of 999,999,999 was a caret line of a billion spaces: 12 GB, then exit 3).
+    if type(info.get("offset")) is int and 0 <= info["offset"] <= len(cleaned.get("text", "")) + 1:
+        cleaned["offset"] = info["offset"]
     return cleaned
 
 

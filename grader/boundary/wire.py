@@ -20,6 +20,7 @@ import binascii
 import cmath
 import json
 import math
+import re
 import socket
 import struct
 import time
@@ -42,6 +43,10 @@ MAX_STRUCTURE = 4 * MAX_VALUES
 # plain values, so a reply of many tiny arrays is cut off as early as one of many numbers.
 ARRAY_COST = 16
 _DEADLINE_EVERY = 256
+# A JSON escape of a UTF-16 surrogate (\ud800-\udfff). json.loads pairs those that form a
+# character and keeps the others as lone surrogates, which no UTF-8 writer accepts: a frame
+# with any is searched for them.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 _HEADER = struct.Struct(">I")
 _NUMERIC_DTYPES = frozenset(
     np.dtype(name).str
@@ -387,7 +392,47 @@ def parse(payload: bytes) -> dict:
         raise WireError("message is not valid JSON") from error
     if not isinstance(message, dict):
         raise WireError("message is not a JSON object")
+    if _SURROGATE_ESCAPE.search(payload):
+        _replace_lone_surrogates(message)
     return message
+
+
+def _replace_lone_surrogates(message: dict) -> None:
+    """Show each lone surrogate in `message` as its escape (`\\ud800`), in place.
+
+    A string holding one (`chr(0xD800)` in an exception message, a returned value, a dict key)
+    would pass every check here and then stop the trusted side where it writes the result as
+    UTF-8. Iterative, since json.loads accepts nesting deeper than a recursion here could go."""
+    stack: list = [message]
+    while stack:
+        container = stack.pop()
+        if type(container) is dict:
+            for key in list(container):
+                value = container[key]
+                if type(key) is str and not _utf8(key):
+                    del container[key]
+                    key = _escaped(key)
+                container[key] = _escaped(value) if type(value) is str else value
+                if type(value) in (dict, list):
+                    stack.append(value)
+        else:
+            for index, value in enumerate(container):
+                if type(value) is str:
+                    container[index] = _escaped(value)
+                elif type(value) in (dict, list):
+                    stack.append(value)
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _escaped(text: str) -> str:
+    return text if _utf8(text) else text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _read_exactly(sock: socket.socket, size: int, deadline: float | None) -> bytes:

@@ -104,12 +104,15 @@ def _open_source(path: Path) -> int:
 def grade(path: Path, exercise: str | None = None, *, seed: int | None = None,
           limits: Limits | None = None) -> Result:
     chosen = exercise_for(path, exercise)
+    # A name that is not UTF-8 on disk (bytes kept as surrogates) would reach the result,
+    # which is written as UTF-8: it is shown with escapes (`a\xff.py`) instead.
+    label = os.fsencode(path.name).decode("utf-8", errors="backslashreplace")
     try:
         source = read_source(path)
     except files.Refused as refused:
         seed = submission_seed(b"", suite_version(chosen.name)) if seed is None else seed
-        return file_error(chosen, path.name, f"{refused.strerror}.", seed)
-    return grade_source(source, path.name, chosen, seed=seed, limits=limits)
+        return file_error(chosen, label, f"{refused.strerror}.", seed)
+    return grade_source(source, label, chosen, seed=seed, limits=limits)
 
 
 def grade_source(source: bytes, label: str, exercise: catalog.Exercise, *,

@@ -157,7 +157,7 @@ class GradingPlugin:
         if result.status is not Status.PASSED or twin.status is Status.PASSED:
             return replace(result, twin=twin.name)
         return replace(
-            result, status=Status.FAILED, score=0.0, twin=twin.name,
+            result, status=Status.FAILED, score=0.0, twin=twin.name, gated=True,
             hint=twin.hint, hint_number=twin.hint_number,
             message=_("Your answer matches this example, but not the same computation on other "
                       "inputs: the hidden test \u201c{twin}\u201d fails. This example's points "

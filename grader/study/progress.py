@@ -35,6 +35,10 @@ SCHEMA = 1
 KIND = "nn-grader-progress"
 LOCK = "progress.lock"
 MAX_BYTES = 16 * 1024 * 1024  # a real progress file is a few KiB
+# Scores, attempts and hint numbers that no course reaches: a larger one (or nan, inf, a
+# negative number) was not written by a check.
+MAX_NUMBER = 1e9
+MAX_HINTS = 1000
 NOT_STARTED_STATE, IN_PROGRESS, DONE = "not started", "in progress", "done"
 
 T = TypeVar("T")
@@ -142,6 +146,8 @@ def parse(text: str) -> Progress:
         data = json.loads(text)
     except ValueError as error:
         raise NotOurs(_("it is not valid JSON ({error})").format(error=error)) from None
+    except RecursionError:
+        raise NotOurs(_("it is nested too deeply to be read")) from None
     if not isinstance(data, dict) or data.get("kind") != KIND:
         raise NotOurs(_("it is not an nn-grader progress file"))
     if data.get("schema") != SCHEMA:
@@ -164,9 +170,14 @@ def parse(text: str) -> Progress:
                     (isinstance(value, bool) and bool not in _TYPES[key]):
                 raise NotOurs(_("{name}.{key} has the wrong type ({type})").format(
                     name=name, key=key, type=type(value).__name__))
-            if key == "hints_seen" and not all(type(item) is int for item in value):
+            if key == "hints_seen" and not (len(value) <= MAX_HINTS and all(
+                    type(item) is int and 1 <= item <= MAX_HINTS for item in value)):
                 raise NotOurs(_("{name}.hints_seen holds something other than hint "
                                 "numbers").format(name=name))
+            if isinstance(value, (int, float)) and not isinstance(value, bool) \
+                    and not 0 <= value <= MAX_NUMBER:
+                raise NotOurs(_("{name}.{key} is not a number between 0 and {most:g}").format(
+                    name=name, key=key, most=MAX_NUMBER))
             known[key] = value
         progress.exercises[name] = ExerciseProgress(**known)
     return progress

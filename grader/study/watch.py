@@ -233,10 +233,12 @@ def short_verdict(result: Result, *, color: bool) -> str:
 
 
 def _first_failing(result: Result) -> TestResult | None:
-    """The first failing test worth points, else the first challenge not yet met."""
+    """The first test that fails on its own, else the first example waiting for its twin, else
+    the first challenge not yet met: an example that was right is never the thing to fix."""
     failing = [test for test in result.tests
                if test.status not in (Status.PASSED, Status.SKIPPED)]
-    return next((test for test in failing if not test.optional), None) or \
+    return next((test for test in failing if not test.optional and not test.gated), None) or \
+        next((test for test in failing if not test.optional), None) or \
         next(iter(failing), None)
 
 

@@ -91,7 +91,7 @@ def _marker(folder: Path) -> dict | None:
             data = json.loads(files.read_capped(fd, MARKER_BYTES))
         finally:
             os.close(fd)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: nested beyond parsing
         return None
     return data if isinstance(data, dict) and data.get("kind") == MARKER_KIND else None
 

@@ -230,7 +230,11 @@ def test_minibatches_follow_the_global_seed(submission, learner, rng):
 
     def order(seed):
         result = _call_minibatches(submission, learner, features, targets, 6, seed)
-        return np.concatenate([t for _, t in _batches(result, 2, "minibatches")])
+        batches = _batches(result, 2, "minibatches")
+        problem = _sizes_problem([len(t) for _, t in batches], len(features), 6)
+        if problem is not None:  # no batches at all, say: nothing to put in order
+            fail(problem[0], cause=problem[1])
+        return np.concatenate([t for _, t in batches])
 
     with case("minibatches(features, targets, 6) on 24 records, twice after "
               f"np.random.seed({first}), then after np.random.seed({second})"):
