@@ -1,11 +1,9 @@
-"""Babel extractors for the course's texts, which are data rather than `_()` calls.
+"""Babel extractors for learner-facing texts that are not `_()` calls: docstrings.
 
-Babel finds the grader's own messages in `_()`, `N_()`, `ngettext()` and `counted()` calls; two
-kinds of learner-facing text are not written that way, and these extractors find them without
-importing anything (pyproject.toml's `[tool.babel]` names them):
+Babel's own `python` method finds the messages in `_()`, `N_()`, `ngettext()` and `counted()`
+calls, but not docstrings; these two methods are that method plus the docstrings a learner reads
+(pyproject.toml's `[tool.babel]` names them; nothing is imported):
 
-- `catalog`: the catalog's texts, the keyword arguments `title`, `section`, `task` and each of
-  `hints` of every `Exercise(...)` in `grader/course/catalog.py`;
 - `cli`: the command line's marked messages, and each command's help, its docstring as click
   shows it (`inspect.cleandoc`), which `cli_i18n.Command` translates when it is shown;
 - `suite`: a suite's marked messages, as Babel's `python` method finds them, and its test
@@ -22,26 +20,7 @@ import inspect
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-CATALOG_FIELDS = ("title", "section", "task", "hints")
-
 Extracted = tuple[int, str | None, str, list[str]]
-
-
-def extract_catalog(fileobj: BinaryIO, keywords: Any, comment_tags: Any,
-                    options: dict) -> Iterator[Extracted]:
-    for node in ast.walk(ast.parse(fileobj.read())):
-        if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Exercise"):
-            continue
-        name = next((keyword.value.value for keyword in node.keywords
-                     if keyword.arg == "name" and isinstance(keyword.value, ast.Constant)), "?")
-        for keyword in node.keywords:
-            if keyword.arg not in CATALOG_FIELDS:
-                continue
-            values = keyword.value.elts if isinstance(keyword.value, ast.Tuple) \
-                else [keyword.value]
-            for value in values:
-                if isinstance(value, ast.Constant) and isinstance(value.value, str):
-                    yield value.lineno, None, value.value, [f"{name}: {keyword.arg}"]
 
 
 def extract_cli(fileobj: BinaryIO, keywords: Any, comment_tags: Any,

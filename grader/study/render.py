@@ -70,7 +70,7 @@ def course_table(progress: Progress, workspace: Workspace | None, cwd: Path) -> 
     lines += ["", counted(len(catalog.CATALOG),
                           "Total: {scored}/{total} points; {done} of {n} exercise at full marks.",
                           "Total: {scored}/{total} points; {done} of {n} exercises at full marks.",
-                          scored=f"{scored:g}", total=total, done=done)]
+                          scored=format(scored, "g"), total=total, done=done)]
     lines.append(next_line(progress, workspace, cwd))
     return "\n".join(lines)
 
@@ -143,7 +143,7 @@ def next_text(progress: Progress, workspace: Workspace, cwd: Path) -> str:
     if entry.attempts:
         lines.append(counted(entry.attempts, "  Best so far: {best}/{points} after {n} check.",
                              "  Best so far: {best}/{points} after {n} checks.",
-                             best=f"{entry.best_score:g}", points=upcoming.points))
+                             best=format(entry.best_score, "g"), points=upcoming.points))
     return "\n".join(lines)
 
 
