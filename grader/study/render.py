@@ -50,8 +50,9 @@ def course_table(progress: Progress, workspace: Workspace | None, cwd: Path) -> 
                 columns.columns(_("Exercise")))
     name_width = max(len(exercise.name) for exercise in catalog.CATALOG) + 1
     best_width = max(5, columns.columns(_("Best")))
-    lines = [f"  {'#':>2} {columns.ljust(_('Exercise'), width)} "
-             f"{columns.ljust(_('Name'), name_width)}{columns.rjust(_('Best'), best_width)}  "
+    exercise_header, name_header, best_header = _("Exercise"), _("Name"), _("Best")
+    lines = [f"  {'#':>2} {columns.ljust(exercise_header, width)} "
+             f"{columns.ljust(name_header, name_width)}{columns.rjust(best_header, best_width)}  "
              + _("State")]
     for number, exercise in enumerate(catalog.CATALOG, start=1):
         entry = progress.of(exercise.name)
