@@ -47,16 +47,16 @@ def main() -> None:
 @click.argument("file", required=False,
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--all", "check_all", is_flag=True,
-              help="Grade every exercise of the workspace and print the course table.")
+              help=N_("Grade every exercise of the workspace and print the course table."))
 @click.option("--exercise", "-e", metavar="NAME",
-              help="The exercise the file is for (default: taken from the file name).")
+              help=N_("The exercise the file is for (default: taken from the file name)."))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="json prints exactly one result document on stdout.")
+              show_default=True, help=N_("json prints exactly one result document on stdout."))
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the HTML report (default: .grader/reports/ beside FILE).")
+              help=N_("Where to write the HTML report (default: .grader/reports/ beside FILE)."))
 @click.option("--seed", type=click.IntRange(min=0),
-              help="Seed for the suite's random inputs (default: derived from the file's "
-              "content and the suite, so the same code always gets the same grade).")
+              help=N_("Seed for the suite's random inputs (default: derived from the file's "
+                 "content and the suite, so the same code always gets the same grade)."))
 def check(file: Path | None, check_all: bool, exercise: str | None, output_format: str,
           html_path: Path | None, seed: int | None) -> None:
     """Grade FILE and explain what is right and what is not.
@@ -203,7 +203,7 @@ def _unknown_exercise(file: Path, exercise: str | None) -> click.UsageError:
 @click.argument("folder", required=False, default=workspace.DEFAULT_DIR,
                 type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True,
-              help="Overwrite files that exist (your code in them is lost; progress is kept).")
+              help=N_("Overwrite files that exist (your code in them is lost; progress is kept)."))
 def init(folder: Path, force: bool) -> None:
     """Make a workspace in FOLDER (default: ./nn-course): every exercise stub, in course order,
     and a README, in the language chosen (--lang), which the workspace then keeps. Existing
@@ -243,7 +243,7 @@ main.add_command(list_command, name="status")
 
 @main.command()
 @click.argument("exercise_name", metavar="[EXERCISE]", required=False)
-@click.option("--all", "show_all", is_flag=True, help="Show every hint of the exercise.")
+@click.option("--all", "show_all", is_flag=True, help=N_("Show every hint of the exercise."))
 def hint(exercise_name: str | None, show_all: bool) -> None:
     """Show the next hint of EXERCISE (default: the next exercise), one more each time."""
     found = workspace.find()
@@ -269,7 +269,7 @@ def next_command() -> None:
 @click.argument("path", required=False,
                 type=click.Path(exists=True, path_type=Path, resolve_path=True))
 @click.option("--exercise", "-e", metavar="NAME",
-              help="The exercise a FILE is for (default: taken from the file name).")
+              help=N_("The exercise a FILE is for (default: taken from the file name)."))
 def watch_command(path: Path | None, exercise: str | None) -> None:
     """Check PATH every time it is saved: a file, or every exercise file in a folder (default:
     the workspace). Changes are found by polling every 0.3 s. In a terminal, type h and Enter
@@ -294,7 +294,7 @@ def watch_command(path: Path | None, exercise: str | None) -> None:
 @main.command()
 @click.argument("exercise_name", metavar="EXERCISE")
 @click.option("--force", is_flag=True,
-              help="Show it before you have full marks (noted in your progress).")
+              help=N_("Show it before you have full marks (noted in your progress)."))
 def solution(exercise_name: str, force: bool) -> None:
     """Show the reference solution of EXERCISE, once you have full marks on it.
 
@@ -312,7 +312,7 @@ def solution(exercise_name: str, force: bool) -> None:
 @main.command()
 @click.argument("exercise_name", metavar="EXERCISE")
 @click.option("--force", is_flag=True,
-              help="Do not ask before overwriting your work (your code in the file is lost).")
+              help=N_("Do not ask before overwriting your work (your code in the file is lost)."))
 def reset(exercise_name: str, force: bool) -> None:
     """Restore EXERCISE's stub in the workspace, to start it again. Your progress (best score,
     hints seen) is kept. If the file holds your work, it asks first; --force does not ask.
@@ -365,26 +365,28 @@ def _confirmed(question: str) -> bool:
 @click.argument("submissions", type=click.Path(exists=True, path_type=Path))
 @click.option("--output", "-o", "out", required=True,
               type=click.Path(file_okay=False, path_type=Path),
-              help="The folder to write the reports, gradebook and results to.")
+              help=N_("The folder to write the reports, gradebook and results to."))
 @click.option("--exercise", "-e", metavar="NAME",
-              help="Grade one exercise, one file per learner: SUBMISSIONS/<learner>.py.")
+              help=N_("Grade one exercise, one file per learner: SUBMISSIONS/<learner>.py."))
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
-              help="Submissions graded at once (default: the number of CPUs).")
+              help=N_("Submissions graded at once (default: the number of CPUs)."))
 @click.option("--format", "formats", type=click.Choice(["gradescope", "canvas", "moodle"]),
               multiple=True,
-              help="Also write this platform's format (gradescope: OUT/gradescope/*/results.json; "
-                   "canvas, moodle: OUT/canvas.csv, OUT/moodle.csv, grades to import).")
+              help=N_("Also write this platform's format (gradescope: "
+                      "OUT/gradescope/*/results.json; canvas, moodle: OUT/canvas.csv, "
+                      "OUT/moodle.csv, grades to import)."))
 @click.option("--roster", "roster_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="A CSV with a learner column (and optional name, email): every learner on it "
-                   "is in the reports; files of learners not on it are listed, not graded.")
+              help=N_("A CSV with a learner column (and optional name, email): every learner on it "
+                      "is in the reports; files of learners not on it are listed, not graded."))
 @click.option("--resume/--fresh", default=True, show_default=True,
-              help="--fresh regrades everything; by default only new or changed files are graded.")
+              help=N_("--fresh regrades everything; by default only new or changed files are "
+                      "graded."))
 @click.option("--seed", type=click.IntRange(min=0),
-              help="Seed for the suites' random inputs (default: derived from each file's "
-              "content and the suite, so identical files get identical grades).")
+              help=N_("Seed for the suites' random inputs (default: derived from each file's "
+                 "content and the suite, so identical files get identical grades)."))
 @click.option("--unsafe-isolation", is_flag=True,
-              help="Grade even where learner code cannot be sandboxed safely (it could read "
-                   "the solutions or other learners' files); every result then says UNSAFE.")
+              help=N_("Grade even where learner code cannot be sandboxed safely (it could read "
+                      "the solutions or other learners' files); every result then says UNSAFE."))
 def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
            formats: tuple[str, ...], roster_path: Path | None, resume: bool,
            seed: int | None, unsafe_isolation: bool) -> None:
@@ -452,13 +454,13 @@ def gradescope_group() -> None:
 @gradescope_group.command("build")
 @click.option("--output", "-o", "out", required=True,
               type=click.Path(dir_okay=False, path_type=Path),
-              help="The zip to write (upload it as the assignment's autograder).")
+              help=N_("The zip to write (upload it as the assignment's autograder)."))
 @click.option("--exercise", "-e", "exercises", metavar="NAME", multiple=True,
-              help="An exercise of the assignment; repeat for several (default: every one).")
+              help=N_("An exercise of the assignment; repeat for several (default: every one)."))
 @click.option("--hidden-tests", "hidden",
               type=click.Choice(["after_due_date", "after_published", "visible"]),
               default="after_due_date", show_default=True,
-              help="When learners see hidden tests' verdicts (Gradescope's visibility).")
+              help=N_("When learners see hidden tests' verdicts (Gradescope's visibility)."))
 def gradescope_build(out: Path, exercises: tuple[str, ...], hidden: str) -> None:
     """Write the autograder bundle for Gradescope: setup.sh, run_autograder, this grader as a
     wheel and the assignment's settings.
@@ -492,7 +494,7 @@ def gradescope_build(out: Path, exercises: tuple[str, ...], hidden: str) -> None
 @gradescope_group.command("run")
 @click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=Path("/autograder"), show_default=True,
-              help="The autograder's folder, laid out as Gradescope lays out /autograder.")
+              help=N_("The autograder's folder, laid out as Gradescope lays out /autograder."))
 def gradescope_run(root: Path) -> None:
     """Grade ROOT/submission into ROOT/results/results.json, as the bundle's run_autograder
     does on Gradescope. What each grade came from is printed here, for the instructor.
