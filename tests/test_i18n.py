@@ -3,6 +3,7 @@ language is chosen in the documented order, and Chinese wraps in terminal column
 
 from __future__ import annotations
 
+import ast
 import csv
 import re
 import subprocess
@@ -14,6 +15,8 @@ import pytest
 from babel.messages.pofile import read_po
 
 from grader import i18n
+from grader.course import catalog
+from grader.course import paths as course
 from grader.render import wrap
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -233,3 +236,31 @@ def test_english_wraps_exactly_as_textwrap_wraps_it(width):
     text = ("softmax([1, 2, 3]): 3 of 3 values differ from the expected ones. First difference "
             "at index 0: expected 0.09003057317038046, got 0.07142857142857142.")
     assert wrap.wrap(text, width) == textwrap.wrap(text, width)
+
+
+# -- the Chinese stubs ----------------------------------------------------------------------
+
+
+def _code(path: Path) -> str:
+    """The stub's code: its syntax tree without the docstrings (comments are not in it)."""
+    tree = ast.parse(path.read_bytes())
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) and isinstance(
+                getattr(body[0], "value", None), ast.Constant) and isinstance(
+                body[0].value.value, str):
+            node.body = body[1:] or [ast.Pass()]
+    return ast.dump(tree)
+
+
+@pytest.mark.parametrize("name", catalog.names())
+def test_each_stub_has_a_chinese_twin_with_the_same_code(name):
+    english = course.stub_path(name)
+    chinese = english.parent / "zh" / english.name
+    assert _code(chinese) == _code(english)
+    text = chinese.read_text(encoding="utf-8")
+    docstring = ast.get_docstring(ast.parse(text))
+    assert re.search(r"[\u4e00-\u9fff]", docstring.splitlines()[0])
+    assert f"grader check {name}.py" in docstring
+    english_comments = re.findall(r"^\s*# (?:TODO: )?([A-Z][a-z]+ [a-z]+ [a-z]+)", text, re.M)
+    assert english_comments == []

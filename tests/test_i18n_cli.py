@@ -125,6 +125,9 @@ def zh_workspace(run_cli, tmp_path, monkeypatch) -> Path:
 
 
 def test_the_learner_commands_speak_chinese_end_to_end(run_cli, zh_workspace):
+    assert "把一组得分变成概率" in (zh_workspace / "softmax.py").read_text(encoding="utf-8")
+    untouched = run_cli("reset", "softmax")
+    assert untouched.exit_code == 0 and "未改动的存根" in untouched.stdout
     readme = (zh_workspace / "README.md").read_text(encoding="utf-8")
     assert "你的工作区" in readme and english_sentences(readme.split("| # |")[0]) == []
     said = []
