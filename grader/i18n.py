@@ -19,9 +19,12 @@ How to write a translatable message (course authors and suites too):
   never part of a message id.
 - A module-level constant is marked with `N_("...")`, which only marks it for extraction, and is
   translated where it is used, with `_(CONSTANT)`: the language is chosen after import.
-- Catalog texts (titles, sections, tasks, hints) and test names (a suite test's first docstring
-  line) are extracted by `grader/i18n_extract.py` and translated where they are shown, with
-  `_()`; a suite's messages are marked like any other.
+- The course's texts are translated where they are shown: a catalog text (title, task, hint)
+  with `_(exercise.title)`, a test's name (its docstring's first line) by the plugin before it
+  fills in the parameters. They are not extracted yet: the suites and the catalog are mapped
+  to `ignore` in pyproject.toml. To translate a suite, mark its messages like any other, map
+  its folder to the method `suite` (`grader/i18n_extract.py`: Babel's `python` method plus the
+  test names), and give the course's own file of texts an extraction method of its own.
 - In templates, `_("...", name=value)` and `ngettext(singular, plural, n, name=value)` translate
   and fill the placeholders; the translation may hold markup (`<code>{file}</code>`), the values
   are escaped.
