@@ -264,3 +264,25 @@ def test_each_stub_has_a_chinese_twin_with_the_same_code(name):
     assert f"grader check {name}.py" in docstring
     english_comments = re.findall(r"^\s*# (?:TODO: )?([A-Z][a-z]+ [a-z]+ [a-z]+)", text, re.M)
     assert english_comments == []
+
+
+# -- the isolation a report shows -----------------------------------------------------------
+
+
+def test_every_layer_of_every_level_is_shown_in_chinese():
+    from grader.boundary import confine, launch
+    from grader.render.text import isolation_text
+
+    assert confine.SECCOMP_LAYER in launch.LAYERS
+    levels = [level.describe((confine.SECCOMP_LAYER, launch.THREADS_LAYER.format(n=64)))
+              for level in launch.candidate_levels()]
+    i18n.use(i18n.CHINESE)
+    for described in levels:
+        name, _, layers = described.partition(": ")
+        shown = isolation_text(described)
+        assert shown.startswith(name + ": ")
+        assert not re.search(r"[A-Za-z]{3,} [a-z]{3,}", shown.removeprefix(name)), shown
+    assert "64 个线程" in isolation_text(launch.THREADS_LAYER.format(n=64))
+    assert isolation_text("a layer of a later grader") == "a layer of a later grader"
+    i18n.use(i18n.ENGLISH)
+    assert [isolation_text(described) for described in levels] == levels

@@ -38,7 +38,6 @@ FUNCTION_WORDS = set("a an the is are was were be been not no of to in on at for
                      "would there what which".split())
 # An exercise's name ends a run: the course table shows a title, then the name.
 NAMES = re.compile(r"(?<![\w./-])(?:" + "|".join(catalog.names()) + r")(?![\w-])")
-ISOLATION = re.compile(r"(?:bubblewrap|unshare|process|UNSAFE: \w+): [^。\n]*")
 # What a learner types or reads as code: commands, backquoted code, paths, options.
 NOT_PROSE = re.compile(r"`[^`]*`|grader(?: +[\w./-]+)+|\S*[/\\]\S*|--\w[\w-]*|\w+\.(?:py|html)\b")
 
@@ -72,10 +71,8 @@ COURSE_TEXTS = course_texts()
 
 
 def english_sentences(text: str) -> list[str]:
-    """The runs of English words in `text` that the course's own texts do not hold. The
-    isolation level's layers (PID namespace, seccomp...) are recorded in the result as the
-    grading run named them and are left out: they are not translated yet."""
-    prose = NAMES.sub(" | ", NOT_PROSE.sub(" ", ISOLATION.sub(" ", " ".join(text.split()))))
+    """The runs of English words in `text` that the course's own texts do not hold."""
+    prose = NAMES.sub(" | ", NOT_PROSE.sub(" ", " ".join(text.split())))
     return [run for run in ENGLISH_RUN.findall(prose) if run not in COURSE_TEXTS
             and FUNCTION_WORDS & set(run.lower().split())]
 
@@ -237,3 +234,13 @@ def test_class_grading_speaks_chinese_and_renders_again_in_english(run_cli, tmp_
     lang, text = page_text(out / "learners" / "li-lei.html")
     # the page speaks English; the messages graded in Chinese stay as they were graded
     assert lang == "en" and "Not yet" in text and "个值中有" in text
+
+
+def test_an_unsafe_level_is_refused_in_chinese_with_its_reason(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("NN_GRADER_ISOLATION", "process")
+    (tmp_path / "class" / "li-lei").mkdir(parents=True)
+    (tmp_path / "class" / "li-lei" / "softmax.py").write_text(WRONG_SOFTMAX)
+    refused = run_cli("--lang", "zh", "report", tmp_path / "class", "-o", tmp_path / "out")
+    assert refused.exit_code == 2
+    assert "用于班级评分并不安全" in refused.stderr and "学习者代码" in refused.stderr
+    assert english_sentences(refused.stderr) == []

@@ -158,7 +158,7 @@ def _check_isolation() -> None:
     """Refuse a level at which the learner's code would run as the grader's own uid."""
     forced = os.environ.get(ENVIRONMENT_KEY) or None
     try:
-        level, _ = process.working_level(forced)
+        level = process.working_level(forced)[0]
     except (ValueError, process.StartFailed) as error:
         raise ConfigError(_("learner code cannot be started here: {error}").format(
             error=error)) from None
@@ -166,7 +166,7 @@ def _check_isolation() -> None:
         raise ConfigError(_("learner code would run at the {level!r} isolation level here, "
                             "where {reason}: it could rewrite its own grade. Make bubblewrap "
                             "work in the image, or Python readable by uid 65534").format(
-                                level=level.key, reason=level.unsafe_reason))
+                                level=level.key, reason=level.why_unsafe()))
 
 
 def _grade(exercise: catalog.Exercise, submission: layout.Submission) -> Graded:

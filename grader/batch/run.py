@@ -317,7 +317,7 @@ def _isolation(unsafe_isolation: bool) -> str:
     unless the instructor said so."""
     forced = os.environ.get(ENVIRONMENT_KEY) or None
     try:
-        level, _ = process.working_level(forced)
+        level = process.working_level(forced)[0]
     except ValueError as error:
         raise UnsafeIsolation(str(error)) from None
     except process.StartFailed as error:
@@ -328,7 +328,7 @@ def _isolation(unsafe_isolation: bool) -> str:
             "class grading on this machine: {reason}. Install bubblewrap (`apt-get install "
             "bubblewrap`) so that learner code runs sandboxed, or pass --unsafe-isolation to "
             "grade anyway (every result and report then says UNSAFE).").format(
-                level=level.key, reason=level.unsafe_reason))
+                level=level.key, reason=level.why_unsafe()))
     return level.key
 
 

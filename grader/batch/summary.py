@@ -12,7 +12,7 @@ from grader.batch import class_report, gradebook, gradescope, lms, store
 from grader.boundary.launch import UNSAFE_MARK
 from grader.i18n import _, counted
 from grader.render import wrap
-from grader.render.text import printable_line, shown_path
+from grader.render.text import isolation_text, printable_line, shown_path
 
 SHOWN_SKIPPED = 5
 def _kind(kind: str, count: int) -> str:
@@ -66,7 +66,8 @@ def render(outcome) -> str:
     if view.roster is not None:
         lines += ["", *_roster_lines(view)]
     lines.append("")
-    lines += [_("Isolation: {level}").format(level=level) for level in view.isolation]
+    lines += [_("Isolation: {level}").format(level=isolation_text(level))
+              for level in view.isolation]
     if any(level.startswith(UNSAFE_MARK) for level in view.isolation):
         lines.append(_("Warning: some learner code ran UNSAFE (--unsafe-isolation): it could "
                        "read the reference solutions and other learners' files, so its grades "

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from grader.boundary import confine, wire
 from grader.boundary.launch import (
+    THREADS_LAYER,
     Level,
     Limits,
     candidate_levels,
@@ -91,7 +92,7 @@ class LearnerProcess:
             self.confined = tuple(str(item)[:100] for item in confined[:10]) \
                 if isinstance(confined, list) else ()
             if self.tasks is not None:
-                self.confined += (f"at most {self.limits.processes} threads (cgroup)",)
+                self.confined += (THREADS_LAYER.format(n=self.limits.processes),)
             return
 
     def wait_import(self) -> dict:

@@ -18,7 +18,7 @@ from grader.course import paths as course
 from grader.feedback import NOT_STARTED
 from grader.files import Refused, open_folder, write_atomically
 from grader.i18n import N_, _
-from grader.render.text import SAME_CAUSE, Told, hint_line, stopped_hint, told
+from grader.render.text import SAME_CAUSE, Told, hint_line, isolation_text, stopped_hint, told
 from grader.results import Result
 
 STATE_FOLDER = ".grader"
@@ -41,6 +41,7 @@ def environment() -> jinja2.Environment:
     env.install_gettext_callables(template_gettext, template_ngettext, newstyle=False)
     env.filters["card_text"] = card_text
     env.filters["readable_date"] = readable_date
+    env.filters["isolation"] = isolation_text
     env.filters["points"] = lambda value: f"{value:g}"
     env.filters["told"] = told
     env.filters["translate"] = i18n.gettext  # a catalog text: plain text, escaped as any value

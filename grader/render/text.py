@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from grader import i18n
+from grader.boundary import launch
 from grader.feedback import LIKELY_CAUSE, RAISED, TOOK_LONGER
 from grader.i18n import N_, _, counted
 from grader.render import wrap
@@ -33,6 +35,33 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # fake line), and the bidirectional controls that reorder what follows them (Trojan Source).
 _LINE_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
                            "\u2066-\u2069]")
+
+
+def isolation_text(text: str) -> str:
+    """A result's isolation ("bubblewrap: PID namespace, no network, ...") with each layer in
+    the language spoken. Results record it in English, as data (the level's name and the
+    UNSAFE mark are matched on); this translates what a report shows of it."""
+    pattern, templates = _layers()
+
+    def translated(match: re.Match) -> str:
+        template = templates[int(match.lastgroup.removeprefix("t"))]
+        names = re.findall(r"\{(\w+)\}", template)
+        values = re.fullmatch(_layer_pattern(template), match.group()).groups()
+        return _(template).format(**dict(zip(names, values, strict=True)))
+
+    return pattern.sub(translated, text)
+
+
+def _layer_pattern(template: str) -> str:
+    return re.sub(r"\\\{\w+\\\}", r"(\\d+)", re.escape(template))
+
+
+@functools.cache
+def _layers() -> tuple[re.Pattern, tuple[str, ...]]:
+    # The longest first: "user namespace" is the start of another layer.
+    templates = tuple(sorted(launch.LAYERS, key=len, reverse=True))
+    return re.compile("|".join(f"(?P<t{index}>{_layer_pattern(template)})"
+                               for index, template in enumerate(templates))), templates
 
 
 def shown_path(path: Path, cwd: Path) -> str:
