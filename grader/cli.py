@@ -204,12 +204,14 @@ def _unknown_exercise(file: Path, exercise: str | None) -> click.UsageError:
                 type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True,
               help=N_("Overwrite files that exist (your code in them is lost; progress is kept)."))
-def init(folder: Path, force: bool) -> None:
+@click.option("--notebooks", is_flag=True,
+              help=N_("One Jupyter notebook per exercise (.ipynb) instead of a Python file."))
+def init(folder: Path, force: bool, notebooks: bool) -> None:
     """Make a workspace in FOLDER (default: ./nn-course): every exercise stub, in course order,
     and a README, in the language chosen (--lang), which the workspace then keeps. Existing
     files are never overwritten without --force (exit code 2)."""
     try:
-        created = workspace.create(folder, force=force)
+        created = workspace.create(folder, force=force, notebooks=notebooks)
     except workspace.WorkspaceError as error:
         click.echo(_("grader init: {error}").format(error=error), err=True)
         sys.exit(EXIT_USAGE)
@@ -222,6 +224,13 @@ def init(folder: Path, force: bool) -> None:
                      "skipped.").format(name=name), err=True)
     exercises = len(catalog.CATALOG) - len(created.missing_stubs)
     shown = render_text.shown_path(created.workspace.root, Path.cwd())
+    if notebooks:
+        click.echo(counted(exercises, "Created {shown}/ with {n} exercise notebook and a README.",
+                           "Created {shown}/ with {n} exercise notebooks and a README.",
+                           shown=shown) + "\n"
+                   f"Start with:\n  cd {shown}\n  grader next\nand open the notebook it names "
+                   "in Jupyter (`jupyter lab`); its last cell checks your work.")
+        return
     click.echo(counted(exercises, "Created {shown}/ with {n} exercise and a README.",
                        "Created {shown}/ with {n} exercises and a README.", shown=shown))
     click.echo(_("Start with:\n  cd {shown}\n  grader next").format(shown=shown))

@@ -7,9 +7,14 @@ the problem's status and message. Known course mistakes get a hint of their own.
 from __future__ import annotations
 
 import difflib
+import re
+from typing import TYPE_CHECKING
 
 from grader.i18n import N_, _
 from grader.results import Status
+
+if TYPE_CHECKING:
+    from grader.core.notebooks import Cells
 
 # The label of a stub's verdict: the worker, the progress and the reports recognise a message
 # that starts with it, in whatever language it was graded in (`i18n.variants`), so every
@@ -127,19 +132,54 @@ def known_hint(type_name: str, message: str) -> str | None:
     return None
 
 
+def locate(info: dict, cells: Cells | None) -> dict:
+    """`info` with the place in the notebook of each of its frames ("cell 4, line 2") and of
+    its syntax error: the learner process numbers the lines of the module made from the
+    notebook, which the learner never sees. Unchanged for a Python file (no `cells`)."""
+    if cells is None:
+        return info
+    # A frame's line number is text from the learner process, which may forge it: only ASCII
+    # digits are read as a number ("²" is a digit to str.isdigit, and int() refuses it).
+    located = dict(info, cells=cells.origin, places=[
+        cells.place(int(frame[0])) if re.fullmatch("[0-9]{1,9}", str(frame[0]))
+        else _("line {line}").format(line=frame[0]) for frame in info.get("frames", [])])
+    if isinstance(info.get("line"), int):
+        located["place"] = cells.place(info["line"])
+    return located
+
+
 def _frames(info: dict) -> list[str]:
     lines = []
-    for frame in info.get("frames", [])[-6:]:
+    frames = info.get("frames", [])
+    places = info.get("places") or [None] * len(frames)
+    for frame, place in list(zip(frames, places, strict=False))[-6:]:
         try:
             lineno, function, text = frame
         except (TypeError, ValueError):
             continue
         if function == "<module>":
-            line = _("  line {line}, at the top level: {code}")
+            line = _("  {place}, at the top level: {code}")
         else:
-            line = _("  line {line}, in {function}: {code}")
-        lines.append(line.format(line=lineno, function=function, code=str(text).strip()))
+            line = _("  {place}, in {function}: {code}")
+        lines.append(line.format(place=place or _("line {line}").format(line=lineno),
+                                 function=function, code=str(text).strip()))
     return lines
+
+
+# Why nothing could be graded when the file did not import, for a Python file (None) and for a
+# notebook graded as a file or from its kernel.
+_NOT_IMPORTED = {
+    None: N_("Nothing could be graded: your file must import cleanly. Put code you want to try "
+             "under `if __name__ == \"__main__\":`."),
+    "file": N_("Nothing could be graded: your notebook's code cells must run from top to bottom "
+               "without an error. Begin a cell that only tries things out with "
+               "`# grader: skip`, and the grader leaves it out."),
+    "kernel": N_("Nothing could be graded: checking from the notebook runs again every input "
+                 "you ran in this kernel, in the order you ran them, and this one stopped with "
+                 "an error. Begin cells that only try things out with `# grader: skip`, restart "
+                 "the kernel (which forgets the inputs run so far), run your cells again and "
+                 "check again."),
+}
 
 
 def import_failure(info: dict, label: str) -> str:
@@ -149,19 +189,24 @@ def import_failure(info: dict, label: str) -> str:
         text = str(info.get("text") or "").rstrip("\n")
         stripped = text.lstrip()
         offset = info.get("offset")
-        lines = [_("{error} on line {line} of {file}: {message}").format(
-            error=type_name, line=info.get("line"), file=label, message=info.get("msg"))]
+        if "place" in info:
+            lines = [_("{error} in {place} of {file}: {message}").format(
+                error=type_name, place=info["place"], file=label, message=info.get("msg"))]
+        else:
+            lines = [_("{error} on line {line} of {file}: {message}").format(
+                error=type_name, line=info.get("line"), file=label, message=info.get("msg"))]
         if stripped:
             lines.append(f"    {stripped}")
             if isinstance(offset, int) and offset > 0:
                 caret = max(offset - 1 - (len(text) - len(stripped)), 0)
                 lines.append("    " + " " * caret + "^")
-        lines.append(_("Python could not read your file, so no test could run. Fix this line "
+        lines.append(_("Python could not read this cell, so no test could run. Fix this line "
+                       "first.") if "place" in info else
+                     _("Python could not read your file, so no test could run. Fix this line "
                        "first."))
         return "\n".join(lines)
     if type_name == "NotImplementedError":
         return _("Not started yet: importing {file} raised NotImplementedError at the top "
                  "level. Only the function bodies should raise it.").format(file=label)
     return describe_raised(info, _("Importing {file}").format(file=label)) + "\n" + _(
-        "Nothing could be graded: your file must import cleanly. Put code you want to try "
-        "under `if __name__ == \"__main__\":`.")
+        _NOT_IMPORTED.get(info.get("cells"), _NOT_IMPORTED[None]))

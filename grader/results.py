@@ -61,6 +61,20 @@ class TestResult:
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """Lines of a notebook that are not part of the graded module, and why (`reason`: "magic",
+    "shell", "help", "cell magic", "skip" or "syntax error"). `cell` is the cell's number counted
+    from the top of the notebook, or an input's number (In [n]) when the code was taken from a
+    kernel; `line` is the first line left out within it, `lines` how many."""
+
+    cell: int
+    line: int
+    lines: int
+    code: str  # the first line left out, as written
+    reason: str
+
+
+@dataclass(frozen=True)
 class Result:
     exercise: str
     title: str
@@ -77,6 +91,8 @@ class Result:
     grader_version: str = ""
     graded_at: str = ""
     lang: str = "en"  # the language the messages were written in; older results are English
+    notebook: str | None = None  # "file": a notebook file's cells; "kernel": inputs run there
+    left_out: tuple[LeftOut, ...] = ()
     schema: int = field(default=SCHEMA)
 
     @property
@@ -87,6 +103,7 @@ class Result:
         data = asdict(self)
         data["status"] = self.status.value
         data["tests"] = [_test_dict(test) for test in self.tests]
+        data["left_out"] = [asdict(item) for item in self.left_out]
         return {"schema": data.pop("schema"), **data}
 
     def to_json(self, indent: int | None = None) -> str:
@@ -102,9 +119,15 @@ class Result:
             raise ValueError("not a result of schema 1")
         fields = _checked(data, _RESULT_FIELDS, "the result")
         fields["status"] = Status(fields["status"])
-        if not isinstance(fields.get("tests", []), list):
-            raise ValueError("its tests are not a list")
+        if fields.get("notebook") not in (None, "file", "kernel"):
+            raise ValueError("its notebook is neither 'file' nor 'kernel'")
+        for key in ("tests", "left_out"):
+            if not isinstance(fields.get(key, []), list):
+                raise ValueError(f"its {key} is not a list")
         fields["tests"] = tuple(_test_from_dict(test) for test in fields.get("tests", []))
+        fields["left_out"] = tuple(
+            _built(LeftOut, _checked(item, _LEFT_OUT_FIELDS, "a left-out line"))
+            for item in fields.get("left_out", []))
         return _built(cls, fields)
 
     @classmethod
@@ -132,16 +155,18 @@ def _test_from_dict(data: Any) -> TestResult:
 
 
 # What each field of a result may hold, as `to_dict` writes it.
-_TEXT, _MAYBE_TEXT, _NUMBER, _MAYBE_INT, _FLAG, _ANY = range(6)
+_TEXT, _MAYBE_TEXT, _NUMBER, _INT, _MAYBE_INT, _FLAG, _ANY = range(7)
 _RESULT_FIELDS = {"schema": _ANY, "exercise": _TEXT, "title": _TEXT, "submission": _TEXT,
                   "status": _TEXT, "score": _NUMBER, "max_score": _NUMBER,
                   "message": _MAYBE_TEXT, "duration_s": _NUMBER, "output": _TEXT,
                   "tests": _ANY, "isolation": _TEXT, "seed": _MAYBE_INT,
-                  "grader_version": _TEXT, "graded_at": _TEXT, "lang": _TEXT}
+                  "grader_version": _TEXT, "graded_at": _TEXT, "lang": _TEXT,
+                  "notebook": _MAYBE_TEXT, "left_out": _ANY}
 _TEST_FIELDS = {"id": _TEXT, "name": _TEXT, "status": _TEXT, "score": _NUMBER,
                 "max_score": _NUMBER, "visibility": _TEXT, "message": _MAYBE_TEXT,
                 "hint": _MAYBE_TEXT, "hint_number": _MAYBE_INT, "duration_s": _NUMBER,
                 "details": _ANY, "optional": _FLAG, "twin": _MAYBE_TEXT, "gated": _FLAG}
+_LEFT_OUT_FIELDS = {"cell": _INT, "line": _INT, "lines": _INT, "code": _TEXT, "reason": _TEXT}
 _DETAIL_FIELDS = {"input": _MAYBE_TEXT, "expected": _MAYBE_TEXT, "actual": _MAYBE_TEXT,
                   "diff": _MAYBE_TEXT}
 
@@ -159,8 +184,8 @@ def _checked(data: Any, kinds: dict[str, int], what: str) -> dict[str, Any]:
             if type(value) not in (int, float) or not 0 <= value < math.inf:
                 raise ValueError(f"{what}'s {key} is not a finite number of at least 0")
             value = float(value)
-        elif kind == _MAYBE_INT:
-            if value is not None and (type(value) is not int or value < 0):
+        elif kind in (_INT, _MAYBE_INT):
+            if (value is not None or kind == _INT) and (type(value) is not int or value < 0):
                 raise ValueError(f"{what}'s {key} is not a whole number of at least 0")
         elif kind != _ANY and type(value) not in {_TEXT: (str,), _MAYBE_TEXT: (str, type(None)),
                                                   _FLAG: (bool,)}[kind]:

@@ -208,9 +208,10 @@ def test_names_print_as_one_line_each_with_escapes_shown(tmp_path):
     assert code == 0, stderr
     assert "\x1b" not in stdout and "\u202e" not in stdout
     assert not any(line.startswith("Graded 99") for line in stdout.splitlines())
-    assert "  fake\\x0aGraded 99 learners, all full marks/notes.txt: not a .py file" in stdout
-    assert "  clear\\x1b[2J\\x1b[Hscreen/notes.txt: not a .py file" in stdout
-    assert "  rtl\\u202eyp.xamtfos/notes.txt: not a .py file" in stdout
+    reason = "neither a .py file nor a notebook (.ipynb)"
+    assert f"  fake\\x0aGraded 99 learners, all full marks/notes.txt: {reason}" in stdout
+    assert f"  clear\\x1b[2J\\x1b[Hscreen/notes.txt: {reason}" in stdout
+    assert f"  rtl\\u202eyp.xamtfos/notes.txt: {reason}" in stdout
 
 
 @pytest.mark.parametrize("layout_option", [None, "softmax"])

@@ -58,6 +58,12 @@ FORGERIES = {
     "learner as a number": _set("batch.learner", 5),
     "batch as a list": _set("batch", ["ana"]),
     "exercise unknown": _set("exercise", "no_such_exercise"),
+    "notebook unknown": _set("notebook", "jupyter"),
+    "left out as text": _set("left_out", "%matplotlib inline"),
+    "a left-out line's cell as text": _set("left_out", [
+        {"cell": "2", "line": 1, "lines": 1, "code": "%time", "reason": "magic"}]),
+    "a left-out line missing its reason": _set("left_out", [
+        {"cell": 2, "line": 1, "lines": 1, "code": "%time"}]),
 }
 RAW_FORGERIES = {
     "nested 100,000 deep": "[" * 100_000 + "]" * 100_000,

@@ -47,7 +47,7 @@ def test_folder_per_learner_lists_what_it_skips(tmp_path):
                                 ("ann", "cross_entropy"): "ann/cross_entropy.py",
                                 ("ben", "softmax"): "ben/old/softmax.py"}
     skipped = reasons(discovery)
-    assert skipped["ann/notes.txt"] == "not a .py file"
+    assert skipped["ann/notes.txt"] == "neither a .py file nor a notebook (.ipynb)"
     assert skipped["ann/helper.py"].startswith("its name matches no exercise")
     assert skipped["ann/.DS_Store"] == skipped["ann/__pycache__/softmax.cpython-311.pyc"] \
         == "hidden or system file"
@@ -71,7 +71,7 @@ def test_a_zip_with_a_wrapping_folder_reads_like_the_folder(tmp_path):
     assert discovery.submissions[0].source == SOLUTION
     skipped = reasons(discovery)
     assert skipped.pop("../escape/softmax.py").startswith("its path contains ..")
-    assert skipped == {"ben/readme.md": "not a .py file"}
+    assert skipped == {"ben/readme.md": "neither a .py file nor a notebook (.ipynb)"}
 
 
 def test_one_file_per_learner_needs_the_exercise(tmp_path):

@@ -89,10 +89,10 @@ def test_an_unknown_coding_line_is_a_graded_error_as_python_would_refuse_it(run_
 
 
 @pytest.mark.parametrize(("name", "expected"), [
-    ("softmax.ipynb", "softmax.ipynb is a Jupyter notebook, which `grader check` cannot read "
-                      "yet. Copy your code into a file named softmax.py"),
-    ("softmax.txt", "`grader check` grades Python files (.py), and softmax.txt is not one."),
-    ("softmax", "`grader check` grades Python files (.py), and softmax is not one.")])
+    ("softmax.txt", "`grader check` grades Python files (.py) and Jupyter notebooks (.ipynb), "
+                    "and softmax.txt is neither."),
+    ("softmax", "`grader check` grades Python files (.py) and Jupyter notebooks (.ipynb), and "
+                "softmax is neither.")])
 def test_a_file_that_is_not_python_is_a_usage_error(run_cli, tmp_path, name, expected):
     (tmp_path / name).write_text('{"cells": []}\n', encoding="utf-8")
     outcome = run_cli("check", name)

@@ -60,7 +60,8 @@ def test_the_bundle_has_what_gradescope_runs_at_its_root(bundle):
                         "grader_version": __version__}
     assert f'"$source_dir/{wheel}"' in setup and setup.startswith("#!/usr/bin/env bash\n")
     assert sorted(pins) == sorted(f"{name}=={importlib.metadata.version(name)}"
-                                  for name in ("numpy", "pandas", "pytest", "jinja2", "click"))
+                                  for name in ("numpy", "pandas", "pytest", "jinja2", "click",
+                                               "nbformat"))
 
 
 def test_the_wheel_carries_the_course_as_installed_here(bundle):
@@ -195,7 +196,8 @@ def test_one_exercise_takes_the_only_python_file_and_lists_the_rest(tmp_path, mo
     assert "Softmax (work/my_softmax.py): 6/10." in data["output"]
     assert data["extra_data"]["exercises"]["softmax"]["file"] == "work/my_softmax.py"
     assert "Not graded: .DS_Store: hidden or system file." in data["output"]
-    assert "Not graded: junk/08.txt: not a .py file." in data["output"]
+    assert "Not graded: junk/08.txt: neither a .py file nor a notebook (.ipynb)." \
+        in data["output"]
     assert "junk/09.txt" not in data["output"]  # 32 files skipped: the first 10 are named
     assert "22 more files were not graded." in data["output"]
 

@@ -5,6 +5,9 @@ Two layouts, told apart by `--exercise`:
   `SUBMISSIONS/<learner>/<exercise>.py` (deeper folders inside a learner's folder are searched too);
 - with it, one file per learner for that exercise: `SUBMISSIONS/<learner>.py`, or
   `SUBMISSIONS/<learner>/<anything>.py` (the file named for the exercise if there are several).
+Jupyter notebooks (.ipynb) count as .py files do, and a class may mix them. A learner with both
+for one exercise has the .py file graded (a class graded before notebooks were keeps its grades)
+and the notebook listed as skipped, with the reason.
 A `.zip` of either is read in place (nothing is extracted), and a single folder wrapping the whole
 class, as platform exports often have, is looked through. Every file that is not graded is
 listed in `skipped` with the reason, and so is an empty folder: nothing is dropped silently.
@@ -14,7 +17,8 @@ never followed; FIFOs, devices and sockets are listed, never opened; names that 
 are listed, not used. An archive is read by `archive.py`, with caps. A path with `..`, an
 absolute path, a drive letter or a backslash is refused as written, before any normalisation
 could turn `cat/../dan/softmax.py` into Dan's file. A file is read only if it is graded, at most
-`MAX_SOURCE_BYTES + 1` bytes of it, and the files of a class together at most `CLASS_BYTES`.
+`grading.max_bytes + 1` bytes of it (a notebook holds its outputs, so it may be larger), and the
+files of a class together at most `CLASS_BYTES`.
 Names are compared in Unicode NFC, so a folder name typed on a Mac (NFD) and on Linux (NFC) is
 one learner. A file that cannot be read is a graded error for its learner, never a failed run.
 """
@@ -43,6 +47,7 @@ from grader.i18n import N_, _
 CLASS_BYTES = 256 * 1024 * 1024  # all the files of one run; a real class needs a few MiB
 MAX_DEPTH = 32  # folders deeper than this inside SUBMISSIONS are listed, not searched
 SYSTEM_NAMES = {"__MACOSX", "__pycache__", ".DS_Store", "Thumbs.db", "desktop.ini"}
+GRADED_SUFFIXES = (".py", ".ipynb")  # in this order of preference, for one learner's exercise
 _FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 # How the class is laid out, as the class page says it (translated when it is shown).
 FILE_PER_LEARNER, FOLDER_PER_LEARNER = N_("one file per learner"), N_("one folder per learner")
@@ -72,6 +77,7 @@ class Submission:
 class Skipped:
     path: str
     reason: str
+    learner: str | None = None  # whose file it is, when known: their own report lists it
 
 
 @dataclass
@@ -232,20 +238,38 @@ def _by_folder(files: list[_File], found: Discovery, budget: _Budget) -> None:
             reason = _("directly in SUBMISSIONS, not in a learner's folder (for one file per "
                        "learner, name the exercise with --exercise)")
             found.skipped.append(Skipped(file.path, reason))
-        elif suffix != ".py":
-            found.skipped.append(Skipped(file.path, _("not a .py file")))
+        elif suffix not in GRADED_SUFFIXES:
+            found.skipped.append(Skipped(file.path, _("neither a .py file nor a notebook "
+                                                      "(.ipynb)"), file.parts[0]))
         elif stem not in names:
             found.skipped.append(Skipped(file.path, _("its name matches no exercise "
-                                                      "(`grader list` shows their names)")))
+                                                      "(`grader list` shows their names)"),
+                                         file.parts[0]))
         else:
             chosen.setdefault((file.parts[0], stem), []).append(file)
     for (learner, name), candidates in chosen.items():
-        candidates.sort(key=lambda f: (len(f.parts), f.path))
+        candidates.sort(key=_preference)
         _add(found, learner, name, candidates[0], budget)
         for other in candidates[1:]:
-            found.skipped.append(Skipped(other.path, _twin(other, candidates[0]) or _(
+            found.skipped.append(Skipped(other.path, _twin(other, candidates[0]) or
+                                         _kinds(other, candidates[0]) or _(
                 "another file for {exercise} was graded: {path}").format(
-                    exercise=name, path=candidates[0].path)))
+                    exercise=name, path=candidates[0].path), learner))
+
+
+def _preference(file: _File) -> tuple:
+    """Which of a learner's files for one exercise is graded: the shallowest, then the .py
+    file before the notebook, then the first by name."""
+    return (len(file.parts), GRADED_SUFFIXES.index(posixpath.splitext(file.parts[-1])[1]),
+            file.path)
+
+
+def _kinds(other: _File, graded: _File) -> str | None:
+    """Why a notebook beside a graded .py file of the same name is not graded."""
+    if posixpath.splitext(other.path)[0] != posixpath.splitext(graded.path)[0]:
+        return None
+    return _("{path} was graded instead: when a learner hands in both a .py file and a notebook "
+             "for one exercise, the .py file is graded").format(path=graded.path)
 
 
 def _by_file(files: list[_File], exercise: catalog.Exercise, found: Discovery,
@@ -253,14 +277,16 @@ def _by_file(files: list[_File], exercise: catalog.Exercise, found: Discovery,
     per_learner: dict[str, list[_File]] = {}
     for file in files:
         stem, suffix = posixpath.splitext(file.parts[-1])
-        if suffix != ".py":
-            found.skipped.append(Skipped(file.path, _("not a .py file")))
+        if suffix not in GRADED_SUFFIXES:
+            found.skipped.append(Skipped(file.path, _("neither a .py file nor a notebook "
+                                                      "(.ipynb)")))
             continue
         learner = stem if len(file.parts) == 1 else file.parts[0]
         per_learner.setdefault(learner, []).append(file)
     for learner, candidates in per_learner.items():
-        candidates.sort(key=lambda f: (len(f.parts), f.path))
-        named = [f for f in candidates if f.parts[-1] == f"{exercise.name}.py"]
+        candidates.sort(key=_preference)
+        named = [f for f in candidates
+                 if posixpath.splitext(f.parts[-1])[0] == exercise.name]
         if len(candidates[0].parts) == 1:
             pick = candidates[0]  # SUBMISSIONS/<learner>.py
         elif named or len(candidates) == 1:
@@ -268,15 +294,17 @@ def _by_file(files: list[_File], exercise: catalog.Exercise, found: Discovery,
         else:
             for file in candidates:
                 found.skipped.append(Skipped(file.path, _(
-                    "{learner} has several .py files and none is named {exercise}.py").format(
-                        learner=learner, exercise=exercise.name)))
+                    "{learner} has several .py files or notebooks and none is named "
+                    "{exercise}.py or {exercise}.ipynb").format(
+                        learner=learner, exercise=exercise.name), learner))
             continue
         _add(found, learner, exercise.name, pick, budget)
         for other in candidates:
             if other is not pick:
-                found.skipped.append(Skipped(other.path, _twin(other, pick) or _(
+                found.skipped.append(Skipped(other.path, _twin(other, pick) or
+                                             _kinds(other, pick) or _(
                     "another file of {learner} was graded: {path}").format(
-                        learner=learner, path=pick.path)))
+                        learner=learner, path=pick.path), learner))
 
 
 def _twin(other: _File, graded: _File) -> str | None:
@@ -298,8 +326,8 @@ def _add(found: Discovery, learner: str, exercise: str, file: _File, budget: _Bu
         source, problem = file.read(), None
     except _Unreadable as error:
         source, problem = b"", str(error)
-    if len(source) > grading.MAX_SOURCE_BYTES:
-        source, problem = b"", grading.too_large()
+    if len(source) > grading.max_bytes(file.path):
+        source, problem = b"", grading.too_large(file.path)
     budget.take(max(len(source), file.cost))
     found.submissions.append(Submission(learner, exercise, file.path, source, problem))
 
@@ -392,7 +420,7 @@ def _read_file(root_fd: int, real: tuple[str, ...]) -> bytes:
             opened.append(fd)
         source = files.open_regular(real[-1], dir_fd=fd, shown="/".join(real))
         opened.append(source)
-        return files.read_capped(source, grading.MAX_SOURCE_BYTES)
+        return files.read_capped(source, grading.max_bytes(real[-1]))
     except OSError as error:
         raise _Unreadable(_("The file could not be read ({reason}).").format(
             reason=error.strerror)) from None
@@ -432,7 +460,7 @@ def _zip_files(path: Path, stack: contextlib.ExitStack) -> Iterator[_File]:
                 kind=files.kind_of(entry.mode)))
         else:
             yield _File(parts, partial(_read_member, handle, entry),
-                        cost=min(entry.size, grading.MAX_SOURCE_BYTES))
+                        cost=min(entry.size, grading.max_bytes(entry.name)))
     for folder in sorted(folders - filled):
         yield _skip(folder, _("an empty folder (no files)"), folder=True)
 
@@ -454,13 +482,13 @@ def _unsafe_path(name: str) -> str | None:
 
 def _read_member(handle: BinaryIO, entry: archive.Entry) -> bytes:
     try:
-        return archive.read_member(handle, entry, grading.MAX_SOURCE_BYTES)
+        return archive.read_member(handle, entry, grading.max_bytes(entry.name or ""))
     except archive.MemberTooLarge:
-        raise _Unreadable(grading.too_large()) from None
+        raise _Unreadable(grading.too_large(entry.name or "")) from None
     except archive.MemberError as error:
         raise _Unreadable(str(error)) from None
 
 
 def vet(submission: Submission) -> str | None:
     """Why this file cannot be graded at all (a graded error, with this message), or None."""
-    return submission.read_error or grading.vet_source(submission.source)
+    return submission.read_error or grading.vet_source(submission.source, submission.label)

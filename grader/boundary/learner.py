@@ -7,6 +7,7 @@ values; it only calls what it is asked to call and sends back data (see wire.py)
 
 from __future__ import annotations
 
+import importlib.machinery
 import importlib.util
 import io
 import json
@@ -198,7 +199,9 @@ def _import(path: str, label: str, module_name: str):
         source = source_file.read()
     linecache.cache[label] = (len(source), None, source.splitlines(True), label)
     code = compile(source, label, "exec", dont_inherit=True)
-    spec = importlib.util.spec_from_file_location(module_name, path)
+    # An explicit loader: a notebook's module keeps the notebook's name, which has no loader.
+    spec = importlib.util.spec_from_file_location(
+        module_name, path, loader=importlib.machinery.SourceFileLoader(module_name, path))
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
     exec(code, module.__dict__)

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from grader import feedback
 from grader.boundary import wire
 from grader.boundary.launch import Limits
 from grader.boundary.process import Died, LearnerProcess, StartFailed
 from grader.i18n import _
+
+if TYPE_CHECKING:
+    from grader.core.notebooks import Cells
 
 # A function that already hung once gets this long on later calls, so that one endless loop
 # costs the learner one full test limit, not one per test.
@@ -26,8 +29,10 @@ class Session:
     """One submission's learner process over the whole run, restarted after a crash or hang."""
 
     def __init__(self, source: bytes, label: str, limits: Limits, output_fd: int,
-                 isolation: str | None = None, callables: frozenset[str] = frozenset()) -> None:
+                 isolation: str | None = None, callables: frozenset[str] = frozenset(),
+                 cells: Cells | None = None) -> None:
         self.label = label
+        self.cells = cells  # a notebook's: errors then point at "cell 4, line 2"
         self.limits = limits
         self.callables = callables
         self.process = LearnerProcess(source, label, limits, output_fd, isolation)
@@ -106,7 +111,7 @@ class Session:
                                      "{reason}.").format(
                                          call=call, reason=_text(reply["unsendable"], 500)))
         if "raised" in reply:
-            info = _exception_info(reply["raised"])
+            info = feedback.locate(_exception_info(reply["raised"]), self.cells)
             raise feedback.raised_problem(info, str(call))
         if "ok" not in reply:
             raise feedback.Crashed(_("Your code sent back a reply the grader cannot read "
@@ -177,7 +182,7 @@ class Session:
                 "graded.").format(file=self.label, reason=died.reason))
             raise self.import_problem from None
         if "import_error" in outcome:
-            info = _exception_info(outcome["import_error"])
+            info = feedback.locate(_exception_info(outcome["import_error"]), self.cells)
             self._lost()
             self.import_problem = feedback.ImportFailed(feedback.import_failure(info, self.label))
             raise self.import_problem

@@ -1,9 +1,11 @@
 """Grade one submission: read and vet the file, then run the suite in a separate worker process.
 
 Nothing here imports the learner's code or the suite. Problems with the file itself (empty,
-binary, too large, not text) become graded errors with a message, so a batch never stops on
-one. The file is read as Python reads source: a UTF-8 BOM or a `coding:` line decides the
-encoding, UTF-8 otherwise; the learner process then gets the decoded text, as UTF-8.
+binary, too large, not text, not a notebook) become graded errors with a message, so a batch
+never stops on one. A Python file is read as Python reads source: a UTF-8 BOM or a `coding:`
+line decides the encoding, UTF-8 otherwise. A Jupyter notebook (.ipynb) is turned into a module
+here (see notebooks.py), and its map from lines to cells goes to the worker with the job. Either
+way the learner process gets only the resulting Python text, as UTF-8.
 """
 
 from __future__ import annotations
@@ -20,12 +22,15 @@ from pathlib import Path
 from grader import __version__, files, i18n
 from grader.batch.store import suite_version
 from grader.boundary.launch import ENVIRONMENT_KEY, Limits, make_undumpable, python_command
+from grader.core import notebooks
 from grader.course import catalog
 from grader.i18n import _
-from grader.results import Result, Status, timestamp
+from grader.results import LeftOut, Result, Status, timestamp
 
 MAX_SOURCE_BYTES = 1024 * 1024
 WORKER_GRACE_SECONDS = 60.0
+
+Prepared = notebooks.Module | str  # what the learner process imports: a notebook, or a text
 
 
 class GraderFailure(Exception):
@@ -64,17 +69,24 @@ def exercise_for(path: Path, exercise: str | None) -> catalog.Exercise:
     return catalog.get(exercise if exercise is not None else path.stem)
 
 
+def is_notebook(name: str) -> bool:
+    """Whether a file of this name is graded as a Jupyter notebook (else as Python source)."""
+    return name.lower().endswith(".ipynb")
+
+
+def max_bytes(name: str) -> int:
+    """The most of a file that is read: a notebook carries its outputs, a .py file only code."""
+    return notebooks.MAX_NOTEBOOK_BYTES if is_notebook(name) else MAX_SOURCE_BYTES
+
+
 def check_file(path: Path) -> None:
-    """Raise `NotGradable` unless `path` is what `grader check` grades: a Python file (a
-    notebook is not read yet), inside its own folder (a link leading elsewhere could show
-    another file's text in a report), and a regular file (reading a FIFO waits forever)."""
-    if path.suffix == ".ipynb":
-        raise NotGradable(_("{file} is a Jupyter notebook, which `grader check` cannot read "
-                            "yet. Copy your code into a file named {stem}.py and check that "
-                            "file.").format(file=path.name, stem=path.stem))
-    if path.suffix != ".py":
-        raise NotGradable(_("`grader check` grades Python files (.py), and {file} is not one. "
-                            "Give it the .py file your code is in.").format(file=path.name))
+    """Raise `NotGradable` unless `path` is what `grader check` grades: a Python file or a
+    Jupyter notebook, inside its own folder (a link leading elsewhere could show another file's
+    text in a report), and a regular file (reading a FIFO waits forever)."""
+    if path.suffix not in (".py", ".ipynb"):
+        raise NotGradable(_("`grader check` grades Python files (.py) and Jupyter notebooks "
+                            "(.ipynb), and {file} is neither. Give it the file your code is "
+                            "in.").format(file=path.name))
     try:
         os.close(_open_source(path))
     except files.Refused as refused:
@@ -82,11 +94,11 @@ def check_file(path: Path) -> None:
 
 
 def read_source(path: Path) -> bytes:
-    """The file's bytes, at most `MAX_SOURCE_BYTES + 1` of them (enough to know it is too
-    large). Raises `files.Refused` for a special file or a link leading outside its folder."""
+    """The file's bytes, at most `max_bytes + 1` of them (enough to know it is too large).
+    Raises `files.Refused` for a special file or a link leading outside its folder."""
     fd = _open_source(path)
     try:
-        return files.read_capped(fd, MAX_SOURCE_BYTES)
+        return files.read_capped(fd, max_bytes(path.name))
     finally:
         os.close(fd)
 
@@ -117,12 +129,41 @@ def grade(path: Path, exercise: str | None = None, *, seed: int | None = None,
 
 def grade_source(source: bytes, label: str, exercise: catalog.Exercise, *,
                  seed: int | None = None, limits: Limits | None = None) -> Result:
-    limits = limits or Limits()
+    """Grade a file's bytes; `label` is its name, which also says whether it is a notebook."""
     seed = submission_seed(source, suite_version(exercise.name)) if seed is None else seed
-    problem = vet_source(source)
+    try:
+        module = prepare(source, label)
+    except NotText as error:
+        return file_error(exercise, label, str(error), seed)
+    return grade_module(module, label, exercise, seed=seed, limits=limits)
+
+
+def grade_module(module: Prepared, label: str, exercise: catalog.Exercise, *,
+                 seed: int | None = None, limits: Limits | None = None) -> Result:
+    """Grade a prepared module: a file's, or the inputs a Jupyter kernel ran (notebook.py)."""
+    limits = limits or Limits()
+    if seed is None:
+        seed = submission_seed(_text(module).encode("utf-8", "surrogatepass"),
+                               suite_version(exercise.name))
+    problem = vet_module(module, label)
     if problem is not None:
-        return file_error(exercise, label, problem, seed)
-    return _run_worker(make_job(source, label, exercise, seed, limits), limits)
+        return file_error(exercise, label, problem, seed, module)
+    return _run_worker(job_for(module, label, exercise, seed, limits), limits)
+
+
+def prepare(source: bytes, label: str) -> Prepared:
+    """What the learner process will import: a notebook's code cells (with their map), or a
+    Python file's text. Raises `NotText` with the learner's message when there is none."""
+    if len(source) > max_bytes(label):
+        raise NotText(too_large(label))
+    if is_notebook(label):
+        try:
+            return notebooks.read(source)
+        except notebooks.NotANotebook as error:
+            raise NotText(str(error)) from None
+    if b"\x00" in source:
+        raise NotText(_("The file is not Python source text (it contains binary data)."))
+    return source_text(source)
 
 
 def submission_seed(source: bytes, version: str | None) -> int:
@@ -136,12 +177,25 @@ def submission_seed(source: bytes, version: str | None) -> int:
 
 def make_job(source: bytes, label: str, exercise: catalog.Exercise, seed: int,
              limits: Limits) -> dict:
-    """What a worker needs to grade one vetted file (`worker.run` takes it); plain JSON. The
-    language goes with it: the worker's environment is scrubbed, and its messages are the
-    learner's."""
-    return {"exercise": exercise.name, "label": label, "seed": seed,
-            "source": source_text(source), "limits": asdict(limits),
-            "isolation": os.environ.get(ENVIRONMENT_KEY) or None, "lang": i18n.current()}
+    """What a worker needs to grade one vetted file (`worker.run` takes it); plain JSON."""
+    return job_for(prepare(source, label), label, exercise, seed, limits)
+
+
+def job_for(module: Prepared, label: str, exercise: catalog.Exercise, seed: int,
+            limits: Limits) -> dict:
+    """The job, with the language: the worker's environment is scrubbed, and its messages are
+    the learner's."""
+    job = {"exercise": exercise.name, "label": label, "seed": seed, "source": _text(module),
+           "limits": asdict(limits), "isolation": os.environ.get(ENVIRONMENT_KEY) or None,
+           "lang": i18n.current()}
+    if isinstance(module, notebooks.Module):
+        job["cells"] = module.cells.to_json()
+        job["left_out"] = [asdict(item) for item in module.left_out]
+    return job
+
+
+def _text(module: Prepared) -> str:
+    return module.text if isinstance(module, notebooks.Module) else module
 
 
 def worker_budget(limits: Limits) -> float:
@@ -155,23 +209,40 @@ def worker_env() -> dict[str, str]:
             "TMPDIR": os.environ.get("TMPDIR", "/tmp"), "OPENBLAS_NUM_THREADS": "1"}
 
 
-def too_large() -> str:
+def too_large(label: str = "") -> str:
+    if is_notebook(label):
+        return notebooks.too_large()
     return _("The file is larger than {size} KiB; a submission may be at most {size} KiB. Did "
              "you submit the right file?").format(size=MAX_SOURCE_BYTES // 1024)
 
 
-def vet_source(source: bytes) -> str | None:
-    """Why a file cannot be graded at all, or None if it can."""
-    if len(source) > MAX_SOURCE_BYTES:
-        return too_large()
-    if b"\x00" in source:
-        return _("The file is not Python source text (it contains binary data).")
+def vet_source(source: bytes, label: str = "") -> str | None:
+    """Why a file (named `label`) cannot be graded at all, or None if it can."""
     try:
-        text = source_text(source)
+        module = prepare(source, label)
     except NotText as error:
         return str(error)
+    return vet_module(module, label)
+
+
+def vet_module(module: Prepared, label: str) -> str | None:
+    """Why a prepared module cannot be graded at all, or None if it can."""
+    text = _text(module)
+    if isinstance(module, str):
+        return None if text.strip() else \
+            _("The file is empty. Write your code in it, save it, and check again.")
+    if len(text.encode("utf-8")) > MAX_SOURCE_BYTES:
+        return _("The code in {file} is larger than {size} KiB, the most a submission may "
+                 "hold. Did you submit the right notebook?").format(
+                     file=label, size=MAX_SOURCE_BYTES // 1024)
     if not text.strip():
-        return _("The file is empty. Write your code in it, save it, and check again.")
+        if module.left_out:
+            return _("Every code cell of {file} is left out of grading (the list below says "
+                     "why), so there is nothing to grade. Write your code in a cell that does "
+                     "not start with `# grader: skip` or a cell magic such as %%time.").format(
+                         file=label)
+        return _("The code cells of {file} are empty, so there is nothing to grade. Write your "
+                 "code in them and check again.").format(file=label)
     return None
 
 
@@ -204,11 +275,17 @@ def _check_utf8(source: bytes) -> None:
                         "UTF-8 in your editor.").format(byte=error.start)) from None
 
 
-def file_error(exercise: catalog.Exercise, label: str, message: str, seed: int) -> Result:
+def file_error(exercise: catalog.Exercise, label: str, message: str, seed: int,
+               module: Prepared | None = None) -> Result:
+    """A result for a file that could not be graded at all; a notebook's says what was left
+    out, which may be why."""
+    notebook = module.cells.origin if isinstance(module, notebooks.Module) else None
+    left_out: tuple[LeftOut, ...] = module.left_out if notebook else ()
     return Result(exercise=exercise.name, title=i18n.gettext(exercise.title), submission=label,
                   status=Status.ERROR, score=0.0, max_score=float(exercise.points),
                   message=message, seed=seed, grader_version=__version__,
-                  graded_at=timestamp(), lang=i18n.current())
+                  graded_at=timestamp(), lang=i18n.current(), notebook=notebook,
+                  left_out=left_out)
 
 
 def _run_worker(job: dict, limits: Limits) -> Result:

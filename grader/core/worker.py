@@ -18,12 +18,14 @@ from dataclasses import fields, replace
 from grader import __version__, i18n
 from grader.boundary.launch import Limits, make_undumpable
 from grader.boundary.proxy import Session
+from grader.core.notebooks import Cells
 from grader.course import catalog
 from grader.course import paths as course
 from grader.feedback import NOT_STARTED
 from grader.i18n import N_, _, counted
 from grader.results import (
     Details,
+    LeftOut,
     Result,
     Status,
     TestResult,
@@ -54,8 +56,10 @@ def run(job: dict) -> Result:
     limits = Limits(**job.get("limits", {}))
     seed = int(job["seed"])
     output_fd = _output_file()
+    cells = Cells.from_json(job["cells"]) if job.get("cells") else None
     session = Session(job["source"].encode("utf-8"), job["label"], limits, output_fd,
-                      job.get("isolation"), callables=_stub_callables(exercise.name))
+                      job.get("isolation"), callables=_stub_callables(exercise.name),
+                      cells=cells)
     try:
         session.spawn()
         os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
@@ -108,6 +112,8 @@ def run(job: dict) -> Result:
         grader_version=__version__,
         graded_at=timestamp(),
         lang=i18n.current(),
+        notebook=cells.origin if cells is not None else None,
+        left_out=tuple(LeftOut(**item) for item in job.get("left_out", ())),
     ))
 
 

@@ -11,14 +11,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from grader import i18n
 from grader.course import paths as course
 from grader.feedback import NOT_STARTED
 from grader.files import Refused, open_folder, write_atomically
 from grader.i18n import N_, _
-from grader.render.text import SAME_CAUSE, Told, hint_line, isolation_text, stopped_hint, told
+from grader.render.text import (
+    SAME_CAUSE,
+    Told,
+    hint_line,
+    isolation_text,
+    left_out_heading,
+    left_out_sentence,
+    stopped_hint,
+    told,
+)
 from grader.results import Result
 
 STATE_FOLDER = ".grader"
@@ -45,9 +54,11 @@ def environment() -> jinja2.Environment:
     env.filters["points"] = lambda value: f"{value:g}"
     env.filters["told"] = told
     env.filters["translate"] = i18n.gettext  # a catalog text: plain text, escaped as any value
+    env.filters["code_spans"] = code_spans
     env.globals.update(hint_line=hint_line, stopped_hint=stopped_hint, same_cause=same_cause,
                        html_lang=i18n.html_lang, without_not_started=without_not_started,
-                       status_word=status_word, problem_kind=problem_kind)
+                       status_word=status_word, problem_kind=problem_kind,
+                       left_out_heading=left_out_heading, left_out_sentence=left_out_sentence)
     return env
 
 
@@ -107,6 +118,11 @@ MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("
           N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))
 
 
+def code_spans(text: str) -> Markup:
+    """`text` escaped, its `code` spans shown as code (a learner's line in a sentence)."""
+    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
+
+
 def readable_date(iso: str) -> str:
     """2026-11-29T02:12:07+00:00 -> 29 Nov 2026, 02:12 UTC (2026年11月29日 02:12 UTC); anything
     unreadable as it is."""
@@ -138,6 +154,13 @@ def without_not_started(message: str) -> str:
 def render(result: Result, *, next_exercise: dict | None = None) -> str:
     template = environment().get_template("report.html.j2")
     return template.render(result=result, next_exercise=next_exercise)
+
+
+def inline(result: Result, *, next_step: str | None = None, report: Path | None = None) -> str:
+    """The verdict as one block of HTML for a Jupyter notebook's output (grader/notebook.py)."""
+    template = environment().get_template("notebook.html.j2")
+    return template.render(result=result, next_step=next_step,
+                           report=str(report) if report is not None else None)
 
 
 def write_report(path: Path, result: Result, *, next_exercise: dict | None = None) -> None:

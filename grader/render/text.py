@@ -13,7 +13,7 @@ from grader.boundary import launch
 from grader.feedback import LIKELY_CAUSE, RAISED, TOOK_LONGER
 from grader.i18n import N_, _, counted
 from grader.render import wrap
-from grader.results import Result, Status, TestResult
+from grader.results import LeftOut, Result, Status, TestResult
 
 _MARKS = {
     Status.PASSED: ("✓", "green"),
@@ -28,6 +28,7 @@ _ANSI = {"green": "32", "red": "31", "yellow": "33", "bright_black": "90", "bold
 WIDTH = 78
 SAME_CAUSE = N_("Same likely cause as above.")
 SAME_PROBLEM = N_("Same problem as above.")
+LEFT_OUT_SHOWN = 5  # in the terminal; the report lists every one
 # Control characters other than newline and tab: a learner's exception message or file name must
 # not move the cursor, clear the screen or fake colours in the terminal that reads the verdict.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -100,14 +101,84 @@ def printable_result(result: Result) -> Result:
     """The result with every text a learner's code or file name controls made printable."""
     tests = tuple(replace(test, name=printable(test.name), message=printable(test.message))
                   for test in result.tests)
+    left_out = tuple(replace(item, code=printable_line(item.code)) for item in result.left_out)
     return replace(result, submission=printable(result.submission),
-                   message=printable(result.message), tests=tests)
+                   message=printable(result.message), tests=tests, left_out=left_out)
+
+
+# What was left out of a notebook, one sentence per entry; {place} is "Cell 4, line 2" (or "In
+# [4], line 2" for a kernel's input), "Cell 4" when the whole cell is left out.
+_LEFT_OUT = {
+    "magic": "{place}: `{code}` is an IPython magic, which only Jupyter runs.",
+    "shell": "{place}: `{code}` is a shell command, which the grader does not run.",
+    "help": "{place}: `{code}` asks IPython for help, which only Jupyter shows.",
+    "cell magic": "{place} starts with the cell magic `{code}`, so the whole cell is left out.",
+    "skip": "{place} starts with `# grader: skip`, so the whole cell is left out.",
+    "syntax error": ("{place} has a syntax error, so the kernel did not run it either: the "
+                     "input is left out."),
+}
+_WHOLE = ("cell magic", "skip", "syntax error")
+
+
+def left_out_place(item: LeftOut, notebook: str | None) -> str:
+    """Where a left-out entry is, as the learner finds it: a file's cell, or a kernel's input."""
+    if notebook == "kernel":
+        cell = f"In [{item.cell}]"
+    else:
+        cell = f"Cell {item.cell}"
+    if item.reason in _WHOLE:
+        return cell
+    if item.lines > 1:
+        return f"{cell}, lines {item.line}–{item.line + item.lines - 1}"
+    return f"{cell}, line {item.line}"
+
+
+def left_out_sentence(item: LeftOut, notebook: str | None) -> str:
+    if item.reason not in _LEFT_OUT:  # "more": the entries the result had no room for
+        return counted(item.lines, "{n} more line is left out as well.",
+                       "{n} more lines are left out as well.")
+    return _LEFT_OUT[item.reason].format(place=left_out_place(item, notebook), code=item.code)
+
+
+def left_out_heading(result: Result) -> str | None:
+    """The sentence over the list of what was left out, or how a kernel's inputs were graded;
+    None for a Python file."""
+    parts = len(result.left_out)
+    if result.notebook == "kernel":
+        if not parts:
+            return "Graded: the code you ran in this notebook's kernel, in the order you ran it."
+        return counted(parts, "Graded: the code you ran in this notebook's kernel, in the order "
+                              "you ran it, except for this part:",
+                       "Graded: the code you ran in this notebook's kernel, in the order you ran "
+                       "it, except for these {n} parts:")
+    if not parts:
+        return None
+    return counted(parts, "This part of {file} is left out of grading:",
+                   "These {n} parts of {file} are left out of grading:", file=result.submission)
+
+
+def left_out_lines(result: Result) -> list[str]:
+    """What the terminal says about a notebook's left-out lines: the heading and the first few."""
+    heading = left_out_heading(result)
+    if heading is None:
+        return []
+    lines = indented(heading, "")
+    for item in result.left_out[:LEFT_OUT_SHOWN]:
+        lines += indented(left_out_sentence(item, result.notebook), "  ")
+    rest = len(result.left_out) - LEFT_OUT_SHOWN
+    if rest > 0:
+        lines += indented(counted(rest, "…and {n} more, listed in the report.",
+                                  "…and {n} more, listed in the report."), "  ")
+    return lines
 
 
 def render(result: Result, *, color: bool, report_path: str | None = None,
            next_step: str | None = None) -> str:
     result = printable_result(result)
     lines = [paint(f"{result.title} ({result.exercise}) — {result.submission}", "bold", color)]
+    left_out = left_out_lines(result)
+    if left_out:
+        lines += [*left_out, ""]
     if result.status is Status.ERROR and result.message:
         lines.append(paint(_("Your file could not be graded:"), "red", color))
         lines += indented(result.message, "  ")
@@ -297,13 +368,20 @@ def _test_lines(said: Told, color: bool) -> list[str]:
 
 
 def indented(text: str, prefix: str, style: str | None = None, color: bool = False) -> list[str]:
-    """Lines of `text` after `prefix`, wrapped to WIDTH columns; indented lines (code) are kept
-    as is."""
+    """Lines of `text` after `prefix`, wrapped to WIDTH columns, never inside a short `code`
+    span (so `# grader: skip` stays whole); indented lines (code) are kept as is."""
     lines = []
     room = WIDTH - len(prefix)
     for raw in text.splitlines():
-        wrapped = wrap.wrap(raw, room, subsequent_indent="  ") \
-            if wrap.columns(raw) > room and not raw.startswith(" ") else [raw]
+        if wrap.columns(raw) > room and not raw.startswith(" "):
+            glued = _CODE_SPAN.sub(lambda span: span.group(0).replace(" ", "\0"), raw)
+            wrapped = [line.replace("\0", " ") for line in
+                       wrap.wrap(glued, room, subsequent_indent="  ")]
+        else:
+            wrapped = [raw]
         for line in wrapped or [""]:
             lines.append(paint(prefix + line, style, color) if style else prefix + line)
     return lines
+
+
+_CODE_SPAN = re.compile(r"`[^`\n]{1,30}`")

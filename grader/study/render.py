@@ -33,6 +33,7 @@ class Ask(enum.Enum):
 
     COMMAND = "command"  # in a shell: `grader hint NAME`
     KEY = "key"  # under `grader watch`: h and Enter
+    NOTEBOOK = "notebook"  # in a Jupyter notebook: `hint("NAME")` in a cell (grader/notebook.py)
 
 
 def check_command(path: Path, cwd: Path) -> str:
@@ -177,6 +178,9 @@ def _more_hints(exercise: catalog.Exercise, numbers: list[int], *, remembered: b
     if unseen is not None:
         if ask is Ask.KEY:
             return _("Press h and Enter again for hint {number}.").format(number=unseen)
+        if ask is Ask.NOTEBOOK:
+            return _("Run `hint(\"{name}\")` again for hint {number}.").format(
+                name=exercise.name, number=unseen)
         return _("Run `grader hint {name}` again for hint {number}.").format(
             name=exercise.name, number=unseen)
     if len(numbers) == 1:
@@ -228,19 +232,41 @@ def check_next_step(progress: Progress, exercise: catalog.Exercise, full_marks: 
     """The line under a check's verdict: the next exercise after full marks, else how to get
     unstuck, never an invitation to move on."""
     if full_marks:
+        if ask is Ask.NOTEBOOK:
+            return notebook_next_line(progress, workspace, cwd)
         return next_line(progress, workspace, cwd)
     return stuck_line(progress, exercise, ask)
+
+
+def notebook_next_line(progress: Progress, workspace: Workspace, cwd: Path) -> str:
+    """The next exercise, said in a notebook: the file to open rather than a command to run."""
+    upcoming = progress.next_exercise()
+    if upcoming is None:
+        return next_line(progress, workspace, cwd)
+    path = workspace.exercise_path(upcoming.name)
+    if not path.is_file():
+        return next_line(progress, workspace, cwd)
+    return NEXT_MARK + " " + _("Next: {title}. Open {path} and run its cells.").format(
+        title=_(upcoming.title), path=shown_path(path, cwd))
 
 
 def stuck_line(progress: Progress, exercise: catalog.Exercise, ask: Ask = Ask.COMMAND) -> str:
     """How to get the first hint not seen yet (those a report showed count as seen)."""
     count = len(exercise.hints)
     unseen = progress.of(exercise.name).unseen_hint(exercise)
-    if unseen is None:
+    if unseen is None and ask is Ask.NOTEBOOK:
+        text = counted(count, "Stuck? You have seen the only hint: "
+                       "`hint(\"{name}\", every=True)` shows it again.",
+                       "Stuck? You have seen all {n} hints: `hint(\"{name}\", every=True)` "
+                       "shows them again.", name=exercise.name)
+    elif unseen is None:
         text = counted(count, "Stuck? You have seen the only hint: `grader hint {name} --all` "
                        "shows it again.",
                        "Stuck? You have seen all {n} hints: `grader hint {name} --all` shows "
                        "them again.", name=exercise.name)
+    elif ask is Ask.NOTEBOOK:
+        text = _("Stuck? `hint(\"{name}\")` in a cell shows hint {number} of {count}.").format(
+            name=exercise.name, number=unseen, count=count)
     elif ask is Ask.KEY:
         text = _("Stuck? Press h and Enter for hint {number} of {count}.").format(
             number=unseen, count=count)
@@ -274,7 +300,7 @@ def unknown_exercise(typed: str, *, file: str | None = None, option: str | None 
     close = difflib.get_close_matches(typed, catalog.names(), n=1, cutoff=0.6)
     if file is not None:
         lines = [_("the file name {file!r} names no exercise: the exercise is the name without "
-                   ".py.").format(file=file)]
+                   ".py (or .ipynb).").format(file=file)]
     elif option is not None:
         lines = [_("{option} names no exercise: there is no exercise {typed!r}.").format(
             option=option, typed=typed)]

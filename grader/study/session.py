@@ -24,7 +24,7 @@ from grader.results import Result
 from grader.study import progress
 from grader.study import render as render_progress
 from grader.study.render import Ask
-from grader.study.workspace import Workspace, holding, language, stub_path
+from grader.study.workspace import Workspace, holding, language, stub_path, stub_text
 
 
 @dataclass
@@ -191,7 +191,7 @@ def reset_plan(workspace: Workspace, exercise: catalog.Exercise) -> Reset:
     failure), CannotReset when the file is not one that can be replaced."""
     path = workspace.exercise_path(exercise.name)
     stub_path = stub_of(workspace, exercise.name)
-    stub = stub_path.read_text(encoding="utf-8")
+    stub = stub_text(exercise, stub_path, notebook=grading.is_notebook(path.name))
     if path.is_symlink() or (path.exists() and not path.is_file()):
         raise CannotReset(_("{path} is not a regular file, so it is left alone; move it away "
                             "and run the command again.").format(path=path))

@@ -1,6 +1,7 @@
 """`grader watch`: grade a file again every time it is saved.
 
-Changes are found by polling: every INTERVAL seconds each watched file is stat()ed and its
+Changes are found by polling: every INTERVAL seconds each watched file (an exercise's .py file and
+its notebook, which Jupyter saves by renaming a new file into place) is stat()ed and its
 (mtime, size, inode) compared with the last look. The standard library has no inotify, polling
 works the same on every system and file system (network drives, containers, editors that save by
 renaming), and stat()ing ten files three times a second costs nothing. A save is graded once it
@@ -55,8 +56,10 @@ class Target:
 
 
 def targets_in(folder: Path) -> list[Target]:
-    """Every exercise file the folder may hold, in course order, whether it exists yet or not."""
-    return [Target(exercise, folder / f"{exercise.name}.py") for exercise in catalog.CATALOG]
+    """Every exercise file the folder may hold, in course order, whether it exists yet or not:
+    a Python file and a Jupyter notebook for each exercise."""
+    return [Target(exercise, folder / f"{exercise.name}{suffix}")
+            for exercise in catalog.CATALOG for suffix in (".py", ".ipynb")]
 
 
 class Refused(Exception):
@@ -85,8 +88,10 @@ class Plan:
         return watching + "\n" + _(KEYS)
 
     def target(self, exercise: catalog.Exercise) -> Target | None:
-        """The watched file of `exercise`, if this watch has one."""
-        return next((target for target in self.targets if target.exercise == exercise), None)
+        """The watched file of `exercise`, if this watch has one: the one that exists (the
+        .py file if both do), else the first watched."""
+        mine = [target for target in self.targets if target.exercise == exercise]
+        return next((target for target in mine if target.path.is_file()), next(iter(mine), None))
 
 
 def plan(path: Path, exercise: str | None) -> Plan:
@@ -104,8 +109,8 @@ def plan(path: Path, exercise: str | None) -> Plan:
         raise Refused(_("--exercise goes with a FILE, not a folder."))
     targets = targets_in(path)
     if not any(target.path.is_file() for target in targets):
-        raise Refused(_("{path} holds no exercise files (such as {name}.py).").format(
-            path=path, name=catalog.names()[0]))
+        raise Refused(_("{path} holds no exercise files (such as {name}.py or "
+                        "{name}.ipynb).").format(path=path, name=catalog.names()[0]))
     state, notices = study.load(workspace.find(path))
     upcoming = state.next_exercise()
     first = next((target for target in targets

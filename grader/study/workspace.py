@@ -1,7 +1,8 @@
 """Where a learner works: a folder made by `grader init`, or a clone of this repository.
 
 A workspace is found by walking up from a starting folder. A folder made by `grader init` holds a
-marker, `.grader/workspace.json`, and the exercise files at its top level. A clone is recognised
+marker, `.grader/workspace.json`, and the exercise files at its top level: Python files, or
+Jupyter notebooks with `grader init --notebooks` (the marker says which). A clone is recognised
 by its `exercises/` folder holding at least one file named for a catalog exercise. Either way the
 progress file lives in `<root>/.grader/`.
 """
@@ -17,8 +18,9 @@ from grader import __version__, files, i18n
 from grader.course import catalog
 from grader.course import paths as course
 from grader.files import write_atomically
-from grader.i18n import _, counted
+from grader.i18n import N_, _, counted
 from grader.results import timestamp
+from grader.study import exercise_notebooks
 
 STATE_DIR = ".grader"
 MARKER = "workspace.json"
@@ -35,6 +37,7 @@ class WorkspaceError(Exception):
 class Workspace:
     root: Path
     exercises_dir: Path  # the root itself for `grader init`, `exercises/` in a clone
+    notebooks: bool = False  # made by `grader init --notebooks`: each exercise is a .ipynb
 
     @property
     def state_dir(self) -> Path:
@@ -45,7 +48,11 @@ class Workspace:
         return self.state_dir / "progress.json"
 
     def exercise_path(self, name: str) -> Path:
-        return self.exercises_dir / f"{name}.py"
+        """The exercise's file: the workspace's kind (.py, or .ipynb for notebooks), unless only
+        the other kind is there (a learner may move from one to the other)."""
+        kinds = (".ipynb", ".py") if self.notebooks else (".py", ".ipynb")
+        paths = [self.exercises_dir / f"{name}{suffix}" for suffix in kinds]
+        return next((path for path in paths if path.is_file()), paths[0])
 
     def holds(self, path: Path) -> bool:
         """Whether `path` is a learner file of this workspace (the ones progress counts)."""
@@ -56,9 +63,11 @@ def find(start: Path | None = None) -> Workspace | None:
     """The workspace holding `start` (default: the working directory), or None."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        marked = _is_marked(folder)
+        marker = _marker(folder)
+        marked = marker is not None
         if marked:
-            return Workspace(root=folder, exercises_dir=folder)
+            return Workspace(root=folder, exercises_dir=folder,
+                             notebooks=marker.get("notebooks") is True)
         exercises = folder / "exercises"
         if folder == course.SHIPPED_DIR and not marked:
             continue  # the installed package's own copy of the course is nobody's workspace
@@ -72,10 +81,6 @@ def holding(path: Path) -> Workspace | None:
     """The workspace whose exercise file `path` is (the files progress counts), or None."""
     found = find(path.resolve().parent)
     return found if found is not None and found.holds(path) else None
-
-
-def _is_marked(folder: Path) -> bool:
-    return _marker(folder) is not None
 
 
 def _marker(folder: Path) -> dict | None:
@@ -109,8 +114,9 @@ class Created:
     missing_stubs: list[str]  # exercises this installation ships no stub for
 
 
-def create(folder: Path, *, force: bool = False) -> Created:
-    """Write every stub in course order, a README and the marker into `folder`.
+def create(folder: Path, *, force: bool = False, notebooks: bool = False) -> Created:
+    """Write every stub in course order (as Jupyter notebooks with `notebooks`), a README and
+    the marker into `folder`.
 
     Nothing is written if any target file exists, unless `force`: a learner's work is never
     overwritten by accident. Progress (`.grader/progress.json`) is never touched, and nothing
@@ -119,10 +125,11 @@ def create(folder: Path, *, force: bool = False) -> Created:
     folder = folder.resolve()
     if folder.exists() and not folder.is_dir():
         raise WorkspaceError(_("{folder} exists and is not a folder.").format(folder=folder))
+    suffix = ".ipynb" if notebooks else ".py"
     lang = i18n.current()
     stubs = [(exercise, stub_path(exercise.name, lang)) for exercise in catalog.CATALOG]
     missing = [exercise.name for exercise, stub in stubs if not stub.is_file()]
-    targets = [folder / f"{exercise.name}.py" for exercise, stub in stubs if stub.is_file()]
+    targets = [folder / f"{exercise.name}{suffix}" for exercise, stub in stubs if stub.is_file()]
     targets += [folder / "README.md", folder / STATE_DIR / MARKER]
     if not force:
         existing = [path for path in targets if os.path.lexists(path)]
@@ -136,13 +143,14 @@ def create(folder: Path, *, force: bool = False) -> Created:
                 "code in them would be lost; your progress is kept).", path=existing[0]))
     for exercise, stub in stubs:
         if stub.is_file():
-            write_atomically(folder / f"{exercise.name}.py", stub.read_text(encoding="utf-8"),
-                             below=folder)
-    write_atomically(folder / "README.md", learner_readme(), below=folder)
+            write_atomically(folder / f"{exercise.name}{suffix}",
+                             stub_text(exercise, stub, notebooks), below=folder)
+    write_atomically(folder / "README.md", learner_readme(notebooks), below=folder)
     write_atomically(folder / STATE_DIR / MARKER, json.dumps(
         {"kind": MARKER_KIND, "schema": 1, "created_by": f"nn-grader {__version__}",
-         "created_at": timestamp(), "lang": lang}, indent=2) + "\n", below=folder)
-    workspace = Workspace(root=folder, exercises_dir=folder)
+         "created_at": timestamp(), "notebooks": notebooks, "lang": lang}, indent=2) + "\n",
+        below=folder)
+    workspace = Workspace(root=folder, exercises_dir=folder, notebooks=notebooks)
     return Created(workspace=workspace, missing_stubs=missing)
 
 
@@ -155,10 +163,19 @@ def stub_path(name: str, lang: str) -> Path:
     return translated if lang != i18n.ENGLISH and translated.is_file() else english
 
 
-def learner_readme() -> str:
+def stub_text(exercise: catalog.Exercise, stub: Path, notebook: bool) -> str:
+    """The text of an exercise's fresh file: the stub, or the notebook made from it."""
+    source = stub.read_text(encoding="utf-8")
+    return exercise_notebooks.notebook(exercise, source) if notebook else source
+
+
+def learner_readme(notebooks: bool = False) -> str:
+    suffix = ".ipynb" if notebooks else ".py"
     rows = "\n".join(
-        f"| {number} | {_(exercise.title)} | `{exercise.name}.py` | {exercise.points} |"
+        f"| {number} | {_(exercise.title)} | `{exercise.name}{suffix}` | {exercise.points} |"
         for number, exercise in enumerate(catalog.CATALOG, start=1))
+    if notebooks:
+        return _(_NOTEBOOK_README).format(rows=rows)
     return _("""# Neural networks from scratch: your workspace
 
 Each file here is one exercise. Open it, read the task at the top, replace
@@ -181,3 +198,38 @@ Your progress is kept in `.grader/progress.json`, HTML reports in `.grader/repor
 |---|----------|------|--------|
 {rows}
 """).format(rows=rows)
+
+
+_NOTEBOOK_README = N_("""# Neural networks from scratch: your workspace
+
+Each notebook here is one exercise. Open it in Jupyter (`jupyter lab` in this folder), read the
+task at the top, write your code in the cell under it and run the cells. The last cell checks
+your work from inside the notebook:
+
+    from grader.notebook import check
+    check("softmax")
+
+It grades the code you have run in the notebook's kernel (no need to save), shows the verdict
+below the cell and records your progress. `hint("softmax")` (from the same module) shows one more
+hint. Start a cell with `# grader: skip` to keep plots and experiments out of grading.
+
+The notebook's kernel must be the Python that has nn-grader installed. The same commands as
+for .py files work in a terminal, on the saved notebooks:
+
+    grader check softmax.ipynb  # grade one saved notebook, with feedback for every test
+    grader check                # grade the next exercise you have not finished
+    grader watch                # grade each notebook again every time it is saved (Ctrl-C stops)
+    grader hint softmax         # one more hint for an exercise (--all: every hint)
+    grader next                 # what to do next
+    grader list                 # the course, your best scores and where you are
+    grader solution softmax     # the reference solution, once you have full marks
+    grader reset softmax        # a fresh notebook, to start an exercise again (progress is kept)
+
+Your progress is kept in `.grader/progress.json`, HTML reports in `.grader/reports/`.
+
+## The course, in order
+
+| # | Exercise | File | Points |
+|---|----------|------|--------|
+{rows}
+""")
