@@ -227,9 +227,10 @@ def init(folder: Path, force: bool, notebooks: bool) -> None:
     if notebooks:
         click.echo(counted(exercises, "Created {shown}/ with {n} exercise notebook and a README.",
                            "Created {shown}/ with {n} exercise notebooks and a README.",
-                           shown=shown) + "\n"
-                   f"Start with:\n  cd {shown}\n  grader next\nand open the notebook it names "
-                   "in Jupyter (`jupyter lab`); its last cell checks your work.")
+                           shown=shown))
+        click.echo(_("Start with:\n  cd {shown}\n  grader next\nand open the notebook it names "
+                     "in Jupyter (`jupyter lab`); its last cell checks your work.").format(
+                         shown=shown))
         return
     click.echo(counted(exercises, "Created {shown}/ with {n} exercise and a README.",
                        "Created {shown}/ with {n} exercises and a README.", shown=shown))

@@ -244,3 +244,23 @@ def test_an_unsafe_level_is_refused_in_chinese_with_its_reason(run_cli, tmp_path
     assert refused.exit_code == 2
     assert "用于班级评分并不安全" in refused.stderr and "学习者代码" in refused.stderr
     assert english_sentences(refused.stderr) == []
+
+
+def test_a_notebook_workspace_speaks_chinese(run_cli, tmp_path, monkeypatch):
+    import json
+
+    made = run_cli("--lang", "zh", "init", "--notebooks")
+    assert made.exit_code == 0 and "个练习 notebook" in made.stdout
+    assert english_sentences(made.stdout) == []
+    monkeypatch.chdir(tmp_path / "nn-course")
+    notebook = json.loads(Path("softmax.ipynb").read_text(encoding="utf-8"))
+    task = "".join(notebook["cells"][0]["source"])
+    assert "把一组得分变成概率" in task and "在下面的单元格中写你的代码" in task
+    code = next(cell for cell in notebook["cells"] if cell["cell_type"] == "code")
+    code["source"] = "%matplotlib inline\n" + WRONG_SOFTMAX
+    Path("softmax.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    checked = run_cli("check", "softmax.ipynb")
+    assert checked.exit_code == 1
+    assert "IPython 魔法命令" in checked.stdout and "不参与评分" in checked.stdout
+    assert "个值中有" in checked.stdout
+    assert english_sentences(checked.stdout + checked.stderr) == []

@@ -109,35 +109,36 @@ def printable_result(result: Result) -> Result:
 # What was left out of a notebook, one sentence per entry; {place} is "Cell 4, line 2" (or "In
 # [4], line 2" for a kernel's input), "Cell 4" when the whole cell is left out.
 _LEFT_OUT = {
-    "magic": "{place}: `{code}` is an IPython magic, which only Jupyter runs.",
-    "shell": "{place}: `{code}` is a shell command, which the grader does not run.",
-    "help": "{place}: `{code}` asks IPython for help, which only Jupyter shows.",
-    "cell magic": "{place} starts with the cell magic `{code}`, so the whole cell is left out.",
-    "skip": "{place} starts with `# grader: skip`, so the whole cell is left out.",
-    "syntax error": ("{place} has a syntax error, so the kernel did not run it either: the "
-                     "input is left out."),
+    "magic": N_("{place}: `{code}` is an IPython magic, which only Jupyter runs."),
+    "shell": N_("{place}: `{code}` is a shell command, which the grader does not run."),
+    "help": N_("{place}: `{code}` asks IPython for help, which only Jupyter shows."),
+    "cell magic": N_("{place} starts with the cell magic `{code}`, so the whole cell is left "
+                     "out."),
+    "skip": N_("{place} starts with `# grader: skip`, so the whole cell is left out."),
+    "syntax error": N_("{place} has a syntax error, so the kernel did not run it either: the "
+                       "input is left out."),
 }
 _WHOLE = ("cell magic", "skip", "syntax error")
 
 
 def left_out_place(item: LeftOut, notebook: str | None) -> str:
     """Where a left-out entry is, as the learner finds it: a file's cell, or a kernel's input."""
-    if notebook == "kernel":
-        cell = f"In [{item.cell}]"
-    else:
-        cell = f"Cell {item.cell}"
+    kernel = notebook == "kernel"
     if item.reason in _WHOLE:
-        return cell
+        return (_("In [{cell}]") if kernel else _("Cell {cell}")).format(cell=item.cell)
     if item.lines > 1:
-        return f"{cell}, lines {item.line}–{item.line + item.lines - 1}"
-    return f"{cell}, line {item.line}"
+        return (_("In [{cell}], lines {first}–{last}") if kernel else
+                _("Cell {cell}, lines {first}–{last}")).format(
+                    cell=item.cell, first=item.line, last=item.line + item.lines - 1)
+    return (_("In [{cell}], line {line}") if kernel else _("Cell {cell}, line {line}")).format(
+        cell=item.cell, line=item.line)
 
 
 def left_out_sentence(item: LeftOut, notebook: str | None) -> str:
     if item.reason not in _LEFT_OUT:  # "more": the entries the result had no room for
         return counted(item.lines, "{n} more line is left out as well.",
                        "{n} more lines are left out as well.")
-    return _LEFT_OUT[item.reason].format(place=left_out_place(item, notebook), code=item.code)
+    return _(_LEFT_OUT[item.reason]).format(place=left_out_place(item, notebook), code=item.code)
 
 
 def left_out_heading(result: Result) -> str | None:
@@ -146,7 +147,8 @@ def left_out_heading(result: Result) -> str | None:
     parts = len(result.left_out)
     if result.notebook == "kernel":
         if not parts:
-            return "Graded: the code you ran in this notebook's kernel, in the order you ran it."
+            return _("Graded: the code you ran in this notebook's kernel, in the order you ran "
+                     "it.")
         return counted(parts, "Graded: the code you ran in this notebook's kernel, in the order "
                               "you ran it, except for this part:",
                        "Graded: the code you ran in this notebook's kernel, in the order you ran "
