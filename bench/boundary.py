@@ -171,7 +171,7 @@ def bare_pytest_in_process(repeats: int) -> float:
     solution = load_solution()
     arguments = [str(course.suite_path("softmax")), "-q", "--noconftest", "--assert=plain",
                  "-p", "no:cacheprovider", "-c", os.devnull, "--rootdir",
-                 str(course.SUITES_DIR), "-W", "ignore::DeprecationWarning"]
+                 str(course.suites_dir()), "-W", "ignore::DeprecationWarning"]
 
     def run() -> None:
         with contextlib.redirect_stdout(io.StringIO()):

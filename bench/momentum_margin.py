@@ -22,8 +22,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from grader.course import datasets  # noqa: E402
-from grader.course.suites import test_sgd_momentum as suite  # noqa: E402
+from grader.course import catalog, datasets  # noqa: E402
+
+catalog.builtin().importable()
+import test_sgd_momentum as suite  # noqa: E402
 
 
 def _reference():

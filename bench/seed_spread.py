@@ -5,10 +5,10 @@
     python bench/seed_spread.py --json spread.json   # also keep the raw scores
 
 Two learners with the same code should get the same grade, and a wrong answer should lose its
-points whatever random inputs the suite draws. For each file under tests/corpus/<ex>/wrong/ this
-grades it once per seed through the batch pool (as `grader report` does) and prints the lowest
-and highest score; a file whose min and max differ is marked with `*`. The exit code is 0 either
-way: this measures, it does not judge.
+points whatever random inputs the suite draws. For each file under
+grader/course/builtin/corpus/<ex>/wrong/ this grades it once per seed through the batch pool (as
+`grader report` does) and prints the lowest and highest score; a file whose min and max differ
+is marked with `*`. The exit code is 0 either way: this measures, it does not judge.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from grader.boundary.launch import Limits  # noqa: E402
 from grader.core import grading  # noqa: E402
 from grader.course import catalog  # noqa: E402
 
-CORPUS = ROOT / "tests" / "corpus"
+CORPUS = ROOT / "grader" / "course" / "builtin" / "corpus"
 
 
 def wrong_files(names: list[str]) -> list[Path]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -37,10 +38,61 @@ BUILT_FROM = {
 T = TypeVar("T")
 
 
+COURSE_ENV = "NN_GRADER_COURSE"
+# Commands that choose their course themselves: `new` may start one in an empty folder.
+_OWN_COURSE = ("new",)
+
+
+@dataclass(frozen=True)
+class CourseChoice:
+    """The course folder the command line asked for (None: the built-in course), and where
+    the request came from, for messages."""
+
+    folder: Path | None
+    source: str
+
+
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--course", "course_dir", metavar="DIR", envvar=COURSE_ENV, show_envvar=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help=N_("The course folder to work with (default: the course the workspace was "
+                      "made for by `grader init --course`, else the built-in course)."))
 @click.version_option(__version__, prog_name="nn-grader")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context, course_dir: Path | None) -> None:
     """Grade exercises of the neural-networks-from-scratch course, with feedback that teaches."""
+    if course_dir is not None:
+        given = ctx.get_parameter_source("course_dir") is click.core.ParameterSource.COMMANDLINE
+        choice = CourseChoice(course_dir, "--course" if given else COURSE_ENV)
+    else:
+        choice = CourseChoice(workspace.recorded_course(), "the workspace")
+    ctx.obj = choice
+    if ctx.invoked_subcommand not in _OWN_COURSE:
+        ctx.with_resource(catalog.using(_load_course(choice)))
+
+
+def _load_course(choice: CourseChoice) -> catalog.Course:
+    """The chosen course, checked; a course that cannot be used is a usage error (exit 2)
+    with every problem, never a traceback."""
+    if choice.folder is None:
+        folder, loader = catalog.BUILTIN_DIR, catalog.builtin
+    else:
+        folder, loader = choice.folder, lambda: catalog.load(choice.folder)
+    try:
+        return loader()
+    except catalog.CourseError as error:
+        heading = {
+            "--course": "grader: the course in {folder} (given by --course) cannot be used:",
+            COURSE_ENV: "grader: the course in {folder} (given by {variable}) cannot be used:",
+            "the workspace": "grader: the course in {folder} (recorded in this workspace by "
+                             "`grader init`) cannot be used:",
+            "init": "grader: the course in {folder} (given to `grader init --course`) cannot be "
+                    "used:"}[choice.source]
+        click.echo(render_text.printable_line(heading.format(folder=folder, variable=COURSE_ENV)),
+                   err=True)
+        for problem in error.problems:
+            click.echo(render_text.printable_line(f"  - {problem}"), err=True)
+        sys.exit(EXIT_USAGE)
 
 
 @main.command()
@@ -206,10 +258,18 @@ def _unknown_exercise(file: Path, exercise: str | None) -> click.UsageError:
               help=N_("Overwrite files that exist (your code in them is lost; progress is kept)."))
 @click.option("--notebooks", is_flag=True,
               help=N_("One Jupyter notebook per exercise (.ipynb) instead of a Python file."))
-def init(folder: Path, force: bool, notebooks: bool) -> None:
+@click.option("--course", "course_dir", metavar="DIR",
+              type=click.Path(file_okay=False, path_type=Path),
+              help=N_("Make the workspace for the course in DIR; the workspace records it, so "
+                      "every command run in it uses that course."))
+@click.pass_context
+def init(ctx: click.Context, folder: Path, force: bool, notebooks: bool,
+         course_dir: Path | None) -> None:
     """Make a workspace in FOLDER (default: ./nn-course): every exercise stub, in course order,
     and a README, in the language chosen (--lang), which the workspace then keeps. Existing
     files are never overwritten without --force (exit code 2)."""
+    if course_dir is not None:
+        ctx.with_resource(catalog.using(_load_course(CourseChoice(course_dir, "init"))))
     try:
         created = workspace.create(folder, force=force, notebooks=notebooks)
     except workspace.WorkspaceError as error:
@@ -219,11 +279,8 @@ def init(folder: Path, force: bool, notebooks: bool) -> None:
         click.echo(_("grader init: cannot write to {path}: {reason}").format(
             path=error.filename, reason=error.strerror), err=True)
         sys.exit(EXIT_USAGE)
-    for name in created.missing_stubs:
-        click.echo(_("grader init: this installation has no stub for {name!r} yet; "
-                     "skipped.").format(name=name), err=True)
-    exercises = len(catalog.CATALOG) - len(created.missing_stubs)
-    shown = render_text.shown_path(created.workspace.root, Path.cwd())
+    exercises = len(catalog.exercises())
+    shown = render_text.shown_path(created.root, Path.cwd())
     if notebooks:
         click.echo(counted(exercises, "Created {shown}/ with {n} exercise notebook and a README.",
                            "Created {shown}/ with {n} exercise notebooks and a README.",
@@ -480,6 +537,9 @@ def gradescope_build(out: Path, exercises: tuple[str, ...], hidden: str) -> None
     """
     from grader.batch import bundle
 
+    if not catalog.active().builtin:
+        raise click.UsageError("the Gradescope bundle carries the built-in course only: run "
+                               f"this without --course and {COURSE_ENV}.")
     for name in exercises:
         _exercise_named(name)
     try:
@@ -528,3 +588,86 @@ def gradescope_run(root: Path) -> None:
         click.echo(_("grader: internal failure on {exercise}: {failure}").format(
             exercise=item.exercise.name, failure=item.failure), err=True)
     sys.exit(EXIT_FULL_MARKS)
+
+
+@main.command("new")
+@click.argument("name")
+@click.pass_obj
+def new_command(choice: CourseChoice, name: str) -> None:
+    """Add exercise NAME to the course folder given by --course or NN_GRADER_COURSE: a stub, a
+    solution, a suite (a visible example and its hidden twin on random inputs) and its entry
+    in course.toml. An empty folder becomes a new course. Nothing that exists is overwritten.
+
+    The scaffold passes `grader dev check` as written; edit all four into your exercise.
+
+    Exit code: 0 written, 2 usage error (nothing written).
+    """
+    from grader.course import scaffold
+
+    if choice.source not in ("--course", COURSE_ENV):
+        raise click.UsageError("name the course folder: `grader --course DIR new NAME`, or set "
+                               f"{COURSE_ENV}=DIR (an empty folder starts a new course).")
+    try:
+        made = scaffold.new_exercise(choice.folder, name)
+    except scaffold.ScaffoldError as error:
+        raise click.UsageError(str(error)) from None
+    except OSError as error:
+        click.echo(f"grader new: cannot write {error.filename}: {error.strerror}", err=True)
+        sys.exit(EXIT_USAGE)
+    cwd = Path.cwd()
+    stub, solution, suite, toml = (render_text.shown_path(path, cwd) for path in made.written)
+    root = render_text.shown_path(made.course.root, cwd)
+    click.echo(render_text.printable_line(
+        f"Added the exercise {name} to the course in {root}:") + "\n"
+        + render_text.printable_line(f"  {stub}: the stub learners start from") + "\n"
+        + render_text.printable_line(f"  {solution}: the reference solution") + "\n"
+        + render_text.printable_line(f"  {suite}: the hidden suite, a visible example and its "
+                                     "hidden twin on random inputs") + "\n"
+        + render_text.printable_line(f"  {toml}: its catalog entry (title, points, task, "
+                                     "hints)") + "\n"
+        + render_text.printable_line(f"Make them your exercise, then run `grader --course "
+                                     f"{root} dev check {name}`."))
+    sys.exit(EXIT_FULL_MARKS)
+
+
+@main.group("dev")
+def dev_group() -> None:
+    """Tools for course authors: is each suite right, and how strong is it?"""
+
+
+@dev_group.command("check")
+@click.argument("names", metavar="[NAME]...", nargs=-1)
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help="Files graded at once (default: the number of CPUs).")
+@click.option("--seed", type=click.IntRange(min=0),
+              help="Seed for the suites' random inputs (default: derived from each file's "
+              "content, as `grader check` does).")
+def dev_check(names: tuple[str, ...], jobs: int | None, seed: int | None) -> None:
+    """Check that the course's exercises (or those named) agree with their suites: every stub
+    grades 0 as not started, every solution gets full marks with no failed challenge, and
+    every file of corpus/NAME/right/ and corpus/NAME/wrong/ grades as labelled. Prints a table
+    and every problem.
+
+    Exit code: 0 everything agrees, 1 something disagrees, 2 usage error, 3 grader failure.
+    """
+    from grader.batch.executor import default_jobs
+    from grader.batch.run import JOBS_PER_CPU
+    from grader.course import devcheck
+
+    most = JOBS_PER_CPU * default_jobs()
+    if jobs is not None and jobs > most:
+        raise click.UsageError(f"--jobs {jobs} is more than this machine can use: at most {most} "
+                               "files are graded at once.")
+    course = catalog.active()
+    for name in names:
+        _exercise_named(name)
+    try:
+        report = devcheck.check(course, names, jobs=jobs, seed=seed, progress=sys.stderr)
+    except devcheck.PoolFailed as error:
+        click.echo(f"grader: internal failure: {error}", err=True)
+        sys.exit(EXIT_GRADER_FAILED)
+    except KeyboardInterrupt:
+        click.echo("grader: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    click.echo(devcheck.render(report))
+    sys.exit(EXIT_FULL_MARKS if report.ok else EXIT_NOT_FULL)

@@ -145,11 +145,28 @@ def _exercise(name: str) -> Any:
     from grader.course import catalog
     from grader.study import render as render_progress
 
+    _use_course()
     try:
         return catalog.get(name)
     except catalog.UnknownExercise:
         message = render_progress.unknown_exercise(str(name))
         raise UsageError(message[:1].upper() + message[1:]) from None
+
+
+def _use_course() -> None:
+    """Use the course `grader` would use in this folder (NN_GRADER_COURSE, else the one the
+    workspace recorded, else the built-in one): a kernel has no command line to choose it."""
+    import os
+
+    from grader.course import catalog
+    from grader.study import workspace
+
+    folder = os.environ.get("NN_GRADER_COURSE") or workspace.recorded_course(Path.cwd())
+    try:
+        catalog.use(catalog.load(Path(folder)) if folder else None)
+    except catalog.CourseError as error:
+        raise UsageError("The course in {folder} cannot be used: {problems}".format(
+            folder=folder, problems=" ".join(error.problems))) from None
 
 
 def _inputs(shell: Any) -> list[tuple[int, str]]:

@@ -31,7 +31,7 @@ UNREADABLE = ("empty", "binary", "latin1", "huge")
 
 
 def gradable() -> list[catalog.Exercise]:
-    return [exercise for exercise in catalog.CATALOG
+    return [exercise for exercise in catalog.exercises()
             if course.stub_path(exercise.name).is_file()
             and course.solution_path(exercise.name).is_file()
             and course.suite_path(exercise.name).is_file()]

@@ -13,7 +13,7 @@ from grader.core import grading
 from grader.results import Result
 
 TESTS_DIR = Path(__file__).resolve().parent
-CORPUS_DIR = TESTS_DIR / "corpus"
+CORPUS_DIR = TESTS_DIR.parent / "grader" / "course" / "builtin" / "corpus"
 CASES_DIR = TESTS_DIR / "cases"
 
 

@@ -192,7 +192,7 @@ def test_one_file_per_learner_with_exercise(tmp_path):
     assert float(book["bob"]["softmax"]) == 0
     for skipped in ("carol/helper.py", "dave/a.py", "dave/b.py", "erin.txt"):
         assert skipped in stdout
-    assert "dave has several .py files and none is named softmax.py" in stdout
+    assert "dave has several .py files or notebooks and none is named softmax.py" in stdout
 
     code, stdout, _ = report(submissions, "-o", out, "--exercise", "softmax", "--seed", SEED)
     assert "(0 graded now, 3 kept from an earlier run)" in stdout

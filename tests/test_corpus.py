@@ -1,15 +1,15 @@
 """Plausible learner answers, graded through the real pipeline under several seeds.
 
-tests/corpus/<exercise>/wrong/*.py must lose points under every seed. Each must say the most it
-may score, `# ceiling: <points>`, best followed by why (`— the tests it must fail`), so that a
-regression letting a wrong answer climb towards full marks fails here. Every exercise has a
-hard-coder, wrong/hard_coded_examples.py (the shown examples from a lookup table), whose ceiling
-is at most 20% of the points. Every `# expect: <text>` line names text that must appear in the
-feedback (the targeted message for that mistake), and every `# never: <text>` line text that
-must not (an answer the hints still ration, for example).
-tests/corpus/<exercise>/right/*.py are correct answers written differently: full marks.
+The built-in course's corpus, grader/course/builtin/corpus/: <exercise>/wrong/*.py must lose
+points under every seed. Each must say the most it may score, `# ceiling: <points>`, best
+followed by why (`— the tests it must fail`), so that a regression letting a wrong answer climb
+towards full marks fails here. Every exercise has a hard-coder, wrong/hard_coded_examples.py
+(the shown examples from a lookup table), whose ceiling is at most 20% of the points. Every
+`# expect: <text>` line names text that must appear in the feedback (the targeted message for
+that mistake), and every `# never: <text>` line text that must not (an answer the hints still
+ration, for example). <exercise>/right/*.py are correct answers written differently: full marks.
 
-Any tests/corpus/<exercise>/ folder is picked up. The files this session's tests ask for are
+Any <exercise>/ folder of the corpus is picked up. The files this session's tests ask for are
 graded once per seed through the batch pool, which forks each grading from a warm process
 instead of starting an interpreter per file.
 """

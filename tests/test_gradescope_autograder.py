@@ -124,8 +124,8 @@ def test_setup_installs_the_grader_and_checks_it_on_a_solution(installed):
     version = subprocess.run([str(installed.venv / "bin" / "grader"), "--version"],
                              capture_output=True, text=True, check=True).stdout
     assert __version__ in version
-    for folder in (installed.installed("course/suites"), installed.installed("_course/solutions"),
-                   installed.root / "source"):
+    for folder in (installed.installed("course/builtin/suites"),
+                   installed.installed("course/builtin/solutions"), installed.root / "source"):
         assert folder.stat().st_mode & 0o077 == 0, folder  # for root alone
     assert installed.installed("boundary").stat().st_mode & 0o005 == 0o005  # the learner's side
 
@@ -197,7 +197,7 @@ def softmax(L):
 
 @pytest.mark.parametrize("level", ["process", "bubblewrap"])
 def test_hostile_code_cannot_read_the_solutions_or_forge_the_results(installed, level):
-    solutions = installed.installed("_course/solutions/softmax.py").parent
+    solutions = installed.installed("course/builtin/solutions/softmax.py").parent
     assert (solutions / "softmax.py").read_bytes()  # there, for root
     hunter = HUNTER.format(solutions=solutions, results=installed.root / "results" /
                            "results.json").encode()

@@ -70,12 +70,14 @@ def test_the_wheel_carries_the_course_as_installed_here(bundle):
             f"nn_grader-{__version__}-py3-none-any.whl")))
     names = set(wheel.namelist())
     for exercise in catalog.names():
-        assert wheel.read(f"grader/_course/solutions/{exercise}.py") == \
+        assert wheel.read(f"grader/course/builtin/solutions/{exercise}.py") == \
             course.solution_path(exercise).read_bytes()
-        assert wheel.read(f"grader/_course/exercises/{exercise}.py") == \
+        assert wheel.read(f"grader/course/builtin/exercises/{exercise}.py") == \
             course.stub_path(exercise).read_bytes()
-        assert wheel.read(f"grader/course/suites/test_{exercise}.py") == \
+        assert wheel.read(f"grader/course/builtin/suites/test_{exercise}.py") == \
             course.suite_path(exercise).read_bytes()
+    assert "grader/course/builtin/course.toml" in names
+    assert not [name for name in names if "/corpus/" in name], "the corpus is for authors"
     assert "grader/_course/templates/class.html.j2" in names
     assert "grader/batch/autograder.py" in names
     metadata = wheel.read(f"nn_grader-{__version__}.dist-info/METADATA").decode()

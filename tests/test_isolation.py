@@ -355,13 +355,15 @@ def _running(token: str) -> list[int]:
 
 
 def test_suites_and_solutions_stay_hidden_in_the_installed_layout(tmp_path):
-    """The wheel's layout (pyproject's force-include: the course files under grader/_course),
-    copied by hand, run from a folder under /tmp as an installed package would be."""
+    """The wheel's layout (pyproject's force-include: the built-in course's stubs and solutions
+    beside its course.toml, the templates under grader/_course), copied by hand, run from a
+    folder under /tmp as an installed package would be."""
     site = tmp_path / "site"
     shutil.copytree(ROOT / "grader", site / "grader",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    for folder in ("exercises", "solutions", "templates"):
-        shutil.copytree(ROOT / folder, site / "grader" / "_course" / folder)
+                    ignore=shutil.ignore_patterns("__pycache__", "corpus"))
+    for folder in ("exercises", "solutions"):
+        shutil.copytree(ROOT / folder, site / "grader" / "course" / "builtin" / folder)
+    shutil.copytree(ROOT / "templates", site / "grader" / "_course" / "templates")
     submission = tmp_path / "read_reference.py"
     shutil.copyfile(TESTS_DIR / "hostile" / "read_reference.py", submission)
     command = [sys.executable, "-I", "-c",

@@ -44,7 +44,7 @@ def workspace(run_cli, tmp_path, monkeypatch) -> Path:
 def done_before(root: Path, name: str) -> None:
     """Record full marks on every exercise before `name`, as if the learner had done them."""
     def change(state: progress.Progress) -> None:
-        for exercise in catalog.CATALOG[: catalog.names().index(name)]:
+        for exercise in catalog.exercises()[: catalog.names().index(name)]:
             entry = state.entry(exercise.name)
             entry.full_marks_at = "2026-01-01T00:00:00+00:00"
             entry.best_score = float(exercise.points)
@@ -74,13 +74,13 @@ def test_init_writes_every_stub_a_readme_and_the_marker(run_cli, tmp_path):
     assert outcome.exit_code == 0
     root = tmp_path / "nn-course"
     assert "cd nn-course" in outcome.stdout
-    shipped = [e for e in catalog.CATALOG if course.stub_path(e.name).is_file()]
+    shipped = [e for e in catalog.exercises() if course.stub_path(e.name).is_file()]
     assert {"softmax", "cross_entropy"} <= {e.name for e in shipped}
     for exercise in shipped:
         assert (root / f"{exercise.name}.py").read_bytes() == \
             course.stub_path(exercise.name).read_bytes()
     readme = (root / "README.md").read_text()
-    positions = [readme.index(f"`{exercise.name}.py`") for exercise in catalog.CATALOG]
+    positions = [readme.index(f"`{exercise.name}.py`") for exercise in catalog.exercises()]
     assert positions == sorted(positions), "the README lists the course out of order"
     assert "grader watch" in readme and "grader hint" in readme
     marker = json.loads((root / ".grader" / "workspace.json").read_text())
@@ -118,7 +118,7 @@ def test_init_refuses_a_folder_that_is_a_file(run_cli, tmp_path):
 def test_init_keeps_progress_when_forced(run_cli, workspace):
     done_before(workspace, "softmax")
     assert run_cli("init", str(workspace), "--force").exit_code == 0
-    assert saved_progress(workspace)[catalog.CATALOG[0].name]["full_marks_at"]
+    assert saved_progress(workspace)[catalog.exercises()[0].name]["full_marks_at"]
 
 
 # --- list / status ----------------------------------------------------------------------------
@@ -127,16 +127,16 @@ def test_list_of_a_fresh_workspace(run_cli, workspace):
     outcome = run_cli("list")
     assert outcome.exit_code == 0
     lines = outcome.stdout.splitlines()
-    first = catalog.CATALOG[0]
-    for exercise in catalog.CATALOG:
+    first = catalog.exercises()[0]
+    for exercise in catalog.exercises():
         row = table_row(outcome.stdout, exercise.name)
         assert exercise.title in row and f"-/{exercise.points}" in row
         assert "not started" in row
         assert row.startswith("→") == (exercise is first)
     titles = [next(i for i, line in enumerate(lines) if f" {e.name} " in line)
-              for e in catalog.CATALOG]
+              for e in catalog.exercises()]
     assert titles == sorted(titles)
-    assert f"Total: 0/{sum(e.points for e in catalog.CATALOG)} points" in outcome.stdout
+    assert f"Total: 0/{sum(e.points for e in catalog.exercises())} points" in outcome.stdout
     assert run_cli("status").stdout == outcome.stdout
 
 
@@ -152,7 +152,7 @@ def test_list_shows_best_scores_states_and_the_next_exercise(run_cli, workspace)
     table = run_cli("status").stdout
     assert "10/10  done" in table_row(table, "softmax")
     assert f"{score:g}/10  in progress" in table_row(table, "cross_entropy")
-    assert table_row(table, catalog.CATALOG[0].name).startswith("→")
+    assert table_row(table, catalog.exercises()[0].name).startswith("→")
 
     done_before(workspace, "softmax")
     table = run_cli("list").stdout
@@ -194,7 +194,7 @@ def test_list_outside_a_workspace_shows_the_course_without_progress(run_cli):
     outcome = run_cli("list")
     assert outcome.exit_code == 0
     assert "not in a workspace" in outcome.stderr
-    assert all(exercise.title in outcome.stdout for exercise in catalog.CATALOG)
+    assert all(exercise.title in outcome.stdout for exercise in catalog.exercises())
 
 
 def test_check_outside_a_workspace_records_nothing(run_cli, tmp_path):
@@ -236,9 +236,9 @@ def test_check_without_file_outside_a_workspace(run_cli):
 
 
 def test_check_after_everything_is_done(run_cli, workspace):
-    done_before(workspace, catalog.CATALOG[-1].name)
+    done_before(workspace, catalog.exercises()[-1].name)
     progress.Store(workspace / ".grader" / "progress.json").update(
-        lambda state: setattr(state.entry(catalog.CATALOG[-1].name), "full_marks_at", "now"))
+        lambda state: setattr(state.entry(catalog.exercises()[-1].name), "full_marks_at", "now"))
     outcome = run_cli("check")
     assert outcome.exit_code == 0
     assert "full marks on every exercise" in outcome.stdout
@@ -253,7 +253,7 @@ def test_check_all_grades_the_workspace_and_prints_the_table(run_cli, workspace)
     assert outcome.exit_code == 1  # cross_entropy is still the stub
     assert "10/10  done" in table_row(outcome.stdout, "softmax")
     assert "0/10  not started" in table_row(outcome.stdout, "cross_entropy")
-    assert "file missing" in table_row(outcome.stdout, catalog.CATALOG[0].name)
+    assert "file missing" in table_row(outcome.stdout, catalog.exercises()[0].name)
     assert (workspace / ".grader" / "reports" / "softmax.html").is_file()
     assert (workspace / ".grader" / "reports" / "cross_entropy.html").is_file()
 
@@ -326,7 +326,7 @@ def test_hint_outside_a_workspace_cannot_remember(run_cli, tmp_path):
 # --- next -------------------------------------------------------------------------------------
 
 def test_next_gives_the_task_and_the_command(run_cli, workspace):
-    first = catalog.CATALOG[0]
+    first = catalog.exercises()[0]
     outcome = run_cli("next")
     assert outcome.exit_code == 0
     assert first.title in outcome.stdout and flat(first.task) in flat(outcome.stdout)
@@ -343,7 +343,7 @@ def test_next_from_outside_the_workspace_folder_names_the_path(run_cli, workspac
                                                               monkeypatch):
     monkeypatch.chdir(workspace / ".grader")
     outcome = run_cli("next")
-    assert f"grader check {workspace / catalog.CATALOG[0].name}.py" in outcome.stdout
+    assert f"grader check {workspace / catalog.exercises()[0].name}.py" in outcome.stdout
 
 
 def test_next_outside_a_workspace(run_cli):
@@ -430,7 +430,7 @@ def test_one_next_exercise_everywhere(run_cli, workspace):
     assert f"→ Next: {title}. Run: grader check or_perceptron.py" in checked.stdout
     report = workspace / ".grader" / "reports" / "softmax.html"
     assert _next_panel_target(report) == workspace / "or_perceptron.py"
-    assert f"Next: exercise 2 of {len(catalog.CATALOG)}, {title}" in run_cli("next").stdout
+    assert f"Next: exercise 2 of {len(catalog.exercises())}, {title}" in run_cli("next").stdout
     table = run_cli("list").stdout
     assert table_row(table, "or_perceptron").startswith("→")
     assert [line for line in table.splitlines() if line.startswith("→")] == \

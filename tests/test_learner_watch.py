@@ -141,7 +141,7 @@ def test_watch_a_file_through_wrong_half_typed_and_right(workspace, watches):
     (workspace / "softmax.py").write_text(RIGHT)
     right = watch.wait_for_verdict(title, 4)
     assert "10/10 — full marks" in right
-    assert f"Next: {catalog.CATALOG[0].title}" in right  # the first exercise not done
+    assert f"Next: {catalog.exercises()[0].title}" in right  # the first exercise not done
 
     assert watch.interrupt() == 0
     assert "Stopped watching." in watch.output
@@ -155,7 +155,7 @@ def test_watch_a_file_through_wrong_half_typed_and_right(workspace, watches):
 
 def test_watch_the_workspace_starts_with_the_next_exercise(workspace, watches):
     def done_before_softmax(state: progress.Progress) -> None:
-        for exercise in catalog.CATALOG[: catalog.names().index("softmax")]:
+        for exercise in catalog.exercises()[: catalog.names().index("softmax")]:
             state.entry(exercise.name).full_marks_at = "2026-01-01T00:00:00+00:00"
 
     progress.Store(workspace / ".grader" / "progress.json").update(done_before_softmax)
@@ -175,7 +175,7 @@ def test_watch_the_workspace_starts_with_the_next_exercise(workspace, watches):
 
 def test_after_full_marks_the_watch_moves_on_to_the_next_exercises_file(workspace, watches):
     def done_before_softmax(state: progress.Progress) -> None:
-        for exercise in catalog.CATALOG[: catalog.names().index("softmax")]:
+        for exercise in catalog.exercises()[: catalog.names().index("softmax")]:
             state.entry(exercise.name).full_marks_at = "2026-01-01T00:00:00+00:00"
 
     progress.Store(workspace / ".grader" / "progress.json").update(done_before_softmax)

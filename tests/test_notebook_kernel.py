@@ -46,7 +46,7 @@ class Kernel:
 
 @pytest.fixture
 def course_folder(tmp_path) -> Path:
-    return workspace.create(tmp_path / "course", notebooks=True).workspace.root
+    return workspace.create(tmp_path / "course", notebooks=True).root
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from grader.study import exercise_notebooks
 def folder(run_cli, tmp_path) -> Path:
     outcome = run_cli("init", "--notebooks")
     assert outcome.exit_code == 0, outcome.stderr
-    assert outcome.stdout.startswith(f"Created nn-course/ with {len(catalog.CATALOG)} exercise "
+    assert outcome.stdout.startswith(f"Created nn-course/ with {len(catalog.exercises())} exercise "
                                      "notebooks and a README.")
     return tmp_path / "nn-course"
 
@@ -61,7 +61,7 @@ def test_the_same_course_makes_the_same_notebooks(folder, run_cli, tmp_path):
 
 def test_check_without_a_file_grades_the_next_notebook(folder, run_cli, monkeypatch):
     monkeypatch.chdir(folder)
-    first = catalog.CATALOG[0]
+    first = catalog.exercises()[0]
     assert f"Edit:   {first.name}.ipynb" in run_cli("next").stdout
     outcome = run_cli("check", "--seed", 1)
     assert outcome.exit_code == 1
@@ -88,7 +88,7 @@ def test_reset_restores_a_fresh_notebook(folder, run_cli, monkeypatch):
 
 
 def test_watch_checks_a_notebook_each_time_it_is_saved(folder, watches):  # noqa: F811
-    first = catalog.CATALOG[0]
+    first = catalog.exercises()[0]
     watch = watches(folder)
     title = f"{first.title} ({first.name}.ipynb): "
     assert "Not started yet" in watch.wait_for_verdict(title, 1)

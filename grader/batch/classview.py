@@ -133,7 +133,7 @@ class ClassView:
 def build(discovery: Discovery, records: list[Record], seed: int | None, *,
           roster: Roster | None = None, outsiders: list[Outsider] | None = None) -> ClassView:
     names = {record.exercise for record in records}
-    exercises = [exercise for exercise in catalog.CATALOG if exercise.name in names]
+    exercises = [exercise for exercise in catalog.exercises() if exercise.name in names]
     max_total = float(sum(exercise.points for exercise in exercises))
     learners = roster.learners if roster is not None else discovery.learners
     slugs = learner_slugs(learners)

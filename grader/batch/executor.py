@@ -25,6 +25,7 @@ from typing import Any
 
 from grader.boundary.launch import python_command
 from grader.core import grading
+from grader.course import catalog
 
 START_SECONDS = 30.0
 
@@ -56,7 +57,8 @@ class ForkServerExecutor(Executor):
     """Runs each task in a child forked from a preloaded zygote, at most `max_workers` at once.
 
     `task_seconds` is the outer wall-clock guard of every task: past it the child is killed and
-    the future fails with `TaskFailed(timed_out=True)`.
+    the future fails with `TaskFailed(timed_out=True)`. The zygote preloads the course in use
+    here when the pool starts, the one the jobs made here name.
     """
 
     def __init__(self, max_workers: int | None = None, *, task_seconds: float = 600.0) -> None:
@@ -73,8 +75,10 @@ class ForkServerExecutor(Executor):
         self._wake_write.setblocking(False)
         ours, theirs = socket.socketpair()
         code = "from grader.batch.zygote import main; main()"
+        course = catalog.active().job_key()
         self._zygote = subprocess.Popen(
-            [*python_command(code), str(theirs.fileno())], pass_fds=(theirs.fileno(),),
+            [*python_command(code), str(theirs.fileno()), *([course] if course else [])],
+            pass_fds=(theirs.fileno(),),
             stdin=subprocess.DEVNULL, env=grading.worker_env(), start_new_session=True)
         theirs.close()
         self._control = ours

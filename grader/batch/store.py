@@ -18,12 +18,11 @@ import json
 import os
 import socket
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from grader import files
 from grader.course import catalog
-from grader.course import paths as course
 from grader.files import write_atomically
 from grader.i18n import _
 from grader.render.text import printable_line
@@ -95,39 +94,57 @@ def content_hash(source: bytes) -> str:
 
 
 def suite_version(exercise: str) -> str | None:
-    """A hash of the suite, the helper modules it imports from suites/ and the reference
-    solution: it changes when any of them changes. None when the suite is missing."""
-    digest = hashlib.sha256()
+    """A hash of what decides a grade besides the file: the suite, the modules it imports from
+    its suites/ folder (and those they import), the reference solution and the exercise's
+    catalog entry, in the course in use. It changes when any of them changes. None when the
+    exercise or its suite is missing."""
+    course = catalog.active()
     try:
-        suite = course.suite_path(exercise).read_bytes()
-        paths = [*_suite_helpers(suite), course.solution_path(exercise)]
-        digest.update(suite + b"\0")
+        entry = course.get(exercise)
+        suite = course.suite_path(exercise)
+        paths = [suite, *_suite_helpers(suite, course.suites_dir),
+                 course.solution_path(exercise)]
+        # Equivalent mutants are notes for `grader dev mutate`: they change no grade.
+        graded = {key: value for key, value in asdict(entry).items() if key != "equivalent"}
+        digest = hashlib.sha256(json.dumps(graded, sort_keys=True).encode() + b"\0")
         for path in paths:
             digest.update(path.read_bytes() + b"\0")
-    except OSError:
+    except (OSError, catalog.UnknownExercise):
         return None
     return digest.hexdigest()[:16]
 
 
-def _suite_helpers(suite: bytes) -> list[Path]:
-    """suites/<name>.py for each `from grader.course.suites import <name>` or
-    `from grader.course.suites.<name> import ...` in the suite."""
-    package = "grader.course.suites"
+def _suite_helpers(suite: Path, folder: Path) -> list[Path]:
+    """The modules of `folder` that `suite` imports, directly or through one another: a
+    `name.py` or the files of a package `name/` for each `import name` or `from name import
+    ...` whose name is there."""
+    found: dict[Path, None] = {}
+    waiting = [suite]
+    while waiting:
+        try:
+            tree = ast.parse(waiting.pop().read_bytes())
+        except (OSError, SyntaxError, ValueError):
+            continue
+        for top in sorted(_imported(tree)):
+            module, package = folder / f"{top}.py", folder / top
+            files = [module] if module.is_file() else \
+                sorted(package.rglob("*.py")) if package.is_dir() else []
+            for path in files:
+                if path != suite and path not in found:
+                    found[path] = None
+                    waiting.append(path)
+    return list(found)
+
+
+def _imported(tree: ast.Module) -> set[str]:
+    """The top-level names of the modules a module imports (relative imports left out)."""
     names = set()
-    try:
-        tree = ast.parse(suite)
-    except (SyntaxError, ValueError):
-        return []
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module == package:
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(package + "."):
-            names.add(node.module.removeprefix(package + ".").split(".")[0])
-        elif isinstance(node, ast.Import):
-            names.update(a.name.removeprefix(package + ".").split(".")[0] for a in node.names
-                         if a.name.startswith(package + "."))
-    return [course.SUITES_DIR / f"{name}.py" for name in sorted(names)
-            if (course.SUITES_DIR / f"{name}.py").is_file()]
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module.split(".")[0])
+    return names
 
 
 class Store:

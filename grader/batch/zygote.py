@@ -30,7 +30,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 
-from grader.course import paths as course
+from grader.course import catalog
 
 _PR_SET_PDEATHSIG = 1
 READ_CHUNK = 1 << 16
@@ -50,14 +50,15 @@ class Child:
 def main() -> None:
     control = socket.socket(fileno=int(sys.argv[1]))
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    preload()
+    preload(catalog.for_job(sys.argv[2] if len(sys.argv) > 2 else None))
     gc.collect()
     gc.freeze()  # children share these pages instead of copying them on the first refcount
     Zygote(control).serve()
 
 
-def preload() -> None:
-    """Import what every grading run needs, so each child starts with it in memory."""
+def preload(course: catalog.Course) -> None:
+    """Import what every grading run of `course` needs, so each child starts with it in
+    memory; the children grade with that course (a job naming it finds it in use)."""
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     from _pytest.config import default_plugins
 
@@ -66,17 +67,19 @@ def preload() -> None:
 
     for name in default_plugins:
         _try_import(f"_pytest.{name}")
-    for module in _course_imports():
+    catalog.use(course)
+    course.importable()
+    for module in _course_imports(course):
         _try_import(module)
     from grader.boundary.launch import make_undumpable
 
     make_undumpable()
 
 
-def _course_imports() -> list[str]:
+def _course_imports(course: catalog.Course) -> list[str]:
     """The modules the suites and solutions import at their top level (without running them)."""
-    files = sorted(course.SUITES_DIR.glob("test_*.py"))
-    files += sorted((course.course_dir() / "solutions").glob("*.py"))
+    files = [course.suite_path(name) for name in course.names()]
+    files += [course.solution_path(name) for name in course.names()]
     found: list[str] = []
     for path in files:
         try:

@@ -252,8 +252,15 @@ def _readable_roots() -> tuple[str, ...]:
     return tuple(kept)
 
 
+# The system folders every sandbox mounts whole (sandbox_plan), besides the readable roots.
+_SYSTEM_MOUNTS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+
+
 def _hidden_paths(roots: tuple[str, ...]) -> list[str]:
-    """Folders under `roots` that hold suites or solutions, each to be covered by an empty one.
+    """Folders the learner would see that hold suites, solutions or a corpus of answers, each
+    to be covered by an empty one: those of the course being graded and of the built-in
+    course, wherever they are (a course folder may sit inside a readable root, or under /usr,
+    which the sandbox mounts whole).
 
     Besides this package's own, any other copy of the package in a site-packages folder (a
     stale install, or the course files an editable install puts there) is hidden whole.
@@ -271,11 +278,12 @@ def _hidden_paths(roots: tuple[str, ...]) -> list[str]:
             if not entry.is_dir(follow_symlinks=False):
                 continue
             folder = Path(entry.path).resolve()
-            if folder != own and any((folder / sub).is_dir()
-                                     for sub in ("suites", "course/suites", "_course")):
+            if folder != own and any((folder / sub).is_dir() for sub in (
+                    "suites", "course/suites", "course/builtin", "_course")):
                 hidden.add(folder)
+    seen = [Path(root) for root in (*roots, *_SYSTEM_MOUNTS)]
     inside = [folder for folder in hidden
-              if any(folder == Path(root) or Path(root) in folder.parents for root in roots)]
+              if any(folder == root or root in folder.parents for root in seen)]
     return sorted(str(folder) for folder in inside)
 
 

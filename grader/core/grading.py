@@ -183,11 +183,12 @@ def make_job(source: bytes, label: str, exercise: catalog.Exercise, seed: int,
 
 def job_for(module: Prepared, label: str, exercise: catalog.Exercise, seed: int,
             limits: Limits) -> dict:
-    """The job, with the language: the worker's environment is scrubbed, and its messages are
-    the learner's."""
-    job = {"exercise": exercise.name, "label": label, "seed": seed, "source": _text(module),
-           "limits": asdict(limits), "isolation": os.environ.get(ENVIRONMENT_KEY) or None,
-           "lang": i18n.current()}
+    """The job for a prepared module. It names the course in use here, so that the worker
+    grades with the same one, and the language: the worker's environment is scrubbed, and its
+    messages are the learner's."""
+    job = {"course": catalog.active().job_key(), "exercise": exercise.name, "label": label,
+           "seed": seed, "source": _text(module), "limits": asdict(limits),
+           "isolation": os.environ.get(ENVIRONMENT_KEY) or None, "lang": i18n.current()}
     if isinstance(module, notebooks.Module):
         job["cells"] = module.cells.to_json()
         job["left_out"] = [asdict(item) for item in module.left_out]

@@ -14,13 +14,13 @@ import sys
 import tempfile
 import time
 from dataclasses import fields, replace
+from pathlib import Path
 
 from grader import __version__, i18n
 from grader.boundary.launch import Limits, make_undumpable
 from grader.boundary.proxy import Session
 from grader.core.notebooks import Cells
 from grader.course import catalog
-from grader.course import paths as course
 from grader.feedback import NOT_STARTED
 from grader.i18n import N_, _, counted
 from grader.results import (
@@ -52,14 +52,20 @@ class SuiteFailed(Exception):
 def run(job: dict) -> Result:
     started = time.monotonic()
     i18n.use(job.get("lang", i18n.ENGLISH))
-    exercise = catalog.get(job["exercise"])
+    try:
+        course = catalog.for_job(job.get("course"))
+    except catalog.CourseError as error:
+        raise SuiteFailed(f"the course cannot be loaded: {error}") from None
+    catalog.use(course)
+    course.importable()
+    exercise = course.get(job["exercise"])
     limits = Limits(**job.get("limits", {}))
     seed = int(job["seed"])
     output_fd = _output_file()
     cells = Cells.from_json(job["cells"]) if job.get("cells") else None
     session = Session(job["source"].encode("utf-8"), job["label"], limits, output_fd,
-                      job.get("isolation"), callables=_stub_callables(exercise.name),
-                      cells=cells)
+                      job.get("isolation"),
+                      callables=_stub_callables(course.stub_path(exercise.name)), cells=cells)
     try:
         session.spawn()
         os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
@@ -71,7 +77,7 @@ def run(job: dict) -> Result:
         code = pytest.main(
             [str(course.suite_path(exercise.name)), "-q", "--noconftest", "--assert=plain",
              "--tb=native", "-p", "no:cacheprovider", "-p", "no:stepwise", "-c", os.devnull,
-             "--rootdir", str(course.SUITES_DIR), "-W", "ignore::DeprecationWarning"],
+             "--rootdir", str(course.suites_dir), "-W", "ignore::DeprecationWarning"],
             plugins=[plugin])
     finally:
         session.close()
@@ -202,10 +208,10 @@ def _size(result: Result) -> int:
     return len(result.to_json(indent=2).encode("utf-8"))
 
 
-def _stub_callables(name: str) -> frozenset[str]:
+def _stub_callables(stub: Path) -> frozenset[str]:
     """The functions and classes the exercise's stub defines: the learner's must be callable."""
     try:
-        tree = ast.parse(course.stub_path(name).read_bytes())
+        tree = ast.parse(stub.read_bytes())
     except (OSError, SyntaxError, ValueError):
         return frozenset()
     kinds = (ast.FunctionDef, ast.ClassDef)

@@ -1,12 +1,46 @@
-"""The course: every exercise, in order, with its title, points and hints.
+"""A course is a folder, and its course.toml is the only list of its exercises.
 
-This is the only list of exercises. Stubs, solutions, suites, reports and the learner commands
-all read it, and a test fails if a file exists that it does not name.
+A course folder holds `course.toml` (a `[course]` table, then one `[[exercise]]` table per
+exercise in course order), the stubs `exercises/NAME.py`, the reference solutions
+`solutions/NAME.py` and the suites `suites/test_NAME.py` with the helper modules and data
+generators they import (`suites/` is put first on `sys.path` of the trusted process that grades,
+so a suite imports them by their plain names). Stubs, solutions, suites, reports and the learner
+commands all read the catalog; nothing else lists exercises.
+
+The catalog is checked when it is loaded, so that a mistake in it is one clear message naming
+the file, the exercise and the field, never a traceback halfway through grading. One course is
+in use in a process at a time (`use`): the command line chooses it, and a grading process is
+told which in its job.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import keyword
+import math
+import re
+import sys
+import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+
+COURSE_FILE = "course.toml"
+BUILTIN_DIR = Path(__file__).resolve().parent / "builtin"
+# A checkout keeps the built-in course's stubs and solutions at the top level; the wheel puts
+# them in BUILTIN_DIR beside its course.toml (pyproject's force-include).
+_CHECKOUT_DIR = BUILTIN_DIR.parent.parent.parent
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+@dataclass(frozen=True)
+class Equivalent:
+    """A mutant of the reference solution that computes the same thing, so no suite can tell
+    it apart; `grader dev mutate` leaves it out of the score."""
+
+    mutant: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -14,362 +48,345 @@ class Exercise:
     name: str
     title: str
     section: str
-    points: int
+    points: int | float
     task: str
     hints: tuple[str, ...]
+    equivalent: tuple[Equivalent, ...] = ()
 
 
-CATALOG: tuple[Exercise, ...] = (
-    Exercise(
-        name="and_perceptron",
-        title="AND perceptron",
-        section="Perceptrons as logic gates",
-        points=5,
-        task="Set weight1, weight2 and bias so that the perceptron computes AND.",
-        hints=(
-            "The output is 1 when weight1*x1 + weight2*x2 + bias >= 0. Only (1, 1) may reach 0.",
-            "With weight1 = weight2 = 1, the sums are 0, 1, 1 and 2 before the bias. "
-            "Which bias pushes only the last one to 0 or above?",
-            "weight1 = 1.0, weight2 = 1.0, bias = -2.0 is one answer (the course's).",
-        ),
-    ),
-    Exercise(
-        name="or_perceptron",
-        title="OR perceptron",
-        section="Perceptrons as logic gates",
-        points=5,
-        task="Set weight1, weight2 and bias so that the perceptron computes OR.",
-        hints=(
-            "Start from your AND weights: OR fires for every input except (0, 0).",
-            "Keep the weights and raise the bias, or raise the weights and keep the bias.",
-            "weight1 = 1.0, weight2 = 1.0, bias = -1.0 is one answer.",
-        ),
-    ),
-    Exercise(
-        name="not_perceptron",
-        title="NOT perceptron",
-        section="Perceptrons as logic gates",
-        points=5,
-        task="Set weight1, weight2 and bias so that the perceptron outputs NOT of the second "
-        "input.",
-        hints=(
-            "The first input is ignored, so weight1 should be 0.",
-            "The output must be 1 when x2 = 0: the bias alone must be >= 0. "
-            "When x2 = 1, weight2 + bias must be < 0.",
-            "weight1 = 0.0, weight2 = -2.0, bias = 1.0 is one answer.",
-        ),
-    ),
-    Exercise(
-        name="xor_perceptron",
-        title="XOR as a two-layer perceptron network",
-        section="Perceptrons as logic gates",
-        points=6,
-        task="XOR is not one perceptron: set the weights of a 2-2-1 network of step units.",
-        hints=(
-            "XOR(x1, x2) = AND(OR(x1, x2), NAND(x1, x2)). Build the two hidden units first.",
-            "hidden_weights has one row per hidden unit: row 0 could be OR, row 1 NAND.",
-            "OR: weights [1, 1], bias -1. NAND: weights [-1, -1], bias 1.5. "
-            "The output unit is AND of the two: weights [1, 1], bias -2.",
-        ),
-    ),
-    Exercise(
-        name="perceptron_step",
-        title="The perceptron trick",
-        section="The perceptron algorithm",
-        points=10,
-        task="Write stepFunction, prediction, perceptronStep and trainPerceptronAlgorithm.",
-        hints=(
-            "stepFunction(t) is 1 when t >= 0 and 0 otherwise: t = 0 gives 1.",
-            "prediction(X, W, b) is stepFunction(np.matmul(X, W) + b): W[0] goes with X[0], "
-            "W[1] with X[1], and the bias is added.",
-            "perceptronStep changes W and b only for a misclassified point, one point at a time: "
-            "add learn_rate * x for a missed positive, subtract it for a missed negative.",
-            "trainPerceptronAlgorithm must draw W = np.random.rand(2, 1) before "
-            "b = np.random.rand(1)[0] + x_max, and record (-W[0]/W[1], -b/W[1]) after each epoch.",
-        ),
-    ),
-    Exercise(
-        name="softmax",
-        title="Softmax",
-        section="Softmax",
-        points=10,
-        task="Write softmax(L): turn a list of scores into probabilities that sum to 1.",
-        hints=(
-            "Each probability is exp(L[i]) divided by the sum of exp(L[j]) over all j, so the "
-            "probabilities add up to 1.",
-            "np.exp works on a whole list or NumPy array at once; divide the result by its own "
-            "sum and return every probability.",
-            "Exponentiating is not squaring: np.exp(L), not L**2. exp is positive and grows with "
-            "the score, so negative scores get small positive probabilities once you divide by "
-            "the sum.",
-            "Large scores overflow: np.exp(1000) is inf. Subtract max(L) from every score first; "
-            "the probabilities stay the same.",
-        ),
-    ),
-    Exercise(
-        name="cross_entropy",
-        title="Cross entropy",
-        section="Cross entropy",
-        points=10,
-        task="Write cross_entropy(Y, P): the binary cross entropy of labels Y and probabilities P.",
-        hints=(
-            "Cross entropy is -sum(Y*ln(P) + (1-Y)*ln(1-P)): a sum over all points, with a minus.",
-            "Use the natural log (np.log), not np.log10, and convert Y and P to float arrays "
-            "with np.asarray(..., dtype=float).",
-            "np.float_ was removed in NumPy 2: use np.float64, or np.asarray(Y, dtype=float).",
-        ),
-    ),
-    Exercise(
-        name="gradient_descent",
-        title="Logistic regression by gradient descent",
-        section="Gradient descent",
-        points=10,
-        task="Write sigmoid, output_formula, error_formula, update_weights and train.",
-        hints=(
-            "sigmoid(x) = 1 / (1 + exp(-x)); output_formula applies it to "
-            "features @ weights + bias.",
-            "The log-loss is -y*ln(output) - (1-y)*ln(1-output), element-wise.",
-            "For log-loss the gradient is simply -(y - output) * x: there is no "
-            "output*(1-output) factor (that belongs to squared error).",
-            "train: weights = np.random.normal(scale=1 / n_features**.5, "
-            "size=n_features) and bias = 0, then in each epoch call "
-            "weights, bias = update_weights(x, y, weights, bias, learnrate) for every point.",
-        ),
-    ),
-    Exercise(
-        name="backprop",
-        title="Backpropagation",
-        section="Backpropagation",
-        points=10,
-        task="Write sigmoid_prime, error_term_formula, gradient_step and backprop for a "
-        "two-layer network.",
-        hints=(
-            "sigmoid_prime(x) = sigmoid(x) * (1 - sigmoid(x)), with x the sigmoid's input: "
-            "output * (1 - output) is the same thing written with the sigmoid's output.",
-            "The output error term is (y - output) * output * (1 - output).",
-            "The hidden error term is the output error term times the hidden-to-output weights, "
-            "times the derivative of the hidden sigmoid: h * (1 - h).",
-            "delta_w_i_h has the shape of weights_input_hidden: learnrate * hidden_error_term * "
-            "x[:, None].",
-        ),
-    ),
-    Exercise(
-        name="one_hot",
-        title="One-hot encoding",
-        section="One-hot encoding",
-        points=10,
-        task="Write one_hot(labels, categories=None): one row per label, with a single 1 in "
-        "its category's column.",
-        hints=(
-            "Start from zeros of shape (len(labels), len(categories)), one row per label and one "
-            "column per category, and set a single 1 in each row.",
-            "A label's column is its position among the categories, which are "
-            "sorted(set(labels)) when none are given: the labels 10 and 20 alone go to columns "
-            "0 and 1, not to columns 10 and 20.",
-            "When categories is given, keep its order and give every category a column. Check "
-            "`if label not in categories:` and raise ValueError(f\"unknown label: {label}\").",
-            "With no labels, np.zeros((0, len(categories))) is the answer: build the zeros "
-            "from len(labels) and len(categories), and the empty case comes out right by itself.",
-        ),
-    ),
-    Exercise(
-        name="multiclass_cross_entropy",
-        title="Likelihood and multi-class cross entropy",
-        section="Maximum likelihood and cross entropy",
-        points=10,
-        task="Write likelihood(Y, P) and multiclass_cross_entropy(Y, P) for one-hot labels Y "
-        "and a model's probabilities P.",
-        hints=(
-            "Row i of Y picks out the probability the model gives record i's actual class: "
-            "sum(Y[i] * P[i]). The likelihood multiplies these, one per record.",
-            "The cross entropy is -sum(Y * ln(P)) over every record and class: the natural log "
-            "(np.log), a sum (not a mean), and a minus sign that makes it positive.",
-            "Never compute the cross entropy as -log(likelihood(...)): the product of thousands "
-            "of probabilities underflows to 0.0. Add up the logs instead, as "
-            "log(ab) = log(a) + log(b) allows.",
-        ),
-    ),
-    Exercise(
-        name="squared_error",
-        title="Squared error and learning weights",
-        section="Squared error and gradient descent",
-        points=10,
-        task="Write sse, mse, train_epoch and train: measure the squared error and learn the "
-        "weights of one sigmoid unit by batch gradient descent.",
-        hints=(
-            "sse = 0.5 * np.sum((y - y_hat)**2) and mse = np.sum((y - y_hat)**2) / (2 * m), "
-            "with m = len(y), the number of records: keep the 1/2, and for targets of shape "
-            "(m, k) divide by 2 * m, not by the number of numbers (np.mean would).",
-            "In train_epoch every record uses the same weights: add error_term * x to del_w "
-            "for each record, where error_term = (y - output) * output * (1 - output), and "
-            "update once after the loop: weights + learnrate * del_w / n_records (divide once).",
-            "In train, keep what train_epoch returns (weights = train_epoch(...)) and after "
-            "each epoch append mse(targets, sigmoid(features @ weights)) to losses.",
-            "If train_epoch and train pass their own tests, the admissions data needs nothing "
-            "more: the same starting weights lead to the same accuracy.",
-        ),
-    ),
-    Exercise(
-        name="activations",
-        title="tanh, relu and the vanishing gradient",
-        section="Vanishing gradients and other activation functions",
-        points=16,
-        task="Write tanh, tanh_prime, relu, relu_prime and sigmoid_prime (element-wise), and "
-        "vanishing(n).",
-        hints=(
-            "NumPy works element by element on a number, a list or an array alike: np.tanh(x), "
-            "np.maximum(0, x), np.where(x > 0, 1.0, 0.0). Before using an operator such as - "
-            "or >, convert: x = np.asarray(x, dtype=float).",
-            "(e^x - e^-x) / (e^x + e^-x) overflows: e^1000 is inf, and inf / inf is nan. "
-            "np.tanh(x) stays finite (tanh(1000.0) is 1.0), and tanh_prime(x) = "
-            "1 - np.tanh(x)**2.",
-            "relu(x) is np.maximum(0, x), not max or np.max. relu_prime is 1 only where x > 0, "
-            "so relu_prime(0) is 0: np.where(x > 0, 1.0, 0.0).",
-            "sigmoid_prime(x) = sigmoid(x) * (1 - sigmoid(x)) is largest at x = 0, where it is "
-            "0.25, so n stacked sigmoid layers scale a gradient by at most 0.25 ** n: that is "
-            "vanishing(n).",
-        ),
-    ),
-    Exercise(
-        name="regularization",
-        title="L1 and L2 regularisation",
-        section="Training neural networks: regularisation",
-        points=10,
-        task="Write the L1 and L2 penalties, their gradients, and regularized_step, one step "
-        "of gradient descent with either penalty.",
-        hints=(
-            "l1_penalty = lam * np.sum(np.abs(weights)) and l2_penalty = lam * "
-            "np.sum(weights**2): one number each, summed over every weight, with no 1/2 and no "
-            "square root.",
-            "l1_gradient = lam * np.sign(weights), which is 0 where a weight is 0; l2_gradient "
-            "= 2 * lam * weights (the derivative of w**2 is 2 * w).",
-            "regularized_step returns weights - learnrate * (gradient + penalty_gradient), "
-            "with the penalty's gradient chosen by kind (\"l1\" or \"l2\"); for any other "
-            "kind, raise ValueError.",
-            "L1 should leave the useless weights at 0 (give or take one step), L2 should keep "
-            "them small but not 0: if a training check fails, fix the step's own tests first.",
-        ),
-    ),
-    Exercise(
-        name="dropout",
-        title="Dropout",
-        section="Training neural networks: dropout",
-        points=12,
-        task="Write dropout (inverted dropout with a fresh random mask) and dropout_backward.",
-        hints=(
-            "Draw mask = np.random.rand(*activations.shape) < keep_prob inside dropout, on every "
-            "call: each unit is kept on its own with probability keep_prob, so the number kept "
-            "varies, and np.random.seed (called outside) decides the mask.",
-            "Inverted dropout divides what it keeps by keep_prob: return (activations * mask / "
-            "keep_prob, mask), and keep the mask itself 0/1 (or bools).",
-            "Check keep_prob first: `if not 0 < keep_prob <= 1: raise ValueError(...)`. An "
-            "assert raises AssertionError, not ValueError.",
-            "dropout_backward uses the mask it is given, scaled the same way: d_out * mask / "
-            "keep_prob. Do not draw a new mask there.",
-        ),
-    ),
-    Exercise(
-        name="sgd_momentum",
-        title="SGD with momentum",
-        section="Training neural networks: SGD and momentum",
-        points=12,
-        task="Write minibatches, momentum_step and train_sgd: logistic regression trained on "
-        "shuffled mini-batches, with momentum.",
-        hints=(
-            "minibatches: order = np.random.permutation(len(features)), then features[order] "
-            "and targets[order] (one order for both), cut with range(0, len(features), "
-            "batch_size); the last batch may be smaller. Return a list of (features_batch, "
-            "targets_batch) pairs.",
-            "momentum_step: velocity = beta * velocity + gradient first, then weights = "
-            "weights - learnrate * velocity; return weights, velocity.",
-            "train_sgd: velocity = np.zeros_like(weights) once, before the loops; in each epoch "
-            "call minibatches once, and for each batch use gradient = features_batch.T @ "
-            "(sigmoid(features_batch @ weights) - targets_batch) / len(targets_batch).",
-            "Momentum pays when one direction is much flatter than another: the velocity "
-            "builds up along it. If beta = 0.9 does no better than beta = 0, the velocity is "
-            "probably reset or never passed on.",
-        ),
-    ),
-    Exercise(
-        name="early_stopping",
-        title="Early stopping",
-        section="Training neural networks: early stopping",
-        points=10,
-        task="Write best_epoch, should_stop and stopping_point, which replays a recorded run "
-        "and says where early stopping stops and which epoch it keeps.",
-        hints=(
-            "np.argmin(validation_errors) is the index of the lowest error, the first one on a "
-            "tie. An empty list has no best epoch: raise ValueError (np.argmin and min already "
-            "do).",
-            "While len(validation_errors) < patience + 1, return False. Then stop when "
-            "min(validation_errors[-patience:]) >= min(validation_errors[:-patience]): an error "
-            "equal to the best is no better.",
-            "Replay: for k = 0, 1, 2, ... ask should_stop(validation_errors[:k + 1], patience) "
-            "and stop at the first True (at the last epoch if none is). The best epoch is "
-            "best_epoch(validation_errors[:stop_epoch + 1]), not of the whole run.",
-            "validation_errors may be a NumPy array: `if not validation_errors:` and .index() "
-            "fail on arrays, while len(), slicing, min() and np.argmin work on both.",
-        ),
-    ),
-    Exercise(
-        name="neural_network",
-        title="A neural network class (bike sharing)",
-        section="Project: predicting bike-sharing demand",
-        points=16,
-        task="Complete NeuralNetwork: weight initialisation, train (one record) and run.",
-        hints=(
-            "In __init__, one row per unit of the layer a matrix feeds: weights_input_to_hidden "
-            "= np.random.normal(0.0, hidden_nodes**-0.5, (hidden_nodes, input_nodes)), "
-            "weights_hidden_to_output likewise with output_nodes; activation_function = "
-            "self.sigmoid.",
-            "The hidden layer uses the sigmoid; the output layer is the identity (f(x) = x), "
-            "because the network predicts a count, not a probability.",
-            "With an identity output, the output error term is just targets - final_outputs; "
-            "hidden_delta = weights_hidden_to_output.T @ output_delta * h * (1 - h).",
-            "Compute both deltas, then update in place: weights_hidden_to_output += lr * "
-            "output_delta @ hidden_outputs.T and weights_input_to_hidden += lr * hidden_delta @ "
-            "inputs.T.",
-        ),
-    ),
-    Exercise(
-        name="sentiment_network",
-        title="A sentiment network with noise reduction",
-        section="Project: sentiment analysis",
-        points=20,
-        task="Write count_words, pos_neg_ratios, build_vocabulary and the SentimentNetwork "
-        "class (train and run), and keep only the words that carry sentiment.",
-        hints=(
-            "Split with review.split() (no argument) and count every occurrence: "
-            "counter.update(words) adds one per word, repeats included. The labels are the "
-            "strings \"POSITIVE\" and \"NEGATIVE\".",
-            "pos_neg_ratios loops over total_counts: for each word with total_counts[word] >= "
-            "min_count, r = positive_counts[word] / (negative_counts[word] + 1), then np.log(r) "
-            "if r > 1, else -np.log(1 / (r + 0.01)).",
-            "build_vocabulary passes its own min_count to pos_neg_ratios and keeps the words "
-            "with abs(ratio) >= polarity_cutoff, so strongly negative words stay too.",
-            "In train, the hidden layer is the sum of the weights_0_1 rows of the review's "
-            "distinct known words (a set of indices). Compute delta_1 = delta_2 @ "
-            "weights_1_2.T before updating weights_1_2, then subtract learning_rate times each "
-            "update.",
-        ),
-    ),
-)
+@dataclass(frozen=True)
+class Course:
+    root: Path  # the folder holding course.toml and suites/
+    title: str
+    description: str
+    exercises: tuple[Exercise, ...]
+    stubs_dir: Path
+    solutions_dir: Path
+    builtin: bool = False
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.root / COURSE_FILE
+
+    @property
+    def suites_dir(self) -> Path:
+        return self.root / "suites"
+
+    @property
+    def corpus_dir(self) -> Path:
+        return self.root / "corpus"
+
+    def stub_path(self, name: str) -> Path:
+        return self.stubs_dir / f"{name}.py"
+
+    def solution_path(self, name: str) -> Path:
+        return self.solutions_dir / f"{name}.py"
+
+    def suite_path(self, name: str) -> Path:
+        return self.suites_dir / f"test_{name}.py"
+
+    def hidden_dirs(self) -> list[Path]:
+        """What a learner process must not see: the suites, the solutions and the corpus of
+        answers (its right ones are solutions too)."""
+        return [self.suites_dir, self.solutions_dir, self.corpus_dir]
+
+    def names(self) -> list[str]:
+        return [exercise.name for exercise in self.exercises]
+
+    def get(self, name: str) -> Exercise:
+        for exercise in self.exercises:
+            if exercise.name == name:
+                return exercise
+        raise UnknownExercise(name, self.names())
+
+    def job_key(self) -> str | None:
+        """How a grading job names this course: None for the built-in one, which every
+        installation has, else the folder."""
+        return None if self.builtin else str(self.root)
+
+    def importable(self) -> None:
+        """Put suites/ first on sys.path, so that the suites' own imports of their helpers
+        and data generators work (in the trusted grading process only)."""
+        folder = str(self.suites_dir)
+        if sys.path[:1] != [folder]:
+            sys.path.insert(0, folder)
 
 
 class UnknownExercise(LookupError):
-    """Raised for a name the catalog does not know; the message lists the valid ones."""
+    """Raised for a name the course does not know; the message lists the valid ones."""
 
-    def __init__(self, name: str) -> None:
-        super().__init__(f"unknown exercise {name!r}; choose one of: {', '.join(names())}")
+    def __init__(self, name: str, valid: list[str] | None = None) -> None:
+        valid = names() if valid is None else valid
+        super().__init__(f"unknown exercise {name!r}; choose one of: {', '.join(valid)}")
         self.name = name
 
 
+class CourseError(Exception):
+    """The course cannot be used; each line of the message is one problem, naming the file,
+    the exercise and the field."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def load(folder: Path, *, empty_ok: bool = False) -> Course:
+    """The course in `folder`, checked whole; raises `CourseError` listing every problem.
+    `empty_ok` accepts a course with no exercise yet (`grader new` adds the first)."""
+    folder = folder.resolve()
+    if _same(folder, BUILTIN_DIR):
+        return builtin()
+    return _load(folder, stubs_dir=folder / "exercises", solutions_dir=folder / "solutions",
+                 builtin=False, empty_ok=empty_ok)
+
+
+@functools.cache
+def builtin() -> Course:
+    """The course that ships with the grader (read once: its files do not change)."""
+    shipped = BUILTIN_DIR / "exercises"
+    base = BUILTIN_DIR if shipped.is_dir() else _CHECKOUT_DIR
+    return _load(BUILTIN_DIR, stubs_dir=base / "exercises", solutions_dir=base / "solutions",
+                 builtin=True)
+
+
+def for_job(key: str | None) -> Course:
+    """The course a grading job names (see `Course.job_key`), reusing the one in use."""
+    current = active()
+    if current.job_key() == key:
+        return current
+    return builtin() if key is None else load(Path(key))
+
+
+_active: Course | None = None
+
+
+def active() -> Course:
+    """The course in use in this process: the built-in one unless `use` chose another."""
+    return _active if _active is not None else builtin()
+
+
+def use(course: Course | None) -> None:
+    """Make `course` the one in use (None: the built-in one)."""
+    global _active
+    _active = course
+
+
+@contextlib.contextmanager
+def using(course: Course) -> Iterator[Course]:
+    """Use `course` for a while, then the one in use before."""
+    previous = _active
+    use(course)
+    try:
+        yield course
+    finally:
+        use(previous)
+
+
+def exercises() -> tuple[Exercise, ...]:
+    return active().exercises
+
+
 def names() -> list[str]:
-    return [exercise.name for exercise in CATALOG]
+    return active().names()
 
 
 def get(name: str) -> Exercise:
-    for exercise in CATALOG:
-        if exercise.name == name:
-            return exercise
-    raise UnknownExercise(name)
+    return active().get(name)
+
+
+def _same(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
+
+
+# Loading and checking course.toml.
+
+EXERCISE_FIELDS = ("name", "title", "section", "points", "task", "hints", "equivalent")
+COURSE_FIELDS = ("title", "description")
+EQUIVALENT_FIELDS = ("mutant", "reason")
+_REQUIRED_TEXT = {"title": "a title", "section": "the name of a section",
+                  "task": "a one-line task"}
+
+
+def valid_name(name: object) -> bool:
+    """Whether `name` can name an exercise: a Python identifier, ASCII, not a keyword (it
+    names the stub, the solution, the suite and the function a scaffold writes)."""
+    return isinstance(name, str) and bool(_NAME.match(name)) and not keyword.iskeyword(name)
+
+
+def _load(root: Path, *, stubs_dir: Path, solutions_dir: Path, builtin: bool,
+          empty_ok: bool = False) -> Course:
+    path = root / COURSE_FILE
+    data = _read(root, path)
+    problems: list[str] = []
+    title, description = _course_table(data, path, problems)
+    for key in data:
+        if key not in ("course", "exercise"):
+            problems.append(f"{path}: unknown table or key \u201c{key}\u201d; a course file "
+                            "holds one [course] table and [[exercise]] tables.")
+    entries = data.get("exercise", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        problems.append(f"{path}: \u201cexercise\u201d must be a list of tables, each "
+                        "written [[exercise]].")
+        entries = []
+    if not entries and not empty_ok:
+        problems.append(f"{path} lists no exercise; add an [[exercise]] table (`grader new "
+                        "NAME` writes one, with its stub, solution and suite).")
+    found: list[Exercise] = []
+    first_at: dict[str, int] = {}
+    for number, entry in enumerate(entries, start=1):
+        exercise = _exercise(entry, number, path, problems)
+        if exercise is None:
+            continue
+        if exercise.name in first_at:
+            problems.append(f"{path}: exercises {first_at[exercise.name]} and {number} are "
+                            f"both named \u201c{exercise.name}\u201d; each name must be "
+                            "unique.")
+            continue
+        first_at[exercise.name] = number
+        found.append(exercise)
+        files = ((stubs_dir / f"{exercise.name}.py", "stub"),
+                 (solutions_dir / f"{exercise.name}.py", "solution"),
+                 (root / "suites" / f"test_{exercise.name}.py", "suite"))
+        for file, what in files:
+            if not file.is_file():
+                problems.append(f"{path}: exercise \u201c{exercise.name}\u201d has no {what}: "
+                                f"{file} is missing.")
+    if problems:
+        raise CourseError(problems)
+    return Course(root=root, title=title, description=description, exercises=tuple(found),
+                  stubs_dir=stubs_dir, solutions_dir=solutions_dir, builtin=builtin)
+
+
+def _read(root: Path, path: Path) -> dict:
+    if not root.is_dir():
+        raise CourseError([f"{root} is not a course folder: there is no such folder."])
+    try:
+        text = path.read_bytes()
+    except FileNotFoundError:
+        raise CourseError([f"{root} is not a course folder: it has no {COURSE_FILE}."]) \
+            from None
+    except OSError as error:
+        raise CourseError([f"{path} cannot be read: {error.strerror}."]) from None
+    try:
+        return tomllib.loads(text.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise CourseError([f"{path} is not UTF-8 text; save it as UTF-8."]) from None
+    except tomllib.TOMLDecodeError as error:
+        raise CourseError([f"{path} is not valid TOML: {error}."]) from None
+
+
+def _course_table(data: dict, path: Path, problems: list[str]) -> tuple[str, str]:
+    table = data.get("course")
+    if not isinstance(table, dict):
+        problems.append(f"{path} has no [course] table; start the file with [course] and a "
+                        "title = \"...\" line.")
+        return "", ""
+    for key in table:
+        if key not in COURSE_FIELDS:
+            problems.append(f"{path}: the [course] table has an unknown field "
+                            f"\u201c{key}\u201d; its fields are: {', '.join(COURSE_FIELDS)}.")
+    title = table.get("title")
+    if not _text(title):
+        problems.append(f"{path}: the [course] table needs a title, a non-empty text "
+                        f"(title = \"...\"), and it has {_shown(title)}.")
+    description = table.get("description", "")
+    if not isinstance(description, str):
+        problems.append(f"{path}: the description of the [course] table must be a text, and "
+                        f"it is {_shown(description)}.")
+        description = ""
+    return title if _text(title) else "", description
+
+
+def _exercise(entry: dict, number: int, path: Path, problems: list[str]) -> Exercise | None:
+    """The entry as an Exercise, or None with its problems added."""
+    name = entry.get("name")
+    which = f"\u201c{name}\u201d" if isinstance(name, str) and name else f"number {number}"
+    before = len(problems)
+    for key in entry:
+        if key not in EXERCISE_FIELDS:
+            problems.append(f"{path}: exercise {which} has an unknown field \u201c{key}\u201d; "
+                            f"the fields are: {', '.join(EXERCISE_FIELDS)}.")
+    if "name" not in entry:
+        problems.append(f"{path}: exercise {which} has no name; add name = \"...\", a Python "
+                        "identifier (it names the files exercises/NAME.py and so on).")
+    elif not valid_name(name):
+        problems.append(f"{path}: the name of exercise {which} must be a Python identifier "
+                        "(letters, digits and underscores, not starting with a digit, not a "
+                        f"keyword), and it is {_shown(name)}.")
+    for field, what in _REQUIRED_TEXT.items():
+        if field not in entry:
+            problems.append(f"{path}: exercise {which} has no {field}; add {field} = "
+                            f"\"...\", {what}.")
+        elif not _text(entry[field]):
+            problems.append(f"{path}: the {field} of exercise {which} must be a non-empty "
+                            f"text, and it is {_shown(entry[field])}.")
+    points = entry.get("points")
+    if "points" not in entry:
+        problems.append(f"{path}: exercise {which} has no points; add points = N, a positive "
+                        "number.")
+    elif isinstance(points, bool) or not isinstance(points, (int, float)) \
+            or not math.isfinite(points) or points <= 0:
+        problems.append(f"{path}: the points of exercise {which} must be a positive number, "
+                        f"and they are {_shown(points)}.")
+    hints = entry.get("hints")
+    if "hints" not in entry:
+        problems.append(f"{path}: exercise {which} has no hints; add hints = [\"...\"], a list "
+                        "of at least one hint, the first one shown first.")
+    elif not isinstance(hints, list):
+        problems.append(f"{path}: the hints of exercise {which} must be a list of texts, and "
+                        f"they are {_shown(hints)}.")
+    elif not hints:
+        problems.append(f"{path}: the hint list of exercise {which} is empty; give it at least "
+                        "one hint.")
+    else:
+        for position, hint in enumerate(hints, start=1):
+            if not _text(hint):
+                problems.append(f"{path}: hint {position} of exercise {which} must be a "
+                                f"non-empty text, and it is {_shown(hint)}.")
+    equivalent = _equivalents(entry.get("equivalent", []), which, path, problems)
+    if len(problems) > before:
+        return None
+    return Exercise(name=name, title=entry["title"], section=entry["section"], points=points,
+                    task=entry["task"], hints=tuple(hints), equivalent=equivalent)
+
+
+def _equivalents(entries: object, which: str, path: Path,
+                 problems: list[str]) -> tuple[Equivalent, ...]:
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        problems.append(f"{path}: the equivalent mutants of exercise {which} must be tables, "
+                        "each written [[exercise.equivalent]] with a mutant and a reason.")
+        return ()
+    found = []
+    for position, entry in enumerate(entries, start=1):
+        for key in entry:
+            if key not in EQUIVALENT_FIELDS:
+                problems.append(f"{path}: equivalent mutant {position} of exercise {which} has "
+                                f"an unknown field \u201c{key}\u201d; its fields are: "
+                                f"{', '.join(EQUIVALENT_FIELDS)}.")
+        mutant, reason = entry.get("mutant"), entry.get("reason")
+        if not _text(mutant):
+            problems.append(f"{path}: equivalent mutant {position} of exercise {which} needs "
+                            "the mutant's id, a non-empty text (as `grader dev mutate` prints "
+                            f"it), and it has {_shown(mutant)}.")
+        if not _text(reason):
+            problems.append(f"{path}: equivalent mutant {position} of exercise {which} needs a "
+                            "reason, a non-empty text saying why it computes the same as the "
+                            f"solution, and it has {_shown(reason)}.")
+        if _text(mutant) and _text(reason):
+            found.append(Equivalent(mutant=mutant, reason=reason))
+    return tuple(found)
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _shown(value: object) -> str:
+    """A value from the file as the author wrote it, for a message (or that it is missing)."""
+    if value is None:
+        return "none"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,34 +1,42 @@
-"""Where the course files are: inside the wheel once installed, at the top level in a checkout."""
+"""Where the files of the course in use are, and the grader's own templates.
+
+The course in use is `catalog.active()`: the built-in course unless the command line chose
+another. These helpers keep the callers short; a caller that holds a `Course` asks it directly.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from grader.course import catalog
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-SUITES_DIR = PACKAGE_DIR / "course" / "suites"
-SHIPPED_DIR = PACKAGE_DIR / "_course"  # the wheel's copy of exercises/, solutions/, templates/
-
-
-def course_dir() -> Path:
-    return SHIPPED_DIR if SHIPPED_DIR.is_dir() else PACKAGE_DIR.parent
+SHIPPED_DIR = PACKAGE_DIR / "_course"  # the wheel's copy of templates/
 
 
 def stub_path(name: str) -> Path:
-    return course_dir() / "exercises" / f"{name}.py"
+    return catalog.active().stub_path(name)
 
 
 def solution_path(name: str) -> Path:
-    return course_dir() / "solutions" / f"{name}.py"
+    return catalog.active().solution_path(name)
 
 
 def suite_path(name: str) -> Path:
-    return SUITES_DIR / f"test_{name}.py"
+    return catalog.active().suite_path(name)
+
+
+def suites_dir() -> Path:
+    return catalog.active().suites_dir
 
 
 def templates_dir() -> Path:
-    return course_dir() / "templates"
+    return SHIPPED_DIR / "templates" if SHIPPED_DIR.is_dir() else PACKAGE_DIR.parent / "templates"
 
 
 def hidden_dirs() -> list[Path]:
-    """Folders a learner process must not see: the suites and the reference solutions."""
-    return [SUITES_DIR, course_dir() / "solutions"]
+    """The folders here that a learner process must not see: those of the course in use and
+    of the built-in course (whichever is graded, the other's answers are none of the learner's
+    business)."""
+    folders = [*catalog.active().hidden_dirs(), *catalog.builtin().hidden_dirs()]
+    return [folder for folder in dict.fromkeys(folders) if folder.is_dir()]

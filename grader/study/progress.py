@@ -127,7 +127,7 @@ class Progress:
         The one rule for "next" everywhere (`grader next`, `grader list`'s arrow, `grader check`
         without a FILE, the line under a verdict, the watch, the HTML report), so that they
         never name different exercises at one moment."""
-        return next((exercise for exercise in catalog.CATALOG
+        return next((exercise for exercise in catalog.exercises()
                      if not self.of(exercise.name).done), None)
 
     def to_json(self) -> str:

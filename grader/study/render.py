@@ -46,16 +46,16 @@ STATES = {NOT_STARTED_STATE: N_("not started"), IN_PROGRESS: N_("in progress"), 
 
 def course_table(progress: Progress, workspace: Workspace | None, cwd: Path) -> str:
     upcoming = progress.next_exercise()
-    titles = {exercise.name: _(exercise.title) for exercise in catalog.CATALOG}
+    titles = {exercise.name: _(exercise.title) for exercise in catalog.exercises()}
     width = max(min(40, max(columns.columns(title) for title in titles.values())),
                 columns.columns(_("Exercise")))
-    name_width = max(len(exercise.name) for exercise in catalog.CATALOG) + 1
+    name_width = max(len(exercise.name) for exercise in catalog.exercises()) + 1
     best_width = max(5, columns.columns(_("Best")))
     exercise_header, name_header, best_header = _("Exercise"), _("Name"), _("Best")
     lines = [f"  {'#':>2} {columns.ljust(exercise_header, width)} "
              f"{columns.ljust(name_header, name_width)}{columns.rjust(best_header, best_width)}  "
              + _("State")]
-    for number, exercise in enumerate(catalog.CATALOG, start=1):
+    for number, exercise in enumerate(catalog.exercises(), start=1):
         entry = progress.of(exercise.name)
         best = f"{entry.best_score:g}/{exercise.points}" if entry.attempts else \
             f"-/{exercise.points}"
@@ -66,10 +66,10 @@ def course_table(progress: Progress, workspace: Workspace | None, cwd: Path) -> 
         lines.append(f"{mark} {number:>2} "
                      f"{columns.ljust(columns.cut(titles[exercise.name], width), width)} "
                      f"{exercise.name:<{name_width}}{best:>{best_width}}  {state}")
-    scored = sum(min(progress.of(e.name).best_score, e.points) for e in catalog.CATALOG)
-    total = sum(exercise.points for exercise in catalog.CATALOG)
-    done = sum(progress.of(exercise.name).state == DONE for exercise in catalog.CATALOG)
-    lines += ["", counted(len(catalog.CATALOG),
+    scored = sum(min(progress.of(e.name).best_score, e.points) for e in catalog.exercises())
+    total = sum(exercise.points for exercise in catalog.exercises())
+    done = sum(progress.of(exercise.name).state == DONE for exercise in catalog.exercises())
+    lines += ["", counted(len(catalog.exercises()),
                           "Total: {scored}/{total} points; {done} of {n} exercise at full marks.",
                           "Total: {scored}/{total} points; {done} of {n} exercises at full marks.",
                           scored=format(scored, "g"), total=total, done=done)]
@@ -136,7 +136,7 @@ def next_text(progress: Progress, workspace: Workspace, cwd: Path) -> str:
             path=edit, name=upcoming.name)
     lines = [counted(upcoming.points, "Next: exercise {number} of {count}, {title} ({n} point)",
                      "Next: exercise {number} of {count}, {title} ({n} points)",
-                     number=number, count=len(catalog.CATALOG), title=_(upcoming.title)),
+                     number=number, count=len(catalog.exercises()), title=_(upcoming.title)),
              columns.fill(_(upcoming.task), WIDTH, initial_indent="  ", subsequent_indent="  "),
              "",
              _("  Edit:   {path}").format(path=edit),

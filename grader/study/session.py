@@ -209,7 +209,7 @@ def reset_plan(workspace: Workspace, exercise: catalog.Exercise) -> Reset:
 
 def stub_of(found: Workspace, name: str) -> Path:
     """The stub `grader reset` restores: in the language the workspace was made in."""
-    return stub_path(name, language(found) or i18n.ENGLISH)
+    return stub_path(catalog.active(), name, language(found) or i18n.ENGLISH)
 
 
 def restore(plan: Reset) -> None:
@@ -258,7 +258,7 @@ def check_all(workspace: Workspace, *, seed: int | None, cwd: Path) -> CheckedAl
     """Grade every exercise file of the workspace in course order, record each, write each
     report; one exercise's grader failure does not stop the others."""
     checked = CheckedAll([], [])
-    for exercise in catalog.CATALOG:
+    for exercise in catalog.exercises():
         path = workspace.exercise_path(exercise.name)
         if not path.is_file():
             checked.graded.append(Graded(exercise, path, None))

@@ -59,7 +59,7 @@ def targets_in(folder: Path) -> list[Target]:
     """Every exercise file the folder may hold, in course order, whether it exists yet or not:
     a Python file and a Jupyter notebook for each exercise."""
     return [Target(exercise, folder / f"{exercise.name}{suffix}")
-            for exercise in catalog.CATALOG for suffix in (".py", ".ipynb")]
+            for exercise in catalog.exercises() for suffix in (".py", ".ipynb")]
 
 
 class Refused(Exception):

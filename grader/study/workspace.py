@@ -4,7 +4,8 @@ A workspace is found by walking up from a starting folder. A folder made by `gra
 marker, `.grader/workspace.json`, and the exercise files at its top level: Python files, or
 Jupyter notebooks with `grader init --notebooks` (the marker says which). A clone is recognised
 by its `exercises/` folder holding at least one file named for a catalog exercise. Either way the
-progress file lives in `<root>/.grader/`.
+progress file lives in `<root>/.grader/`. A workspace made for a course other than the built-in
+one records that course's folder in its marker, so that every command run in it uses that course.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from pathlib import Path
 
 from grader import __version__, files, i18n
 from grader.course import catalog
-from grader.course import paths as course
 from grader.files import write_atomically
 from grader.i18n import N_, _, counted
 from grader.results import timestamp
@@ -64,12 +64,11 @@ def find(start: Path | None = None) -> Workspace | None:
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         marker = _marker(folder)
-        marked = marker is not None
-        if marked:
+        if marker is not None:
             return Workspace(root=folder, exercises_dir=folder,
                              notebooks=marker.get("notebooks") is True)
         exercises = folder / "exercises"
-        if folder == course.SHIPPED_DIR and not marked:
+        if folder == catalog.BUILTIN_DIR:
             continue  # the installed package's own copy of the course is nobody's workspace
         if exercises.is_dir() and any((exercises / f"{name}.py").is_file()
                                       for name in catalog.names()):
@@ -81,6 +80,25 @@ def holding(path: Path) -> Workspace | None:
     """The workspace whose exercise file `path` is (the files progress counts), or None."""
     found = find(path.resolve().parent)
     return found if found is not None and found.holds(path) else None
+
+
+def recorded_course(start: Path | None = None) -> Path | None:
+    """The course folder that `grader init` recorded in the workspace holding `start` (default:
+    the working directory), or None (no workspace, or one for the built-in course).
+
+    `grader init` records an absolute path. A relative one is not ours and is ignored: a
+    workspace unpacked from someone else's archive could otherwise name a course folder inside
+    itself, whose suites would run outside the sandbox (suites are trusted code)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        data = _marker(folder)
+        if data is not None:
+            recorded = data.get("course")
+            if isinstance(recorded, str) and "\0" not in recorded \
+                    and Path(recorded).is_absolute():
+                return Path(recorded)
+            return None
+    return None
 
 
 def _marker(folder: Path) -> dict | None:
@@ -108,15 +126,10 @@ def language(found: Workspace | None) -> str | None:
     return lang if isinstance(lang, str) else None
 
 
-@dataclass(frozen=True)
-class Created:
-    workspace: Workspace
-    missing_stubs: list[str]  # exercises this installation ships no stub for
-
-
-def create(folder: Path, *, force: bool = False, notebooks: bool = False) -> Created:
-    """Write every stub in course order (as Jupyter notebooks with `notebooks`), a README and
-    the marker into `folder`.
+def create(folder: Path, *, force: bool = False, notebooks: bool = False) -> Workspace:
+    """Write every stub of the course in use, in course order (as Jupyter notebooks with
+    `notebooks`), a README and the marker into `folder`; the marker records the course unless
+    it is the built-in one.
 
     Nothing is written if any target file exists, unless `force`: a learner's work is never
     overwritten by accident. Progress (`.grader/progress.json`) is never touched, and nothing
@@ -126,10 +139,10 @@ def create(folder: Path, *, force: bool = False, notebooks: bool = False) -> Cre
     if folder.exists() and not folder.is_dir():
         raise WorkspaceError(_("{folder} exists and is not a folder.").format(folder=folder))
     suffix = ".ipynb" if notebooks else ".py"
+    course = catalog.active()
     lang = i18n.current()
-    stubs = [(exercise, stub_path(exercise.name, lang)) for exercise in catalog.CATALOG]
-    missing = [exercise.name for exercise, stub in stubs if not stub.is_file()]
-    targets = [folder / f"{exercise.name}{suffix}" for exercise, stub in stubs if stub.is_file()]
+    stubs = [(exercise, stub_path(course, exercise.name, lang)) for exercise in course.exercises]
+    targets = [folder / f"{exercise.name}{suffix}" for exercise, _stub in stubs]
     targets += [folder / "README.md", folder / STATE_DIR / MARKER]
     if not force:
         existing = [path for path in targets if os.path.lexists(path)]
@@ -142,19 +155,19 @@ def create(folder: Path, *, force: bool = False, notebooks: bool = False) -> Cre
                 "overwritten). Choose another folder, or add --force to overwrite them (your "
                 "code in them would be lost; your progress is kept).", path=existing[0]))
     for exercise, stub in stubs:
-        if stub.is_file():
-            write_atomically(folder / f"{exercise.name}{suffix}",
-                             stub_text(exercise, stub, notebooks), below=folder)
-    write_atomically(folder / "README.md", learner_readme(notebooks), below=folder)
-    write_atomically(folder / STATE_DIR / MARKER, json.dumps(
-        {"kind": MARKER_KIND, "schema": 1, "created_by": f"nn-grader {__version__}",
-         "created_at": timestamp(), "notebooks": notebooks, "lang": lang}, indent=2) + "\n",
-        below=folder)
-    workspace = Workspace(root=folder, exercises_dir=folder, notebooks=notebooks)
-    return Created(workspace=workspace, missing_stubs=missing)
+        write_atomically(folder / f"{exercise.name}{suffix}",
+                         stub_text(exercise, stub, notebooks), below=folder)
+    write_atomically(folder / "README.md", learner_readme(course, notebooks), below=folder)
+    marker = {"kind": MARKER_KIND, "schema": 1, "created_by": f"nn-grader {__version__}",
+              "created_at": timestamp(), "notebooks": notebooks, "lang": lang}
+    if not course.builtin:
+        marker["course"] = str(course.root)
+    write_atomically(folder / STATE_DIR / MARKER, json.dumps(marker, indent=2) + "\n",
+                     below=folder)
+    return Workspace(root=folder, exercises_dir=folder, notebooks=notebooks)
 
 
-def stub_path(name: str, lang: str) -> Path:
+def stub_path(course: catalog.Course, name: str, lang: str) -> Path:
     """The stub of exercise `name` in `lang`: the English one, or its translation in the
     `zh/` folder beside it (the same code, its docstrings and comments in Chinese); English
     when the course has no translation of it."""
@@ -169,26 +182,34 @@ def stub_text(exercise: catalog.Exercise, stub: Path, notebook: bool) -> str:
     return exercise_notebooks.notebook(exercise, source) if notebook else source
 
 
-def learner_readme(notebooks: bool = False) -> str:
+def learner_readme(course: catalog.Course, notebooks: bool = False) -> str:
     suffix = ".ipynb" if notebooks else ".py"
     rows = "\n".join(
         f"| {number} | {_(exercise.title)} | `{exercise.name}{suffix}` | {exercise.points} |"
-        for number, exercise in enumerate(catalog.CATALOG, start=1))
+        for number, exercise in enumerate(course.exercises, start=1))
+    # The example in the commands: softmax, as the course's own README has it, in a course
+    # that has one; else the course's first exercise.
+    name = "softmax" if "softmax" in course.names() else course.exercises[0].name
     if notebooks:
-        return _(_NOTEBOOK_README).format(rows=rows)
-    return _("""# Neural networks from scratch: your workspace
+        return _(_NOTEBOOK_README).format(rows=rows, title=_(course.title), name=name)
+    commands = (
+        (f"grader check {name}.py", N_("grade one file, with feedback for every test")),
+        ("grader check", N_("grade the next exercise you have not finished")),
+        ("grader watch", N_("grade each file again every time you save it (Ctrl-C stops)")),
+        (f"grader hint {name}", N_("one more hint for an exercise (--all: every hint)")),
+        ("grader next", N_("what to do next, and the command to check it")),
+        ("grader list", N_("the course, your best scores and where you are")),
+        (f"grader solution {name}", N_("the reference solution, once you have full marks")),
+        (f"grader reset {name}",
+         N_("a fresh stub, to start an exercise again (progress is kept)")))
+    width = max(len(command) for command, _what in commands) + 2
+    usage = "\n".join(f"    {command:<{width}}# {_(what)}" for command, what in commands)
+    return _("""# {title}: your workspace
 
 Each file here is one exercise. Open it, read the task at the top, replace
 `raise NotImplementedError` with your code, save, and check it:
 
-    grader check softmax.py     # grade one file, with feedback for every test
-    grader check                # grade the next exercise you have not finished
-    grader watch                # grade each file again every time you save it (Ctrl-C stops)
-    grader hint softmax         # one more hint for an exercise (--all: every hint)
-    grader next                 # what to do next, and the command to check it
-    grader list                 # the course, your best scores and where you are
-    grader solution softmax     # the reference solution, once you have full marks
-    grader reset softmax        # a fresh stub, to start an exercise again (progress is kept)
+{usage}
 
 Your progress is kept in `.grader/progress.json`, HTML reports in `.grader/reports/`.
 
@@ -197,33 +218,33 @@ Your progress is kept in `.grader/progress.json`, HTML reports in `.grader/repor
 | # | Exercise | File | Points |
 |---|----------|------|--------|
 {rows}
-""").format(rows=rows)
+""").format(title=_(course.title), usage=usage, rows=rows)
 
 
-_NOTEBOOK_README = N_("""# Neural networks from scratch: your workspace
+_NOTEBOOK_README = N_("""# {title}: your workspace
 
 Each notebook here is one exercise. Open it in Jupyter (`jupyter lab` in this folder), read the
 task at the top, write your code in the cell under it and run the cells. The last cell checks
 your work from inside the notebook:
 
     from grader.notebook import check
-    check("softmax")
+    check("{name}")
 
 It grades the code you have run in the notebook's kernel (no need to save), shows the verdict
-below the cell and records your progress. `hint("softmax")` (from the same module) shows one more
+below the cell and records your progress. `hint("{name}")` (from the same module) shows one more
 hint. Start a cell with `# grader: skip` to keep plots and experiments out of grading.
 
 The notebook's kernel must be the Python that has nn-grader installed. The same commands as
 for .py files work in a terminal, on the saved notebooks:
 
-    grader check softmax.ipynb  # grade one saved notebook, with feedback for every test
+    grader check {name}.ipynb  # grade one saved notebook, with feedback for every test
     grader check                # grade the next exercise you have not finished
     grader watch                # grade each notebook again every time it is saved (Ctrl-C stops)
-    grader hint softmax         # one more hint for an exercise (--all: every hint)
+    grader hint {name}         # one more hint for an exercise (--all: every hint)
     grader next                 # what to do next
     grader list                 # the course, your best scores and where you are
-    grader solution softmax     # the reference solution, once you have full marks
-    grader reset softmax        # a fresh notebook, to start an exercise again (progress is kept)
+    grader solution {name}     # the reference solution, once you have full marks
+    grader reset {name}        # a fresh notebook, to start an exercise again (progress is kept)
 
 Your progress is kept in `.grader/progress.json`, HTML reports in `.grader/reports/`.
 

@@ -1,7 +1,7 @@
 # Runs the shipped reference solution: by path (runpy, exec), by import (the checkout's
-# solutions package, the wheel's grader._course), through /proc/<pid>/root and /proc/<pid>/cwd
-# of every process it can see, and as a program. Its softmax is the reference's if any of that
-# worked: then it would earn marks it did not.
+# solutions package, the wheel's built-in course folder), through /proc/<pid>/root and
+# /proc/<pid>/cwd of every process it can see, and as a program. Its softmax is the
+# reference's if any of that worked: then it would earn marks it did not.
 # needs: safe
 # verdict: failed
 # score: 0
@@ -14,7 +14,8 @@ import sys
 import numpy as np
 
 stolen = None
-relative = ["solutions/softmax.py", "grader/_course/solutions/softmax.py",
+relative = ["solutions/softmax.py", "grader/course/builtin/solutions/softmax.py",
+            "course/builtin/solutions/softmax.py", "grader/_course/solutions/softmax.py",
             "_course/solutions/softmax.py"]
 paths = []
 try:
@@ -43,8 +44,8 @@ for path in dict.fromkeys(paths):
         stolen = namespace["softmax"]
         print("FOUND by path", path)
         break
-for name in ("solutions.softmax", "grader._course.solutions.softmax",
-             "_course.solutions.softmax"):
+for name in ("solutions.softmax", "grader.course.builtin.solutions.softmax",
+             "grader._course.solutions.softmax", "_course.solutions.softmax"):
     try:
         module = importlib.import_module(name)
         stolen = stolen or module.softmax

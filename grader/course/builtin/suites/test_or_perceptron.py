@@ -2,7 +2,7 @@
 
 import pytest
 
-from grader.course.suites import gates
+import gates
 
 OR = gates.Gate(
     name="OR",

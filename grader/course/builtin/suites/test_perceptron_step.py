@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from grader.core.compare import assert_close, case, fail, kind_of, numbers, show
-from grader.course.suites.perceptron_step_mistakes import (
+from grader.feedback import LearnerProblem, Raised
+from perceptron_step_mistakes import (
     COURSE_EPOCHS,
     COURSE_LEARN_RATE,
     lines_of,
@@ -18,7 +19,6 @@ from grader.course.suites.perceptron_step_mistakes import (
     train_states,
     train_variants,
 )
-from grader.feedback import LearnerProblem, Raised
 
 # A small data set in the style of the course's: label 1 above the line y = 1.1 - x.
 COURSE_X = np.array([[0.2, 0.9], [0.8, 0.7], [0.4, 0.3], [0.9, 0.1], [0.1, 0.4], [0.6, 0.6],
