@@ -638,10 +638,10 @@ def dev_group() -> None:
 @dev_group.command("check")
 @click.argument("names", metavar="[NAME]...", nargs=-1)
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
-              help="Files graded at once (default: the number of CPUs).")
+              help=N_("Files graded at once (default: the number of CPUs)."))
 @click.option("--seed", type=click.IntRange(min=0),
-              help="Seed for the suites' random inputs (default: derived from each file's "
-              "content, as `grader check` does).")
+              help=N_("Seed for the suites' random inputs (default: derived from each file's "
+                 "content, as `grader check` does)."))
 def dev_check(names: tuple[str, ...], jobs: int | None, seed: int | None) -> None:
     """Check that the course's exercises (or those named) agree with their suites: every stub
     grades 0 as not started, every solution gets full marks with no failed challenge, and
