@@ -25,6 +25,7 @@ from pathlib import Path
 from grader import files
 from grader.course import catalog
 from grader.files import write_atomically
+from grader.i18n import _
 from grader.render.text import printable_line
 from grader.results import Result, json_text
 
@@ -263,8 +264,9 @@ def locked(out: Path) -> Iterator[None]:
         except BlockingIOError:
             holder = printable_line(os.pread(fd, 200, 0).decode("utf-8", errors="replace")
                                     .strip())
-            raise Locked(f"another `grader report` is writing to {out} ({holder or 'unknown'}). "
-                         "Wait for it to finish, or stop it, then run this again.") from None
+            raise Locked(_("another `grader report` is writing to {path} ({holder}). Wait for "
+                           "it to finish, or stop it, then run this again.").format(
+                               path=out, holder=holder or _("unknown"))) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}\n".encode(), 0)
         yield
