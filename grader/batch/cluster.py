@@ -45,7 +45,7 @@ from grader.boundary.launch import ENVIRONMENT_KEY, Limits
 from grader.core import grading
 from grader.course import catalog
 from grader.course import paths as course
-from grader.wording import counted
+from grader.i18n import counted
 
 CONNECT_SECONDS = 10.0
 WORKERS_SECONDS = 30.0
