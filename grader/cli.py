@@ -11,18 +11,29 @@ from typing import TypeVar
 import click
 
 from grader import __version__, files
+from grader.cli_i18n import Group
 from grader.core import grading
 from grader.course import catalog
+from grader.i18n import N_, _, counted
 from grader.render import html as render_html
 from grader.render import text as render_text
 from grader.results import json_text
 from grader.study import render as render_progress
 from grader.study import session as study
 from grader.study import watch, workspace
-from grader.wording import counted
 
 EXIT_FULL_MARKS, EXIT_NOT_FULL, EXIT_USAGE, EXIT_GRADER_FAILED = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
+# `grader gradescope build`'s words for Gradescope's visibility settings and for where the wheel
+# came from.
+HIDDEN_TESTS = {"after_due_date": N_("after due date"), "after_published": N_("after published"),
+                "visible": N_("visible")}
+BUILT_FROM = {
+    "checkout": N_("The grader: {wheel}, built from the checkout; its dependencies pinned: "
+                   "{pins}."),
+    "installed copy": N_("The grader: {wheel}, built from the installed copy; its dependencies "
+                         "pinned: {pins}."),
+}
 
 T = TypeVar("T")
 
@@ -41,11 +52,11 @@ class CourseChoice:
     source: str
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--course", "course_dir", metavar="DIR", envvar=COURSE_ENV, show_envvar=True,
               type=click.Path(file_okay=False, path_type=Path),
-              help="The course folder to work with (default: the course the workspace was "
-                   "made for by `grader init --course`, else the built-in course).")
+              help=N_("The course folder to work with (default: the course the workspace was "
+                      "made for by `grader init --course`, else the built-in course)."))
 @click.version_option(__version__, prog_name="nn-grader")
 @click.pass_context
 def main(ctx: click.Context, course_dir: Path | None) -> None:
@@ -88,16 +99,16 @@ def _load_course(choice: CourseChoice) -> catalog.Course:
 @click.argument("file", required=False,
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--all", "check_all", is_flag=True,
-              help="Grade every exercise of the workspace and print the course table.")
+              help=N_("Grade every exercise of the workspace and print the course table."))
 @click.option("--exercise", "-e", metavar="NAME",
-              help="The exercise the file is for (default: taken from the file name).")
+              help=N_("The exercise the file is for (default: taken from the file name)."))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="json prints exactly one result document on stdout.")
+              show_default=True, help=N_("json prints exactly one result document on stdout."))
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the HTML report (default: .grader/reports/ beside FILE).")
+              help=N_("Where to write the HTML report (default: .grader/reports/ beside FILE)."))
 @click.option("--seed", type=click.IntRange(min=0),
-              help="Seed for the suite's random inputs (default: derived from the file's "
-              "content and the suite, so the same code always gets the same grade).")
+              help=N_("Seed for the suite's random inputs (default: derived from the file's "
+                 "content and the suite, so the same code always gets the same grade)."))
 def check(file: Path | None, check_all: bool, exercise: str | None, output_format: str,
           html_path: Path | None, seed: int | None) -> None:
     """Grade FILE and explain what is right and what is not.
@@ -109,19 +120,20 @@ def check(file: Path | None, check_all: bool, exercise: str | None, output_forma
     """
     if check_all:
         if file is not None or exercise is not None or html_path is not None:
-            raise click.UsageError("--all grades every exercise of the workspace: give no FILE, "
-                                   "--exercise or --html with it.")
+            raise click.UsageError(_("--all grades every exercise of the workspace: give no "
+                                     "FILE, --exercise or --html with it."))
         sys.exit(_check_all(output_format, seed))
     if file is None:
         if exercise is not None:
-            raise click.UsageError("--exercise needs a FILE to grade.")
+            raise click.UsageError(_("--exercise needs a FILE to grade."))
         file = _next_file()
     try:
         grading.check_file(file)
     except grading.NotGradable as error:
         raise click.UsageError(str(error)) from None
     except OSError as error:
-        raise click.UsageError(f"cannot read {file}: {error.strerror}.") from None
+        raise click.UsageError(_("cannot read {file}: {reason}.").format(
+            file=file, reason=error.strerror)) from None
     try:
         chosen = grading.exercise_for(file, exercise)
     except catalog.UnknownExercise:
@@ -130,15 +142,16 @@ def check(file: Path | None, check_all: bool, exercise: str | None, output_forma
         try:
             files.refuse_to_replace(html_path)
         except files.Refused as error:
-            raise click.UsageError(f"--html: {error.strerror}.") from None
+            raise click.UsageError(_("--html: {reason}.").format(reason=error.strerror)) \
+                from None
     try:
         result = grading.grade(file, chosen.name, seed=seed)
     except grading.GraderFailure as error:
-        click.echo(f"grader: internal failure: {error}", err=True)
+        click.echo(_("grader: internal failure: {error}").format(error=error), err=True)
         click.echo(error.how_to_report(), err=True)
         sys.exit(EXIT_GRADER_FAILED)
     except KeyboardInterrupt:
-        click.echo("grader: interrupted", err=True)
+        click.echo(_("grader: interrupted"), err=True)
         sys.exit(EXIT_INTERRUPTED)
     if html_path is None and output_format == "text":
         html_path = render_html.default_report_path(file, chosen.name)
@@ -149,8 +162,8 @@ def check(file: Path | None, check_all: bool, exercise: str | None, output_forma
         try:
             render_html.write_report(html_path, result, next_exercise=after.next_exercise)
         except OSError as error:
-            click.echo(f"grader: cannot write the report to {html_path}: {error.strerror}",
-                       err=True)
+            click.echo(_("grader: cannot write the report to {path}: {reason}").format(
+                path=html_path, reason=error.strerror), err=True)
             sys.exit(EXIT_USAGE)
     if output_format == "json":
         click.echo(result.to_json(indent=2))
@@ -163,11 +176,11 @@ def check(file: Path | None, check_all: bool, exercise: str | None, output_forma
 
 def _next_file() -> Path:
     """The file `grader check` grades when given none: the next exercise's."""
-    found = _in_workspace("`grader check` without a FILE")
+    found = _in_workspace(_("`grader check` without a FILE"))
     upcoming = _notified(study.next_exercise(found))
     if upcoming is None:
-        click.echo("You have full marks on every exercise. `grader check --all` grades them "
-                   "all again.")
+        click.echo(_("You have full marks on every exercise. `grader check --all` grades them "
+                     "all again."))
         sys.exit(EXIT_FULL_MARKS)
     try:
         return study.next_file(found, upcoming)
@@ -180,11 +193,12 @@ def _check_all(output_format: str, seed: int | None) -> int:
     try:
         checked = study.check_all(found, seed=seed, cwd=Path.cwd())
     except KeyboardInterrupt:
-        click.echo("grader: interrupted", err=True)
+        click.echo(_("grader: interrupted"), err=True)
         return EXIT_INTERRUPTED
     _notify(checked.notices)
     for item in checked.failures:
-        click.echo(f"grader: internal failure on {item.exercise.name}: {item.failure}", err=True)
+        click.echo(_("grader: internal failure on {exercise}: {failure}").format(
+            exercise=item.exercise.name, failure=item.failure), err=True)
     if checked.failures:
         click.echo(grading.GraderFailure("").how_to_report(), err=True)
     if output_format == "json":
@@ -204,7 +218,7 @@ def _color() -> bool:
 
 def _notify(notices: list[str]) -> None:
     for notice in notices:
-        click.echo(f"grader: {notice}", err=True)
+        click.echo(_("grader: {notice}").format(notice=notice), err=True)
 
 
 def _notified(outcome: tuple[T, list[str]]) -> T:
@@ -217,9 +231,10 @@ def _notified(outcome: tuple[T, list[str]]) -> T:
 def _in_workspace(what: str) -> workspace.Workspace:
     found = workspace.find()
     if found is None:
-        raise click.UsageError(
-            f"{what} works inside a workspace, and {Path.cwd()} is not in one. Make one with "
-            "`grader init` and cd into it (a clone of the course repository works too).")
+        raise click.UsageError(_(
+            "{what} works inside a workspace, and {cwd} is not in one. Make one with "
+            "`grader init` and cd into it (a clone of the course repository works too).").format(
+                what=what, cwd=Path.cwd()))
     return found
 
 
@@ -240,40 +255,43 @@ def _unknown_exercise(file: Path, exercise: str | None) -> click.UsageError:
 @click.argument("folder", required=False, default=workspace.DEFAULT_DIR,
                 type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True,
-              help="Overwrite files that exist (your code in them is lost; progress is kept).")
+              help=N_("Overwrite files that exist (your code in them is lost; progress is kept)."))
 @click.option("--notebooks", is_flag=True,
-              help="One Jupyter notebook per exercise (.ipynb) instead of a Python file.")
+              help=N_("One Jupyter notebook per exercise (.ipynb) instead of a Python file."))
 @click.option("--course", "course_dir", metavar="DIR",
               type=click.Path(file_okay=False, path_type=Path),
-              help="Make the workspace for the course in DIR; the workspace records it, so "
-                   "every command run in it uses that course.")
+              help=N_("Make the workspace for the course in DIR; the workspace records it, so "
+                      "every command run in it uses that course."))
 @click.pass_context
 def init(ctx: click.Context, folder: Path, force: bool, notebooks: bool,
          course_dir: Path | None) -> None:
     """Make a workspace in FOLDER (default: ./nn-course): every exercise stub, in course order,
-    and a README. Existing files are never overwritten without --force (exit code 2)."""
+    and a README, in the language chosen (--lang), which the workspace then keeps. Existing
+    files are never overwritten without --force (exit code 2)."""
     if course_dir is not None:
         ctx.with_resource(catalog.using(_load_course(CourseChoice(course_dir, "init"))))
     try:
         created = workspace.create(folder, force=force, notebooks=notebooks)
     except workspace.WorkspaceError as error:
-        click.echo(f"grader init: {error}", err=True)
+        click.echo(_("grader init: {error}").format(error=error), err=True)
         sys.exit(EXIT_USAGE)
     except OSError as error:
-        click.echo(f"grader init: cannot write to {error.filename}: {error.strerror}", err=True)
+        click.echo(_("grader init: cannot write to {path}: {reason}").format(
+            path=error.filename, reason=error.strerror), err=True)
         sys.exit(EXIT_USAGE)
     exercises = len(catalog.exercises())
     shown = render_text.shown_path(created.root, Path.cwd())
     if notebooks:
         click.echo(counted(exercises, "Created {shown}/ with {n} exercise notebook and a README.",
                            "Created {shown}/ with {n} exercise notebooks and a README.",
-                           shown=shown) + "\n"
-                   f"Start with:\n  cd {shown}\n  grader next\nand open the notebook it names "
-                   "in Jupyter (`jupyter lab`); its last cell checks your work.")
+                           shown=shown))
+        click.echo(_("Start with:\n  cd {shown}\n  grader next\nand open the notebook it names "
+                     "in Jupyter (`jupyter lab`); its last cell checks your work.").format(
+                         shown=shown))
         return
     click.echo(counted(exercises, "Created {shown}/ with {n} exercise and a README.",
-                       "Created {shown}/ with {n} exercises and a README.", shown=shown) + "\n"
-               f"Start with:\n  cd {shown}\n  grader next")
+                       "Created {shown}/ with {n} exercises and a README.", shown=shown))
+    click.echo(_("Start with:\n  cd {shown}\n  grader next").format(shown=shown))
 
 
 @main.command("list")
@@ -282,8 +300,8 @@ def list_command() -> None:
     found = workspace.find()
     state = _notified(study.load(found))
     if found is None:
-        click.echo("grader: not in a workspace, so no progress is shown (`grader init` makes "
-                   "one).", err=True)
+        click.echo(_("grader: not in a workspace, so no progress is shown (`grader init` "
+                     "makes one)."), err=True)
     click.echo(render_progress.course_table(state, found, Path.cwd()))
 
 
@@ -292,14 +310,15 @@ main.add_command(list_command, name="status")
 
 @main.command()
 @click.argument("exercise_name", metavar="[EXERCISE]", required=False)
-@click.option("--all", "show_all", is_flag=True, help="Show every hint of the exercise.")
+@click.option("--all", "show_all", is_flag=True, help=N_("Show every hint of the exercise."))
 def hint(exercise_name: str | None, show_all: bool) -> None:
     """Show the next hint of EXERCISE (default: the next exercise), one more each time."""
     found = workspace.find()
     if exercise_name is None:
         exercise = _notified(study.next_exercise(found))
         if exercise is None:
-            raise click.UsageError(f"name an exercise: {', '.join(catalog.names())}.")
+            raise click.UsageError(_("name an exercise: {names}.").format(
+                names=", ".join(catalog.names())))
     else:
         exercise = _exercise_named(exercise_name)
     click.echo(_notified(study.hint(found, exercise, every=show_all)))
@@ -317,7 +336,7 @@ def next_command() -> None:
 @click.argument("path", required=False,
                 type=click.Path(exists=True, path_type=Path, resolve_path=True))
 @click.option("--exercise", "-e", metavar="NAME",
-              help="The exercise a FILE is for (default: taken from the file name).")
+              help=N_("The exercise a FILE is for (default: taken from the file name)."))
 def watch_command(path: Path | None, exercise: str | None) -> None:
     """Check PATH every time it is saved: a file, or every exercise file in a folder (default:
     the workspace). Changes are found by polling every 0.3 s. In a terminal, type h and Enter
@@ -335,14 +354,14 @@ def watch_command(path: Path | None, exercise: str | None) -> None:
                   color=_color())
     except KeyboardInterrupt:
         pass
-    click.echo("\nStopped watching.")
+    click.echo("\n" + _("Stopped watching."))
     sys.exit(EXIT_FULL_MARKS)
 
 
 @main.command()
 @click.argument("exercise_name", metavar="EXERCISE")
 @click.option("--force", is_flag=True,
-              help="Show it before you have full marks (noted in your progress).")
+              help=N_("Show it before you have full marks (noted in your progress)."))
 def solution(exercise_name: str, force: bool) -> None:
     """Show the reference solution of EXERCISE, once you have full marks on it.
 
@@ -351,7 +370,7 @@ def solution(exercise_name: str, force: bool) -> None:
     shown = study.solution(workspace.find(), _exercise_named(exercise_name), force=force)
     _notify(shown.notices)
     if shown.failure is not None:
-        click.echo(f"grader: internal failure: {shown.failure}", err=True)
+        click.echo(_("grader: internal failure: {error}").format(error=shown.failure), err=True)
         sys.exit(EXIT_GRADER_FAILED)
     click.echo(shown.text)
     sys.exit(EXIT_NOT_FULL if shown.refused else EXIT_FULL_MARKS)
@@ -360,7 +379,7 @@ def solution(exercise_name: str, force: bool) -> None:
 @main.command()
 @click.argument("exercise_name", metavar="EXERCISE")
 @click.option("--force", is_flag=True,
-              help="Do not ask before overwriting your work (your code in the file is lost).")
+              help=N_("Do not ask before overwriting your work (your code in the file is lost)."))
 def reset(exercise_name: str, force: bool) -> None:
     """Restore EXERCISE's stub in the workspace, to start it again. Your progress (best score,
     hints seen) is kept. If the file holds your work, it asks first; --force does not ask.
@@ -374,25 +393,29 @@ def reset(exercise_name: str, force: bool) -> None:
     except study.CannotReset as error:
         raise click.UsageError(str(error)) from None
     except OSError as error:
-        click.echo(f"grader: internal failure: the stub of {exercise.name} cannot be read "
-                   f"({error.strerror})", err=True)
+        click.echo(_("grader: internal failure: the stub of {exercise} cannot be read "
+                     "({reason})").format(exercise=exercise.name, reason=error.strerror),
+                   err=True)
         sys.exit(EXIT_GRADER_FAILED)
     shown = render_text.shown_path(plan.path, Path.cwd())
     if plan.untouched:
-        click.echo(f"{shown} is already the untouched stub of {exercise.title}: nothing to do.")
+        click.echo(_("{path} is already the untouched stub of {title}: nothing to do.").format(
+            path=shown, title=_(exercise.title)))
         sys.exit(EXIT_FULL_MARKS)
     if plan.has_work and not force and not _confirmed(
-            f"Replace {shown} with a fresh stub of {exercise.title}? The code in it will be "
-            "lost."):
-        click.echo(f"Nothing changed. `grader reset {exercise.name} --force` resets without "
-                   "asking.")
+            _("Replace {path} with a fresh stub of {title}? The code in it will be lost.").format(
+                path=shown, title=_(exercise.title))):
+        click.echo(_("Nothing changed. `grader reset {exercise} --force` resets without "
+                     "asking.").format(exercise=exercise.name))
         sys.exit(EXIT_NOT_FULL)
     try:
         study.restore(plan)
     except OSError as error:
-        click.echo(f"grader reset: cannot write {shown}: {error.strerror}", err=True)
+        click.echo(_("grader reset: cannot write {path}: {reason}").format(
+            path=shown, reason=error.strerror), err=True)
         sys.exit(EXIT_USAGE)
-    click.echo(f"Restored {shown}: a fresh stub of {exercise.title}. Your progress is kept.")
+    click.echo(_("Restored {path}: a fresh stub of {title}. Your progress is kept.").format(
+        path=shown, title=_(exercise.title)))
     sys.exit(EXIT_FULL_MARKS)
 
 
@@ -409,44 +432,56 @@ def _confirmed(question: str) -> bool:
 @click.argument("submissions", type=click.Path(exists=True, path_type=Path))
 @click.option("--output", "-o", "out", required=True,
               type=click.Path(file_okay=False, path_type=Path),
-              help="The folder to write the reports, gradebook and results to.")
+              help=N_("The folder to write the reports, gradebook and results to."))
 @click.option("--exercise", "-e", metavar="NAME",
-              help="Grade one exercise, one file per learner: SUBMISSIONS/<learner>.py.")
+              help=N_("Grade one exercise, one file per learner: SUBMISSIONS/<learner>.py."))
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
-              help="Submissions graded at once (default: the number of CPUs).")
+              help=N_("Submissions graded at once (default: the number of CPUs)."))
 @click.option("--format", "formats", type=click.Choice(["gradescope", "canvas", "moodle"]),
               multiple=True,
-              help="Also write this platform's format (gradescope: OUT/gradescope/*/results.json; "
-                   "canvas, moodle: OUT/canvas.csv, OUT/moodle.csv, grades to import).")
+              help=N_("Also write this platform's format (gradescope: "
+                      "OUT/gradescope/*/results.json; canvas, moodle: OUT/canvas.csv, "
+                      "OUT/moodle.csv, grades to import)."))
 @click.option("--roster", "roster_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="A CSV with a learner column (and optional name, email): every learner on it "
-                   "is in the reports; files of learners not on it are listed, not graded.")
+              help=N_("A CSV with a learner column (and optional name, email): every learner on it "
+                      "is in the reports; files of learners not on it are listed, not graded."))
 @click.option("--resume/--fresh", default=True, show_default=True,
-              help="--fresh regrades everything; by default only new or changed files are graded.")
+              help=N_("--fresh regrades everything; by default only new or changed files are "
+                      "graded."))
 @click.option("--seed", type=click.IntRange(min=0),
-              help="Seed for the suites' random inputs (default: derived from each file's "
-              "content and the suite, so identical files get identical grades).")
+              help=N_("Seed for the suites' random inputs (default: derived from each file's "
+                 "content and the suite, so identical files get identical grades)."))
 @click.option("--unsafe-isolation", is_flag=True,
-              help="Grade even where learner code cannot be sandboxed safely (it could read "
-                   "the solutions or other learners' files); every result then says UNSAFE.")
+              help=N_("Grade even where learner code cannot be sandboxed safely (it could read "
+                      "the solutions or other learners' files); every result then says UNSAFE."))
+@click.option("--cluster", metavar="ADDRESS",
+              help=N_("Grade on the Dask cluster whose scheduler is at ADDRESS "
+                      "(tcp://HOST:8786); needs `pip install 'nn-grader[dask]'`. Results and "
+                      "reports stay here."))
 def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
            formats: tuple[str, ...], roster_path: Path | None, resume: bool,
-           seed: int | None, unsafe_isolation: bool) -> None:
+           seed: int | None, unsafe_isolation: bool, cluster: str | None) -> None:
     """Grade a class: every learner's files in SUBMISSIONS (a folder or a .zip) into OUT.
 
     SUBMISSIONS/<learner>/<exercise>.py, or with --exercise SUBMISSIONS/<learner>.py. Writes
     OUT/index.html, OUT/learners/, OUT/gradebook.csv, OUT/results.csv and OUT/results.jsonl.
 
     Exit code: 0 the class is graded, 2 usage error (or OUT is in use by another run, or
-    learner code could not be sandboxed safely here), 3 the grader failed on some submission
-    (the rest is graded and written), 130 interrupted.
+    learner code could not be sandboxed safely here or on a cluster's worker, or the cluster
+    cannot be used), 3 the grader failed on some submission (the rest is graded and written),
+    130 interrupted.
     """
+    if cluster is not None and jobs is not None:
+        raise click.UsageError(_("--jobs sizes the pool on this machine; with --cluster the "
+                                 "workers' threads decide how many submissions are graded at "
+                                 "once (`dask worker --nthreads N`)."))
     try:
         # pandas: only for this command
+        from grader.batch import cluster as dask_cluster
         from grader.batch import layout, roster, run, store, summary
     except KeyboardInterrupt:
-        click.echo("grader: interrupted before anything was graded or written; run the same "
-                   "command again to start.", err=True)
+        click.echo(_("grader: interrupted before anything was graded or written; run the same "
+                     "command again to start."), err=True)
         sys.exit(EXIT_INTERRUPTED)
     if exercise is not None:
         try:
@@ -457,32 +492,34 @@ def report(submissions: Path, out: Path, exercise: str | None, jobs: int | None,
         class_list = roster.load(roster_path) if roster_path is not None else None
         outcome = run.grade_class(submissions, out, exercise=exercise, jobs=jobs,
                                   formats=formats, fresh=not resume, seed=seed,
-                                  unsafe_isolation=unsafe_isolation, roster=class_list)
-    except (layout.InputError, store.Locked, roster.RosterError,
-            run.UnsafeIsolation, run.TooManyJobs) as error:
-        click.echo(f"grader: {error}", err=True)
+                                  unsafe_isolation=unsafe_isolation, roster=class_list,
+                                  cluster=cluster)
+    except (layout.InputError, store.Locked, roster.RosterError, run.UnsafeIsolation,
+            run.TooManyJobs, dask_cluster.MissingExtra, dask_cluster.ClusterError) as error:
+        click.echo(_("grader: {error}").format(error=error), err=True)
         sys.exit(EXIT_USAGE)
     except run.Interrupted as error:
-        click.echo(f"grader: {error}", err=True)
+        click.echo(_("grader: {error}").format(error=error), err=True)
         sys.exit(EXIT_FULL_MARKS if error.complete else EXIT_INTERRUPTED)
     except run.PoolFailed as error:
-        click.echo(f"grader: internal failure: {error}. What was graded is saved; run the "
-                   "same command again to continue.", err=True)
+        click.echo(_("grader: internal failure: {error}. What was graded is saved; run the "
+                     "same command again to continue.").format(error=error), err=True)
         sys.exit(EXIT_GRADER_FAILED)
     except OSError as error:
-        click.echo(f"grader: cannot write to {out}: {error.strerror or error}", err=True)
+        click.echo(_("grader: cannot write to {path}: {reason}").format(
+            path=out, reason=error.strerror or error), err=True)
         sys.exit(EXIT_USAGE)
     try:
         click.echo(summary.render(outcome))
     except KeyboardInterrupt:
-        click.echo(f"\ngrader: {run.completed(outcome)}", err=True)
+        click.echo("\n" + _("grader: {error}").format(error=run.completed(outcome)), err=True)
     if outcome.grader_failures:
-        click.echo("grader: " + counted(
+        click.echo(counted(
             len(outcome.grader_failures),
-            "internal failure on {n} submission, listed above; run the same command again to "
-            "retry it.",
-            "internal failure on {n} submissions, listed above; run the same command again to "
-            "retry them."), err=True)
+            "grader: internal failure on {n} submission, listed above; run the same command "
+            "again to retry it.",
+            "grader: internal failure on {n} submissions, listed above; run the same command "
+            "again to retry them."), err=True)
         sys.exit(EXIT_GRADER_FAILED)
     sys.exit(EXIT_FULL_MARKS)
 
@@ -495,13 +532,13 @@ def gradescope_group() -> None:
 @gradescope_group.command("build")
 @click.option("--output", "-o", "out", required=True,
               type=click.Path(dir_okay=False, path_type=Path),
-              help="The zip to write (upload it as the assignment's autograder).")
+              help=N_("The zip to write (upload it as the assignment's autograder)."))
 @click.option("--exercise", "-e", "exercises", metavar="NAME", multiple=True,
-              help="An exercise of the assignment; repeat for several (default: every one).")
+              help=N_("An exercise of the assignment; repeat for several (default: every one)."))
 @click.option("--hidden-tests", "hidden",
               type=click.Choice(["after_due_date", "after_published", "visible"]),
               default="after_due_date", show_default=True,
-              help="When learners see hidden tests' verdicts (Gradescope's visibility).")
+              help=N_("When learners see hidden tests' verdicts (Gradescope's visibility)."))
 def gradescope_build(out: Path, exercises: tuple[str, ...], hidden: str) -> None:
     """Write the autograder bundle for Gradescope: setup.sh, run_autograder, this grader as a
     wheel and the assignment's settings.
@@ -519,25 +556,26 @@ def gradescope_build(out: Path, exercises: tuple[str, ...], hidden: str) -> None
     try:
         built = bundle.build(out, tuple(dict.fromkeys(exercises)), hidden)
     except bundle.BuildError as error:
-        click.echo(f"grader: cannot build the bundle: {error}.", err=True)
+        click.echo(_("grader: cannot build the bundle: {error}.").format(error=error), err=True)
         sys.exit(EXIT_USAGE)
     except OSError as error:
-        click.echo(f"grader: cannot write {out}: {error.strerror or error}", err=True)
+        click.echo(_("grader: cannot write {path}: {reason}").format(
+            path=out, reason=error.strerror or error), err=True)
         sys.exit(EXIT_USAGE)
     click.echo(render_text.printable_line(
         counted(len(built.exercises), "Wrote {path}: {n} exercise ({names}); hidden tests "
                 "{hidden}.", "Wrote {path}: {n} exercises ({names}); hidden tests {hidden}.",
-                path=out, names=", ".join(built.exercises), hidden=hidden.replace("_", " "))))
-    click.echo(f"The grader: {built.wheel}, built from the {built.wheel_source}; its "
-               f"dependencies pinned: {', '.join(built.pins)}.")
-    click.echo("Upload the zip on the assignment's Configure Autograder page.")
+                path=out, names=", ".join(built.exercises), hidden=_(HIDDEN_TESTS[hidden]))))
+    click.echo(_(BUILT_FROM[built.wheel_source]).format(wheel=built.wheel,
+                                                       pins=", ".join(built.pins)))
+    click.echo(_("Upload the zip on the assignment's Configure Autograder page."))
     sys.exit(EXIT_FULL_MARKS)
 
 
 @gradescope_group.command("run")
 @click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=Path("/autograder"), show_default=True,
-              help="The autograder's folder, laid out as Gradescope lays out /autograder.")
+              help=N_("The autograder's folder, laid out as Gradescope lays out /autograder."))
 def gradescope_run(root: Path) -> None:
     """Grade ROOT/submission into ROOT/results/results.json, as the bundle's run_autograder
     does on Gradescope. What each grade came from is printed here, for the instructor.
@@ -551,14 +589,15 @@ def gradescope_run(root: Path) -> None:
     try:
         outcome = autograder.run(root, sys.stdout)
     except autograder.ConfigError as error:
-        click.echo(f"grader: the autograder is broken: {error}.", err=True)
+        click.echo(_("grader: the autograder is broken: {error}.").format(error=error), err=True)
         sys.exit(EXIT_USAGE)
     except OSError as error:
-        click.echo(f"grader: cannot write {root / 'results' / 'results.json'}: "
-                   f"{error.strerror or error}", err=True)
+        click.echo(_("grader: cannot write {path}: {reason}").format(
+            path=root / "results" / "results.json", reason=error.strerror or error), err=True)
         sys.exit(EXIT_GRADER_FAILED)
     for item in outcome.failures:
-        click.echo(f"grader: internal failure on {item.exercise.name}: {item.failure}", err=True)
+        click.echo(_("grader: internal failure on {exercise}: {failure}").format(
+            exercise=item.exercise.name, failure=item.failure), err=True)
     sys.exit(EXIT_FULL_MARKS)
 
 
@@ -610,10 +649,10 @@ def dev_group() -> None:
 @dev_group.command("check")
 @click.argument("names", metavar="[NAME]...", nargs=-1)
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
-              help="Files graded at once (default: the number of CPUs).")
+              help=N_("Files graded at once (default: the number of CPUs)."))
 @click.option("--seed", type=click.IntRange(min=0),
-              help="Seed for the suites' random inputs (default: derived from each file's "
-              "content, as `grader check` does).")
+              help=N_("Seed for the suites' random inputs (default: derived from each file's "
+                 "content, as `grader check` does)."))
 def dev_check(names: tuple[str, ...], jobs: int | None, seed: int | None) -> None:
     """Check that the course's exercises (or those named) agree with their suites: every stub
     grades 0 as not started, every solution gets full marks with no failed challenge, and
@@ -648,18 +687,18 @@ def dev_check(names: tuple[str, ...], jobs: int | None, seed: int | None) -> Non
 @dev_group.command("mutate")
 @click.argument("names", metavar="[NAME]...", nargs=-1)
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
-              help="Mutants graded at once (default: the number of CPUs).")
+              help=N_("Mutants graded at once (default: the number of CPUs)."))
 @click.option("--seed", type=click.IntRange(min=0),
-              help="Seed for the suites' random inputs (default: derived from each mutant's "
-              "content, as `grader check` does).")
+              help=N_("Seed for the suites' random inputs (default: derived from each mutant's "
+                      "content, as `grader check` does)."))
 @click.option("--min-score", type=click.FloatRange(min=0, max=100), default=95.0,
               show_default=True,
-              help="The percentage of mutants not marked equivalent each suite must kill.")
+              help=N_("The percentage of mutants not marked equivalent each suite must kill."))
 @click.option("--max-mutants", type=click.IntRange(min=1), default=60, show_default=True,
-              help="Mutants graded per exercise at most; more are sampled by their ids, the "
-              "same ones on every run.")
+              help=N_("Mutants graded per exercise at most; more are sampled by their ids, the "
+                      "same ones on every run."))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="A table with each survivor's diff, or JSON.")
+              show_default=True, help=N_("A table with each survivor's diff, or JSON."))
 def dev_mutate(names: tuple[str, ...], jobs: int | None, seed: int | None, min_score: float,
                max_mutants: int, fmt: str) -> None:
     """Measure each suite of the course (or of the exercises named) by mutation: make small

@@ -22,12 +22,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from grader.i18n import N_
+
 if TYPE_CHECKING:
     from grader.results import Result
 
-NOT_IN_IPYTHON = ("check() grades the code run in a Jupyter notebook or an IPython console, and "
-                  "this Python is neither. In a terminal, `grader check FILE` grades a file "
-                  "(.py or .ipynb).")
+NOT_IN_IPYTHON = N_("check() grades the code run in a Jupyter notebook or an IPython console, "
+                    "and this Python is neither. In a terminal, `grader check FILE` grades a "
+                    "file (.py or .ipynb).")
 
 
 class UsageError(ValueError):
@@ -72,6 +74,7 @@ def check(exercise: str, *, seed: int | None = None) -> None:
     record it in the workspace. `seed` repeats a run, as `grader check --seed` does."""
     if _in_learner_process():
         return
+    _speak()
     shell = _shell()
     from grader.core import grading
     from grader.core import notebooks as converter
@@ -81,7 +84,7 @@ def check(exercise: str, *, seed: int | None = None) -> None:
 
     chosen = _exercise(exercise)
     try:
-        module = converter.from_inputs(_inputs(shell))
+        module = converter.from_inputs(_inputs(shell), compiles)
     except converter.NotANotebook as error:
         raise UsageError(str(error)) from None
     path = _notebook_path(shell, chosen.name)
@@ -98,6 +101,7 @@ def hint(exercise: str, *, every: bool = False) -> None:
     as `grader hint` remembers it."""
     if _in_learner_process():
         return
+    _speak()
     from grader.study import session as study
     from grader.study import workspace
     from grader.study.render import Ask
@@ -115,14 +119,25 @@ def _in_learner_process() -> bool:
     return "grader.boundary.learner" in sys.modules
 
 
+def _speak() -> None:
+    """Speak as the grader would in this folder: a kernel has no --lang, so NN_GRADER_LANG,
+    then the workspace's language, then the locale's."""
+    from grader import i18n
+    from grader.study import workspace
+
+    i18n.use(i18n.choose(workspace=workspace.language(workspace.find(Path.cwd()))))
+
+
 def _shell() -> Any:
+    from grader.i18n import _
+
     try:
         from IPython import get_ipython
     except ImportError:
-        raise UsageError(NOT_IN_IPYTHON) from None
+        raise UsageError(_(NOT_IN_IPYTHON)) from None
     shell = get_ipython()
     if shell is None or getattr(shell, "history_manager", None) is None:
-        raise UsageError(NOT_IN_IPYTHON)
+        raise UsageError(_(NOT_IN_IPYTHON))
     return shell
 
 
@@ -181,3 +196,14 @@ def _display(shown: Verdict | Hint) -> None:
 
 
 __all__ = ["check", "hint"]
+
+
+def compiles(text: str) -> bool:
+    """Whether Python compiles `text`, as the kernel did before running an input. It is asked
+    here, in the learner's own kernel, which already ran these inputs; compiling runs none of
+    it."""
+    try:
+        compile(text, "<input>", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+        return False
+    return True

@@ -90,6 +90,7 @@ class Result:
     seed: int | None = None
     grader_version: str = ""
     graded_at: str = ""
+    lang: str = "en"  # the language the messages were written in; older results are English
     notebook: str | None = None  # "file": a notebook file's cells; "kernel": inputs run there
     left_out: tuple[LeftOut, ...] = ()
     schema: int = field(default=SCHEMA)
@@ -159,8 +160,8 @@ _RESULT_FIELDS = {"schema": _ANY, "exercise": _TEXT, "title": _TEXT, "submission
                   "status": _TEXT, "score": _NUMBER, "max_score": _NUMBER,
                   "message": _MAYBE_TEXT, "duration_s": _NUMBER, "output": _TEXT,
                   "tests": _ANY, "isolation": _TEXT, "seed": _MAYBE_INT,
-                  "grader_version": _TEXT, "graded_at": _TEXT, "notebook": _MAYBE_TEXT,
-                  "left_out": _ANY}
+                  "grader_version": _TEXT, "graded_at": _TEXT, "lang": _TEXT,
+                  "notebook": _MAYBE_TEXT, "left_out": _ANY}
 _TEST_FIELDS = {"id": _TEXT, "name": _TEXT, "status": _TEXT, "score": _NUMBER,
                 "max_score": _NUMBER, "visibility": _TEXT, "message": _MAYBE_TEXT,
                 "hint": _MAYBE_TEXT, "hint_number": _MAYBE_INT, "duration_s": _NUMBER,

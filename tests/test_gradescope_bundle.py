@@ -57,7 +57,7 @@ def test_the_bundle_has_what_gradescope_runs_at_its_root(bundle):
     assert modes == {"setup.sh": 0o755, "run_autograder": 0o755, "nn-grader.json": 0o644,
                      "constraints.txt": 0o644, wheel: 0o644}
     assert settings == {"exercises": ["softmax", "backprop"], "hidden": "after_published",
-                        "grader_version": __version__}
+                        "grader_version": __version__, "lang": "en"}
     assert f'"$source_dir/{wheel}"' in setup and setup.startswith("#!/usr/bin/env bash\n")
     assert sorted(pins) == sorted(f"{name}=={importlib.metadata.version(name)}"
                                   for name in ("numpy", "pandas", "pytest", "jinja2", "click",

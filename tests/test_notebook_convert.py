@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from nbformat import v4
 
 from grader.core import notebooks
+from grader.notebook import compiles
 from grader.results import LeftOut
 
 
@@ -174,32 +175,32 @@ def test_a_long_left_out_line_is_cut():
 
 def test_a_kernels_inputs_run_in_the_order_they_ran_and_are_placed_as_in_n():
     module = notebooks.from_inputs([(1, "import numpy as np"), (2, "def f():\n    return 1"),
-                                    (3, "def f():\n    return 2")])
+                                    (3, "def f():\n    return 2")], compiles)
     assert module.text == "import numpy as np\ndef f():\n    return 1\ndef f():\n    return 2\n"
     assert module.cells.place(4) == "In [3], line 1"
 
 
 def test_an_input_that_did_not_compile_ran_nothing_so_it_is_left_out():
     module = notebooks.from_inputs([(1, "x = 1"), (2, "def f(:\n    return 1"), (3, "y = 2"),
-                                    (4, "return 5")])
+                                    (4, "return 5")], compiles)
     assert module.text == "x = 1\ny = 2\n"
     assert [(item.cell, item.reason, item.code) for item in module.left_out] == [
         (2, "syntax error", "def f(:"), (4, "syntax error", "return 5")]
 
 
 def test_a_kernel_input_with_a_magic_still_compiles_once_the_magic_is_left_out():
-    module = notebooks.from_inputs([(1, "%precision 3\nx = 1")])
+    module = notebooks.from_inputs([(1, "%precision 3\nx = 1")], compiles)
     assert module.text == "pass\nx = 1\n"
     assert module.left_out == (LeftOut(1, 1, 1, "%precision 3", "magic"),)
 
 
 def test_a_kernel_input_holding_half_a_character_is_refused_with_its_number():
     with pytest.raises(notebooks.NotANotebook, match=r"In \[2\] holds half of a character"):
-        notebooks.from_inputs([(1, "x = 1"), (2, "s = '\ud83d'")])
+        notebooks.from_inputs([(1, "x = 1"), (2, "s = '\ud83d'")], compiles)
 
 
 def test_a_kernel_input_holding_nul_did_not_compile_so_it_is_left_out():
-    module = notebooks.from_inputs([(1, "x = 1"), (2, "y = 2\x00")])
+    module = notebooks.from_inputs([(1, "x = 1"), (2, "y = 2\x00")], compiles)
     assert module.text == "x = 1\n"
     assert [(item.cell, item.reason) for item in module.left_out] == [(2, "syntax error")]
 

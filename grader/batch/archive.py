@@ -18,6 +18,8 @@ import zlib
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from grader.i18n import N_, gettext
+
 MAX_ENTRIES = 200_000
 MAX_DIRECTORY_BYTES = 64 * 1024 * 1024
 CHUNK = 64 * 1024
@@ -76,7 +78,8 @@ def entries(archive: BinaryIO) -> list[Entry]:
     tail = archive.read(tail_size)
     at = tail.rfind(b"PK\x05\x06")
     if at < 0 or at + _END.size > len(tail):
-        raise ArchiveError("it has no zip central directory (not a zip file, or cut short)")
+        raise ArchiveError(gettext("it has no zip central directory (not a zip file, or cut "
+                                   "short)"))
     _, _, _, _, count, directory_size, directory_offset, _ = _END.unpack_from(tail, at)
     end_position = size - tail_size + at
     concat = end_position - directory_size - directory_offset
@@ -85,26 +88,27 @@ def entries(archive: BinaryIO) -> list[Entry]:
         archive.seek(end_position - _LOCATOR.size - _END64.size)
         record = archive.read(_END64.size)
         if len(record) != _END64.size or record[:4] != b"PK\x06\x06":
-            raise ArchiveError("its zip64 end record is damaged")
+            raise ArchiveError(gettext("its zip64 end record is damaged"))
         _, _, _, _, _, _, _, count, directory_size, directory_offset = _END64.unpack(record)
         concat = end_position - _LOCATOR.size - _END64.size - directory_size - directory_offset
     start = directory_offset + concat
     if start < 0 or directory_size < 0 or start + directory_size > size:
-        raise ArchiveError("its central directory lies outside the file")
+        raise ArchiveError(gettext("its central directory lies outside the file"))
     if directory_size > MAX_DIRECTORY_BYTES or count > MAX_ENTRIES:
-        raise ArchiveError(f"it lists more files than the grader reads from one archive "
-                           f"({MAX_ENTRIES:,} files, a {MAX_DIRECTORY_BYTES // 2**20} MiB "
-                           "directory)")
+        raise ArchiveError(gettext("it lists more files than the grader reads from one archive "
+                             "({files:,} files, a {size} MiB directory)").format(
+                                 files=MAX_ENTRIES, size=MAX_DIRECTORY_BYTES // 2**20))
     archive.seek(start)
     directory = archive.read(directory_size)
     found: list[Entry] = []
     position = 0
     while position + _ENTRY.size <= len(directory):
         if len(found) >= MAX_ENTRIES:
-            raise ArchiveError(f"it lists more than {MAX_ENTRIES:,} files")
+            raise ArchiveError(gettext("it lists more than {files:,} files").format(
+                files=MAX_ENTRIES))
         fields = _ENTRY.unpack_from(directory, position)
         if fields[0] != b"PK\x01\x02":
-            raise ArchiveError("its central directory is damaged")
+            raise ArchiveError(gettext("its central directory is damaged"))
         (_, _, system, _, _, flags, method, _, _, crc, compressed, size_, name_size,
          extra_size, comment_size, _, _, external, offset) = fields
         position += _ENTRY.size
@@ -112,7 +116,7 @@ def entries(archive: BinaryIO) -> list[Entry]:
         extra = directory[position + name_size:position + name_size + extra_size]
         position += name_size + extra_size + comment_size
         if position > len(directory):
-            raise ArchiveError("its central directory is cut short")
+            raise ArchiveError(gettext("its central directory is cut short"))
         size_, compressed, offset = _zip64(extra, size_, compressed, offset)
         name, problem = _decode_name(raw_name, flags)
         found.append(Entry(raw_name, name, problem, flags, method, crc, compressed, size_,
@@ -143,21 +147,21 @@ def _decode_name(raw: bytes, flags: int) -> tuple[str | None, str | None]:
     """A name flagged UTF-8 must be UTF-8; an unflagged one is UTF-8 when it decodes as such
     (many tools write UTF-8 without the flag), else the zip standard's code page 437."""
     if b"\0" in raw:
-        return None, "its name contains a NUL byte, so it was not read"
+        return None, gettext("its name contains a NUL byte, so it was not read")
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError:
         if flags & 0x800:
-            return None, "its name is not valid UTF-8, so it was not read"
+            return None, gettext("its name is not valid UTF-8, so it was not read")
         return raw.decode("cp437"), None
 
 
-CORRUPT = ("Your file could not be read from the class archive: its data is damaged "
-           "({detail}). Submit it again.")
-ENCRYPTED = ("Your file is protected by a password in the class archive, so it could not be "
-             "read. Submit it again without a password.")
-UNSUPPORTED = ("Your file is compressed in the class archive with a method the grader cannot "
-               "read ({method}). Submit it again as a plain .zip or as the .py file itself.")
+CORRUPT = N_("Your file could not be read from the class archive: its data is damaged "
+             "({detail}). Submit it again.")
+ENCRYPTED = N_("Your file is protected by a password in the class archive, so it could not be "
+               "read. Submit it again without a password.")
+UNSUPPORTED = N_("Your file is compressed in the class archive with a method the grader cannot "
+                 "read ({method}). Submit it again as a plain .zip or as the .py file itself.")
 
 
 def read_member(archive: BinaryIO, entry: Entry, cap: int) -> bytes:
@@ -165,10 +169,10 @@ def read_member(archive: BinaryIO, entry: Entry, cap: int) -> bytes:
     header declares more than `cap` bytes, and `MemberError` for anything else that is wrong
     with it, among which more bytes than its header declares."""
     if entry.flags & 0x1:
-        raise MemberError(ENCRYPTED)
+        raise MemberError(gettext(ENCRYPTED))
     if entry.method not in (STORED, DEFLATED, BZIP2, LZMA):
         name = METHODS.get(entry.method, f"method {entry.method}")
-        raise MemberError(UNSUPPORTED.format(method=name))
+        raise MemberError(gettext(UNSUPPORTED).format(method=name))
     if entry.size > cap or entry.compressed > cap + cap // 16 + 1024:
         raise MemberTooLarge()  # no real file under the cap compresses that badly
     try:
@@ -176,15 +180,17 @@ def read_member(archive: BinaryIO, entry: Entry, cap: int) -> bytes:
         # over 32 MiB of data costs 1 KiB of work, not the cap's worth.
         data = _inflate(archive, entry, entry.size)
     except (zlib.error, lzma.LZMAError, OSError, EOFError, ValueError, OverflowError) as error:
-        raise MemberError(CORRUPT.format(detail=str(error) or type(error).__name__)) from None
+        raise MemberError(gettext(CORRUPT).format(detail=str(error) or type(error).__name__)) \
+            from None
     if len(data) > entry.size:
-        raise MemberError(CORRUPT.format(detail=f"it holds more than the {entry.size:,} bytes "
-                                                "its header says"))
+        raise MemberError(gettext(CORRUPT).format(detail=gettext(
+            "it holds more than the {size:,} bytes its header says").format(size=entry.size)))
     if len(data) != entry.size:
-        raise MemberError(CORRUPT.format(detail=f"{len(data)} bytes where its header says "
-                                                f"{entry.size}"))
+        raise MemberError(gettext(CORRUPT).format(detail=gettext(
+            "{size} bytes where its header says {declared}").format(size=len(data),
+                                                                    declared=entry.size)))
     if zlib.crc32(data) != entry.crc:
-        raise MemberError(CORRUPT.format(detail="bad CRC"))
+        raise MemberError(gettext(CORRUPT).format(detail=gettext("bad CRC")))
     return data
 
 
@@ -192,7 +198,7 @@ def _inflate(archive: BinaryIO, entry: Entry, cap: int) -> bytes:
     archive.seek(entry.offset)
     header = archive.read(_LOCAL.size)
     if len(header) != _LOCAL.size or header[:4] != b"PK\x03\x04":
-        raise ValueError("its local header is missing")
+        raise ValueError(gettext("its local header is missing"))
     name_size, extra_size = _LOCAL.unpack(header)[-2:]
     archive.seek(entry.offset + _LOCAL.size + name_size + extra_size)
     data = _Data(archive, entry.compressed)
@@ -230,7 +236,7 @@ class _Data:
         want = min(most, CHUNK, self.left)
         chunk = self.archive.read(want)
         if len(chunk) < want:
-            raise EOFError("the archive ends inside it")
+            raise EOFError(gettext("the archive ends inside it"))
         self.left -= len(chunk)
         return chunk
 
@@ -240,10 +246,10 @@ def _lzma(header: bytes, cap: int) -> lzma.LZMADecompressor:
     a raw LZMA1 stream. The dictionary is sized for at most `cap + 1` bytes of output, not as
     the properties ask (up to 4 GiB): no match can reach further back than the output so far."""
     if len(header) != 9 or struct.unpack_from("<H", header, 2)[0] != 5:
-        raise ValueError("its LZMA header is not the one zip uses")
+        raise ValueError(gettext("its LZMA header is not the one zip uses"))
     properties, dictionary = header[4], struct.unpack_from("<L", header, 5)[0]
     if properties >= 9 * 5 * 5:
-        raise ValueError("its LZMA properties are invalid")
+        raise ValueError(gettext("its LZMA properties are invalid"))
     pb, rest = divmod(properties, 45)
     lp, lc = divmod(rest, 9)
     filters = [{"id": lzma.FILTER_LZMA1, "dict_size": max(4096, min(dictionary, 2 * cap)),

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from grader import __version__
+from grader import __version__, i18n
 from grader.batch import gradescope, layout
 from grader.batch.store import suite_version
 from grader.boundary import process
@@ -40,19 +40,17 @@ from grader.boundary.launch import ENVIRONMENT_KEY
 from grader.core import grading
 from grader.course import catalog
 from grader.files import write_atomically
+from grader.i18n import N_, _, counted
 from grader.render.text import printable, printable_line
 from grader.results import Result, Status, Visibility
-from grader.wording import counted
 
 CONFIG = "nn-grader.json"
-LEARNER = "your submission"  # how layout's reasons name the submission's folder
+LEARNER = N_("your submission")  # how layout's reasons name the submission's folder
 OUTPUT_CHARS = 4000
 SHOWN_FILES = 10
 HIDDEN_CHOICES = ("after_due_date", "after_published", "visible")
-_WHEN = {"after_due_date": "shown after the due date",
-         "after_published": "shown when your instructor publishes the grades"}
-PENDING = ("The autograder stopped before it graded this exercise, most likely because it ran "
-           "out of time. Submit again; if this happens again, tell your instructor.")
+PENDING = N_("The autograder stopped before it graded this exercise, most likely because it "
+             "ran out of time. Submit again; if this happens again, tell your instructor.")
 
 
 class ConfigError(Exception):
@@ -66,26 +64,33 @@ class Settings:
     exercises: tuple[str, ...]
     hidden: str = "after_due_date"
     grader_version: str = __version__
+    lang: str = i18n.ENGLISH  # what learners read: the language the bundle was built in
 
     def to_json(self) -> str:
         return json.dumps({"exercises": list(self.exercises), "hidden": self.hidden,
-                           "grader_version": self.grader_version}, indent=2) + "\n"
+                           "grader_version": self.grader_version, "lang": self.lang},
+                          indent=2) + "\n"
 
     @classmethod
     def load(cls, path: Path) -> Settings:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            settings = cls(tuple(data["exercises"]), data["hidden"], data["grader_version"])
+            settings = cls(tuple(data["exercises"]), data["hidden"], data["grader_version"],
+                           data.get("lang", i18n.ENGLISH))
         except (OSError, ValueError, KeyError, TypeError) as error:
-            raise ConfigError(f"{path} cannot be read as the bundle's settings ({error})") \
-                from None
+            raise ConfigError(_("{path} cannot be read as the bundle's settings ({error})").format(
+                path=path, error=error)) from None
         if settings.grader_version != __version__:
-            raise ConfigError(f"the bundle was built for nn-grader {settings.grader_version}, "
-                              f"and nn-grader {__version__} is installed")
+            raise ConfigError(_("the bundle was built for nn-grader {built}, and nn-grader "
+                                "{installed} is installed").format(
+                                    built=settings.grader_version, installed=__version__))
         unknown = [name for name in settings.exercises if name not in catalog.names()]
-        if unknown or not settings.exercises or settings.hidden not in HIDDEN_CHOICES:
-            raise ConfigError(f"{path} names exercises {list(settings.exercises)} and hidden "
-                              f"tests {settings.hidden!r}, which this grader does not know")
+        if unknown or not settings.exercises or settings.hidden not in HIDDEN_CHOICES \
+                or settings.lang not in i18n.LANGUAGES:
+            raise ConfigError(_("{path} names exercises {exercises}, hidden tests {hidden!r} "
+                                "and language {lang!r}, which this grader does not know").format(
+                                    path=path, exercises=list(settings.exercises),
+                                    hidden=settings.hidden, lang=settings.lang))
         return settings
 
 
@@ -113,6 +118,7 @@ def run(root: Path, log: TextIO) -> Outcome:
     results = root / "results" / "results.json"
     try:
         settings = Settings.load(root / "source" / CONFIG)
+        i18n.use(settings.lang)
         found = _submission(root, settings, log)
         if found.submissions:
             _check_isolation()
@@ -129,20 +135,22 @@ def run(root: Path, log: TextIO) -> Outcome:
     final = answer(settings, graded, found, time.monotonic() - started)
     _write(root, results, final)
     total = sum(catalog.get(name).points for name in settings.exercises)
-    print(f"results.json: {final['score']:g}/{total:g} in {final['execution_time']:.1f} s",
-          file=log)
+    print(_("results.json: {score}/{total} in {seconds} s").format(
+        score=f"{final['score']:g}", total=f"{total:g}",
+        seconds=f"{final['execution_time']:.1f}"), file=log)
     return Outcome(tuple(graded))
 
 
 def _submission(root: Path, settings: Settings, log: TextIO) -> layout.Discovery:
     """The learner's files, read as a class folder's are; none when there is no folder."""
     try:
-        found = layout.discover_one(root / "submission", list(settings.exercises), LEARNER)
+        found = layout.discover_one(root / "submission", list(settings.exercises), _(LEARNER))
     except layout.InputError as error:
-        print(f"no submission to grade: {error}", file=log)
-        return layout.Discovery(str(root / "submission"), "one learner's files")
+        print(_("no submission to grade: {error}").format(error=error), file=log)
+        return layout.Discovery(str(root / "submission"), layout.ONE_LEARNER)
     for skipped in found.skipped:
-        print(printable_line(f"not graded: {skipped.path}: {skipped.reason}"), file=log)
+        print(printable_line(_("not graded: {path}: {reason}").format(
+            path=skipped.path, reason=skipped.reason)), file=log)
     return found
 
 
@@ -150,13 +158,15 @@ def _check_isolation() -> None:
     """Refuse a level at which the learner's code would run as the grader's own uid."""
     forced = os.environ.get(ENVIRONMENT_KEY) or None
     try:
-        level, _ = process.working_level(forced)
+        level = process.working_level(forced)[0]
     except (ValueError, process.StartFailed) as error:
-        raise ConfigError(f"learner code cannot be started here: {error}") from None
+        raise ConfigError(_("learner code cannot be started here: {error}").format(
+            error=error)) from None
     if not level.safe and level.uid is None:
-        raise ConfigError(f"learner code would run at the {level.key!r} isolation level here, "
-                          f"where {level.unsafe_reason}: it could rewrite its own grade. Make "
-                          "bubblewrap work in the image, or Python readable by uid 65534")
+        raise ConfigError(_("learner code would run at the {level!r} isolation level here, "
+                            "where {reason}: it could rewrite its own grade. Make bubblewrap "
+                            "work in the image, or Python readable by uid 65534").format(
+                                level=level.key, reason=level.why_unsafe()))
 
 
 def _grade(exercise: catalog.Exercise, submission: layout.Submission) -> Graded:
@@ -168,8 +178,8 @@ def _grade(exercise: catalog.Exercise, submission: layout.Submission) -> Graded:
     try:
         result = grading.grade_source(submission.source, submission.label, exercise, seed=seed)
     except grading.GraderFailure as failure:
-        message = (f"The grader failed on this file ({failure}). This is not your fault: ask "
-                   "your instructor to regrade your submission.")
+        message = _("The grader failed on this file ({failure}). This is not your fault: ask "
+                    "your instructor to regrade your submission.").format(failure=failure)
         return Graded(exercise, grading.file_error(exercise, submission.label, message, seed),
                       submission.path, str(failure))
     return Graded(exercise, result, submission.path)
@@ -177,12 +187,15 @@ def _grade(exercise: catalog.Exercise, submission: layout.Submission) -> Graded:
 
 def _log_line(item: Graded) -> str:
     if item.result is None:
-        return f"{item.exercise.name}: no file"
+        return _("{exercise}: no file").format(exercise=item.exercise.name)
     result = item.result
-    line = (f"{item.exercise.name}: {item.path}: {result.status.value} "
-            f"{result.score:g}/{result.max_score:g}, seed {result.seed}, isolation: "
-            f"{result.isolation or 'none (no code was run)'}")
-    return line + (f"; GRADER FAILURE: {item.failure}" if item.failure else "")
+    line = _("{exercise}: {path}: {status} {score}/{max_score}, seed {seed}, isolation: "
+             "{isolation}").format(
+                 exercise=item.exercise.name, path=item.path, status=result.status.value,
+                 score=f"{result.score:g}", max_score=f"{result.max_score:g}", seed=result.seed,
+                 isolation=result.isolation or _("none (no code was run)"))
+    return line + (_("; GRADER FAILURE: {failure}").format(failure=item.failure)
+                   if item.failure else "")
 
 
 def answer(settings: Settings, graded: list[Graded], found: layout.Discovery,
@@ -194,8 +207,9 @@ def answer(settings: Settings, graded: list[Graded], found: layout.Discovery,
         exercise = catalog.get(name)
         item = done.get(name)
         if item is None:
-            tests.append(gradescope.entry(f"{exercise.title}: not graded", f"{number}", 0.0,
-                                          float(exercise.points), "failed", PENDING, name))
+            tests.append(gradescope.entry(_("{title}: not graded").format(
+                title=_(exercise.title)), f"{number}", 0.0, float(exercise.points), "failed",
+                _(PENDING), name))
         elif item.result is None:
             tests.append(gradescope.missing_entry(exercise, number, missing(exercise, found)))
         else:
@@ -218,14 +232,14 @@ def answer(settings: Settings, graded: list[Graded], found: layout.Discovery,
 def missing(exercise: catalog.Exercise, found: layout.Discovery) -> str:
     """Why an exercise is 0 for want of a file, and what the submission held instead."""
     held = sorted({s.path for s in found.submissions} | {s.path for s in found.skipped})
-    message = (f"No file named {exercise.name}.py was found in your submission, so "
-               f"{exercise.title} gets 0 points. Submit your code for it in a file named "
-               f"{exercise.name}.py.")
+    message = _("No file named {name}.py was found in your submission, so {title} gets 0 "
+                "points. Submit your code for it in a file named {name}.py.").format(
+                    name=exercise.name, title=_(exercise.title))
     if not held:
-        return message + " Your submission holds no files."
+        return message + " " + _("Your submission holds no files.")
     shown = ", ".join(printable_line(path) for path in held[:SHOWN_FILES])
     if len(held) <= SHOWN_FILES:
-        return f"{message} Your submission holds: {shown}."
+        return message + " " + _("Your submission holds: {shown}.").format(shown=shown)
     return message + " " + counted(len(held) - SHOWN_FILES,
                                    "Your submission holds: {shown} and {n} more file.",
                                    "Your submission holds: {shown} and {n} more files.",
@@ -238,7 +252,8 @@ def _summary(settings: Settings, graded: list[Graded], found: layout.Discovery) 
                      "assignment.", version=__version__)]
     for item in graded:
         lines.append(_summary_line(item, settings.hidden))
-    lines += [printable_line(f"Not graded: {s.path}: {s.reason}.")
+    lines += [printable_line(_("Not graded: {path}: {reason}.").format(path=s.path,
+                                                                      reason=s.reason))
               for s in found.skipped[:SHOWN_FILES]]
     if len(found.skipped) > SHOWN_FILES:
         lines.append(counted(len(found.skipped) - SHOWN_FILES, "One more file was not graded.",
@@ -251,32 +266,41 @@ def _summary(settings: Settings, graded: list[Graded], found: layout.Discovery) 
 
 def _summary_line(item: Graded, hidden: str) -> str:
     exercise, result = item.exercise, item.result
+    title = _(exercise.title)
     if result is None:
-        return f"{exercise.title}: no file named {exercise.name}.py, 0 points."
-    where = printable_line(f"{exercise.title} ({item.path})")
+        return _("{title}: no file named {name}.py, 0 points.").format(title=title,
+                                                                        name=exercise.name)
+    where = printable_line(f"{title} ({item.path})")
     if result.status is Status.ERROR or not result.tests:
-        return f"{where}: could not be graded; its test below says why."
+        return _("{where}: could not be graded; its test below says why.").format(where=where)
     if hidden == "visible":
         return f"{where}: {result.score:g}/{result.max_score:g}."
     shown = [t for t in result.tests if t.visibility is Visibility.VISIBLE]
     passed = sum(t.status is Status.PASSED for t in shown)
     kept = len(result.tests) - len(shown)
     if not kept:
-        return f"{where}: {passed} of {len(shown)} tests passed."
+        return _("{where}: {passed} of {n} tests passed.").format(where=where, passed=passed,
+                                                                   n=len(shown))
+    if hidden == "after_due_date":
+        return counted(kept, "{where}: {passed} of {visible} visible tests passed; its hidden "
+                       "test is shown after the due date.",
+                       "{where}: {passed} of {visible} visible tests passed; its {n} hidden "
+                       "tests are shown after the due date.",
+                       where=where, passed=passed, visible=len(shown))
     return counted(kept, "{where}: {passed} of {visible} visible tests passed; its hidden test "
-                         "is {when}.",
+                   "is shown when your instructor publishes the grades.",
                    "{where}: {passed} of {visible} visible tests passed; its {n} hidden tests "
-                   "are {when}.", where=where, passed=passed, visible=len(shown),
-                   when=_WHEN[hidden])
+                   "are shown when your instructor publishes the grades.",
+                   where=where, passed=passed, visible=len(shown))
 
 
 def _printed(result: Result) -> list[str]:
     """What the learner's code printed, cut to OUTPUT_CHARS, control characters escaped."""
     text, name = result.output, printable_line(result.submission)
     if len(text) <= OUTPUT_CHARS:
-        return [f"What {name} printed:", printable(text.rstrip())]
-    return [f"What {name} printed (the first {OUTPUT_CHARS:,} of its {len(text):,} "
-            "characters):", printable(text[:OUTPUT_CHARS].rstrip())]
+        return [_("What {file} printed:").format(file=name), printable(text.rstrip())]
+    return [_("What {file} printed (the first {shown:,} of its {size:,} characters):").format(
+        file=name, shown=OUTPUT_CHARS, size=len(text)), printable(text[:OUTPUT_CHARS].rstrip())]
 
 
 def _extra(item: Graded) -> dict:
@@ -289,9 +313,10 @@ def _extra(item: Graded) -> dict:
 def broken(reason: str) -> dict:
     """results.json when the bundle itself is broken: nothing graded, and the learner told
     it is not their doing."""
-    return {"score": 0.0, "output": "The autograder is not set up correctly, so nothing was "
-            "graded. This is not your fault: tell your instructor, who can see why in the "
-            "autograder's output.", "output_format": gradescope.TEXT, "visibility": "visible",
+    return {"score": 0.0, "output": _(
+        "The autograder is not set up correctly, so nothing was graded. This is not your fault: "
+        "tell your instructor, who can see why in the autograder's output."),
+            "output_format": gradescope.TEXT, "visibility": "visible",
             "stdout_visibility": "hidden", "tests": [],
             "extra_data": {"grader": f"nn-grader {__version__}", "error": reason}}
 

@@ -40,10 +40,11 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader import __version__, files
+from grader import __version__, files, i18n
 from grader.batch.autograder import CONFIG, Settings
 from grader.course import catalog
 from grader.course import paths as course
+from grader.i18n import _
 
 DISTRIBUTION = "nn-grader"
 CONSTRAINTS = "constraints.txt"
@@ -70,8 +71,9 @@ def build(out: Path, exercises: tuple[str, ...] = (), hidden: str = "after_due_d
     names = tuple(exercises) or tuple(catalog.names())
     missing = [name for name in names if not course.suite_path(name).is_file()]
     if missing:
-        raise BuildError(f"this installation has no suite for {', '.join(missing)}")
-    settings = Settings(names, hidden)
+        raise BuildError(_("this installation has no suite for {names}").format(
+            names=", ".join(missing)))
+    settings = Settings(names, hidden, lang=i18n.current())
     with tempfile.TemporaryDirectory(prefix="nn-grader-wheel-") as scratch:
         wheel, source = build_wheel(Path(scratch))
         data = wheel.read_bytes()
@@ -96,19 +98,22 @@ def build_wheel(into: Path) -> tuple[Path, str]:
 
 def _pip_wheel(checkout: Path, into: Path) -> Path:
     if not (checkout / "pyproject.toml").is_file():
-        raise BuildError(f"the grader is imported from {course.PACKAGE_DIR}, which is neither "
-                         "an installed copy nor a checkout with its pyproject.toml")
+        raise BuildError(_("the grader is imported from {path}, which is neither an installed "
+                           "copy nor a checkout with its pyproject.toml").format(
+                               path=course.PACKAGE_DIR))
     command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet",
                "--disable-pip-version-check", "--wheel-dir", str(into), str(checkout)]
-    if _importable("hatchling"):
-        command.insert(4, "--no-build-isolation")  # the backend is here: no index needed
+    if _importable("hatchling") and _importable("babel"):
+        # the backend and its translation compiler are here: no index needed
+        command.insert(4, "--no-build-isolation")
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     built = sorted(into.glob("nn_grader-*.whl"))
     if done.returncode != 0 or len(built) != 1:
         tail = (done.stderr or done.stdout).strip()[-2000:]
-        raise BuildError(f"`pip wheel` could not build the grader from the checkout at "
-                         f"{checkout} (exit code {done.returncode}). It needs the package "
-                         f"index (for the build backend, hatchling) or hatchling installed."
+        raise BuildError(_("`pip wheel` could not build the grader from the checkout at "
+                           "{path} (exit code {code}). It needs the package index (for the "
+                           "build backend, hatchling, and Babel) or both installed.").format(
+                               path=checkout, code=done.returncode)
                          + (f"\n{tail}" if tail else ""))
     return built[0]
 
@@ -125,12 +130,14 @@ def _installed() -> importlib.metadata.Distribution:
     try:
         dist = importlib.metadata.distribution(DISTRIBUTION)
     except importlib.metadata.PackageNotFoundError:
-        raise BuildError(f"the grader in {course.PACKAGE_DIR} has no installation record; "
-                         "install it with pip, or build from a checkout") from None
+        raise BuildError(_("the grader in {path} has no installation record; install it with "
+                           "pip, or build from a checkout").format(
+                               path=course.PACKAGE_DIR)) from None
     ours = Path(dist.locate_file("grader/__init__.py")).resolve()
     if ours != (course.PACKAGE_DIR / "__init__.py").resolve() or not dist.files:
-        raise BuildError(f"the installation record of {DISTRIBUTION} does not describe the "
-                         f"grader imported from {course.PACKAGE_DIR}; reinstall it")
+        raise BuildError(_("the installation record of {name} does not describe the grader "
+                           "imported from {path}; reinstall it").format(
+                               name=DISTRIBUTION, path=course.PACKAGE_DIR))
     return dist
 
 
@@ -150,16 +157,16 @@ def _rebuilt_wheel(dist: importlib.metadata.Distribution, into: Path) -> Path:
                 continue
         data = Path(dist.locate_file(record)).read_bytes()
         if record.hash is not None and _digest(data) != f"{record.hash.mode}={record.hash.value}":
-            raise BuildError(f"{name} in the installed grader differs from what was installed "
-                             "(it was changed since); reinstall the grader, or build the bundle "
-                             "from a checkout")
+            raise BuildError(_("{file} in the installed grader differs from what was "
+                               "installed (it was changed since); reinstall the grader, or "
+                               "build the bundle from a checkout").format(file=name))
         entries.append((name, data))
     tags = [line.split(":", 1)[1].strip()
             for line in (dist.read_text("WHEEL") or "").splitlines()
             if line.startswith("Tag:")]
     if info is None or len(tags) != 1:
-        raise BuildError(f"the installation record of {DISTRIBUTION} lacks its metadata; "
-                         "reinstall the grader")
+        raise BuildError(_("the installation record of {name} lacks its metadata; reinstall "
+                           "the grader").format(name=DISTRIBUTION))
     lines = io.StringIO()
     writer = csv.writer(lines, lineterminator="\n")
     for name, data in entries:

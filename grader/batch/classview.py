@@ -31,6 +31,16 @@ class Problem:
     message: str
 
 
+@dataclass(frozen=True)
+class Worker:
+    """A Dask worker that graded some of the class, as results.jsonl records it."""
+
+    cluster: str
+    address: str
+    isolation: tuple[str, ...]  # the levels its results report (one, unless it changed)
+    graded: int
+
+
 @dataclass
 class LearnerRow:
     learner: str
@@ -118,6 +128,7 @@ class ClassView:
     seed: int | None
     generated_at: str
     grader_version: str = __version__
+    workers: list[Worker] = field(default_factory=list)
     roster: str | None = None  # the roster's path, when the class was graded against one
     outsiders: list[Outsider] = field(default_factory=list)
 
@@ -164,9 +175,22 @@ def build(discovery: Discovery, records: list[Record], seed: int | None, *,
         isolation=sorted({r.result.isolation for r in records if r.result.isolation}),
         seed=seed,
         generated_at=datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        workers=_workers(records),
         roster=roster.path if roster is not None else None,
         outsiders=list(outsiders or ()),
     )
+
+
+def _workers(records: list[Record]) -> list[Worker]:
+    """The cluster workers that graded these records, by cluster and address."""
+    found: dict[tuple[str, str], list[Record]] = {}
+    for record in records:
+        if record.worker:
+            found.setdefault((record.cluster or "", record.worker), []).append(record)
+    return [Worker(cluster, address,
+                   tuple(sorted({r.result.isolation for r in graded if r.result.isolation})),
+                   len(graded))
+            for (cluster, address), graded in sorted(found.items())]
 
 
 def problem_kind(record: Record) -> str | None:

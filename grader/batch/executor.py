@@ -2,7 +2,8 @@
 
 The batch only calls `executor.submit(run_job, job)` and reads `future.result()` (a result
 dict), so any Executor whose workers are separate processes can take this one's place: a
-`ProcessPoolExecutor(max_tasks_per_child=1)`, or a distributed one. `ForkServerExecutor` is the
+`ProcessPoolExecutor(max_tasks_per_child=1)`, or a distributed one (cluster.py), whose futures
+also say where their task ran (`future.where`, a `Where`). `ForkServerExecutor` is the
 fast local one: a preloaded zygote (see zygote.py) forks one child per task, so no task pays for
 starting Python and importing numpy and pytest again.
 
@@ -21,6 +22,7 @@ import subprocess
 import threading
 import time
 from concurrent.futures import BrokenExecutor, Executor, Future
+from dataclasses import dataclass
 from typing import Any
 
 from grader.boundary.launch import python_command
@@ -37,6 +39,14 @@ class TaskFailed(Exception):
         super().__init__(message)
         self.timed_out = timed_out
         self.detail = detail
+
+
+@dataclass(frozen=True)
+class Where:
+    """A task that ran on another machine: the Dask scheduler's address and the worker's."""
+
+    cluster: str
+    worker: str
 
 
 def run_job(job: dict) -> dict:

@@ -21,6 +21,7 @@ from pathlib import Path
 from grader.batch.classview import ClassView, LearnerRow
 from grader.course import catalog
 from grader.files import write_atomically
+from grader.i18n import _
 from grader.results import Result, Status, TestResult, Visibility, json_text
 
 FOLDER = "gradescope"
@@ -34,9 +35,10 @@ def results_json(view: ClassView, row: LearnerRow) -> dict:
     for number, exercise in enumerate(view.exercises, start=1):
         result = row.results.get(exercise.name)
         if result is None:
-            lines.append(f"{exercise.title}: not submitted (0/{exercise.points})")
-            tests.append(missing_entry(exercise, number, f"No file for {exercise.name} was "
-                                                         "found."))
+            lines.append(_("{title}: not submitted (0/{points})").format(
+                title=_(exercise.title), points=exercise.points))
+            tests.append(missing_entry(exercise, number, _("No file for {name} was found.").format(
+                name=exercise.name)))
             continue
         lines.append(f"{exercise.title}: {result.score:g}/{result.max_score:g}")
         tests += result_entries(result, number, hidden="after_published")
@@ -57,7 +59,8 @@ def result_entries(result: Result, number: int, *, hidden: str) -> list[dict]:
     result that could not be graded is one failed entry worth the exercise's points, visible,
     since the learner needs its message to fix the file. Hidden tests get visibility `hidden`."""
     if not result.tests or result.status is Status.ERROR:
-        return [entry(f"{result.title}: could not be graded", f"{number}", 0.0,
+        return [entry(_("{title}: could not be graded").format(title=result.title), f"{number}",
+                      0.0,
                       result.max_score, "failed", result.message or "", result.exercise)]
     return [entry(f"{result.title}: {test.name}", f"{number}.{index}", test.score,
                   test.max_score, "passed" if test.status is Status.PASSED else "failed",
@@ -72,17 +75,17 @@ def feedback_text(test: TestResult) -> str:
     parts = [test.message or ""]
     details = test.details if test.visibility is Visibility.VISIBLE else None
     if details is not None and test.status is not Status.PASSED:
-        parts.append("\n".join(f"{label}: {value}" for label, value in (
-            ("Input", details.input), ("Expected", details.expected),
-            ("Your result", details.actual)) if value))
+        parts.append("\n".join(label.format(value=value) for label, value in (
+            (_("Input: {value}"), details.input), (_("Expected: {value}"), details.expected),
+            (_("Your result: {value}"), details.actual)) if value))
     if test.hint and test.status is not Status.PASSED:
-        parts.append(f"Hint {test.hint_number}: {test.hint}")
+        parts.append(_("Hint {number}: {hint}").format(number=test.hint_number, hint=test.hint))
     return "\n\n".join(part for part in parts if part)
 
 
 def missing_entry(exercise: catalog.Exercise, number: int, message: str) -> dict:
-    return entry(f"{exercise.title}: not submitted", f"{number}", 0.0, float(exercise.points),
-                 "failed", message, exercise.name)
+    return entry(_("{title}: not submitted").format(title=_(exercise.title)), f"{number}", 0.0,
+                 float(exercise.points), "failed", message, exercise.name)
 
 
 def entry(name: str, number: str, score: float, max_score: float, status: str, output: str,

@@ -42,12 +42,18 @@ from grader.batch import archive
 from grader.core import grading
 from grader.course import catalog
 from grader.course import paths as course
+from grader.i18n import N_, _
 
 CLASS_BYTES = 256 * 1024 * 1024  # all the files of one run; a real class needs a few MiB
 MAX_DEPTH = 32  # folders deeper than this inside SUBMISSIONS are listed, not searched
 SYSTEM_NAMES = {"__MACOSX", "__pycache__", ".DS_Store", "Thumbs.db", "desktop.ini"}
 GRADED_SUFFIXES = (".py", ".ipynb")  # in this order of preference, for one learner's exercise
 _FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+# How the class is laid out, as the class page says it (translated when it is shown).
+FILE_PER_LEARNER, FOLDER_PER_LEARNER = N_("one file per learner"), N_("one folder per learner")
+IN_A_ZIP = {FILE_PER_LEARNER: N_("one file per learner, in a zip"),
+            FOLDER_PER_LEARNER: N_("one folder per learner, in a zip")}
+ONE_LEARNER = N_("one learner's files")
 
 
 class InputError(Exception):
@@ -121,33 +127,34 @@ class _Budget:
     def take(self, size: int) -> None:
         self.left -= size
         if self.left < 0:
-            raise InputError(
-                f"The files to grade in {self.root} add up to more than "
-                f"{CLASS_BYTES // 2**20} MiB, the most one run reads. Grade the class in parts "
-                "(a folder with some of the learners at a time).")
+            raise InputError(_(
+                "The files to grade in {folder} add up to more than {size} MiB, the most one "
+                "run reads. Grade the class in parts (a folder with some of the learners at a "
+                "time).").format(folder=self.root, size=CLASS_BYTES // 2**20))
 
 
 def discover(submissions: Path, exercise: str | None = None, *,
              exclude: Path | None = None) -> Discovery:
     """The submissions under SUBMISSIONS (a folder or a .zip); `exclude` is never read (OUT)."""
     chosen = catalog.get(exercise) if exercise is not None else None
-    found = Discovery(root=str(submissions),
-                      layout="one file per learner" if chosen else "one folder per learner")
+    found = Discovery(root=str(submissions), layout=FILE_PER_LEARNER if chosen
+                      else FOLDER_PER_LEARNER)
     try:
         mode = submissions.stat().st_mode
     except FileNotFoundError:
-        raise InputError(f"{submissions} does not exist.") from None
+        raise InputError(_("{path} does not exist.").format(path=submissions)) from None
     except OSError as error:
-        raise InputError(f"{submissions} cannot be read ({error.strerror}).") from None
+        raise InputError(_("{path} cannot be read ({reason}).").format(
+            path=submissions, reason=error.strerror)) from None
     with contextlib.ExitStack() as stack:
         if stat.S_ISDIR(mode):
             every = list(_folder_files(submissions, exclude, stack))
         elif stat.S_ISREG(mode):
-            found.layout += ", in a zip"
+            found.layout = IN_A_ZIP[found.layout]
             every = list(_zip_files(submissions, stack))
         else:
-            raise InputError(f"{submissions} is {files.kind_of(mode)}, neither a folder nor a "
-                             ".zip file.")
+            raise InputError(_("{path} is {kind}, neither a folder nor a .zip file.").format(
+                path=submissions, kind=files.kind_of(mode)))
         kept = _usable(every, found)
         prefix = _wrapper(kept, chosen)
         if prefix:
@@ -170,7 +177,7 @@ def discover_one(folder: Path, exercises: list[str], learner: str) -> Discovery:
     `<exercise>.py` at any depth (the shallowest), or for a single exercise the only .py file
     if none is named for it. Read with a class folder's care; what is not graded is listed,
     with `learner` naming the folder in the reasons ("another file of <learner> was graded")."""
-    found = Discovery(root=str(folder), layout="one learner's files")
+    found = Discovery(root=str(folder), layout=ONE_LEARNER)
     with contextlib.ExitStack() as stack:
         kept = [_File((learner, *file.parts), file.read)
                 for file in _usable(list(_folder_files(folder, None, stack)), found)]
@@ -187,7 +194,8 @@ def discover_one(folder: Path, exercises: list[str], learner: str) -> Discovery:
         if submission.exercise in exercises:
             found.submissions.append(replace(submission, path=path))
         else:
-            found.skipped.append(Skipped(path, "its exercise is not part of this assignment"))
+            found.skipped.append(Skipped(path, _("its exercise is not part of this "
+                                                 "assignment")))
     found.submissions.sort(key=lambda s: exercises.index(s.exercise))
     found.skipped.sort(key=lambda s: s.path)
     return found
@@ -199,7 +207,7 @@ def _usable(every: list[_File], found: Discovery) -> list[_File]:
     for file in every:
         if file.problem is None and any(part in SYSTEM_NAMES or part.startswith(".")
                                         for part in file.parts):
-            file = _skip(file.parts, "hidden or system file")
+            file = _skip(file.parts, _("hidden or system file"))
         if file.problem is not None:
             found.skipped.append(Skipped(file.path, file.problem))
         else:
@@ -227,15 +235,15 @@ def _by_folder(files: list[_File], found: Discovery, budget: _Budget) -> None:
     for file in files:
         stem, suffix = posixpath.splitext(file.parts[-1])
         if len(file.parts) == 1:
-            reason = ("directly in SUBMISSIONS, not in a learner's folder (for one file per "
-                      "learner, name the exercise with --exercise)")
+            reason = _("directly in SUBMISSIONS, not in a learner's folder (for one file per "
+                       "learner, name the exercise with --exercise)")
             found.skipped.append(Skipped(file.path, reason))
         elif suffix not in GRADED_SUFFIXES:
-            found.skipped.append(Skipped(file.path, "neither a .py file nor a notebook (.ipynb)",
-                                         file.parts[0]))
+            found.skipped.append(Skipped(file.path, _("neither a .py file nor a notebook "
+                                                      "(.ipynb)"), file.parts[0]))
         elif stem not in names:
-            found.skipped.append(Skipped(file.path, "its name matches no exercise "
-                                                    "(`grader list` shows their names)",
+            found.skipped.append(Skipped(file.path, _("its name matches no exercise "
+                                                      "(`grader list` shows their names)"),
                                          file.parts[0]))
         else:
             chosen.setdefault((file.parts[0], stem), []).append(file)
@@ -244,9 +252,9 @@ def _by_folder(files: list[_File], found: Discovery, budget: _Budget) -> None:
         _add(found, learner, name, candidates[0], budget)
         for other in candidates[1:]:
             found.skipped.append(Skipped(other.path, _twin(other, candidates[0]) or
-                                         _kinds(other, candidates[0]) or
-                                         f"another file for {name} was graded: "
-                                         f"{candidates[0].path}", learner))
+                                         _kinds(other, candidates[0]) or _(
+                "another file for {exercise} was graded: {path}").format(
+                    exercise=name, path=candidates[0].path), learner))
 
 
 def _preference(file: _File) -> tuple:
@@ -260,8 +268,8 @@ def _kinds(other: _File, graded: _File) -> str | None:
     """Why a notebook beside a graded .py file of the same name is not graded."""
     if posixpath.splitext(other.path)[0] != posixpath.splitext(graded.path)[0]:
         return None
-    return (f"{graded.path} was graded instead: when a learner hands in both a .py file and a "
-            "notebook for one exercise, the .py file is graded")
+    return _("{path} was graded instead: when a learner hands in both a .py file and a notebook "
+             "for one exercise, the .py file is graded").format(path=graded.path)
 
 
 def _by_file(files: list[_File], exercise: catalog.Exercise, found: Discovery,
@@ -270,7 +278,8 @@ def _by_file(files: list[_File], exercise: catalog.Exercise, found: Discovery,
     for file in files:
         stem, suffix = posixpath.splitext(file.parts[-1])
         if suffix not in GRADED_SUFFIXES:
-            found.skipped.append(Skipped(file.path, "neither a .py file nor a notebook (.ipynb)"))
+            found.skipped.append(Skipped(file.path, _("neither a .py file nor a notebook "
+                                                      "(.ipynb)")))
             continue
         learner = stem if len(file.parts) == 1 else file.parts[0]
         per_learner.setdefault(learner, []).append(file)
@@ -284,17 +293,18 @@ def _by_file(files: list[_File], exercise: catalog.Exercise, found: Discovery,
             pick = (named or candidates)[0]
         else:
             for file in candidates:
-                found.skipped.append(Skipped(
-                    file.path, f"{learner} has several .py files or notebooks and none is named "
-                               f"{exercise.name}.py or {exercise.name}.ipynb", learner))
+                found.skipped.append(Skipped(file.path, _(
+                    "{learner} has several .py files or notebooks and none is named "
+                    "{exercise}.py or {exercise}.ipynb").format(
+                        learner=learner, exercise=exercise.name), learner))
             continue
         _add(found, learner, exercise.name, pick, budget)
         for other in candidates:
             if other is not pick:
                 found.skipped.append(Skipped(other.path, _twin(other, pick) or
-                                             _kinds(other, pick) or
-                                             f"another file of {learner} was graded: "
-                                             f"{pick.path}", learner))
+                                             _kinds(other, pick) or _(
+                    "another file of {learner} was graded: {path}").format(
+                        learner=learner, path=pick.path), learner))
 
 
 def _twin(other: _File, graded: _File) -> str | None:
@@ -302,14 +312,15 @@ def _twin(other: _File, graded: _File) -> str | None:
     archive, or two names that differ only in their Unicode form (NFC and NFD)."""
     if other.path != graded.path:
         return None
-    return ("another file with this same name was graded (the class holds it twice, or in two "
-            "Unicode forms)")
+    return _("another file with this same name was graded (the class holds it twice, or in two "
+             "Unicode forms)")
 
 
 def _add(found: Discovery, learner: str, exercise: str, file: _File, budget: _Budget) -> None:
     if not course.suite_path(exercise).is_file():
-        found.skipped.append(Skipped(file.path, f"the {exercise} exercise has no suite in "
-                                                "this installation of the grader"))
+        found.skipped.append(Skipped(file.path, _(
+            "the {exercise} exercise has no suite in this installation of the grader").format(
+                exercise=exercise)))
         return
     try:
         source, problem = file.read(), None
@@ -330,7 +341,8 @@ def _folder_files(root: Path, exclude: Path | None, stack: contextlib.ExitStack
     try:
         root_fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except OSError as error:
-        raise InputError(f"{root} cannot be read ({error.strerror}).") from None
+        raise InputError(_("{path} cannot be read ({reason}).").format(
+            path=root, reason=error.strerror)) from None
     stack.callback(os.close, root_fd)
     try:
         excluded = exclude.stat() if exclude is not None else None
@@ -347,33 +359,36 @@ def _walk(root_fd: int, fd: int, real: tuple[str, ...], shown: tuple[str, ...],
     with os.scandir(fd) as listing:
         names = sorted(entry.name for entry in listing)
     if not names and real:
-        yield _skip(shown, "an empty folder (no files)", folder=True)
+        yield _skip(shown, _("an empty folder (no files)"), folder=True)
     for name in names:
         here, label = (*real, name), (*shown, *_nfc((_shown_name(name),)))
         if not _valid_name(name):
-            yield _skip(label, "its name is not valid UTF-8, so it was not read")
+            yield _skip(label, _("its name is not valid UTF-8, so it was not read"))
             continue
         try:
             info = os.stat(name, dir_fd=fd, follow_symlinks=False)
         except OSError as error:
-            yield _skip(label, f"it could not be looked at ({error.strerror})")
+            yield _skip(label, _("it could not be looked at ({reason})").format(
+                reason=error.strerror))
             continue
         if stat.S_ISLNK(info.st_mode):
-            yield _skip(label, "a symbolic link (not followed)")
+            yield _skip(label, _("a symbolic link (not followed)"))
         elif stat.S_ISREG(info.st_mode):
             yield _File(label, partial(_read_file, root_fd, here))
         elif not stat.S_ISDIR(info.st_mode):
-            yield _skip(label, f"{files.kind_of(info.st_mode)}, which is never opened")
+            yield _skip(label, _("{kind}, which is never opened").format(
+                kind=files.kind_of(info.st_mode)))
         elif (info.st_dev, info.st_ino) == excluded:
             continue
         elif len(here) > MAX_DEPTH:
-            yield _skip(label, f"a folder nested more than {MAX_DEPTH} deep, not searched",
-                        folder=True)
+            yield _skip(label, _("a folder nested more than {depth} deep, not searched").format(
+                depth=MAX_DEPTH), folder=True)
         else:
             try:
                 child = os.open(name, _FOLDER, dir_fd=fd)
             except OSError as error:
-                yield _skip(label, f"it could not be opened ({error.strerror})", folder=True)
+                yield _skip(label, _("it could not be opened ({reason})").format(
+                    reason=error.strerror), folder=True)
                 continue
             try:
                 yield from _walk(root_fd, child, here, label, excluded)
@@ -407,7 +422,8 @@ def _read_file(root_fd: int, real: tuple[str, ...]) -> bytes:
         opened.append(source)
         return files.read_capped(source, grading.max_bytes(real[-1]))
     except OSError as error:
-        raise _Unreadable(f"The file could not be read ({error.strerror}).") from None
+        raise _Unreadable(_("The file could not be read ({reason}).").format(
+            reason=error.strerror)) from None
     finally:
         for each in opened:
             os.close(each)
@@ -419,7 +435,8 @@ def _zip_files(path: Path, stack: contextlib.ExitStack) -> Iterator[_File]:
         listed = archive.entries(handle)
     except (OSError, archive.ArchiveError) as error:
         reason = error.strerror if isinstance(error, OSError) else str(error)
-        raise InputError(f"{path} cannot be read as a zip file: {reason}.") from None
+        raise InputError(_("{path} cannot be read as a zip file: {reason}.").format(
+            path=path, reason=reason)) from None
     folders: set[tuple[str, ...]] = set()
     filled: set[tuple[str, ...]] = set()
     for entry in listed:
@@ -437,28 +454,29 @@ def _zip_files(path: Path, stack: contextlib.ExitStack) -> Iterator[_File]:
         if entry.is_dir:
             folders.add(parts)
         elif stat.S_ISLNK(entry.mode):
-            yield _skip(parts, "a symbolic link (not followed)")
+            yield _skip(parts, _("a symbolic link (not followed)"))
         elif entry.mode and stat.S_IFMT(entry.mode) and not stat.S_ISREG(entry.mode):
-            yield _skip(parts, f"{files.kind_of(entry.mode)}, which is never opened")
+            yield _skip(parts, _("{kind}, which is never opened").format(
+                kind=files.kind_of(entry.mode)))
         else:
             yield _File(parts, partial(_read_member, handle, entry),
                         cost=min(entry.size, grading.max_bytes(entry.name)))
     for folder in sorted(folders - filled):
-        yield _skip(folder, "an empty folder (no files)", folder=True)
+        yield _skip(folder, _("an empty folder (no files)"), folder=True)
 
 
 def _unsafe_path(name: str) -> str | None:
     """Why an archive member's path, as written, is refused (None if it is not)."""
     if "\\" in name:
-        return ("its path contains a backslash, which could name another folder on some "
-                "systems, so it was not read")
+        return _("its path contains a backslash, which could name another folder on some "
+                 "systems, so it was not read")
     if name.startswith("/"):
-        return "its path is absolute (it starts with /), so it was not read"
+        return _("its path is absolute (it starts with /), so it was not read")
     if re.match(r"[A-Za-z]:", name):
-        return "its path starts with a drive letter, so it was not read"
+        return _("its path starts with a drive letter, so it was not read")
     if ".." in name.split("/"):
-        return ("its path contains .., which could reach another learner's folder, so it was "
-                "not read")
+        return _("its path contains .., which could reach another learner's folder, so it was "
+                 "not read")
     return None
 
 

@@ -6,7 +6,8 @@ import shutil
 import time
 from typing import TextIO
 
-from grader.wording import counted
+from grader.i18n import _, counted
+from grader.render import wrap
 
 REDRAW_SECONDS = 0.1
 
@@ -34,16 +35,17 @@ class ProgressBar:
 
     def line(self, width: int = 80) -> str:
         counts = f"{self.done}/{self.total}"
-        details = [f"{self.below_full} below full marks",
+        details = [_("{n} below full marks").format(n=self.below_full),
                    counted(self.errors, "{n} error", "{n} errors")]
         eta = self.eta()
         if eta is not None:
-            details.append(f"ETA {_duration(eta)}")
+            details.append(_("ETA {duration}").format(duration=_duration(eta)))
         text = " · ".join([counts, *details])
-        bar_width = max(10, min(30, width - len(text) - 12))
+        bar_width = max(10, min(30, width - wrap.columns(text) - 12))
         filled = bar_width * self.done / self.total if self.total else bar_width
         bar = "█" * int(filled) + ("▌" if filled - int(filled) >= 0.5 else "")
-        return f"grading ▕{bar.ljust(bar_width)}▏ {text}"[: max(20, width - 1)]
+        line = _("grading ▕{bar}▏ {details}").format(bar=bar.ljust(bar_width), details=text)
+        return wrap.cut(line, max(20, width - 1), mark="")
 
     def eta(self) -> float | None:
         graded = self.done - self.reused

@@ -28,9 +28,10 @@ from pathlib import Path
 
 from grader import files
 from grader.batch.layout import Discovery
+from grader.i18n import N_, _, counted
 from grader.render.text import printable_line
-from grader.wording import counted
 
+UNREADABLE = N_("The roster {path} cannot be read ({reason}).")
 MAX_BYTES = 16 * 1024 * 1024  # 100,000 learners with long names; a real class needs kilobytes
 COLUMNS = ("learner", "name", "email")
 DELIMITERS = (",", ";", "\t")
@@ -115,24 +116,24 @@ def load(path: Path) -> Roster:
     text = _text(path)
     header_line = next((line for line in text.splitlines() if line.strip()), None)
     if header_line is None:
-        raise RosterError(f"The roster {path} is empty. It needs a header row with a learner "
-                          "column, then one row per learner.")
+        raise RosterError(_("The roster {path} is empty. It needs a header row with a learner "
+                            "column, then one row per learner.").format(path=path))
     delimiter = _delimiter(header_line)
     if delimiter is None:
-        raise RosterError(f"The roster {path} has no learner column. Its first row should name "
-                          "the columns, one of them `learner` (the ids the submissions use), "
-                          "with optional `name` and `email`; it names: "
-                          f"{printable_line(header_line[:200])}.")
+        raise RosterError(_("The roster {path} has no learner column. Its first row should "
+                            "name the columns, one of them `learner` (the ids the submissions "
+                            "use), with optional `name` and `email`; it names: {names}.").format(
+                                path=path, names=printable_line(header_line[:200])))
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = _header(path, next(row for row in rows if any(cell.strip() for cell in row)))
         members = _members(path, rows, header)
     except csv.Error as error:
-        raise RosterError(f"The roster {path} is not valid CSV at line {rows.line_num}: "
-                          f"{error}.") from None
+        raise RosterError(_("The roster {path} is not valid CSV at line {line}: {error}.").format(
+            path=path, line=rows.line_num, error=error)) from None
     if not members:
-        raise RosterError(f"The roster {path} lists no learners: it has a header row and no "
-                          "row with a learner id under it.")
+        raise RosterError(_("The roster {path} lists no learners: it has a header row and no "
+                            "row with a learner id under it.").format(path=path))
     return Roster(str(path), tuple(members))
 
 
@@ -140,24 +141,27 @@ def _text(path: Path) -> str:
     try:
         fd = files.open_regular(path.resolve(strict=True), shown=path)
     except files.Refused as refused:
-        raise RosterError(f"The roster cannot be read: {refused.strerror}.") from None
+        raise RosterError(_("The roster cannot be read: {reason}.").format(
+            reason=refused.strerror)) from None
     except OSError as error:
-        raise RosterError(f"The roster {path} cannot be read ({error.strerror}).") from None
+        raise RosterError(_(UNREADABLE).format(path=path, reason=error.strerror)) from None
     try:
         data = files.read_capped(fd, MAX_BYTES)
     except OSError as error:
-        raise RosterError(f"The roster {path} cannot be read ({error.strerror}).") from None
+        raise RosterError(_(UNREADABLE).format(path=path, reason=error.strerror)) from None
     finally:
         os.close(fd)
     if len(data) > MAX_BYTES:
-        raise RosterError(f"The roster {path} is larger than {MAX_BYTES // 2**20} MiB; a roster "
-                          "holds one short row per learner. Is it the right file?")
+        raise RosterError(_("The roster {path} is larger than {size} MiB; a roster holds one "
+                            "short row per learner. Is it the right file?").format(
+                                path=path, size=MAX_BYTES // 2**20))
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
-        raise RosterError(f"The roster {path} is not UTF-8 text (line {line} cannot be read). "
-                          "Save it as \"CSV UTF-8\" from your spreadsheet.") from None
+        raise RosterError(_("The roster {path} is not UTF-8 text (line {line} cannot be read). "
+                            "Save it as \"CSV UTF-8\" from your spreadsheet.").format(
+                                path=path, line=line)) from None
 
 
 def _delimiter(header_line: str) -> str | None:
@@ -177,8 +181,10 @@ def _header(path: Path, row: list[str]) -> dict[str, int]:
     for index, name in enumerate(row):
         column = _column(name)
         if column in COLUMNS and column in columns:
-            raise RosterError(f"The roster {path} has two {column} columns (columns "
-                              f"{columns[column] + 1} and {index + 1}); keep one.")
+            raise RosterError(_("The roster {path} has two {column} columns (columns {first} "
+                                "and {second}); keep one.").format(
+                                    path=path, column=column, first=columns[column] + 1,
+                                    second=index + 1))
         columns.setdefault(column, index)
     return {column: columns[column] for column in COLUMNS if column in columns}
 
@@ -194,16 +200,18 @@ def _members(path: Path, rows, header: dict[str, int]) -> list[Member]:
         learner = unicodedata.normalize("NFC", cells["learner"])
         line = rows.line_num
         if not learner:
-            raise RosterError(f"Line {line} of the roster {path} has no learner id. Fill it "
-                              "in, or remove the line.")
+            raise RosterError(_("Line {line} of the roster {path} has no learner id. Fill it "
+                                "in, or remove the line.").format(line=line, path=path))
         if learner.startswith("="):
-            raise RosterError(f"Line {line} of the roster {path} has the formula "
-                              f"{printable_line(learner[:80])} where a learner id belongs. Save "
-                              "the roster with the values the formulas show, not the formulas.")
+            raise RosterError(_("Line {line} of the roster {path} has the formula {formula} "
+                                "where a learner id belongs. Save the roster with the values the "
+                                "formulas show, not the formulas.").format(
+                                    line=line, path=path, formula=printable_line(learner[:80])))
         if learner in lines:
-            raise RosterError(f"Line {line} of the roster {path} lists "
-                              f"{printable_line(learner)} again (first on line "
-                              f"{lines[learner]}). Each learner may be listed once.")
+            raise RosterError(_("Line {line} of the roster {path} lists {learner} again (first "
+                                "on line {first}). Each learner may be listed once.").format(
+                                    line=line, path=path, learner=printable_line(learner),
+                                    first=lines[learner]))
         lines[learner] = line
         members.append(Member(learner, cells.get("name", ""), cells.get("email", "")))
     return members

@@ -12,6 +12,8 @@ grades only the rest. Ctrl-C at any point ends the run with a message that says 
 then, counted from results.jsonl itself: nothing done yet, how many are graded and saved, or all
 graded and the files not all written (exit 130), or everything written (the run is complete).
 OUT is written from its own descriptor, never through a link inside it (see files.py).
+With `cluster`, step 2 happens on a Dask cluster (cluster.py), reached and checked before
+anything is graded; everything else stays here.
 """
 
 from __future__ import annotations
@@ -31,16 +33,17 @@ from typing import TextIO
 
 from grader import files as grader_files
 from grader.batch import class_report, classview, gradebook, gradescope, layout, lms, store
-from grader.batch.executor import ForkServerExecutor, TaskFailed, default_jobs, run_job
+from grader.batch import cluster as dask_cluster
+from grader.batch.executor import ForkServerExecutor, TaskFailed, Where, default_jobs, run_job
 from grader.batch.progressbar import ProgressBar
 from grader.batch.roster import Roster
 from grader.boundary import process
 from grader.boundary.launch import ENVIRONMENT_KEY, Limits
 from grader.core import grading
 from grader.course import catalog
+from grader.i18n import _, counted
 from grader.render.text import printable_line
 from grader.results import Result, Status
-from grader.wording import counted
 
 
 class Interrupted(Exception):
@@ -79,6 +82,8 @@ class Outcome:
     jobs: int
     seconds: float
     files: dict[str, list[Path]] = field(default_factory=dict)
+    cluster: str | None = None  # the Dask scheduler's address, when graded on a cluster
+    workers: int = 0  # the cluster's workers when the run started
 
     @property
     def grader_failures(self) -> list[classview.Problem]:
@@ -93,16 +98,21 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
                 seed: int | None = None, limits: Limits | None = None,
                 progress: TextIO | None = None,
                 executor_factory: ExecutorFactory | None = None,
-                unsafe_isolation: bool = False, roster: Roster | None = None) -> Outcome:
+                unsafe_isolation: bool = False, roster: Roster | None = None,
+                cluster: str | None = None) -> Outcome:
     started = time.monotonic()
     limits = limits or Limits()
     most = JOBS_PER_CPU * default_jobs()
     if jobs is not None and jobs > most:
-        raise TooManyJobs(f"--jobs {jobs:,} is more than this machine can use: it has "
-                          f"{counted(default_jobs(), '{n} CPU', '{n} CPUs')}, so at most "
-                          f"{most} submissions are graded at once ({JOBS_PER_CPU} per CPU).")
+        raise TooManyJobs(counted(
+            default_jobs(), "--jobs {jobs:,} is more than this machine can use: it has {n} CPU, "
+            "so at most {most} submissions are graded at once ({per} per CPU).",
+            "--jobs {jobs:,} is more than this machine can use: it has {n} CPUs, so at most "
+            "{most} submissions are graded at once ({per} per CPU).", jobs=jobs, most=most,
+            per=JOBS_PER_CPU))
     jobs = jobs or default_jobs()
     found: layout.Discovery | None = None
+    pool: dask_cluster.Cluster | None = None
     written = False
     try:
         _refuse_out_holding(submissions, out)
@@ -112,6 +122,9 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
         outsiders = []
         if roster is not None:
             found, outsiders = roster.split(found)
+        if cluster is not None:
+            pool = dask_cluster.connect(cluster, unsafe_isolation=unsafe_isolation)
+            executor_factory, jobs = pool.executor, pool.threads
         with store.locked(out):
             store.remove_leftover_temporaries(out)
             results = store.Store(out)
@@ -121,7 +134,8 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
                               total=len(found.submissions), done=len(done))
             try:
                 workers = _grade(todo, done, results, bar, seed, limits, jobs,
-                                 executor_factory or _fork_server, unsafe_isolation)
+                                 executor_factory or _fork_server, unsafe_isolation,
+                                 vet_here=pool is None)
             finally:
                 bar.close()
             current = [done[(s.learner, s.exercise)] for s in found.submissions]
@@ -132,8 +146,13 @@ def grade_class(submissions: Path, out: Path, *, exercise: str | None = None,
     except KeyboardInterrupt:
         with _sigint_ignored():
             raise _interrupted(found, out, seed, fresh, written) from None
+    finally:
+        if pool is not None:
+            with _sigint_ignored():
+                pool.close()
     return Outcome(out, view, graded_now=len(todo), reused=len(current) - len(todo),
-                   jobs=workers, seconds=time.monotonic() - started, files=files)
+                   jobs=workers, seconds=time.monotonic() - started, files=files,
+                   cluster=cluster, workers=len(pool.workers) if pool else 0)
 
 
 def _refuse_out_holding(submissions: Path, out: Path) -> None:
@@ -144,11 +163,14 @@ def _refuse_out_holding(submissions: Path, out: Path) -> None:
         return
     held, holder = submissions.resolve(), out.resolve()
     if held == holder or holder in held.parents:
-        where = "is" if held == holder else "is inside"
-        raise layout.InputError(
-            f"the class folder {submissions} {where} the output folder {out}, where the grader "
+        message = _("the class folder {submissions} is the output folder {out}, where the "
+                    "grader replaces and removes the files it writes, so it could change the "
+                    "submissions. Choose an output folder outside the class folder, such as one "
+                    "beside it.") if held == holder else _(
+            "the class folder {submissions} is inside the output folder {out}, where the grader "
             "replaces and removes the files it writes, so it could change the submissions. "
             "Choose an output folder outside the class folder, such as one beside it.")
+        raise layout.InputError(message.format(submissions=submissions, out=out))
 
 
 def _interrupted(found: layout.Discovery | None, out: Path, seed: int | None, fresh: bool,
@@ -156,54 +178,54 @@ def _interrupted(found: layout.Discovery | None, out: Path, seed: int | None, fr
     """What is true after Ctrl-C, counted from results.jsonl: the submissions the same command
     would not grade again (after --fresh, the command without it)."""
     if found is None or not found.submissions:
-        return Interrupted("interrupted while looking for the submissions, before anything was "
-                           "graded or written; run the same command again to start.")
+        return Interrupted(_("interrupted while looking for the submissions, before anything "
+                             "was graded or written; run the same command again to start."))
     total = len(found.submissions)
     if written:
-        return Interrupted(counted(total, *_COMPLETE, out=out), complete=True)
+        return Interrupted(_complete(total, out), complete=True)
     try:
         saved = len(_plan(found, store.Store(out).load(), seed)[0])
     except OSError:
         saved = 0
-    if saved == total:
-        return Interrupted(counted(total, *_UNWRITTEN[fresh]))
-    return Interrupted(counted(total - saved, *_UNGRADED[fresh], saved=saved, total=total))
-
-
-_COMPLETE = ("interrupted after the run was complete: the submission is graded and every file "
-             "is written in {out}.",
-             "interrupted after the run was complete: all {n} submissions are graded and every "
-             "file is written in {out}.")
-_UNWRITTEN = {
-    False: ("interrupted: the submission is graded and saved in results.jsonl, but the reports "
-            "were not all written; run the same command again to write them (nothing is graded "
-            "again).",
+    if saved == total and not fresh:
+        return Interrupted(counted(
+            total, "interrupted: the submission is graded and saved in results.jsonl, but the "
+            "reports were not all written; run the same command again to write them (nothing "
+            "is graded again).",
             "interrupted: all {n} submissions are graded and saved in results.jsonl, but the "
             "reports were not all written; run the same command again to write them (nothing "
-            "is graded again)."),
-    True: ("interrupted: the submission is graded and saved in results.jsonl, but the reports "
-           "were not all written; run the command again without --fresh to write them "
-           "(nothing is graded again).",
-           "interrupted: all {n} submissions are graded and saved in results.jsonl, but the "
-           "reports were not all written; run the command again without --fresh to write them "
-           "(nothing is graded again)."),
-}
-_UNGRADED = {
-    False: ("interrupted: {saved} of {total} submissions are graded and saved in "
+            "is graded again)."))
+    if saved == total:
+        return Interrupted(counted(
+            total, "interrupted: the submission is graded and saved in results.jsonl, but the "
+            "reports were not all written; run the command again without --fresh to write them "
+            "(nothing is graded again).",
+            "interrupted: all {n} submissions are graded and saved in results.jsonl, but the "
+            "reports were not all written; run the command again without --fresh to write them "
+            "(nothing is graded again)."))
+    if not fresh:
+        return Interrupted(counted(
+            total - saved, "interrupted: {saved} of {total} submissions are graded and saved in "
             "results.jsonl; run the same command again to grade the last one.",
-            "interrupted: {saved} of {total} submissions are graded and saved in "
-            "results.jsonl; run the same command again to grade the other {n}."),
-    True: ("interrupted: {saved} of {total} submissions are graded and saved in "
-           "results.jsonl; run the command again without --fresh to grade the last one.",
-           "interrupted: {saved} of {total} submissions are graded and saved in "
-           "results.jsonl; run the command again without --fresh to grade the other {n}."),
-}
+            "interrupted: {saved} of {total} submissions are graded and saved in results.jsonl; "
+            "run the same command again to grade the other {n}.", saved=saved, total=total))
+    return Interrupted(counted(
+        total - saved, "interrupted: {saved} of {total} submissions are graded and saved in "
+        "results.jsonl; run the command again without --fresh to grade the last one.",
+        "interrupted: {saved} of {total} submissions are graded and saved in results.jsonl; run "
+        "the command again without --fresh to grade the other {n}.", saved=saved, total=total))
+
+
+def _complete(total: int, out: Path) -> str:
+    return counted(total, "interrupted after the run was complete: the submission is graded and "
+                   "every file is written in {out}.",
+                   "interrupted after the run was complete: all {n} submissions are graded and "
+                   "every file is written in {out}.", out=out)
 
 
 def completed(outcome: Outcome) -> Interrupted:
     """Ctrl-C once `grade_class` has returned: everything is written already."""
-    return Interrupted(counted(outcome.view.submissions, *_COMPLETE, out=outcome.out),
-                       complete=True)
+    return Interrupted(_complete(outcome.view.submissions, outcome.out), complete=True)
 
 
 @contextlib.contextmanager
@@ -247,12 +269,14 @@ def _plan(found: layout.Discovery, previous: dict, seed: int | None):
 
 def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar,
            seed: int | None, limits: Limits, jobs: int, factory: ExecutorFactory,
-           unsafe_isolation: bool) -> int:
-    """Grade `todo` into `done` and results.jsonl; returns how many workers were started."""
-    def keep(task: _Task, result: Result, failure: str | None = None) -> None:
+           unsafe_isolation: bool, vet_here: bool) -> int:
+    """Grade `todo` into `done` and results.jsonl; returns how many workers were started (on a
+    cluster, how many submissions were sent at once)."""
+    def keep(task: _Task, result: Result, failure: str | None = None,
+             where: Where | None = None) -> None:
         record = store.Record(task.submission.learner, task.submission.exercise,
                               task.submission.path, task.sha256, task.suite_version, seed,
-                              result, failure)
+                              result, failure, where and where.cluster, where and where.worker)
         results.append(record)
         done[record.key] = record
         bar.advance(full_marks=result.full_marks, error=result.status is Status.ERROR)
@@ -269,8 +293,9 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
                                                         problem, job_seed)))
         else:
             runnable.append((task, job_seed))
-    # Decided before anything is written: a refusal leaves OUT as it was.
-    isolation = _isolation(unsafe_isolation) if runnable else None
+    # Decided before anything is written: a refusal leaves OUT as it was. On a cluster, each
+    # worker found and vetted its own level before anything was graded (cluster.py).
+    isolation = _isolation(unsafe_isolation) if runnable and vet_here else None
     for task, result in ungradable:
         keep(task, result)
     if not runnable:
@@ -279,7 +304,8 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
     try:
         executor = factory(workers, grading.worker_budget(limits))
     except OSError as error:
-        raise PoolFailed(f"the grading pool could not start ({error})") from None
+        raise PoolFailed(_("the grading pool could not start ({error})").format(
+            error=error)) from None
     try:
         futures: dict[Future, tuple[_Task, int]] = {}
         for task, job_seed in runnable:
@@ -290,11 +316,12 @@ def _grade(todo: list[_Task], done: dict, results: store.Store, bar: ProgressBar
         for future in as_completed(futures):
             task, job_seed = futures[future]
             try:
-                keep(task, Result.from_dict(future.result()))
+                keep(task, Result.from_dict(future.result()), where=getattr(future, "where", None))
             except TaskFailed as failure:
                 keep(task, _failed(task, job_seed, str(failure)), str(failure))
             except (BrokenExecutor, CancelledError) as error:
-                raise PoolFailed(f"the grading pool stopped: {error}") from None
+                raise PoolFailed(_("the grading pool stopped: {error}").format(
+                    error=error)) from None
     except BaseException:
         with _sigint_ignored():
             _stop(executor)
@@ -309,17 +336,18 @@ def _isolation(unsafe_isolation: bool) -> str:
     unless the instructor said so."""
     forced = os.environ.get(ENVIRONMENT_KEY) or None
     try:
-        level, _ = process.working_level(forced)
+        level = process.working_level(forced)[0]
     except ValueError as error:
         raise UnsafeIsolation(str(error)) from None
     except process.StartFailed as error:
         raise PoolFailed(str(error)) from None
     if not level.safe and not unsafe_isolation:
-        raise UnsafeIsolation(
-            f"learner code would run at the {level.key!r} isolation level, which is not safe "
-            f"for class grading on this machine: {level.unsafe_reason}. Install bubblewrap "
-            "(`apt-get install bubblewrap`) so that learner code runs sandboxed, or pass "
-            "--unsafe-isolation to grade anyway (every result and report then says UNSAFE).")
+        raise UnsafeIsolation(_(
+            "learner code would run at the {level!r} isolation level, which is not safe for "
+            "class grading on this machine: {reason}. Install bubblewrap (`apt-get install "
+            "bubblewrap`) so that learner code runs sandboxed, or pass --unsafe-isolation to "
+            "grade anyway (every result and report then says UNSAFE).").format(
+                level=level.key, reason=level.why_unsafe()))
     return level.key
 
 
@@ -336,8 +364,9 @@ def _stop(executor: Executor) -> None:
 
 
 def _failed(task: _Task, seed: int, failure: str) -> Result:
-    message = (f"The grader failed on this file ({failure}). This is not your fault; your "
-               "instructor has been told, and the file will be graded again.")
+    message = _("The grader failed on this file ({failure}). This is not your fault; your "
+                "instructor has been told, and the file will be graded again.").format(
+                    failure=failure)
     return grading.file_error(catalog.get(task.submission.exercise), task.submission.label,
                               message, seed)
 
@@ -406,13 +435,15 @@ def _remove_export(folder: int, name: str) -> None:
 
 
 def _nothing_found(found: layout.Discovery, exercise: str | None) -> str:
-    lines = [f"No submissions found in {found.root} (looked for {found.layout})."]
+    lines = [_("No submissions found in {path} (looked for {layout}).").format(
+        path=found.root, layout=_(found.layout))]
     if exercise is None:
-        lines.append("Expected SUBMISSIONS/<learner>/<exercise>.py with exercise names from: "
-                     f"{', '.join(catalog.names())}; for SUBMISSIONS/<learner>.py add "
-                     "--exercise NAME.")
+        lines.append(_("Expected SUBMISSIONS/<learner>/<exercise>.py with exercise names from: "
+                       "{names}; for SUBMISSIONS/<learner>.py add --exercise NAME.").format(
+                           names=", ".join(catalog.names())))
     else:
-        lines.append(f"Expected SUBMISSIONS/<learner>.py or SUBMISSIONS/<learner>/{exercise}.py.")
+        lines.append(_("Expected SUBMISSIONS/<learner>.py or SUBMISSIONS/<learner>/{exercise}.py."
+                       ).format(exercise=exercise))
     if found.skipped:
         lines.append(counted(len(found.skipped), "{n} file was skipped:",
                              "{n} files were skipped, for example:"))

@@ -1,7 +1,8 @@
 """results.jsonl, the source of truth of a batch run, and the lock that keeps runs apart.
 
 Each line is one result JSON (schema 1) with a `batch` object added: who, which file, the
-file's content hash, the suite version and the seed asked for. A line is written with one
+file's content hash, the suite version and the seed asked for (and, for a run on a Dask
+cluster, the scheduler's and the worker's addresses). A line is written with one
 `write` on a file opened for appending and then synced, so a kill leaves at worst one partial
 last line, which the next run cuts off. Later lines win over earlier ones for the same learner
 and exercise; at the end of a complete run the file is rewritten (atomically) with one line per
@@ -24,6 +25,7 @@ from pathlib import Path
 from grader import files
 from grader.course import catalog
 from grader.files import write_atomically
+from grader.i18n import _
 from grader.render.text import printable_line
 from grader.results import Result, json_text
 
@@ -48,6 +50,8 @@ class Record:
     seed_requested: int | None
     result: Result
     grader_failure: str | None = None
+    cluster: str | None = None
+    worker: str | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -58,6 +62,8 @@ class Record:
                  "suite_version": self.suite_version, "seed_requested": self.seed_requested}
         if self.grader_failure:
             batch["grader_failure"] = self.grader_failure
+        if self.worker:
+            batch.update(cluster=self.cluster, worker=self.worker)
         return json_text({**self.result.to_dict(), "batch": batch}) + "\n"
 
     @classmethod
@@ -76,7 +82,8 @@ class Record:
         texts = ("learner", "path", "sha256", "suite_version")
         if any(type(batch.get(key)) is not str for key in texts) \
                 or type(batch.get("seed_requested", None)) not in (int, type(None)) \
-                or type(batch.get("grader_failure", None)) not in (str, type(None)):
+                or any(type(batch.get(key, None)) not in (str, type(None))
+                       for key in ("grader_failure", "cluster", "worker")):
             raise ValueError("the line's batch record has fields of the wrong type")
         result = Result.from_dict(data)
         if result.exercise not in catalog.names() \
@@ -85,7 +92,8 @@ class Record:
         return cls(learner=batch["learner"], exercise=result.exercise, path=batch["path"],
                    sha256=batch["sha256"], suite_version=batch["suite_version"],
                    seed_requested=batch.get("seed_requested"), result=result,
-                   grader_failure=batch.get("grader_failure"))
+                   grader_failure=batch.get("grader_failure"), cluster=batch.get("cluster"),
+                   worker=batch.get("worker"))
 
 
 def content_hash(source: bytes) -> str:
@@ -256,8 +264,9 @@ def locked(out: Path) -> Iterator[None]:
         except BlockingIOError:
             holder = printable_line(os.pread(fd, 200, 0).decode("utf-8", errors="replace")
                                     .strip())
-            raise Locked(f"another `grader report` is writing to {out} ({holder or 'unknown'}). "
-                         "Wait for it to finish, or stop it, then run this again.") from None
+            raise Locked(_("another `grader report` is writing to {path} ({holder}). Wait for "
+                           "it to finish, or stop it, then run this again.").format(
+                               path=out, holder=holder or _("unknown"))) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}\n".encode(), 0)
         yield

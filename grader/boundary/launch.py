@@ -18,6 +18,7 @@ from pathlib import Path
 
 from grader.boundary import confine
 from grader.course import paths as course
+from grader.i18n import N_, _
 
 NOBODY = 65534
 
@@ -74,6 +75,11 @@ class Level:
     def safe(self) -> bool:
         return not self.unsafe_reason
 
+    def why_unsafe(self) -> str:
+        """`unsafe_reason` in the language spoken (it is recorded in English)."""
+        return next((_(reason).format(uid=NOBODY) for reason in (AS_YOU, AS_NOBODY, AS_ROOT)
+                     if reason.format(uid=NOBODY) == self.unsafe_reason), self.unsafe_reason)
+
     @property
     def own_uid(self) -> bool:
         """True when the learner runs under a uid of its own, so per-uid limits are safe."""
@@ -114,15 +120,27 @@ class Level:
         return confine.die_with_parent
 
 
-_COMMON = ("scrubbed environment", "private working directory", "stdin closed",
-           "rlimits (memory, CPU, files, output)")
-_SANDBOX = ("PID namespace", "no network", "read-only minimal filesystem",
-            "suites and solutions hidden", "size-capped scratch space")
+# A level's layers, as results record them (in English: they are data, and the reports
+# translate them when they show them, with LAYERS).
+_COMMON = (N_("scrubbed environment"), N_("private working directory"), N_("stdin closed"),
+           N_("rlimits (memory, CPU, files, output)"))
+_SANDBOX = (N_("PID namespace"), N_("no network"), N_("read-only minimal filesystem"),
+            N_("suites and solutions hidden"), N_("size-capped scratch space"))
+USER_NAMESPACE, USER_NAMESPACE_NO_CAPS = (N_("user namespace"),
+                                          N_("user namespace without capabilities"))
+STAND_IN_PARENT, OWN_GROUP = N_("stand-in parent"), N_("own process group")
+ROOT_NO_CAPS, UNPRIVILEGED = N_("uid 0 without capabilities"), N_("unprivileged uid {uid}")
+THREADS_LAYER = N_("at most {n} threads (cgroup)")
 ENVIRONMENT_KEY = "NN_GRADER_ISOLATION"
 # Without the seccomp filter (confine.SECCOMP_LAYER), a forked child escapes the memory limit,
 # which is per process, and a level says so.
 SECCOMP_LAYER = confine.SECCOMP_LAYER
-NO_SECCOMP_LAYER = "no seccomp filter here: the memory limit is per process"
+NO_SECCOMP_LAYER = N_("no seccomp filter here: the memory limit is per process")
+# Every layer a result may name (templates with their {placeholders}), for the reports to
+# translate; confine.SECCOMP_LAYER is written in the learner process, which imports no i18n.
+LAYERS = (*_SANDBOX, *_COMMON, USER_NAMESPACE, USER_NAMESPACE_NO_CAPS, STAND_IN_PARENT,
+          OWN_GROUP, ROOT_NO_CAPS, UNPRIVILEGED, THREADS_LAYER, NO_SECCOMP_LAYER,
+          N_("one process, no new sockets (seccomp)"))
 UNSAFE_MARK = "UNSAFE: "
 # /dev/shm only has to hold what multiprocessing creates before it forks (and is refused), so
 # that the learner is told about the fork rather than about /dev/shm.
@@ -132,7 +150,7 @@ SHM_BYTES = 1024 * 1024
 def candidate_levels(forced: str | None = None) -> list[Level]:
     """The levels to try, strongest first; `forced` (a key or a name) keeps only those."""
     root = os.getuid() == 0
-    unprivileged = f"unprivileged uid {NOBODY}"
+    unprivileged = UNPRIVILEGED.format(uid=NOBODY)
     levels = []
     if shutil.which("bwrap"):
         if root:
@@ -140,21 +158,18 @@ def candidate_levels(forced: str | None = None) -> list[Level]:
                                 (*_SANDBOX, unprivileged, *_COMMON),
                                 uid=NOBODY, pid_namespace=True))
             levels.append(Level("bubblewrap-userns", "bubblewrap",
-                                (*_SANDBOX, "user namespace without capabilities", *_COMMON),
+                                (*_SANDBOX, USER_NAMESPACE_NO_CAPS, *_COMMON),
                                 user_namespace=True, pid_namespace=True))
         else:
             levels.append(Level("bubblewrap", "bubblewrap",
-                                (*_SANDBOX, "user namespace", *_COMMON),
+                                (*_SANDBOX, USER_NAMESPACE, *_COMMON),
                                 user_namespace=True, pid_namespace=True))
     if shutil.which("unshare"):
         # The learner process builds the same minimal root as bubblewrap itself, in the mount
         # namespace unshare gives it, then drops to NOBODY (as root) or every capability.
         levels.append(Level("unshare", "unshare",
-                            ("PID namespace", "no network", "read-only minimal filesystem",
-                             "suites and solutions hidden", "size-capped scratch space",
-                             "stand-in parent",
-                             unprivileged if root else "user namespace without capabilities",
-                             *_COMMON),
+                            (*_SANDBOX, STAND_IN_PARENT,
+                             unprivileged if root else USER_NAMESPACE_NO_CAPS, *_COMMON),
                             uid=NOBODY if root else None, user_namespace=not root,
                             pid_namespace=True, nanny=True, builds_root=True))
     levels.append(_process_level(root))
@@ -167,33 +182,34 @@ def candidate_levels(forced: str | None = None) -> list[Level]:
     return levels
 
 
+# Why the process level is not safe, for each uid it may run the learner's code as.
+AS_YOU = N_("the learner's code runs as you and sees your whole filesystem and your processes: "
+            "it can read the suites, the solutions and other learners' files, and change "
+            "anything you can")
+AS_NOBODY = N_("the learner's code runs as uid {uid} with the whole filesystem in view: it can "
+               "read every file that any user may read (the reference solutions, other "
+               "learners' files) and see every process")
+AS_ROOT = N_("the learner's code keeps uid 0, without capabilities (uid {uid} cannot read "
+             "Python here): it can read and change every file root owns (the suites, the "
+             "solutions, other learners' files, the installed grader) and kernel settings that "
+             "give back every power")
+
+
 def _process_level(root: bool) -> Level:
     """A plain process: no namespace, so the learner sees the host's whole filesystem and its
     processes as whatever uid it has. Never safe for class grading."""
     if not root:
-        return Level("process", "process", ("own process group", "stand-in parent", *_COMMON),
-                     nanny=True, unsafe_reason=(
-                         "the learner's code runs as you and sees your whole filesystem and "
-                         "your processes: it can read the suites, the solutions and other "
-                         "learners' files, and change anything you can"))
+        return Level("process", "process", (OWN_GROUP, STAND_IN_PARENT, *_COMMON),
+                     nanny=True, unsafe_reason=AS_YOU.format(uid=NOBODY))
     # Without mounts of its own, the learner can only switch uid if that uid can still read
     # the interpreter and its libraries (not so when Python lives in root's home folder).
     if _nobody_can_read(_readable_roots()):
         return Level("process", "process",
-                     ("own process group", "stand-in parent", f"unprivileged uid {NOBODY}",
-                      *_COMMON),
-                     uid=NOBODY, nanny=True, unsafe_reason=(
-                         f"the learner's code runs as uid {NOBODY} with the whole filesystem "
-                         "in view: it can read every file that any user may read (the "
-                         "reference solutions, other learners' files) and see every process"))
+                     (OWN_GROUP, STAND_IN_PARENT, UNPRIVILEGED.format(uid=NOBODY), *_COMMON),
+                     uid=NOBODY, nanny=True, unsafe_reason=AS_NOBODY.format(uid=NOBODY))
     return Level("process", "process",
-                 ("own process group", "stand-in parent", "uid 0 without capabilities",
-                  *_COMMON),
-                 nanny=True, unsafe_reason=(
-                     f"the learner's code keeps uid 0, without capabilities (uid {NOBODY} "
-                     "cannot read Python here): it can read and change every file root owns "
-                     "(the suites, the solutions, other learners' files, the installed "
-                     "grader) and kernel settings that give back every power"))
+                 (OWN_GROUP, STAND_IN_PARENT, ROOT_NO_CAPS, *_COMMON),
+                 nanny=True, unsafe_reason=AS_ROOT.format(uid=NOBODY))
 
 
 def learner_env(workdir: Path) -> dict[str, str]:

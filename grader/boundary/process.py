@@ -16,6 +16,7 @@ from pathlib import Path
 
 from grader.boundary import confine, wire
 from grader.boundary.launch import (
+    THREADS_LAYER,
     Level,
     Limits,
     candidate_levels,
@@ -23,6 +24,7 @@ from grader.boundary.launch import (
     python_command,
     sandbox_plan,
 )
+from grader.i18n import N_, _
 
 HELLO_SECONDS = 15.0
 SWEEP_SECONDS = 5.0
@@ -77,12 +79,12 @@ class LearnerProcess:
                 hello = self._expect("hello", time.monotonic() + HELLO_SECONDS)
             except (Died, TimeoutError) as problem:
                 self._failures.append(f"{self.level.key}: "
-                                      f"{getattr(problem, 'reason', 'no answer')}")
+                                      f"{getattr(problem, 'reason', None) or _('no answer')}")
                 self.kill()
                 os.ftruncate(self.output_fd, self._output_size)
                 if not self._levels:
-                    raise StartFailed("could not start a learner process: "
-                                      + "; ".join(self._failures)) from None
+                    raise StartFailed(_("could not start a learner process: {failures}").format(
+                        failures="; ".join(self._failures))) from None
                 self._spawn_at(self._levels.pop(0))
                 continue
             _working_levels[self.isolation] = self.level
@@ -90,7 +92,7 @@ class LearnerProcess:
             self.confined = tuple(str(item)[:100] for item in confined[:10]) \
                 if isinstance(confined, list) else ()
             if self.tasks is not None:
-                self.confined += (f"at most {self.limits.processes} threads (cgroup)",)
+                self.confined += (THREADS_LAYER.format(n=self.limits.processes),)
             return
 
     def wait_import(self) -> dict:
@@ -113,7 +115,8 @@ class LearnerProcess:
         reply = self._receive(deadline)
         if reply.get("n") != self._sequence:
             self.kill()
-            raise Died("it sent a message out of turn (did it write to the grader's channel?)")
+            raise Died(_("it sent a message out of turn (did it write to the grader's "
+                         "channel?)"))
         return reply
 
     def _expect(self, keys, deadline: float) -> dict:
@@ -121,7 +124,7 @@ class LearnerProcess:
         reply = self._receive(deadline)
         if not any(key in reply for key in keys):
             self.kill()
-            raise Died("it sent an unexpected message")
+            raise Died(_("it sent an unexpected message"))
         return reply
 
     def _receive(self, deadline: float) -> dict:
@@ -134,7 +137,8 @@ class LearnerProcess:
             raise Died(self._death()) from None
         except wire.WireError as error:
             self.kill()
-            raise Died(f"it sent a message the grader cannot read ({error})") from None
+            raise Died(_("it sent a message the grader cannot read ({error})").format(
+                error=error)) from None
 
     def _spawn_at(self, level: Level) -> None:
         self.workdir = Path(tempfile.mkdtemp(prefix="nn-grader-learner-"))
@@ -206,11 +210,11 @@ class LearnerProcess:
             code = None
         self.kill()
         if code is None:
-            return "it stopped answering"
+            return _("it stopped answering")
         if code < 0 or code > 128:
             number = -code if code < 0 else code - 128
             return _signal_reason(number)
-        return f"the process exited with status {code}"
+        return _("the process exited with status {code}").format(code=code)
 
     def kill(self) -> None:
         """End the learner process and everything it started, and remove its working folder."""
@@ -402,19 +406,21 @@ def _descendants(root: int) -> list[tuple[int, str]]:
 
 def _signal_reason(number: int) -> str:
     reasons = {
-        signal.SIGSEGV: "it crashed with a segmentation fault",
-        signal.SIGKILL: "it was killed (often: it used too much memory or time)",
-        signal.SIGXCPU: "it used more CPU time than allowed",
-        signal.SIGXFSZ: "it wrote a file larger than allowed",
-        signal.SIGABRT: "it aborted",
-        signal.SIGBUS: "it crashed (bus error)",
-        signal.SIGFPE: "it crashed (floating-point exception)",
+        signal.SIGSEGV: N_("it crashed with a segmentation fault"),
+        signal.SIGKILL: N_("it was killed (often: it used too much memory or time)"),
+        signal.SIGXCPU: N_("it used more CPU time than allowed"),
+        signal.SIGXFSZ: N_("it wrote a file larger than allowed"),
+        signal.SIGABRT: N_("it aborted"),
+        signal.SIGBUS: N_("it crashed (bus error)"),
+        signal.SIGFPE: N_("it crashed (floating-point exception)"),
     }
+    if number in reasons:
+        return _(reasons[number])
     try:
         name = signal.Signals(number).name
     except ValueError:
         name = f"signal {number}"
-    return reasons.get(number, f"it was stopped by {name}")
+    return _("it was stopped by {signal}").format(signal=name)
 
 
 def _module_name(label: str) -> str:

@@ -15,6 +15,7 @@ from grader import feedback
 from grader.boundary import wire
 from grader.boundary.launch import Limits
 from grader.boundary.process import Died, LearnerProcess, StartFailed
+from grader.i18n import _
 
 if TYPE_CHECKING:
     from grader.core.notebooks import Cells
@@ -92,7 +93,8 @@ class Session:
             raise self._timeout(call, retried) from None
         except Died as died:
             self._lost()
-            raise feedback.Crashed(f"Your code crashed during {call}: {died.reason}.") from None
+            raise feedback.Crashed(_("Your code crashed during {call}: {reason}.").format(
+                call=call, reason=died.reason)) from None
         return self._answer(reply, message, call, deadline)
 
     def _answer(self, reply: dict, message: dict, call: _Lazy, deadline: float) -> Any:
@@ -105,45 +107,48 @@ class Session:
         if "missing" in reply and message.get("op") == "get":
             raise feedback.MissingName(str(message["name"]), _names(reply.get("names")))
         if "unsendable" in reply:
-            raise feedback.Crashed(f"{call} returned a value the grader cannot receive: "
-                                   f"{_text(reply['unsendable'], 500)}.")
+            raise feedback.Crashed(_("{call} returned a value the grader cannot receive: "
+                                     "{reason}.").format(
+                                         call=call, reason=_text(reply["unsendable"], 500)))
         if "raised" in reply:
             info = feedback.locate(_exception_info(reply["raised"]), self.cells)
             raise feedback.raised_problem(info, str(call))
         if "ok" not in reply:
-            raise feedback.Crashed(f"Your code sent back a reply the grader cannot read during "
-                                   f"{call}.")
+            raise feedback.Crashed(_("Your code sent back a reply the grader cannot read "
+                                     "during {call}.").format(call=call))
         try:
             return wire.decode(reply["ok"], self._proxy, deadline)
         except wire.TooSlow:
-            raise feedback.TimedOut(
-                f"{call} returned a value so large that reading it took longer than the time "
-                f"limit of {self.test_seconds:g} s.") from None
-        except wire.WireError as error:
-            raise feedback.Crashed(f"{call} returned a value the grader cannot read: {error}.") \
+            raise feedback.TimedOut(_(
+                "{call} returned a value so large that reading it took longer than the time "
+                "limit of {seconds} s.").format(call=call, seconds=f"{self.test_seconds:g}")) \
                 from None
+        except wire.WireError as error:
+            raise feedback.Crashed(_("{call} returned a value the grader cannot read: "
+                                     "{reason}.").format(call=call, reason=error)) from None
 
     def _timeout(self, call: _Lazy, retried: bool) -> feedback.TimedOut:
         if retried:
-            return feedback.TimedOut(
-                f"{call} was stopped after {RETRY_SECONDS:g} s: it already ran past the time "
-                "limit in an earlier test, so the grader did not wait the full "
-                f"{self.test_seconds:g} s again. Look for a loop that never ends.")
+            return feedback.TimedOut(_(
+                "{call} was stopped after {retry} s: it already ran past the time limit in an "
+                "earlier test, so the grader did not wait the full {seconds} s again. Look for "
+                "a loop that never ends.").format(call=call, retry=f"{RETRY_SECONDS:g}",
+                                                   seconds=f"{self.test_seconds:g}"))
         if time.monotonic() >= self.submission_deadline - 0.01:
-            return feedback.TimedOut(
-                f"{call} was stopped: your submission used up its whole time limit of "
-                f"{self.limits.submission_seconds:g} s. Look for a loop that never ends.")
-        return feedback.TimedOut(
-            f"{call} took longer than {self.test_seconds:g} s and was stopped. Look for a loop "
-            "that never ends, or a very slow one.")
+            return feedback.TimedOut(_(
+                "{call} was stopped: your submission used up its whole time limit of {seconds} "
+                "s. Look for a loop that never ends.").format(
+                    call=call, seconds=f"{self.limits.submission_seconds:g}"))
+        return feedback.TimedOut(_(feedback.TOOK_LONGER).format(
+            call=call, seconds=f"{self.test_seconds:g}"))
 
     def _ensure_ready(self) -> None:
         if self.import_problem is not None:
             raise self.import_problem
         if time.monotonic() >= self.submission_deadline:
-            raise feedback.TimedOut(
-                f"Not run: your submission used up its whole time limit of "
-                f"{self.limits.submission_seconds:g} s in earlier tests.")
+            raise feedback.TimedOut(_(
+                "Not run: your submission used up its whole time limit of {seconds} s in "
+                "earlier tests.").format(seconds=f"{self.limits.submission_seconds:g}"))
         if self.start_failure is not None:
             raise self.start_failure
         if not self._alive:
@@ -164,16 +169,17 @@ class Session:
             outcome = self.process.wait_import()
         except TimeoutError:
             self._lost()
-            self.import_problem = feedback.ImportFailed(
-                f"Importing {self.label} took longer than {self.limits.import_seconds:g} s. "
-                "Is there an endless loop, or a long computation, at the top level of your file? "
-                "Put it under `if __name__ == \"__main__\":`.")
+            self.import_problem = feedback.ImportFailed(_(
+                "Importing {file} took longer than {seconds} s. Is there an endless loop, or a "
+                "long computation, at the top level of your file? Put it under "
+                "`if __name__ == \"__main__\":`.").format(
+                    file=self.label, seconds=f"{self.limits.import_seconds:g}"))
             raise self.import_problem from None
         except Died as died:
             self._lost()
-            self.import_problem = feedback.ImportFailed(
-                f"Python stopped while importing {self.label}: {died.reason}. "
-                "Nothing could be graded.")
+            self.import_problem = feedback.ImportFailed(_(
+                "Python stopped while importing {file}: {reason}. Nothing could be "
+                "graded.").format(file=self.label, reason=died.reason))
             raise self.import_problem from None
         if "import_error" in outcome:
             info = feedback.locate(_exception_info(outcome["import_error"]), self.cells)
@@ -271,29 +277,30 @@ class Remote:
 
     def _check(self) -> None:
         if self._id != 0 and self._generation != self._session.generation:
-            raise feedback.Crashed("This object was lost when your code crashed or hung in an "
-                                   "earlier step.")
+            raise feedback.Crashed(_("This object was lost when your code crashed or hung in "
+                                     "an earlier step."))
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
         self._check()
         value = self._session.request({"op": "get", "h": self._id, "name": name},
-                                      f"reading `{self._dotted(name)}`")
+                                      _("reading `{name}`").format(name=self._dotted(name)))
         if isinstance(value, Remote):
             object.__setattr__(value, "_path", self._dotted(name))
         elif self._id == 0 and name in self._session.callables:
             # The suite will call it: say so now, rather than fail inside the suite.
-            raise feedback.Crashed(
-                f"`{name}` in your file is {_kind(value)}, not a function or class, so it "
-                f"cannot be called. Define it with `def {name}(...):` as the exercise shows.")
+            raise feedback.Crashed(_(
+                "`{name}` in your file is {kind}, not a function or class, so it cannot be "
+                "called. Define it with `def {name}(...):` as the exercise shows.").format(
+                    name=name, kind=_kind(value)))
         return value
 
     def __setattr__(self, name: str, value: Any) -> None:
         self._check()
         self._session.request({"op": "set", "h": self._id, "name": name,
                                "value": wire.encode(value, _handle_of)},
-                              f"setting `{self._dotted(name)}`")
+                              _("setting `{name}`").format(name=self._dotted(name)))
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         self._check()
@@ -307,7 +314,7 @@ class Remote:
         return f"{self._path}.{name}" if self._path else name
 
     def __repr__(self) -> str:
-        return f"<your {self._type} object>"
+        return _("<your {type} object>").format(type=self._type)
 
 
 def _handle_of(value: Any) -> wire.Handle:
@@ -317,7 +324,7 @@ def _handle_of(value: Any) -> wire.Handle:
 
 
 def _kind(value: Any) -> str:
-    return "None" if value is None else f"a {type(value).__name__}"
+    return "None" if value is None else _("a {type}").format(type=type(value).__name__)
 
 
 def _preview(args: tuple, kwargs: dict) -> str:

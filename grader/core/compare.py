@@ -15,10 +15,14 @@ from typing import Any
 import numpy as np
 
 from grader.boundary.proxy import Remote
-from grader.feedback import NOT_STARTED, NotStarted
-from grader.wording import counted
+from grader.feedback import LIKELY_CAUSE, NotStarted
+from grader.i18n import N_, _, counted
 
 Diagnose = Callable[[np.ndarray], "str | None"]
+NOT_NUMBERS = N_("{what} returned {kind}; it should return numbers.")
+# What an array holds instead of numbers, put into a sentence ("... holding text; ...").
+TEXT, OTHER = N_("text"), N_("something other than numbers")
+ODD = (TEXT, OTHER)
 
 class Mismatch(AssertionError):
     def __init__(self, summary: str, *, detail: str | None = None, expected: Any = None,
@@ -35,7 +39,7 @@ class Mismatch(AssertionError):
         if visible and self.detail:
             parts.append(self.detail)
         if self.cause:
-            parts.append(f"Likely cause: {self.cause}")
+            parts.append(_(LIKELY_CAUSE).format(cause=self.cause))
         return "\n".join(parts)
 
 
@@ -61,7 +65,7 @@ def fail(summary: str, **details: Any) -> None:
 
 def not_started(what: str) -> None:
     """For stubs that start from values rather than `raise NotImplementedError`."""
-    raise NotStarted(f"{NOT_STARTED}: {what}")
+    raise NotStarted(_("Not started yet: {what}").format(what=what))
 
 
 def show(value: Any) -> str:
@@ -83,14 +87,15 @@ def show(value: Any) -> str:
 
 
 def kind_of(value: Any) -> str:
+    """What a value is, in words to put in a sentence: "a list", "a NumPy array of shape (3,)"."""
     if isinstance(value, Remote):
-        return f"a {value.type_name} object"
+        return _("a {type} object").format(type=value.type_name)
     if value is None:
         return "None"
     if isinstance(value, np.ndarray):
-        return f"a NumPy array of shape {value.shape}"
+        return _("a NumPy array of shape {shape}").format(shape=value.shape)
     name = type(value).__name__
-    return f"an {name}" if name[:1] in "aeiou" else f"a {name}"
+    return (_("an {type}") if name[:1] in "aeiou" else _("a {type}")).format(type=name)
 
 
 def numbers(actual: Any, what: str) -> np.ndarray:
@@ -100,32 +105,33 @@ def numbers(actual: Any, what: str) -> np.ndarray:
     part of a complex number with a warning, and raise OverflowError on an int above 1.8e308,
     none of which may reach a comparison or stop the suite."""
     if actual is None:
-        fail(f"{what} returned None. Did you forget the `return` statement?")
+        fail(_("{what} returned None. Did you forget the `return` statement?").format(what=what))
     if isinstance(actual, (str, bytes, dict, Remote)):
-        fail(f"{what} returned {kind_of(actual)}; it should return numbers.", actual=actual)
+        fail(_(NOT_NUMBERS).format(what=what, kind=kind_of(actual)), actual=actual)
     try:
         array = np.asarray(actual)
         odd = _first_odd(array)
     except (ValueError, TypeError, OverflowError):  # ragged, or holding something odd
         odd = "ragged"
     if odd == "ragged":
-        fail(f"{what} returned {kind_of(actual)} that is not a list of numbers of one shape.",
-             actual=actual)
+        fail(_("{what} returned {kind} that is not a list of numbers of one shape.").format(
+            what=what, kind=kind_of(actual)), actual=actual)
     if odd == "complex":
-        fail(f"{what} returned complex numbers; it should return real numbers.", actual=actual,
-             cause="the square root or the log of a negative number, or a complex type "
-                   "such as np.complex128 or 1j somewhere in the computation.")
+        fail(_("{what} returned complex numbers; it should return real numbers.").format(
+            what=what), actual=actual,
+             cause=_("the square root or the log of a negative number, or a complex type such "
+                     "as np.complex128 or 1j somewhere in the computation."))
     if odd is not None and array.ndim == 0:
-        fail(f"{what} returned {kind_of(actual)}; it should return numbers.", actual=actual)
+        fail(_(NOT_NUMBERS).format(what=what, kind=kind_of(actual)), actual=actual)
     if odd is not None:
-        fail(f"{what} returned {kind_of(actual)} holding {odd}; it should hold numbers only.",
-             actual=actual)
+        fail(_("{what} returned {kind} holding {odd}; it should hold numbers only.").format(
+            what=what, kind=kind_of(actual), odd=_(odd) if odd in ODD else odd), actual=actual)
     try:
         return array.astype(float)
     except OverflowError:
-        fail(f"{what} returned a number too large for a float (above about 1.8e308).",
-             actual=actual, cause="an integer computation that grew without bound, such as "
-                                  "10 ** 400.")
+        fail(_("{what} returned a number too large for a float (above about 1.8e308).").format(
+            what=what), actual=actual,
+             cause=_("an integer computation that grew without bound, such as 10 ** 400."))
 
 
 def _first_odd(array: np.ndarray) -> str | None:
@@ -136,9 +142,9 @@ def _first_odd(array: np.ndarray) -> str | None:
     if array.dtype.kind == "c":
         return "complex"
     if array.dtype.kind in "US":
-        return "text"
+        return TEXT
     if array.dtype.kind != "O":
-        return "something other than numbers"
+        return OTHER
     for item in array.ravel():
         if isinstance(item, (list, tuple, np.ndarray)):
             return "ragged"
@@ -147,7 +153,7 @@ def _first_odd(array: np.ndarray) -> str | None:
         if item is None:
             return "None"
         if isinstance(item, (str, bytes)):
-            return "text"
+            return TEXT
         if not isinstance(item, (int, float, np.integer, np.floating, np.bool_)):
             return kind_of(item)
     return None
@@ -158,31 +164,36 @@ def assert_close(actual: Any, expected: Any, *, what: str, rtol: float = 1e-6,
     expected_array = np.asarray(expected, dtype=float)
     actual_array = numbers(actual, what)
     if actual_array.ndim == 0 and expected_array.ndim > 0:
-        fail(f"{what} returned one number; it should return {expected_array.size} numbers "
-             f"(a list or an array of shape {expected_array.shape}).", expected=expected,
-             actual=actual, cause=_cause(diagnose, actual_array)
-             or "a sum or a max where the whole list belongs: return every value.")
+        fail(_("{what} returned one number; it should return {size} numbers (a list or an array "
+               "of shape {shape}).").format(what=what, size=expected_array.size,
+                                            shape=expected_array.shape),
+             expected=expected, actual=actual, cause=_cause(diagnose, actual_array)
+             or _("a sum or a max where the whole list belongs: return every value."))
     if actual_array.shape != expected_array.shape:
-        fail(f"{what} has shape {actual_array.shape}, but the expected shape is "
-             f"{expected_array.shape}.", expected=expected, actual=actual,
+        fail(_("{what} has shape {shape}, but the expected shape is {expected}.").format(
+            what=what, shape=actual_array.shape, expected=expected_array.shape),
+             expected=expected, actual=actual,
              cause=_cause(diagnose, actual_array) or _shape_cause(actual_array, expected_array))
     close = np.isclose(actual_array, expected_array, rtol=rtol, atol=atol)
     if close.all():
         return
     cause = _cause(diagnose, actual_array)
     if not np.isfinite(actual_array).all() and np.isfinite(expected_array).all():
-        fail(f"{what} contains nan or inf.", expected=expected, actual=actual,
-             cause=cause or "an overflow (exp of a large number) or a division by zero.")
+        fail(_("{what} contains nan or inf.").format(what=what), expected=expected,
+             actual=actual,
+             cause=cause or _("an overflow (exp of a large number) or a division by zero."))
     if expected_array.ndim == 0:
-        fail(f"{what} is not the expected value.",
-             detail=f"Expected {show(expected_array.item())}, got {show(actual_array.item())}.",
+        fail(_("{what} is not the expected value.").format(what=what),
+             detail=_("Expected {expected}, got {actual}.").format(
+                 expected=show(expected_array.item()), actual=show(actual_array.item())),
              expected=expected, actual=actual, cause=cause)
     index = tuple(int(i) for i in np.argwhere(~close)[0])
     where = index[0] if len(index) == 1 else index
     count = int((~close).sum())
     fail(_differ(what, count, close.size),
-         detail=f"First difference at index {where}: expected "
-                f"{show(expected_array[index].item())}, got {show(actual_array[index].item())}.",
+         detail=_("First difference at index {index}: expected {expected}, got {actual}.").format(
+             index=where, expected=show(expected_array[index].item()),
+             actual=show(actual_array[index].item())),
          expected=expected, actual=actual, cause=cause)
 
 
@@ -190,8 +201,9 @@ def assert_scalar_close(actual: Any, expected: float, *, what: str, rtol: float 
                         atol: float = 1e-8, diagnose: Diagnose | None = None) -> None:
     """Like assert_close, but the learner must return one number, not a list of them."""
     if isinstance(actual, (list, tuple)) or (isinstance(actual, np.ndarray) and actual.ndim > 0):
-        fail(f"{what} returned {kind_of(actual)}; it should return one number (a float).",
-             actual=actual, cause="a missing sum, or np.sum applied along one axis only.")
+        fail(_("{what} returned {kind}; it should return one number (a float).").format(
+            what=what, kind=kind_of(actual)), actual=actual,
+             cause=_("a missing sum, or np.sum applied along one axis only."))
     assert_close(actual, expected, what=what, rtol=rtol, atol=atol, diagnose=diagnose)
 
 
@@ -224,7 +236,7 @@ def _cause(diagnose: Diagnose | None, actual: np.ndarray) -> str | None:
 
 def _shape_cause(actual: np.ndarray, expected: np.ndarray) -> str | None:
     if actual.shape == expected.shape[::-1] and actual.ndim == 2:
-        return "the result is transposed: swap the order of the matrix product or use .T."
+        return _("the result is transposed: swap the order of the matrix product or use .T.")
     if actual.size == expected.size:
-        return "the right values in the wrong shape: check reshape, [:, None] or ndmin."
+        return _("the right values in the wrong shape: check reshape, [:, None] or ndmin.")
     return None

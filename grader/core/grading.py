@@ -19,11 +19,12 @@ import tokenize
 from dataclasses import asdict
 from pathlib import Path
 
-from grader import __version__, files
+from grader import __version__, files, i18n
 from grader.batch.store import suite_version
 from grader.boundary.launch import ENVIRONMENT_KEY, Limits, make_undumpable, python_command
 from grader.core import notebooks
 from grader.course import catalog
+from grader.i18n import _
 from grader.results import LeftOut, Result, Status, timestamp
 
 MAX_SOURCE_BYTES = 1024 * 1024
@@ -44,13 +45,14 @@ class GraderFailure(Exception):
 
     def how_to_report(self) -> str:
         if self.seed is None:
-            return (f"This is a bug in nn-grader {__version__}, not a problem with the code "
-                    "that was checked. Please report it to your instructor or to the course's "
-                    "maintainers, with this message and the file that was checked.")
-        return (f"This is a bug in nn-grader {__version__}, not a problem with the code that "
-                "was checked. Please report it to your instructor or to the course's "
-                "maintainers, with this message and the file that was checked; `grader check "
-                f"FILE --seed {self.seed}` repeats this run.")
+            return _("This is a bug in nn-grader {version}, not a problem with the code that "
+                     "was checked. Please report it to your instructor or to the course's "
+                     "maintainers, with this message and the file that was checked.").format(
+                         version=__version__)
+        return _("This is a bug in nn-grader {version}, not a problem with the code that was "
+                 "checked. Please report it to your instructor or to the course's maintainers, "
+                 "with this message and the file that was checked; `grader check FILE --seed "
+                 "{seed}` repeats this run.").format(version=__version__, seed=self.seed)
 
 
 class NotGradable(Exception):
@@ -82,9 +84,9 @@ def check_file(path: Path) -> None:
     Jupyter notebook, inside its own folder (a link leading elsewhere could show another file's
     text in a report), and a regular file (reading a FIFO waits forever)."""
     if path.suffix not in (".py", ".ipynb"):
-        raise NotGradable(f"`grader check` grades Python files (.py) and Jupyter notebooks "
-                          f"(.ipynb), and {path.name} is neither. Give it the file your code "
-                          "is in.")
+        raise NotGradable(_("`grader check` grades Python files (.py) and Jupyter notebooks "
+                            "(.ipynb), and {file} is neither. Give it the file your code is "
+                            "in.").format(file=path.name))
     try:
         os.close(_open_source(path))
     except files.Refused as refused:
@@ -105,8 +107,9 @@ def _open_source(path: Path) -> int:
     folder = path.absolute().parent.resolve()
     target = path.resolve(strict=True)
     if not target.is_relative_to(folder):
-        raise files.Refused(path, f"{path} is a symbolic link to {target}, outside its folder, "
-                                  "and the grader only grades files inside it")
+        raise files.Refused(path, _("{path} is a symbolic link to {target}, outside its folder, "
+                                    "and the grader only grades files inside it").format(
+                                        path=path, target=target))
     return files.open_regular(target, shown=path)
 
 
@@ -159,7 +162,7 @@ def prepare(source: bytes, label: str) -> Prepared:
         except notebooks.NotANotebook as error:
             raise NotText(str(error)) from None
     if b"\x00" in source:
-        raise NotText("The file is not Python source text (it contains binary data).")
+        raise NotText(_("The file is not Python source text (it contains binary data)."))
     return source_text(source)
 
 
@@ -181,10 +184,11 @@ def make_job(source: bytes, label: str, exercise: catalog.Exercise, seed: int,
 def job_for(module: Prepared, label: str, exercise: catalog.Exercise, seed: int,
             limits: Limits) -> dict:
     """The job for a prepared module. It names the course in use here, so that the worker
-    grades with the same one."""
+    grades with the same one, and the language: the worker's environment is scrubbed, and its
+    messages are the learner's."""
     job = {"course": catalog.active().job_key(), "exercise": exercise.name, "label": label,
            "seed": seed, "source": _text(module), "limits": asdict(limits),
-           "isolation": os.environ.get(ENVIRONMENT_KEY) or None}
+           "isolation": os.environ.get(ENVIRONMENT_KEY) or None, "lang": i18n.current()}
     if isinstance(module, notebooks.Module):
         job["cells"] = module.cells.to_json()
         job["left_out"] = [asdict(item) for item in module.left_out]
@@ -209,8 +213,8 @@ def worker_env() -> dict[str, str]:
 def too_large(label: str = "") -> str:
     if is_notebook(label):
         return notebooks.too_large()
-    return (f"The file is larger than {MAX_SOURCE_BYTES // 1024} KiB; a submission may be at "
-            f"most {MAX_SOURCE_BYTES // 1024} KiB. Did you submit the right file?")
+    return _("The file is larger than {size} KiB; a submission may be at most {size} KiB. Did "
+             "you submit the right file?").format(size=MAX_SOURCE_BYTES // 1024)
 
 
 def vet_source(source: bytes, label: str = "") -> str | None:
@@ -227,17 +231,19 @@ def vet_module(module: Prepared, label: str) -> str | None:
     text = _text(module)
     if isinstance(module, str):
         return None if text.strip() else \
-            "The file is empty. Write your code in it, save it, and check again."
+            _("The file is empty. Write your code in it, save it, and check again.")
     if len(text.encode("utf-8")) > MAX_SOURCE_BYTES:
-        return (f"The code in {label} is larger than {MAX_SOURCE_BYTES // 1024} KiB, the most "
-                "a submission may hold. Did you submit the right notebook?")
+        return _("The code in {file} is larger than {size} KiB, the most a submission may "
+                 "hold. Did you submit the right notebook?").format(
+                     file=label, size=MAX_SOURCE_BYTES // 1024)
     if not text.strip():
         if module.left_out:
-            return (f"Every code cell of {label} is left out of grading (the list below says "
-                    "why), so there is nothing to grade. Write your code in a cell that does "
-                    "not start with `# grader: skip` or a cell magic such as %%time.")
-        return (f"The code cells of {label} are empty, so there is nothing to grade. Write your "
-                "code in them and check again.")
+            return _("Every code cell of {file} is left out of grading (the list below says "
+                     "why), so there is nothing to grade. Write your code in a cell that does "
+                     "not start with `# grader: skip` or a cell magic such as %%time.").format(
+                         file=label)
+        return _("The code cells of {file} are empty, so there is nothing to grade. Write your "
+                 "code in them and check again.").format(file=label)
     return None
 
 
@@ -248,24 +254,26 @@ def source_text(source: bytes) -> str:
         encoding = tokenize.detect_encoding(io.BytesIO(source).readline)[0]
     except SyntaxError as error:
         _check_utf8(source)
-        raise NotText(f"Python cannot read the file's encoding declaration ({error.msg}). "
-                      "Remove its `coding:` line and save the file as UTF-8.") from None
+        raise NotText(_("Python cannot read the file's encoding declaration ({error}). Remove "
+                        "its `coding:` line and save the file as UTF-8.").format(
+                            error=error.msg)) from None
     if encoding in ("utf-8", "utf-8-sig"):
         _check_utf8(source)
         return source.decode("utf-8").removeprefix("\ufeff")
     try:
         return source.decode(encoding)
     except (UnicodeDecodeError, LookupError):
-        raise NotText(f"The file cannot be read as {encoding}, the encoding its `coding:` line "
-                      "names. Remove that line and save the file as UTF-8.") from None
+        raise NotText(_("The file cannot be read as {encoding}, the encoding its `coding:` line "
+                        "names. Remove that line and save the file as UTF-8.").format(
+                            encoding=encoding)) from None
 
 
 def _check_utf8(source: bytes) -> None:
     try:
         source.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise NotText(f"The file is not UTF-8 text (byte {error.start} cannot be read). "
-                      "Save it as UTF-8 in your editor.") from None
+        raise NotText(_("The file is not UTF-8 text (byte {byte} cannot be read). Save it as "
+                        "UTF-8 in your editor.").format(byte=error.start)) from None
 
 
 def file_error(exercise: catalog.Exercise, label: str, message: str, seed: int,
@@ -274,10 +282,11 @@ def file_error(exercise: catalog.Exercise, label: str, message: str, seed: int,
     out, which may be why."""
     notebook = module.cells.origin if isinstance(module, notebooks.Module) else None
     left_out: tuple[LeftOut, ...] = module.left_out if notebook else ()
-    return Result(exercise=exercise.name, title=exercise.title, submission=label,
+    return Result(exercise=exercise.name, title=i18n.gettext(exercise.title), submission=label,
                   status=Status.ERROR, score=0.0, max_score=float(exercise.points),
                   message=message, seed=seed, grader_version=__version__,
-                  graded_at=timestamp(), notebook=notebook, left_out=left_out)
+                  graded_at=timestamp(), lang=i18n.current(), notebook=notebook,
+                  left_out=left_out)
 
 
 def _run_worker(job: dict, limits: Limits) -> Result:
@@ -290,14 +299,14 @@ def _run_worker(job: dict, limits: Limits) -> Result:
             input=json.dumps(job).encode(), capture_output=True, env=env, timeout=budget,
             check=False)
     except subprocess.TimeoutExpired:
-        raise GraderFailure(f"grading did not finish within {budget:g} s", job["seed"]) \
-            from None
+        raise GraderFailure(_("grading did not finish within {seconds} s").format(
+            seconds=f"{budget:g}"), job["seed"]) from None
     if worker.returncode != 0:
         tail = worker.stderr.decode("utf-8", errors="replace").strip()[-3000:]
-        raise GraderFailure(f"the grading process failed (exit code {worker.returncode})"
-                            + (f":\n{tail}" if tail else ""), job["seed"])
+        raise GraderFailure(_("the grading process failed (exit code {code})").format(
+            code=worker.returncode) + (f":\n{tail}" if tail else ""), job["seed"])
     try:
         return Result.from_json(worker.stdout.decode("utf-8"))
     except (ValueError, KeyError, TypeError) as error:
-        raise GraderFailure(f"the grading process sent an unreadable result ({error})",
-                            job["seed"]) from None
+        raise GraderFailure(_("the grading process sent an unreadable result ({error})").format(
+            error=error), job["seed"]) from None

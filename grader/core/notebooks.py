@@ -31,10 +31,11 @@ import re
 import tokenize
 import warnings
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from grader.i18n import _
 from grader.results import LeftOut
 
 MAX_NOTEBOOK_BYTES = 16 * 1024 * 1024  # outputs (plots) make notebooks large; the code is capped
@@ -84,11 +85,11 @@ class Cells:
         """"cell 4, line 2" (or "In [4], line 2" for a kernel's input); "line 9" if unknown."""
         found = self.find(line)
         if found is None:
-            return f"line {line}"
+            return _("line {line}").format(line=line)
         cell, within = found
         if self.origin == KERNEL:
-            return f"In [{cell}], line {within}"
-        return f"cell {cell}, line {within}"
+            return _("In [{cell}], line {line}").format(cell=cell, line=within)
+        return _("cell {cell}, line {line}").format(cell=cell, line=within)
 
     def to_json(self) -> dict[str, Any]:
         return {"origin": self.origin, "spans": [list(span) for span in self.spans]}
@@ -117,54 +118,58 @@ class Module:
 def read(raw: bytes) -> Module:
     """A notebook file's code cells as one module. Raises `NotANotebook` (the message is for
     the learner) when the file is too large, not JSON, or not a notebook."""
-    return _module(_code_cells(_load(raw)), FILE)
+    return _module(_code_cells(_load(raw)), FILE, None)
 
 
-def from_inputs(inputs: Iterable[tuple[int, str]]) -> Module:
+def from_inputs(inputs: Iterable[tuple[int, str]], compiles: Callable[[str], bool]) -> Module:
     """The inputs a kernel ran, (execution number, source) in the order they ran, as one
-    module; an input that does not compile is left out, as it ran nothing in the kernel."""
-    return _module(inputs, KERNEL)
+    module; an input that does not compile is left out, as it ran nothing in the kernel.
+    `compiles` is asked in the kernel itself (grader.notebook): the grader's own processes
+    never compile learner text."""
+    return _module(inputs, KERNEL, compiles)
 
 
 def too_large() -> str:
-    return (f"The notebook is larger than {MAX_NOTEBOOK_BYTES // 2**20} MiB, the most the "
-            "grader reads. Its outputs (plots, long printouts) are most of that: clear them "
-            "(in Jupyter: Edit > Clear Outputs of All Cells), save, and check again.")
+    return _("The notebook is larger than {size} MiB, the most the grader reads. Its outputs "
+             "(plots, long printouts) are most of that: clear them (in Jupyter: Edit > Clear "
+             "Outputs of All Cells), save, and check again.").format(
+                 size=MAX_NOTEBOOK_BYTES // 2**20)
 
 
 def _load(raw: bytes) -> Any:
     if len(raw) > MAX_NOTEBOOK_BYTES:
         raise NotANotebook(too_large())
     if sum(raw.count(mark) for mark in (b"[", b"{", b",")) > MAX_JSON_PARTS:
-        raise NotANotebook(f"The notebook holds more than {MAX_JSON_PARTS:,} values, more than "
-                           "the grader reads; its outputs (long printouts) are most of them. "
-                           "Clear them (in Jupyter: Edit > Clear Outputs of All Cells), save, "
-                           "and check again.")
+        raise NotANotebook(_("The notebook holds more than {count:,} values, more than the "
+                             "grader reads; its outputs (long printouts) are most of them. "
+                             "Clear them (in Jupyter: Edit > Clear Outputs of All Cells), save, "
+                             "and check again.").format(count=MAX_JSON_PARTS))
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        raise NotANotebook(f"The file is not a notebook: it is not UTF-8 text (byte "
-                           f"{error.start} cannot be read), and Jupyter saves notebooks as "
-                           "UTF-8.") from None
+        raise NotANotebook(_("The file is not a notebook: it is not UTF-8 text (byte {byte} "
+                             "cannot be read), and Jupyter saves notebooks as UTF-8.").format(
+                                 byte=error.start)) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise NotANotebook(f"The file is not a notebook: it is not valid JSON (line "
-                           f"{error.lineno}, column {error.colno}: {error.msg}). Jupyter "
-                           "always saves valid JSON; was the file cut short, or edited as "
-                           "text? Open it in Jupyter and save it again.") from None
+        raise NotANotebook(_("The file is not a notebook: it is not valid JSON (line {line}, "
+                             "column {column}: {error}). Jupyter always saves valid JSON; was "
+                             "the file cut short, or edited as text? Open it in Jupyter and "
+                             "save it again.").format(line=error.lineno, column=error.colno,
+                                                      error=error.msg)) from None
     except RecursionError:
-        raise NotANotebook("The file is not a notebook: its JSON is nested too deeply to be "
-                           "one.") from None
+        raise NotANotebook(_("The file is not a notebook: its JSON is nested too deeply to "
+                             "be one.")) from None
     if not isinstance(data, dict) or "nbformat" not in data:
-        raise NotANotebook("The file is JSON, but not a Jupyter notebook (it has no "
-                           "\"nbformat\" version). Save your work from Jupyter as a notebook, "
-                           "or put your code in a .py file.")
+        raise NotANotebook(_("The file is JSON, but not a Jupyter notebook (it has no "
+                             "\"nbformat\" version). Save your work from Jupyter as a "
+                             "notebook, or put your code in a .py file."))
     major, minor = data.get("nbformat"), data.get("nbformat_minor", 0)
     if type(major) is not int or major not in (3, 4) or type(minor) is not int:
-        raise NotANotebook(f"The notebook is in format {str(major)[:20]!r}, and the grader "
-                           "reads formats 3 and 4 (what Jupyter has saved since 2013). Open "
-                           "it in Jupyter and save it again.")
+        raise NotANotebook(_("The notebook is in format {format!r}, and the grader reads "
+                             "formats 3 and 4 (what Jupyter has saved since 2013). Open it in "
+                             "Jupyter and save it again.").format(format=str(major)[:20]))
     if major == 4:
         return data
     return _upgraded(data, minor)
@@ -173,15 +178,15 @@ def _load(raw: bytes) -> Any:
 def _check_cells(cells: Any) -> None:
     """What the grader reads of a format 4 notebook is there, in the form Jupyter saves it."""
     if not isinstance(cells, list):
-        raise NotANotebook("The file is JSON, but not a notebook the grader can read (it has "
-                           "no list of cells). Open it in Jupyter and save it again.")
+        raise NotANotebook(_("The file is JSON, but not a notebook the grader can read (it "
+                             "has no list of cells). Open it in Jupyter and save it again."))
     for number, cell in enumerate(cells, start=1):
         source = cell.get("source", "") if isinstance(cell, dict) else None
         if not isinstance(source, str) and not (
                 isinstance(source, list) and all(isinstance(line, str) for line in source)):
-            raise NotANotebook(f"Cell {number} of the notebook is not a cell as Jupyter saves "
-                               "one (its text is missing or is not text). Open the notebook in "
-                               "Jupyter and save it again.")
+            raise NotANotebook(_("Cell {number} of the notebook is not a cell as Jupyter saves "
+                                 "one (its text is missing or is not text). Open the notebook "
+                                 "in Jupyter and save it again.").format(number=number))
 
 
 def _upgraded(data: dict, minor: int) -> Any:
@@ -195,12 +200,12 @@ def _upgraded(data: dict, minor: int) -> Any:
             warnings.simplefilter("ignore")
             return nbformat.convert(nbformat.versions[3].to_notebook_json(data, minor=minor), 4)
     except (RecursionError, MemoryError):
-        raise NotANotebook("The file is not a notebook the grader can read: it is nested too "
-                           "deeply.") from None
+        raise NotANotebook(_("The file is not a notebook the grader can read: it is nested "
+                             "too deeply.")) from None
     except Exception as error:  # nbformat reading a hostile file may raise anything
-        raise NotANotebook(f"The file is JSON, but not a notebook the grader can read "
-                           f"({type(error).__name__}). Open it in Jupyter and save it "
-                           "again.") from None
+        raise NotANotebook(_("The file is JSON, but not a notebook the grader can read "
+                             "({error}). Open it in Jupyter and save it again.").format(
+                                 error=type(error).__name__)) from None
 
 
 def _code_cells(notebook: Any) -> list[tuple[int, str]]:
@@ -213,20 +218,21 @@ def _code_cells(notebook: Any) -> list[tuple[int, str]]:
         source = cell.get("source", "")
         found.append((number, source if isinstance(source, str) else "".join(source)))
     if not found:
-        raise NotANotebook("The notebook has no code cells, so there is nothing to grade. "
-                           "Write your code in a code cell, save the notebook, and check "
-                           "again.")
+        raise NotANotebook(_("The notebook has no code cells, so there is nothing to grade. "
+                             "Write your code in a code cell, save the notebook, and check "
+                             "again."))
     return found
 
 
-def _module(cells: Iterable[tuple[int, str]], origin: str) -> Module:
+def _module(cells: Iterable[tuple[int, str]], origin: str,
+            compiles: Callable[[str], bool] | None) -> Module:
     lines: list[str] = []
     spans: list[tuple[int, int, int]] = []
     left_out: list[LeftOut] = []
     for number, source in cells:
         _check_text(number, source, origin)
         converted, dropped = _convert(number, source)
-        if origin == KERNEL and converted and not _compiles("\n".join(converted) + "\n"):
+        if compiles is not None and converted and not compiles("\n".join(converted) + "\n"):
             first = next(line for line in converted if line.strip())
             left_out.append(LeftOut(number, 1, len(converted), _cut(first.strip()), SYNTAX))
             continue
@@ -247,26 +253,19 @@ def _check_text(number: int, source: str, origin: str) -> None:
     if surrogate is not None:
         escape = f"\\u{ord(surrogate.group()):04x}"
         if origin == KERNEL:
-            raise NotANotebook(f"In [{number}] holds half of a character (a lone surrogate, "
-                               f"{escape}), which is not text Python can read. Delete it, run "
-                               "the cell again and check again.")
-        raise NotANotebook(f"Cell {number} of the notebook holds half of a character (a lone "
-                           f"surrogate, {escape}), which is not text Python can read. Delete "
-                           "it, save the notebook and check again.")
+            raise NotANotebook(_("In [{number}] holds half of a character (a lone surrogate, "
+                                 "{escape}), which is not text Python can read. Delete it, run "
+                                 "the cell again and check again.").format(
+                                     number=number, escape=escape))
+        raise NotANotebook(_("Cell {number} of the notebook holds half of a character (a lone "
+                             "surrogate, {escape}), which is not text Python can read. Delete "
+                             "it, save the notebook and check again.").format(
+                                 number=number, escape=escape))
     if origin == FILE and "\x00" in source:
-        raise NotANotebook(f"Cell {number} of the notebook holds a NUL character (\\x00), "
-                           "which Python source cannot contain. Delete it, save the notebook "
-                           "and check again.")
+        raise NotANotebook(_("Cell {number} of the notebook holds a NUL character (\\x00), "
+                             "which Python source cannot contain. Delete it, save the notebook "
+                             "and check again.").format(number=number))
 
-
-def _compiles(text: str) -> bool:
-    """Whether Python compiles `text` (compiling runs none of it), as the kernel did before
-    running an input."""
-    try:
-        compile(text, "<input>", "exec", dont_inherit=True)
-    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
-        return False
-    return True
 
 
 def _capped(left_out: list[LeftOut]) -> tuple[LeftOut, ...]:

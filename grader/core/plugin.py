@@ -22,6 +22,7 @@ from grader.core import compare
 from grader.course import paths as course
 from grader.course.catalog import Exercise
 from grader.feedback import LearnerProblem
+from grader.i18n import _
 from grader.results import Details, Status, TestResult, Visibility
 
 MARKERS = (
@@ -101,7 +102,7 @@ class GradingPlugin:
             max_score=points,
             visibility=Visibility.VISIBLE if visible else Visibility.HIDDEN,
             message=message,
-            hint=None if status is Status.PASSED else self.exercise.hints[hint_number - 1],
+            hint=None if status is Status.PASSED else _(self.exercise.hints[hint_number - 1]),
             hint_number=None if status is Status.PASSED else hint_number,
             duration_s=round(report.duration, 4),
             details=details,
@@ -117,10 +118,11 @@ class GradingPlugin:
             details = Details(input=shown_input) if visible and shown_input else None
             return error.status, error.message, details
         if isinstance(error, AssertionError):
-            return Status.FAILED, str(error).strip() or "This check failed.", None
+            return Status.FAILED, str(error).strip() or _("This check failed."), None
         self.problems.append(f"{type(error).__name__}: {error}")
-        return (Status.ERROR, "The grader could not check this result "
-                f"({type(error).__name__}). Please report it to your instructor.", None)
+        return (Status.ERROR, _("The grader could not check this result ({error}). Please "
+                                "report it to your instructor.").format(
+                                    error=type(error).__name__), None)
 
     @pytest.fixture
     def submission(self) -> Remote:
@@ -157,14 +159,17 @@ class GradingPlugin:
         return replace(
             result, status=Status.FAILED, score=0.0, twin=twin.name, gated=True,
             hint=twin.hint, hint_number=twin.hint_number,
-            message=f"Your answer matches this example, but not the same computation on other "
-                    f"inputs: the hidden test \u201c{twin.name}\u201d fails. This example's "
-                    "points count once that test passes too; its message says what goes wrong.")
+            message=_("Your answer matches this example, but not the same computation on other "
+                      "inputs: the hidden test \u201c{twin}\u201d fails. This example's points "
+                      "count once that test passes too; its message says what goes "
+                      "wrong.").format(twin=twin.name))
 
 
 def _display_name(item: pytest.Item) -> str:
+    """The test's name for the learner: its docstring's first line, translated (see
+    i18n_extract.extract_suite), then filled with the test's parameters."""
     doc = (getattr(item, "function", None).__doc__ or "").strip().splitlines()
-    name = doc[0].strip() if doc else item.name.removeprefix("test_").replace("_", " ")
+    name = _(doc[0].strip()) if doc else item.name.removeprefix("test_").replace("_", " ")
     callspec = getattr(item, "callspec", None)
     if callspec is not None:
         try:

@@ -16,12 +16,13 @@ import time
 from dataclasses import fields, replace
 from pathlib import Path
 
-from grader import __version__
+from grader import __version__, i18n
 from grader.boundary.launch import Limits, make_undumpable
 from grader.boundary.proxy import Session
 from grader.core.notebooks import Cells
 from grader.course import catalog
 from grader.feedback import NOT_STARTED
+from grader.i18n import N_, _, counted
 from grader.results import (
     Details,
     LeftOut,
@@ -32,7 +33,6 @@ from grader.results import (
     overall_status,
     timestamp,
 )
-from grader.wording import counted
 
 # The result JSON stays under 1 MB (DESIGN.md), measured as `--format json` prints it.
 MAX_RESULT_BYTES = 900 * 1024
@@ -42,7 +42,7 @@ MAX_NAME = 300
 MAX_OUTPUT = 80 * 1024  # the 64 KiB the learner process keeps, and its notice
 SHORT_MESSAGE = 1_000
 SHORT_OUTPUT = 4 * 1024
-CUT_NOTICE = "[cut: the report keeps the first {size:,} characters of this text]"
+CUT_NOTICE = N_("[cut: the report keeps the first {size:,} characters of this text]")
 
 
 class SuiteFailed(Exception):
@@ -51,6 +51,7 @@ class SuiteFailed(Exception):
 
 def run(job: dict) -> Result:
     started = time.monotonic()
+    i18n.use(job.get("lang", i18n.ENGLISH))
     try:
         course = catalog.for_job(job.get("course"))
     except catalog.CourseError as error:
@@ -81,26 +82,29 @@ def run(job: dict) -> Result:
     finally:
         session.close()
     tests = plugin.ordered_results()
+    not_started = i18n.variants(NOT_STARTED)  # a suite's own message may still be English
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or plugin.problems \
             or not tests:
-        raise SuiteFailed(f"the {exercise.name} suite did not run cleanly (pytest exit code "
-                          f"{int(code)}): " + "; ".join(plugin.problems))
+        raise SuiteFailed(_("the {exercise} suite did not run cleanly (pytest exit code "
+                            "{code}): {problems}").format(exercise=exercise.name, code=int(code),
+                                                          problems="; ".join(plugin.problems)))
     score = sum(test.score for test in tests)
     max_score = sum(test.max_score for test in tests)
     status, message = overall_status(score, max_score), None
     if session.import_problem is not None:
         status, message = Status.ERROR, session.import_problem.message
-    elif all(test.status is Status.SKIPPED or (test.message or "").startswith(NOT_STARTED)
+    elif all(test.status is Status.SKIPPED or (test.message or "").startswith(not_started)
              for test in tests):
         first = next((test.message for test in tests
-                      if (test.message or "").startswith(NOT_STARTED)), "")
+                      if (test.message or "").startswith(not_started)), "")
         # Quizzes that start from values (the gate weights) say which values in their own words.
-        message = (f"{NOT_STARTED}: every test still meets `raise NotImplementedError`. "
-                   f"Open {job['label']}, replace it with your code, and check again."
+        message = (_("Not started yet: every test still meets `raise NotImplementedError`. Open "
+                     "{file}, replace it with your code, and check again.").format(
+                         file=job["label"])
                    if "NotImplementedError" in first or not first else first)
     return bounded(Result(
         exercise=exercise.name,
-        title=exercise.title,
+        title=i18n.gettext(exercise.title),
         submission=job["label"],
         status=status,
         score=score,
@@ -113,6 +117,7 @@ def run(job: dict) -> Result:
         seed=seed,
         grader_version=__version__,
         graded_at=timestamp(),
+        lang=i18n.current(),
         notebook=cells.origin if cells is not None else None,
         left_out=tuple(LeftOut(**item) for item in job.get("left_out", ())),
     ))
@@ -144,7 +149,7 @@ def bounded(result: Result, limit: int = MAX_RESULT_BYTES) -> Result:
 def _cut(text: str | None, size: int) -> str | None:
     if text is None or len(text) <= size:
         return text
-    return text[:size] + "\n" + CUT_NOTICE.format(size=size)
+    return text[:size] + "\n" + _(CUT_NOTICE).format(size=size)
 
 
 def _test_cut(test: TestResult, message_size: int, keep_details: bool) -> TestResult:
@@ -227,8 +232,8 @@ def _read_output(fd: int, shown: int) -> str:
     size = os.fstat(fd).st_size
     text = os.pread(fd, shown, 0).decode("utf-8", errors="replace")
     if size > shown:
-        text += (f"\n[output truncated: the report keeps the first {shown // 1024} KiB of what "
-                 "your code printed]")
+        text += "\n" + _("[output truncated: the report keeps the first {size} KiB of what your "
+                         "code printed]").format(size=shown // 1024)
     return text
 
 

@@ -25,9 +25,9 @@ from grader.boundary.launch import Limits
 from grader.core import grading
 from grader.course import catalog
 from grader.feedback import NOT_STARTED
+from grader.i18n import counted
 from grader.render.text import printable_line
 from grader.results import Result, Status
-from grader.wording import counted
 
 RIGHT, WRONG = "right", "wrong"
 CEILING = re.compile(r"^# ceiling: ([0-9]+(?:\.[0-9]+)?)\b", flags=re.MULTILINE)

@@ -35,9 +35,9 @@ from grader.core import grading
 from grader.course import catalog
 from grader.course.mutants import CAP, Mutant, mutants
 from grader.files import write_atomically
+from grader.i18n import counted
 from grader.render.text import printable_line
 from grader.results import Result, Status
-from grader.wording import counted
 
 MIN_SCORE = 95.0
 CACHE_ENV = "NN_GRADER_CACHE"

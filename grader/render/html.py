@@ -11,21 +11,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-import markupsafe
+from markupsafe import Markup, escape
 
+from grader import i18n
 from grader.course import paths as course
+from grader.feedback import NOT_STARTED
 from grader.files import Refused, open_folder, write_atomically
+from grader.i18n import N_, _
 from grader.render.text import (
     SAME_CAUSE,
     Told,
     hint_line,
+    isolation_text,
     left_out_heading,
     left_out_sentence,
     stopped_hint,
     told,
 )
 from grader.results import Result
-from grader.wording import counted, ngettext
 
 STATE_FOLDER = ".grader"
 TEMPORARY_FOLDER = "nn-grader-reports"
@@ -42,16 +45,48 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_callables(template_gettext, template_ngettext, newstyle=False)
     env.filters["card_text"] = card_text
     env.filters["readable_date"] = readable_date
+    env.filters["isolation"] = isolation_text
     env.filters["points"] = lambda value: f"{value:g}"
     env.filters["told"] = told
+    env.filters["translate"] = i18n.gettext  # a catalog text: plain text, escaped as any value
     env.filters["code_spans"] = code_spans
-    env.globals.update(counted=counted, ngettext=ngettext, hint_line=hint_line,
-                       stopped_hint=stopped_hint, SAME_CAUSE=SAME_CAUSE,
+    env.globals.update(hint_line=hint_line, stopped_hint=stopped_hint, same_cause=same_cause,
+                       html_lang=i18n.html_lang, without_not_started=without_not_started,
+                       status_word=status_word, problem_kind=problem_kind,
                        left_out_heading=left_out_heading, left_out_sentence=left_out_sentence)
     return env
+
+
+# What the pages call a status (results.Status) and a class's kind of problem
+# (classview.problem_kind), translated when shown; the values themselves are data.
+STATUS_WORDS = {"passed": N_("passed"), "failed": N_("failed"), "error": N_("error"),
+                "timeout": N_("timed out"), "skipped": N_("not attempted")}
+PROBLEM_KINDS = {"error": N_("error"), "timeout": N_("timeout"),
+                 "grader failure": N_("grader failure")}
+
+
+def status_word(status: str) -> str:
+    return _(STATUS_WORDS[status])
+
+
+def problem_kind(kind: str) -> str:
+    return _(PROBLEM_KINDS[kind])
+
+
+def template_gettext(message: str, **values: object) -> Markup:
+    """`_()` in a template: the translation, its placeholders filled with escaped values. The
+    message ids are the templates' own literals, so a translation may hold markup."""
+    return Markup(i18n.gettext(message)).format(**values)
+
+
+def template_ngettext(singular: str, plural: str, n: int, **values: object) -> Markup:
+    """`ngettext()` in a template, as `template_gettext`; `{n}` is the number."""
+    return Markup(i18n.ngettext(singular, plural, n)).format(n=n, **values)
 
 
 @dataclass(frozen=True)
@@ -79,21 +114,41 @@ def card_text(said: Told) -> CardText:
     return CardText(summary, "\n".join(lines[1:]), show_input)
 
 
-def code_spans(text: str) -> markupsafe.Markup:
+MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"),
+          N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))
+
+
+def code_spans(text: str) -> Markup:
     """`text` escaped, its `code` spans shown as code (a learner's line in a sentence)."""
-    escaped = str(markupsafe.escape(text))
-    return markupsafe.Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped))
+    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
 
 
 def readable_date(iso: str) -> str:
-    """2026-11-29T02:12:07+00:00 -> 29 Nov 2026, 02:12 UTC; anything unreadable as it is."""
+    """2026-11-29T02:12:07+00:00 -> 29 Nov 2026, 02:12 UTC (2026年11月29日 02:12 UTC); anything
+    unreadable as it is."""
     try:
         moment = datetime.datetime.fromisoformat(iso)
     except (TypeError, ValueError):
         return iso
-    if moment.utcoffset() == datetime.timedelta(0):
-        return moment.strftime("%-d %b %Y, %H:%M UTC")
-    return moment.strftime("%-d %b %Y, %H:%M %z")
+    zone = "UTC" if moment.utcoffset() == datetime.timedelta(0) else moment.strftime("%z")
+    return _("{day} {month} {year}, {time}").format(
+        day=moment.day, month=_(MONTHS[moment.month - 1]), year=moment.year,
+        time=f"{moment:%H:%M} {zone}".rstrip())
+
+
+def same_cause() -> str:
+    return _(SAME_CAUSE)
+
+
+def without_not_started(message: str) -> str:
+    """A "not started yet" message without its label, which the panel's heading says already:
+    "Not started yet: weight1 ... still have ..." -> "Weight1 ... still have ...". The message
+    is in the language it was graded in, which may not be the page's."""
+    for label in i18n.variants(NOT_STARTED):
+        if message.startswith(label):
+            rest = message.removeprefix(label).lstrip(":：").lstrip()
+            return rest[:1].upper() + rest[1:]
+    return message
 
 
 def render(result: Result, *, next_exercise: dict | None = None) -> str:

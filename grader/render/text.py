@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
-import textwrap
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from grader import i18n
+from grader.boundary import launch
+from grader.feedback import LIKELY_CAUSE, RAISED, TOOK_LONGER
+from grader.i18n import N_, _, counted
+from grader.render import wrap
 from grader.results import LeftOut, Result, Status, TestResult
-from grader.wording import counted
 
 _MARKS = {
     Status.PASSED: ("✓", "green"),
@@ -18,13 +22,13 @@ _MARKS = {
     Status.TIMEOUT: ("⧗", "yellow"),
     Status.SKIPPED: ("-", "bright_black"),
 }
-_VERDICTS = {Status.PASSED: ("full marks", "green"), Status.FAILED: ("not yet", "yellow"),
-             Status.ERROR: ("could not be graded", "red")}
+_VERDICTS = {Status.PASSED: (N_("full marks"), "green"), Status.FAILED: (N_("not yet"), "yellow"),
+             Status.ERROR: (N_("could not be graded"), "red")}
 _ANSI = {"green": "32", "red": "31", "yellow": "33", "bright_black": "90", "bold": "1"}
 WIDTH = 78
+SAME_CAUSE = N_("Same likely cause as above.")
+SAME_PROBLEM = N_("Same problem as above.")
 LEFT_OUT_SHOWN = 5  # in the terminal; the report lists every one
-CAUSE_PREFIX = "Likely cause: "
-SAME_CAUSE = "Same likely cause as above."
 # Control characters other than newline and tab: a learner's exception message or file name must
 # not move the cursor, clear the screen or fake colours in the terminal that reads the verdict.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -32,6 +36,33 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # fake line), and the bidirectional controls that reorder what follows them (Trojan Source).
 _LINE_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
                            "\u2066-\u2069]")
+
+
+def isolation_text(text: str) -> str:
+    """A result's isolation ("bubblewrap: PID namespace, no network, ...") with each layer in
+    the language spoken. Results record it in English, as data (the level's name and the
+    UNSAFE mark are matched on); this translates what a report shows of it."""
+    pattern, templates = _layers()
+
+    def translated(match: re.Match) -> str:
+        template = templates[int(match.lastgroup.removeprefix("t"))]
+        names = re.findall(r"\{(\w+)\}", template)
+        values = re.fullmatch(_layer_pattern(template), match.group()).groups()
+        return _(template).format(**dict(zip(names, values, strict=True)))
+
+    return pattern.sub(translated, text)
+
+
+def _layer_pattern(template: str) -> str:
+    return re.sub(r"\\\{\w+\\\}", r"(\\d+)", re.escape(template))
+
+
+@functools.cache
+def _layers() -> tuple[re.Pattern, tuple[str, ...]]:
+    # The longest first: "user namespace" is the start of another layer.
+    templates = tuple(sorted(launch.LAYERS, key=len, reverse=True))
+    return re.compile("|".join(f"(?P<t{index}>{_layer_pattern(template)})"
+                               for index, template in enumerate(templates))), templates
 
 
 def shown_path(path: Path, cwd: Path) -> str:
@@ -78,35 +109,36 @@ def printable_result(result: Result) -> Result:
 # What was left out of a notebook, one sentence per entry; {place} is "Cell 4, line 2" (or "In
 # [4], line 2" for a kernel's input), "Cell 4" when the whole cell is left out.
 _LEFT_OUT = {
-    "magic": "{place}: `{code}` is an IPython magic, which only Jupyter runs.",
-    "shell": "{place}: `{code}` is a shell command, which the grader does not run.",
-    "help": "{place}: `{code}` asks IPython for help, which only Jupyter shows.",
-    "cell magic": "{place} starts with the cell magic `{code}`, so the whole cell is left out.",
-    "skip": "{place} starts with `# grader: skip`, so the whole cell is left out.",
-    "syntax error": ("{place} has a syntax error, so the kernel did not run it either: the "
-                     "input is left out."),
+    "magic": N_("{place}: `{code}` is an IPython magic, which only Jupyter runs."),
+    "shell": N_("{place}: `{code}` is a shell command, which the grader does not run."),
+    "help": N_("{place}: `{code}` asks IPython for help, which only Jupyter shows."),
+    "cell magic": N_("{place} starts with the cell magic `{code}`, so the whole cell is left "
+                     "out."),
+    "skip": N_("{place} starts with `# grader: skip`, so the whole cell is left out."),
+    "syntax error": N_("{place} has a syntax error, so the kernel did not run it either: the "
+                       "input is left out."),
 }
 _WHOLE = ("cell magic", "skip", "syntax error")
 
 
 def left_out_place(item: LeftOut, notebook: str | None) -> str:
     """Where a left-out entry is, as the learner finds it: a file's cell, or a kernel's input."""
-    if notebook == "kernel":
-        cell = f"In [{item.cell}]"
-    else:
-        cell = f"Cell {item.cell}"
+    kernel = notebook == "kernel"
     if item.reason in _WHOLE:
-        return cell
+        return (_("In [{cell}]") if kernel else _("Cell {cell}")).format(cell=item.cell)
     if item.lines > 1:
-        return f"{cell}, lines {item.line}–{item.line + item.lines - 1}"
-    return f"{cell}, line {item.line}"
+        return (_("In [{cell}], lines {first}–{last}") if kernel else
+                _("Cell {cell}, lines {first}–{last}")).format(
+                    cell=item.cell, first=item.line, last=item.line + item.lines - 1)
+    return (_("In [{cell}], line {line}") if kernel else _("Cell {cell}, line {line}")).format(
+        cell=item.cell, line=item.line)
 
 
 def left_out_sentence(item: LeftOut, notebook: str | None) -> str:
     if item.reason not in _LEFT_OUT:  # "more": the entries the result had no room for
         return counted(item.lines, "{n} more line is left out as well.",
                        "{n} more lines are left out as well.")
-    return _LEFT_OUT[item.reason].format(place=left_out_place(item, notebook), code=item.code)
+    return _(_LEFT_OUT[item.reason]).format(place=left_out_place(item, notebook), code=item.code)
 
 
 def left_out_heading(result: Result) -> str | None:
@@ -115,7 +147,8 @@ def left_out_heading(result: Result) -> str | None:
     parts = len(result.left_out)
     if result.notebook == "kernel":
         if not parts:
-            return "Graded: the code you ran in this notebook's kernel, in the order you ran it."
+            return _("Graded: the code you ran in this notebook's kernel, in the order you ran "
+                     "it.")
         return counted(parts, "Graded: the code you ran in this notebook's kernel, in the order "
                               "you ran it, except for this part:",
                        "Graded: the code you ran in this notebook's kernel, in the order you ran "
@@ -149,7 +182,7 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
     if left_out:
         lines += [*left_out, ""]
     if result.status is Status.ERROR and result.message:
-        lines.append(paint("Your file could not be graded:", "red", color))
+        lines.append(paint(_("Your file could not be graded:"), "red", color))
         lines += indented(result.message, "  ")
         if result.tests:
             lines.append("  " + counted(len(result.tests), "{n} test could not run.",
@@ -163,7 +196,8 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
     else:
         for said in told(result.tests):
             lines += _test_lines(said, color)
-    total = f"Score: {points(result.score)}/{points(result.max_score)}"
+    total = _("Score: {score}/{max_score}").format(score=points(result.score),
+                                                    max_score=points(result.max_score))
     lines.append("")
     lines.append(paint(total, "bold", color) + " — " + verdict(result, color))
     if result.output.strip():
@@ -171,7 +205,7 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
                              "Your code printed {n} line (shown in the report).",
                              "Your code printed {n} lines (shown in the report)."))
     if report_path:
-        lines.append(f"Report: {report_path}")
+        lines.append(_("Report: {path}").format(path=report_path))
     if next_step:
         lines.append(next_step)
     return "\n".join(lines)
@@ -179,13 +213,14 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
 
 def verdict(result: Result, color: bool) -> str:
     """The result in a word or three, coloured as the terminal shows it everywhere."""
-    return paint(*_VERDICTS[result.status], color)
+    word, style = _VERDICTS[result.status]
+    return paint(_(word), style, color)
 
 
-# A failure message that starts with the call it came from, and what to say instead when the
-# failure before it said the same of another call.
-_REPEATABLE = ((" raised ", "raised the same error as above."),
-               (" took longer than ", "also took too long and was stopped, as above."))
+# A failure message that starts with the call it came from (in the language it was graded in),
+# and what to say instead when the failure before it said the same of another call.
+_REPEATABLE = ((RAISED, N_("{call} raised the same error as above.")),
+               (TOOK_LONGER, N_("{call} also took too long and was stopped, as above.")))
 
 
 @dataclass(frozen=True)
@@ -231,16 +266,22 @@ def told(tests: tuple[TestResult, ...]) -> list[Told]:
 
 
 def split_cause(message: str | None) -> tuple[str | None, str | None]:
-    """The message without its "Likely cause: ..." line, and that cause."""
+    """The message without its "Likely cause: ..." line (in any language), and that cause."""
     if message is None:
         return None, None
+    prefixes = tuple(_before(form, "{cause}") for form in i18n.variants(LIKELY_CAUSE))
     lines, cause = [], None
     for line in message.splitlines():
-        if cause is None and line.startswith(CAUSE_PREFIX):
-            cause = line.removeprefix(CAUSE_PREFIX)
+        prefix = next((prefix for prefix in prefixes if line.startswith(prefix)), None)
+        if cause is None and prefix is not None:
+            cause = line.removeprefix(prefix)
         else:
             lines.append(line)
     return "\n".join(lines), cause
+
+
+def _before(form: str, placeholder: str) -> str:
+    return form.partition(placeholder)[0]
 
 
 def stopped_hint(result: Result) -> TestResult | None:
@@ -263,8 +304,8 @@ def hints_shown(result: Result) -> frozenset[int]:
 
 def hint_line(test: TestResult, said_above: bool = False) -> str:
     if said_above:
-        return f"Hint {test.hint_number}, as above."
-    return f"Hint {test.hint_number}: {test.hint}"
+        return _("Hint {number}, as above.").format(number=test.hint_number)
+    return _("Hint {number}: {hint}").format(number=test.hint_number, hint=test.hint)
 
 
 def with_repeats(tests: tuple[TestResult, ...]) -> list[tuple[TestResult, str | None]]:
@@ -277,7 +318,7 @@ def with_repeats(tests: tuple[TestResult, ...]) -> list[tuple[TestResult, str | 
         note = None
         if previous is not None and test.message and test.status is not Status.PASSED:
             if test.message == previous.message:
-                note = "Same problem as above."
+                note = _(SAME_PROBLEM)
             else:
                 note = _same_but_for_the_call(test.message, previous.message)
         paired.append((test, note))
@@ -287,10 +328,14 @@ def with_repeats(tests: tuple[TestResult, ...]) -> list[tuple[TestResult, str | 
 
 
 def _same_but_for_the_call(message: str, previous: str) -> str | None:
-    for marker, note in _REPEATABLE:
-        call, found, rest = message.partition(marker)
-        if found and "\n" not in call and previous.partition(marker)[1:] == (found, rest):
-            return f"{call} {note}"
+    for said, note in _REPEATABLE:
+        for form in i18n.variants(said):
+            # the words between the call and what follows it: " raised ", " took longer than "
+            marker = _before(form.partition("{call}")[2], "{")
+            call, found, rest = message.partition(marker)
+            if marker and found and "\n" not in call \
+                    and previous.partition(marker)[1:] == (found, rest):
+                return _(note).format(call=call)
     return None
 
 
@@ -301,13 +346,12 @@ def _test_lines(said: Told, color: bool) -> list[str]:
     mark, style = _MARKS[test.status]
     if test.optional and test.status is not Status.PASSED:
         mark, style = "○", "yellow"
-    label = test.name + (" (hidden)" if test.visibility.value == "hidden" else "")
-    score = ("optional" if test.optional
+    label = (_("{name} (hidden)").format(name=test.name) if test.visibility.value == "hidden"
+             else test.name)
+    score = (_("optional") if test.optional
              else f"{points(test.score)}/{points(test.max_score)}")
-    room = WIDTH - 5 - len(score)
-    if len(label) > room:
-        label = label[: room - 1] + "…"
-    lines = [f"  {paint(mark, style, color)} {label.ljust(room)} {score}"]
+    room = WIDTH - 5 - wrap.columns(score)
+    lines = [f"  {paint(mark, style, color)} {wrap.ljust(wrap.cut(label, room), room)} {score}"]
     if not said.failed:
         if test.status is Status.SKIPPED and test.message:
             lines.append(paint(f"      {test.message}", "bright_black", color))
@@ -317,23 +361,24 @@ def _test_lines(said: Told, color: bool) -> list[str]:
     if said.message:
         lines += indented(said.message, "      ")
     if said.cause:
-        lines += indented(CAUSE_PREFIX + said.cause, "      ")
+        lines += indented(_(LIKELY_CAUSE).format(cause=said.cause), "      ")
     elif said.same_cause:
-        lines += indented(SAME_CAUSE, "      ", "bright_black", color)
+        lines += indented(_(SAME_CAUSE), "      ", "bright_black", color)
     if said.shows_hint:
         lines += indented(hint_line(test, said.hint_said), "      ", "bright_black", color)
     return lines
 
 
 def indented(text: str, prefix: str, style: str | None = None, color: bool = False) -> list[str]:
-    """Lines of `text` after `prefix`, wrapped to WIDTH, never inside a short `code` span (so
-    `# grader: skip` stays whole); indented lines (code) are kept as is."""
+    """Lines of `text` after `prefix`, wrapped to WIDTH columns, never inside a short `code`
+    span (so `# grader: skip` stays whole); indented lines (code) are kept as is."""
     lines = []
+    room = WIDTH - len(prefix)
     for raw in text.splitlines():
-        if len(raw) > WIDTH - len(prefix) and not raw.startswith(" "):
+        if wrap.columns(raw) > room and not raw.startswith(" "):
             glued = _CODE_SPAN.sub(lambda span: span.group(0).replace(" ", "\0"), raw)
             wrapped = [line.replace("\0", " ") for line in
-                       textwrap.wrap(glued, WIDTH - len(prefix), subsequent_indent="  ")]
+                       wrap.wrap(glued, room, subsequent_indent="  ")]
         else:
             wrapped = [raw]
         for line in wrapped or [""]:

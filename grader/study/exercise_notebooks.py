@@ -19,19 +19,22 @@ import textwrap
 from dataclasses import dataclass
 
 from grader.course import catalog
+from grader.i18n import N_, _
 
 
 @dataclass(frozen=True)
 class Words:
-    """What the notebook itself says; {file} and {name} are filled in."""
+    """What the notebook itself says, in English (translated when the notebook is written);
+    {file} is filled in."""
 
-    how: str = ("Write your code in the cell below and run it (Shift+Enter). The cell after it "
-                "tries your code out, and the last cell checks it: it grades the code you "
-                "have run in this notebook, so you need not save first. In a terminal, "
-                "`grader check {file}` grades the saved notebook.")
-    demo: str = ("# Tries your code out. The grader leaves this cell out: it starts with the "
-                 "line above.")
-    check: str = "# Grades the code you have run in this notebook, and records your progress."
+    how: str = N_("Write your code in the cell below and run it (Shift+Enter). The cell after "
+                  "it tries your code out, and the last cell checks it: it grades the code you "
+                  "have run in this notebook, so you need not save first. In a terminal, "
+                  "`grader check {file}` grades the saved notebook.")
+    demo: str = N_("# Tries your code out. The grader leaves this cell out: it starts with the "
+                   "line above.")
+    check: str = N_("# Grades the code you have run in this notebook, and records your "
+                    "progress.")
 
 
 ENGLISH = Words()
@@ -92,15 +95,15 @@ def notebook(exercise: catalog.Exercise, source: str, words: Words = ENGLISH) ->
 
     found = parts(source)
     file = f"{exercise.name}.ipynb"
-    intro = "\n\n".join(part for part in (f"# {exercise.title}", markdown(found.task),
-                                            _prose(words.how.format(file=file))) if part)
+    intro = "\n\n".join(part for part in (f"# {_(exercise.title)}", markdown(found.task),
+                                            _prose(_(words.how).format(file=file))) if part)
     cells = [v4.new_markdown_cell(intro, id=f"{exercise.name}-task"),
              v4.new_code_cell(found.code, id=f"{exercise.name}-code")]
     if found.demo:
-        cells.append(v4.new_code_cell(f"# grader: skip\n{words.demo}\n{found.demo}",
+        cells.append(v4.new_code_cell(f"# grader: skip\n{_(words.demo)}\n{found.demo}",
                                       id=f"{exercise.name}-demo"))
     cells.append(v4.new_code_cell(
-        f"{words.check}\nfrom grader.notebook import check\n\ncheck(\"{exercise.name}\")",
+        f"{_(words.check)}\nfrom grader.notebook import check\n\ncheck(\"{exercise.name}\")",
         id=f"{exercise.name}-check"))
     made = v4.new_notebook(cells=cells, metadata={
         "kernelspec": KERNELSPEC, "language_info": {"name": "python"}})

@@ -19,10 +19,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from grader import files
+from grader import files, i18n
 from grader.course import catalog
 from grader.feedback import NOT_STARTED
 from grader.files import write_atomically
+from grader.i18n import _
 from grader.results import Result, timestamp
 
 try:
@@ -107,7 +108,7 @@ class Progress:
         entry.last_score = result.score
         entry.max_score = result.max_score
         entry.best_score = max(entry.best_score, result.score)
-        if not (result.message or "").startswith(NOT_STARTED):
+        if not (result.message or "").startswith(i18n.variants(NOT_STARTED)):
             entry.started = True
         if result.full_marks and entry.full_marks_at is None:
             entry.full_marks_at = entry.last_checked_at
@@ -144,20 +145,21 @@ def parse(text: str) -> Progress:
     try:
         data = json.loads(text)
     except ValueError as error:
-        raise NotOurs(f"it is not valid JSON ({error})") from None
+        raise NotOurs(_("it is not valid JSON ({error})").format(error=error)) from None
     except RecursionError:
-        raise NotOurs("it is nested too deeply to be read") from None
+        raise NotOurs(_("it is nested too deeply to be read")) from None
     if not isinstance(data, dict) or data.get("kind") != KIND:
-        raise NotOurs("it is not an nn-grader progress file")
+        raise NotOurs(_("it is not an nn-grader progress file"))
     if data.get("schema") != SCHEMA:
-        raise NotOurs(f"it has schema {data.get('schema')!r}; this grader reads schema {SCHEMA}")
+        raise NotOurs(_("it has schema {schema!r}; this grader reads schema {ours}").format(
+            schema=data.get("schema"), ours=SCHEMA))
     exercises = data.get("exercises")
     if not isinstance(exercises, dict):
-        raise NotOurs("its \"exercises\" entry is not an object")
+        raise NotOurs(_("its \"exercises\" entry is not an object"))
     progress = Progress()
     for name, entry in exercises.items():
         if not isinstance(entry, dict):
-            raise NotOurs(f"the entry for {name!r} is not an object")
+            raise NotOurs(_("the entry for {name!r} is not an object").format(name=name))
         known = {}
         if isinstance(entry.get(_OLD_HINT_COUNT), int) and "hints_seen" not in entry:
             known["hints_seen"] = list(range(1, max(entry[_OLD_HINT_COUNT], 0) + 1))
@@ -166,13 +168,16 @@ def parse(text: str) -> Progress:
                 continue  # a later grader may add fields; keep reading
             if not isinstance(value, _TYPES[key]) or \
                     (isinstance(value, bool) and bool not in _TYPES[key]):
-                raise NotOurs(f"{name}.{key} has the wrong type ({type(value).__name__})")
+                raise NotOurs(_("{name}.{key} has the wrong type ({type})").format(
+                    name=name, key=key, type=type(value).__name__))
             if key == "hints_seen" and not (len(value) <= MAX_HINTS and all(
                     type(item) is int and 1 <= item <= MAX_HINTS for item in value)):
-                raise NotOurs(f"{name}.hints_seen holds something other than hint numbers")
+                raise NotOurs(_("{name}.hints_seen holds something other than hint "
+                                "numbers").format(name=name))
             if isinstance(value, (int, float)) and not isinstance(value, bool) \
                     and not 0 <= value <= MAX_NUMBER:
-                raise NotOurs(f"{name}.{key} is not a number between 0 and {MAX_NUMBER:g}")
+                raise NotOurs(_("{name}.{key} is not a number between 0 and {most:g}").format(
+                    name=name, key=key, most=MAX_NUMBER))
             known[key] = value
         progress.exercises[name] = ExerciseProgress(**known)
     return progress
@@ -199,20 +204,22 @@ class Store:
             return Progress()
         except files.Refused as error:
             self._writable = False
-            self.notices.append(f"{error.strerror}; your progress is not used or saved this "
-                                "time.")
+            self.notices.append(_("{reason}; your progress is not used or saved this "
+                                  "time.").format(reason=error.strerror))
             return Progress()
         except OSError as error:
             self._writable = False
-            self.notices.append(f"cannot read {self.path} ({error.strerror}); your progress "
-                                "is not used or saved this time.")
+            self.notices.append(_("cannot read {path} ({reason}); your progress is not used or "
+                                  "saved this time.").format(path=self.path,
+                                                             reason=error.strerror))
             return Progress()
         if len(data) > MAX_BYTES:
-            return self._set_aside(f"it is larger than {MAX_BYTES // 1024 // 1024} MiB")
+            return self._set_aside(_("it is larger than {size} MiB").format(
+                size=MAX_BYTES // 1024 // 1024))
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            return self._set_aside("it is not UTF-8 text")
+            return self._set_aside(_("it is not UTF-8 text"))
         try:
             return parse(text)
         except NotOurs as error:
@@ -232,8 +239,8 @@ class Store:
         try:
             write_atomically(self.path, progress.to_json(), durable=True, below=self.root)
         except OSError as error:
-            self.notices.append(f"cannot save your progress to {self.path} "
-                                f"({error.strerror}).")
+            self.notices.append(_("cannot save your progress to {path} ({reason}).").format(
+                path=self.path, reason=error.strerror))
 
     def _read(self) -> bytes:
         with self._folder(create=False) as folder:
@@ -263,11 +270,13 @@ class Store:
                 os.replace(self.path.name, aside, src_dir_fd=folder, dst_dir_fd=folder)
         except OSError as error:
             self._writable = False
-            self.notices.append(f"{self.path} cannot be read ({reason}) nor moved aside "
-                                f"({error.strerror}); your progress is not saved this time.")
+            self.notices.append(_("{path} cannot be read ({reason}) nor moved aside ({error}); "
+                                  "your progress is not saved this time.").format(
+                                      path=self.path, reason=reason, error=error.strerror))
         else:
-            self.notices.append(f"{self.path} could not be read ({reason}). It was moved to "
-                                f"{aside} and your progress starts afresh.")
+            self.notices.append(_("{path} could not be read ({reason}). It was moved to {aside} "
+                                  "and your progress starts afresh.").format(
+                                      path=self.path, reason=reason, aside=aside))
         return Progress()
 
     @contextlib.contextmanager
@@ -281,7 +290,8 @@ class Store:
                                           shown=self.path.with_name(LOCK))
         except files.Refused as error:
             self._writable = False
-            self.notices.append(f"{error.strerror}; your progress is not saved this time.")
+            self.notices.append(_("{reason}; your progress is not saved this time.").format(
+                reason=error.strerror))
             yield
             return
         except OSError:

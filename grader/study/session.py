@@ -13,16 +13,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from grader import i18n
 from grader.core import grading
 from grader.course import catalog
 from grader.course import paths as course
 from grader.files import write_atomically
+from grader.i18n import _
 from grader.render import html as render_html
 from grader.results import Result
 from grader.study import progress
 from grader.study import render as render_progress
 from grader.study.render import Ask
-from grader.study.workspace import Workspace, holding, stub_text
+from grader.study.workspace import Workspace, holding, language, stub_path, stub_text
 
 
 @dataclass
@@ -76,7 +78,8 @@ def record_and_report(path: Path, result: Result, cwd: Path, *,
     try:
         render_html.write_report(report, result, next_exercise=after.next_exercise)
     except OSError as error:
-        after.notices.append(f"cannot write the report to {report}: {error.strerror}")
+        after.notices.append(_("cannot write the report to {path}: {reason}").format(
+            path=report, reason=error.strerror))
     else:
         after.report = report
     return after
@@ -100,8 +103,9 @@ def next_file(workspace: Workspace, exercise: catalog.Exercise) -> Path:
     """The workspace's file for `exercise` (the next one), which must exist to be checked."""
     path = workspace.exercise_path(exercise.name)
     if not path.is_file():
-        raise MissingFile(f"the next exercise's file, {path}, is missing. "
-                          f"`grader reset {exercise.name}` restores its stub; or give a FILE.")
+        raise MissingFile(_("the next exercise's file, {path}, is missing. `grader reset {name}` "
+                            "restores its stub; or give a FILE.").format(path=path,
+                                                                         name=exercise.name))
     return path
 
 
@@ -153,8 +157,9 @@ def solution(workspace: Workspace | None, exercise: catalog.Exercise, *, force: 
     try:
         source = course.solution_path(exercise.name).read_text(encoding="utf-8")
     except OSError as error:
-        return Solution("", refused=False, notices=notices, failure=(
-            f"the reference solution of {exercise.name} cannot be read ({error.strerror})"))
+        return Solution("", refused=False, notices=notices, failure=_(
+            "the reference solution of {name} cannot be read ({reason})").format(
+                name=exercise.name, reason=error.strerror))
     if workspace is not None:
         def seen(state: progress.Progress) -> None:
             marked = state.entry(exercise.name)
@@ -185,20 +190,26 @@ def reset_plan(workspace: Workspace, exercise: catalog.Exercise) -> Reset:
     holds work of theirs. Raises OSError when the installation's stub cannot be read (a grader
     failure), CannotReset when the file is not one that can be replaced."""
     path = workspace.exercise_path(exercise.name)
-    stub_path = course.stub_path(exercise.name)
+    stub_path = stub_of(workspace, exercise.name)
     stub = stub_text(exercise, stub_path, notebook=grading.is_notebook(path.name))
     if path.is_symlink() or (path.exists() and not path.is_file()):
-        raise CannotReset(f"{path} is not a regular file, so it is left alone; move it away "
-                          "and run the command again.")
-    if path.is_file() and path.resolve() == stub_path.resolve():
-        raise CannotReset(f"{path} is the course's own stub in this checkout, not a copy of "
-                          "it: `git checkout` restores it.")
+        raise CannotReset(_("{path} is not a regular file, so it is left alone; move it away "
+                            "and run the command again.").format(path=path))
+    if path.is_file() and path.resolve() == course.stub_path(exercise.name).resolve():
+        raise CannotReset(_("{path} is the course's own stub in this checkout, not a copy of "
+                            "it: `git checkout` restores it.").format(path=path))
     try:
         current = path.read_bytes() if path.is_file() else None
     except OSError as error:
-        raise CannotReset(f"{path} cannot be read ({error.strerror}).") from None
+        raise CannotReset(_("{path} cannot be read ({reason}).").format(
+            path=path, reason=error.strerror)) from None
     untouched = current == stub.encode("utf-8")
     return Reset(exercise, path, stub, untouched, has_work=current is not None and not untouched)
+
+
+def stub_of(found: Workspace, name: str) -> Path:
+    """The stub `grader reset` restores: in the language the workspace was made in."""
+    return stub_path(catalog.active(), name, language(found) or i18n.ENGLISH)
 
 
 def restore(plan: Reset) -> None:

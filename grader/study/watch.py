@@ -26,6 +26,7 @@ from typing import TextIO
 
 from grader.core import grading
 from grader.course import catalog
+from grader.i18n import N_, _, counted
 from grader.render.text import (
     hint_line,
     indented,
@@ -41,11 +42,11 @@ from grader.study import render as render_progress
 from grader.study import session as study
 from grader.study import workspace
 from grader.study.render import Ask
-from grader.wording import counted
 
 INTERVAL = 0.3  # seconds between two looks at the files
 SETTLE = 0.1  # a save is graded once the file has not changed for this long
 CLEAR = "\x1b[2J\x1b[H"
+KEYS = N_("Press h and Enter for a hint, Enter alone to check again, q or Ctrl-C to stop.")
 
 
 @dataclass(frozen=True)
@@ -75,12 +76,16 @@ class Plan:
     def footer(self, cwd: Path, keys: bool) -> str:
         """What is watched and, when a terminal can type them, the keys; under every verdict."""
         shown = shown_path(self.path, cwd)
-        if self.path.is_dir():
-            shown = "every exercise file in " + ("this folder" if shown == "." else shown)
+        if self.path.is_dir() and shown == ".":
+            watching = _("Watching every exercise file in this folder: every save is checked.")
+        elif self.path.is_dir():
+            watching = _("Watching every exercise file in {path}: every save is checked.").format(
+                path=shown)
+        else:
+            watching = _("Watching {path}: every save is checked.").format(path=shown)
         if not keys:
-            return f"Watching {shown}: every save is checked. Ctrl-C stops."
-        return (f"Watching {shown}: every save is checked.\n"
-                "Press h and Enter for a hint, Enter alone to check again, q or Ctrl-C to stop.")
+            return watching + " " + _("Ctrl-C stops.")
+        return watching + "\n" + _(KEYS)
 
     def target(self, exercise: catalog.Exercise) -> Target | None:
         """The watched file of `exercise`, if this watch has one: the one that exists (the
@@ -101,11 +106,11 @@ def plan(path: Path, exercise: str | None) -> Plan:
         target = Target(grading.exercise_for(path, exercise), path)
         return Plan(path, [target], target)
     if exercise is not None:
-        raise Refused("--exercise goes with a FILE, not a folder.")
+        raise Refused(_("--exercise goes with a FILE, not a folder."))
     targets = targets_in(path)
     if not any(target.path.is_file() for target in targets):
-        raise Refused(f"{path} holds no exercise files (such as {catalog.names()[0]}.py or "
-                      f"{catalog.names()[0]}.ipynb).")
+        raise Refused(_("{path} holds no exercise files (such as {name}.py or "
+                        "{name}.ipynb).").format(path=path, name=catalog.names()[0]))
     state, notices = study.load(workspace.find(path))
     upcoming = state.next_exercise()
     first = next((target for target in targets
@@ -145,7 +150,7 @@ class Poller:
 
 
 def _settled(path: Path, now: Signature, tries: int = 20) -> Signature:
-    for _ in range(tries):
+    for _attempt in range(tries):
         time.sleep(SETTLE)
         later = signature(path)
         if later == now:
@@ -256,9 +261,10 @@ def grade(target: Target) -> Result:
     try:
         return grading.grade(target.path, target.exercise.name)
     except OSError as error:
-        message = f"The file cannot be read ({error.strerror}); save it again."
+        message = _("The file cannot be read ({reason}); save it again.").format(
+            reason=error.strerror)
     except grading.GraderFailure as error:
-        message = f"The grader itself failed, not your code: {error}"
+        message = _("The grader itself failed, not your code: {error}").format(error=error)
     return grading.file_error(target.exercise, target.path.name, message, 0)
 
 
@@ -278,7 +284,7 @@ def run(plan: Plan, keys: Keys, *, cwd: Path, notify: Callable[[list[str]], None
     current = plan.first
     notices = list(plan.notices)  # told after the screen is first cleared, or it would hide them
     if current is None:
-        _show(out, clear + footer + "\nSave an exercise file to check it.")
+        _show(out, clear + footer + "\n" + _("Save an exercise file to check it."))
         notify(notices)
         notices = []
     for event in events(plan.targets, keys, first=plan.first, interval=interval):
@@ -291,11 +297,13 @@ def run(plan: Plan, keys: Keys, *, cwd: Path, notify: Callable[[list[str]], None
                 _show(out, text)
                 continue
             if event.command not in ("", "r", "c", "check") or current is None:
-                _show(out, "Press h and Enter for a hint, Enter alone to check again, q to stop.")
+                _show(out, _("Press h and Enter for a hint, Enter alone to check again, q to "
+                             "stop."))
                 continue
             event = Saved(current)
         current = event.target
-        _show(out, f"{clear}[{time.strftime('%H:%M:%S')}] checking {current.path.name} …")
+        _show(out, clear + _("[{time}] checking {file} …").format(
+            time=time.strftime("%H:%M:%S"), file=current.path.name))
         result = grade(current)
         shown = shown_hint(result)
         after = study.record_and_report(current.path, result, cwd, ask=ask, hints_seen=[

@@ -15,9 +15,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader import __version__, files
+from grader import __version__, files, i18n
 from grader.course import catalog
 from grader.files import write_atomically
+from grader.i18n import N_, _, counted
 from grader.results import timestamp
 from grader.study import exercise_notebooks
 
@@ -118,6 +119,13 @@ def _marker(folder: Path) -> dict | None:
     return data if isinstance(data, dict) and data.get("kind") == MARKER_KIND else None
 
 
+def language(found: Workspace | None) -> str | None:
+    """The language `grader init` made the workspace in, if it recorded one (a clone has none)."""
+    marker = _marker(found.root) if found is not None else None
+    lang = marker.get("lang") if marker is not None else None
+    return lang if isinstance(lang, str) else None
+
+
 def create(folder: Path, *, force: bool = False, notebooks: bool = False) -> Workspace:
     """Write every stub of the course in use, in course order (as Jupyter notebooks with
     `notebooks`), a README and the marker into `folder`; the marker records the course unless
@@ -129,31 +137,43 @@ def create(folder: Path, *, force: bool = False, notebooks: bool = False) -> Wor
     """
     folder = folder.resolve()
     if folder.exists() and not folder.is_dir():
-        raise WorkspaceError(f"{folder} exists and is not a folder.")
+        raise WorkspaceError(_("{folder} exists and is not a folder.").format(folder=folder))
     suffix = ".ipynb" if notebooks else ".py"
     course = catalog.active()
-    stubs = [(exercise, course.stub_path(exercise.name)) for exercise in course.exercises]
-    targets = [folder / f"{exercise.name}{suffix}" for exercise, _ in stubs]
+    lang = i18n.current()
+    stubs = [(exercise, stub_path(course, exercise.name, lang)) for exercise in course.exercises]
+    targets = [folder / f"{exercise.name}{suffix}" for exercise, _stub in stubs]
     targets += [folder / "README.md", folder / STATE_DIR / MARKER]
     if not force:
         existing = [path for path in targets if os.path.lexists(path)]
         if existing:
-            raise WorkspaceError(
-                f"{existing[0]} already exists, so nothing was written"
-                + (f" ({len(existing)} files would be overwritten)" if len(existing) > 1 else "")
-                + ". Choose another folder, or add --force to overwrite them (your code in "
-                "them would be lost; your progress is kept).")
+            raise WorkspaceError(counted(
+                len(existing),
+                "{path} already exists, so nothing was written. Choose another folder, or add "
+                "--force to overwrite it (your code in it would be lost; your progress is kept).",
+                "{path} already exists, so nothing was written ({n} files would be "
+                "overwritten). Choose another folder, or add --force to overwrite them (your "
+                "code in them would be lost; your progress is kept).", path=existing[0]))
     for exercise, stub in stubs:
         write_atomically(folder / f"{exercise.name}{suffix}",
                          stub_text(exercise, stub, notebooks), below=folder)
     write_atomically(folder / "README.md", learner_readme(course, notebooks), below=folder)
     marker = {"kind": MARKER_KIND, "schema": 1, "created_by": f"nn-grader {__version__}",
-              "created_at": timestamp(), "notebooks": notebooks}
+              "created_at": timestamp(), "notebooks": notebooks, "lang": lang}
     if not course.builtin:
         marker["course"] = str(course.root)
     write_atomically(folder / STATE_DIR / MARKER, json.dumps(marker, indent=2) + "\n",
                      below=folder)
     return Workspace(root=folder, exercises_dir=folder, notebooks=notebooks)
+
+
+def stub_path(course: catalog.Course, name: str, lang: str) -> Path:
+    """The stub of exercise `name` in `lang`: the English one, or its translation in the
+    `zh/` folder beside it (the same code, its docstrings and comments in Chinese); English
+    when the course has no translation of it."""
+    english = course.stub_path(name)
+    translated = english.parent / lang / english.name
+    return translated if lang != i18n.ENGLISH and translated.is_file() else english
 
 
 def stub_text(exercise: catalog.Exercise, stub: Path, notebook: bool) -> str:
@@ -165,25 +185,26 @@ def stub_text(exercise: catalog.Exercise, stub: Path, notebook: bool) -> str:
 def learner_readme(course: catalog.Course, notebooks: bool = False) -> str:
     suffix = ".ipynb" if notebooks else ".py"
     rows = "\n".join(
-        f"| {number} | {exercise.title} | `{exercise.name}{suffix}` | {exercise.points} |"
+        f"| {number} | {_(exercise.title)} | `{exercise.name}{suffix}` | {exercise.points} |"
         for number, exercise in enumerate(course.exercises, start=1))
     # The example in the commands: softmax, as the course's own README has it, in a course
     # that has one; else the course's first exercise.
     name = "softmax" if "softmax" in course.names() else course.exercises[0].name
     if notebooks:
-        return _NOTEBOOK_README.format(rows=rows, title=course.title, name=name)
+        return _(_NOTEBOOK_README).format(rows=rows, title=_(course.title), name=name)
     commands = (
-        (f"grader check {name}.py", "grade one file, with feedback for every test"),
-        ("grader check", "grade the next exercise you have not finished"),
-        ("grader watch", "grade each file again every time you save it (Ctrl-C stops)"),
-        (f"grader hint {name}", "one more hint for an exercise (--all: every hint)"),
-        ("grader next", "what to do next, and the command to check it"),
-        ("grader list", "the course, your best scores and where you are"),
-        (f"grader solution {name}", "the reference solution, once you have full marks"),
-        (f"grader reset {name}", "a fresh stub, to start an exercise again (progress is kept)"))
-    width = max(len(command) for command, _ in commands) + 2
-    usage = "\n".join(f"    {command:<{width}}# {what}" for command, what in commands)
-    return f"""# {course.title}: your workspace
+        (f"grader check {name}.py", N_("grade one file, with feedback for every test")),
+        ("grader check", N_("grade the next exercise you have not finished")),
+        ("grader watch", N_("grade each file again every time you save it (Ctrl-C stops)")),
+        (f"grader hint {name}", N_("one more hint for an exercise (--all: every hint)")),
+        ("grader next", N_("what to do next, and the command to check it")),
+        ("grader list", N_("the course, your best scores and where you are")),
+        (f"grader solution {name}", N_("the reference solution, once you have full marks")),
+        (f"grader reset {name}",
+         N_("a fresh stub, to start an exercise again (progress is kept)")))
+    width = max(len(command) for command, _what in commands) + 2
+    usage = "\n".join(f"    {command:<{width}}# {_(what)}" for command, what in commands)
+    return _("""# {title}: your workspace
 
 Each file here is one exercise. Open it, read the task at the top, replace
 `raise NotImplementedError` with your code, save, and check it:
@@ -197,10 +218,10 @@ Your progress is kept in `.grader/progress.json`, HTML reports in `.grader/repor
 | # | Exercise | File | Points |
 |---|----------|------|--------|
 {rows}
-"""
+""").format(title=_(course.title), usage=usage, rows=rows)
 
 
-_NOTEBOOK_README = """# {title}: your workspace
+_NOTEBOOK_README = N_("""# {title}: your workspace
 
 Each notebook here is one exercise. Open it in Jupyter (`jupyter lab` in this folder), read the
 task at the top, write your code in the cell under it and run the cells. The last cell checks
@@ -232,4 +253,4 @@ Your progress is kept in `.grader/progress.json`, HTML reports in `.grader/repor
 | # | Exercise | File | Points |
 |---|----------|------|--------|
 {rows}
-"""
+""")

@@ -16,7 +16,7 @@ import pytest
 
 from grader.core.compare import assert_close, case, fail, kind_of, numbers, show
 from grader.feedback import Raised
-from grader.wording import counted
+from grader.i18n import counted
 
 # The visible examples.
 EXAMPLE = [[0.5, 1.0, 1.5, 2.0], [2.5, 3.0, 3.5, 4.0]]

@@ -17,7 +17,7 @@ from grader.boundary.proxy import Remote
 from grader.core.compare import Mismatch, assert_close, case, fail, kind_of, numbers, show
 from grader.course import datasets
 from grader.feedback import NOT_STARTED, LearnerProblem, NotStarted, Raised, TimedOut
-from grader.wording import counted
+from grader.i18n import counted
 
 POSITIVE, NEGATIVE = "POSITIVE", "NEGATIVE"
 

@@ -1,0 +1,266 @@
+"""A learner and an instructor who asked for Chinese read no English sentence of the grader's.
+
+The suites' messages and the course's texts (titles, tasks, hints, stubs, solutions) are not
+translated yet (a later step marks them); their English is recognised by looking it up in the
+course's own files, so that only English the grader itself wrote is counted as a leak.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import pty
+import re
+import subprocess
+import sys
+import threading
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from grader import i18n
+from grader.course import catalog
+from grader.course import paths as course
+from grader.render import wrap
+
+WAIT_SECONDS = 120
+WRONG_SOFTMAX = "import numpy as np\n\n\ndef softmax(L):\n    L = np.asarray(L, dtype=float)\n" \
+                "    return L ** 2 / np.sum(L ** 2)\n"
+RIGHT_SOFTMAX = "import numpy as np\n\n\ndef softmax(L):\n    e = np.exp(L)\n" \
+                "    return e / e.sum()\n"
+# English words in a row: at least two, not part of a name, a path or a file name.
+ENGLISH_RUN = re.compile(r"(?<![\w./-])[A-Za-z][A-Za-z'’]*(?: +[A-Za-z][A-Za-z'’]*)+(?![\w./(-])")
+# A sentence has some of these; names side by side (a title, a command) have none.
+FUNCTION_WORDS = set("a an the is are was were be been not no of to in on at for from with by "
+                     "and or but it its this that your you has have can cannot could will "
+                     "would there what which".split())
+# An exercise's name ends a run: the course table shows a title, then the name.
+NAMES = re.compile(r"(?<![\w./-])(?:" + "|".join(catalog.names()) + r")(?![\w-])")
+# What a learner types or reads as code: commands, backquoted code, paths, options.
+NOT_PROSE = re.compile(r"`[^`]*`|grader(?: +[\w./-]+)+|\S*[/\\]\S*|--\w[\w-]*|\w+\.(?:py|html)\b")
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards(monkeypatch):
+    for name in ("LANG", "LC_ALL", "LC_MESSAGES", "NN_GRADER_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    yield
+    i18n.use(i18n.ENGLISH)
+
+
+def _strings(path: Path) -> list[str]:
+    if path.suffix != ".py":
+        return [path.read_text(encoding="utf-8")]
+    return [node.value for node in ast.walk(ast.parse(path.read_bytes()))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+
+
+def course_texts() -> str:
+    """Every text of the course's files (suites, catalog, stubs, solutions), which this step
+    does not translate, one per line, whitespace made single."""
+    roots = [course.PACKAGE_DIR / "course", course.stub_path("softmax").parent,
+             course.solution_path("softmax").parent]
+    found = {path for root in roots for pattern in ("**/*.py", "**/*.toml")
+             for path in root.glob(pattern)}
+    return "\n".join(" ".join(text.split()) for path in sorted(found) for text in _strings(path))
+
+
+COURSE_TEXTS = course_texts()
+
+
+def english_sentences(text: str) -> list[str]:
+    """The runs of English words in `text` that the course's own texts do not hold."""
+    prose = NAMES.sub(" | ", NOT_PROSE.sub(" ", " ".join(text.split())))
+    return [run for run in ENGLISH_RUN.findall(prose) if run not in COURSE_TEXTS
+            and FUNCTION_WORDS & set(run.lower().split())]
+
+
+def test_the_detector_finds_an_english_sentence_and_passes_over_course_texts_and_code():
+    assert english_sentences("得分：0/10 — not yet passed") == ["not yet passed"]
+    assert english_sentences("运行 `grader hint softmax --all`；打开 and_perceptron.py。") == []
+    assert english_sentences("可能的原因：Exponentiating is not squaring") == []
+
+
+class PageText(HTMLParser):
+    """The text a reader sees on a page (not scripts or styles)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+        self.lang: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "html":
+            self.lang = dict(attrs).get("lang")
+        self._skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("script", "style")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def page_text(path: Path) -> tuple[str | None, str]:
+    parser = PageText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.lang, "\n".join(parser.parts)
+
+
+@pytest.fixture
+def zh_workspace(run_cli, tmp_path, monkeypatch) -> Path:
+    made = run_cli("--lang", "zh", "init")
+    assert made.exit_code == 0 and "已创建" in made.stdout
+    assert english_sentences(made.stdout + made.stderr) == []
+    root = tmp_path / "nn-course"
+    monkeypatch.chdir(root)
+    return root
+
+
+def test_the_learner_commands_speak_chinese_end_to_end(run_cli, zh_workspace):
+    assert "把一组得分变成概率" in (zh_workspace / "softmax.py").read_text(encoding="utf-8")
+    untouched = run_cli("reset", "softmax")
+    assert untouched.exit_code == 0 and "未改动的存根" in untouched.stdout
+    readme = (zh_workspace / "README.md").read_text(encoding="utf-8")
+    assert "你的工作区" in readme and english_sentences(readme.split("| # |")[0]) == []
+    said = []
+    for args in (["next"], ["list"], ["hint", "softmax"], ["solution", "softmax"],
+                 ["--help"], ["check", "--help"], ["hint"]):
+        outcome = run_cli(*args)
+        said.append(outcome.stdout + outcome.stderr)
+    (zh_workspace / "softmax.py").write_text(WRONG_SOFTMAX)
+    checked = run_cli("check", "softmax.py")
+    assert checked.exit_code == 1
+    said.append(checked.stdout + checked.stderr)
+    assert "得分：0/10 — 尚未通过" in checked.stdout
+    assert "3 个值中有 3 个与期望值不同" in checked.stdout
+    assert "第一处不同在索引 0：期望值为 0.09003057317038046，你的结果是" in checked.stdout
+    assert all(wrap.columns(line) <= 80 for line in checked.stdout.splitlines()
+               if "/" not in line)  # a path is never broken
+    refused = run_cli("check", "nothing.txt")
+    assert refused.exit_code == 2
+    said.append(refused.stderr)
+    assert "用法" in said[4] and "可能的原因" in checked.stdout and "提示" in said[2]
+    assert "尚未解锁" in said[3]
+    leaks = [(text.splitlines()[0], english_sentences(text)) for text in said]
+    assert [leak for leak in leaks if leak[1]] == []
+
+
+def test_the_result_records_the_language_it_was_graded_in(run_cli, zh_workspace):
+    import json
+
+    (zh_workspace / "softmax.py").write_text(WRONG_SOFTMAX)
+    graded = json.loads(run_cli("check", "softmax.py", "--format", "json").stdout)
+    assert graded["lang"] == "zh"
+    assert "个值中有" in graded["tests"][0]["message"]
+    english = json.loads(run_cli("--lang", "en", "check", "softmax.py", "--format",
+                                 "json").stdout)
+    assert english["lang"] == "en" and "values differ" in english["tests"][0]["message"]
+
+
+def test_the_learner_report_is_chinese(run_cli, zh_workspace):
+    (zh_workspace / "softmax.py").write_text(WRONG_SOFTMAX)
+    run_cli("check", "softmax.py")
+    lang, text = page_text(zh_workspace / ".grader" / "reports" / "softmax.html")
+    assert lang == "zh-Hans"
+    assert "尚未通过" in text and "期望值" in text and "你的结果" in text
+    assert english_sentences(text) == []
+
+
+def test_watch_speaks_chinese(zh_workspace):
+    keyboard, terminal = pty.openpty()
+    watch = subprocess.Popen(
+        [sys.executable, "-m", "grader", "watch", "softmax.py"], cwd=zh_workspace,
+        stdin=terminal, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_COLOR": "1", "PYTHONUNBUFFERED": "1"})
+    os.close(terminal)
+    chunks: list[str] = []
+    reader = threading.Thread(target=lambda: chunks.extend(
+        line.decode("utf-8", errors="replace") for line in iter(watch.stdout.readline, b"")),
+        daemon=True)
+    reader.start()
+
+    def wait_for(text: str) -> None:
+        deadline = time.monotonic() + WAIT_SECONDS
+        while text not in "".join(chunks) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert text in "".join(chunks), "".join(chunks)
+
+    try:
+        wait_for("正在监视")
+        (zh_workspace / "softmax.py").write_text(WRONG_SOFTMAX)
+        wait_for("尚未通过")
+        os.write(keyboard, b"h\n")
+        wait_for("的提示")
+        (zh_workspace / "softmax.py").write_text(RIGHT_SOFTMAX)
+        wait_for("满分")
+        os.write(keyboard, b"q\n")
+        assert watch.wait(timeout=WAIT_SECONDS) == 0
+    finally:
+        watch.kill()
+        os.close(keyboard)
+        reader.join(timeout=10)
+        watch.stdout.close()
+    said = "".join(chunks)
+    assert "已停止监视" in said
+    assert english_sentences(said) == []
+
+
+def test_class_grading_speaks_chinese_and_renders_again_in_english(run_cli, tmp_path):
+    submissions = tmp_path / "class"
+    for learner, code in (("li-lei", WRONG_SOFTMAX), ("han-mei", RIGHT_SOFTMAX)):
+        (submissions / learner).mkdir(parents=True)
+        (submissions / learner / "softmax.py").write_text(code)
+    (submissions / "han-mei" / "notes.txt").write_text("stray")
+    out = tmp_path / "out"
+    graded = run_cli("--lang", "zh", "report", submissions, "-o", out, "--seed", "7")
+    assert graded.exit_code == 0, graded.stderr
+    assert "已为 2 位学习者" in graded.stdout
+    assert english_sentences(graded.stdout + graded.stderr) == []
+    lang, text = page_text(out / "index.html")
+    assert lang == "zh-Hans" and "班级报告" in text
+    assert english_sentences(text) == []
+    lang, text = page_text(out / "learners" / "li-lei.html")
+    assert lang == "zh-Hans" and "个值中有" in text
+    assert english_sentences(text) == []
+    again = run_cli("report", submissions, "-o", out, "--seed", "7", "--lang", "en")
+    assert again.exit_code == 0 and "kept from an earlier run" in again.stdout
+    lang, text = page_text(out / "index.html")
+    assert lang == "en" and "Class report" in text and "班级" not in text
+    lang, text = page_text(out / "learners" / "li-lei.html")
+    # the page speaks English; the messages graded in Chinese stay as they were graded
+    assert lang == "en" and "Not yet" in text and "个值中有" in text
+
+
+def test_an_unsafe_level_is_refused_in_chinese_with_its_reason(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("NN_GRADER_ISOLATION", "process")
+    (tmp_path / "class" / "li-lei").mkdir(parents=True)
+    (tmp_path / "class" / "li-lei" / "softmax.py").write_text(WRONG_SOFTMAX)
+    refused = run_cli("--lang", "zh", "report", tmp_path / "class", "-o", tmp_path / "out")
+    assert refused.exit_code == 2
+    assert "用于班级评分并不安全" in refused.stderr and "学习者代码" in refused.stderr
+    assert english_sentences(refused.stderr) == []
+
+
+def test_a_notebook_workspace_speaks_chinese(run_cli, tmp_path, monkeypatch):
+    import json
+
+    made = run_cli("--lang", "zh", "init", "--notebooks")
+    assert made.exit_code == 0 and "个练习 notebook" in made.stdout
+    assert english_sentences(made.stdout) == []
+    monkeypatch.chdir(tmp_path / "nn-course")
+    notebook = json.loads(Path("softmax.ipynb").read_text(encoding="utf-8"))
+    task = "".join(notebook["cells"][0]["source"])
+    assert "把一组得分变成概率" in task and "在下面的单元格中写你的代码" in task
+    code = next(cell for cell in notebook["cells"] if cell["cell_type"] == "code")
+    code["source"] = "%matplotlib inline\n" + WRONG_SOFTMAX
+    Path("softmax.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    checked = run_cli("check", "softmax.ipynb")
+    assert checked.exit_code == 1
+    assert "IPython 魔法命令" in checked.stdout and "不参与评分" in checked.stdout
+    assert "个值中有" in checked.stdout
+    assert english_sentences(checked.stdout + checked.stderr) == []
