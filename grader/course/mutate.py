@@ -36,7 +36,7 @@ from grader.course import catalog
 from grader.course.mutants import CAP, Mutant, mutants
 from grader.files import write_atomically
 from grader.i18n import counted
-from grader.render.text import printable_line
+from grader.render.text import printable_line, shown_path
 from grader.results import Result, Status
 
 MIN_SCORE = 95.0
@@ -333,14 +333,13 @@ def render(report: Report, cwd: Path) -> str:
                               "{exercise}: {n} mutant survived (it got full marks):",
                               "{exercise}: {n} mutants survived (they got full marks):",
                               exercise=row.exercise.name)]
-        shown = Path(os.path.relpath(row.solution_path, cwd)) \
-            if not os.path.relpath(row.solution_path, cwd).startswith("..") else row.solution_path
+        shown = shown_path(row.solution_path, cwd)
         for outcome in row.survivors:
             mutant = outcome.mutant
             lines += ["", printable_line(f"  {mutant.id}: line {mutant.line}, "
                                          f"{mutant.description}")]
             lines += ["    " + printable_line(line) for line in _diff(row.solution, mutant,
-                                                                       str(shown))]
+                                                                       shown)]
     problems = [f"{row.exercise.name}: {problem}" for row in report.rows
                 for problem in row.problems]
     if problems:
