@@ -150,3 +150,8 @@ def test_a_function_the_stub_gives_as_it_is_is_not_mutated():
     assert functions == {"score"}
     assert {mutant.function for mutant in mutants(SOLUTION, stub="def (").made} == \
         {"score", "pair"}
+
+
+def test_a_solution_without_functions_has_no_mutants():
+    assert mutants('"""Weights."""\nweight1 = 1.0\nbias = -2\n') == mutants("", cap=5)
+    assert mutants("weight1 = 1.0\n").made == ()

@@ -310,7 +310,8 @@ def render(report: Report, cwd: Path) -> str:
     """The table, each exercise's survivors as diffs, the problems, then the verdict."""
     header = ("exercise", "made", "equivalent", "killed", "survived", "score")
     rows = [(row.exercise.name, str(len(row.outcomes)), str(row.equivalent), str(row.killed),
-             str(len(row.survivors)), _percent(row.score)) for row in report.rows]
+             str(len(row.survivors)), _percent(row.score) if row.outcomes else "-")
+            for row in report.rows]
     made, equivalent, killed, survived = report.total
     counted_all = made - equivalent
     total_score = 100.0 * killed / counted_all if counted_all else 100.0
@@ -321,8 +322,15 @@ def render(report: Report, cwd: Path) -> str:
                        for column, (cell, width) in enumerate(zip(line, widths, strict=True)))
              .rstrip() for line in (header, *rows)]
     sampled = [row for row in report.rows if row.total > len(row.outcomes)]
-    if sampled:
+    empty = [row.exercise.name for row in report.rows if not row.outcomes and not row.problems]
+    if sampled or empty:
         lines.append("")
+    if empty:
+        lines.append(counted(len(empty), "{names}: its solution has no function body to mutate "
+                             "(mutants are made in functions and methods only), so it counts "
+                             "as reached.", "{names}: their solutions have no function body to "
+                             "mutate (mutants are made in functions and methods only), so they "
+                             "count as reached.", names=", ".join(empty)))
         lines += [f"{row.exercise.name}: {len(row.outcomes)} of its {row.total} mutants were "
                   "graded, chosen by their ids, the same ones on every run (--max-mutants "
                   "grades more)." for row in sampled]
@@ -386,7 +394,7 @@ def to_json(report: Report) -> dict:
         "exercises": [{
             "name": row.exercise.name, "made": len(row.outcomes), "before_sampling": row.total,
             "equivalent": row.equivalent, "killed": row.killed,
-            "survived": len(row.survivors), "score": round(row.score, 2),
+            "survived": len(row.survivors), "score": round(row.score, 2) if row.outcomes else None,
             "reached": report.reached(row), "problems": list(row.problems),
             "survivors": [{"id": outcome.mutant.id, "line": outcome.mutant.line,
                            "kind": outcome.mutant.kind,
