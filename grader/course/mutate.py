@@ -142,9 +142,8 @@ def run(course: catalog.Course, names: Iterable[str] = (), *, jobs: int | None =
     cache = cache or cache_dir()
     with catalog.using(course):
         plans = [_plan(course, exercise, cap) for exercise in chosen]
-        work = [(exercise, source) for exercise, _, _, made, _ in plans if made is not None
-                for source in (_solution_text(course, exercise),
-                               *(mutant.source for mutant in made.made))]
+        work = [(exercise, source) for exercise, _, text, made, _ in plans if made is not None
+                for source in (text, *(mutant.source for mutant in made.made))]
         graded = iter(_grade(work, jobs, seed, limits, progress, cache))
     rows = []
     for exercise, path, text, made, problem in plans:
@@ -172,10 +171,6 @@ def run(course: catalog.Course, names: Iterable[str] = (), *, jobs: int | None =
     return Report(course, tuple(rows), min_score)
 
 
-def _solution_text(course: catalog.Course, exercise: catalog.Exercise) -> str:
-    return course.solution_path(exercise.name).read_text(encoding="utf-8")
-
-
 def _plan(course: catalog.Course, exercise: catalog.Exercise, cap: int):
     """(exercise, solution path, its text, its mutants or None, why there are none)."""
     path = course.solution_path(exercise.name)
@@ -201,25 +196,26 @@ def _grade(work: list[tuple[catalog.Exercise, str]], jobs: int | None, seed: int
            limits: Limits, progress: TextIO | None, cache: Path) -> list[Graded]:
     """What each source got, in the order of `work`: from the cache, or graded in the pool
     (and then cached)."""
-    graded: list[Graded | None] = [None] * len(work)
-    keys: list[str] = []
-    for index, (exercise, source) in enumerate(work):
+    seeds, keys = [], []
+    for exercise, source in work:
         version = store.suite_version(exercise.name)
-        job_seed = grading.submission_seed(source.encode(), version) if seed is None else seed
-        keys.append(_key(source, version, job_seed, limits))
-        graded[index] = _cached(cache, keys[-1])
+        seeds.append(grading.submission_seed(source.encode(), version) if seed is None else seed)
+        keys.append(_key(source, version, seeds[-1], limits))
+    graded = [_cached(cache, key) for key in keys]
     done = sum(item is not None for item in graded)
     bar = ProgressBar(progress, total=len(work), done=done) if progress is not None else None
-    if done < len(work):
-        _grade_in_pool(work, graded, keys, jobs, seed, limits, bar, cache)
-    if bar is not None:
-        bar.close()
+    try:
+        if done < len(work):
+            _grade_in_pool(work, seeds, graded, keys, jobs, limits, bar, cache)
+    finally:
+        if bar is not None:
+            bar.close()
     return [item for item in graded if item is not None]
 
 
-def _grade_in_pool(work: list[tuple[catalog.Exercise, str]], graded: list[Graded | None],
-                   keys: list[str], jobs: int | None, seed: int | None, limits: Limits,
-                   bar: ProgressBar | None, cache: Path) -> None:
+def _grade_in_pool(work: list[tuple[catalog.Exercise, str]], seeds: list[int],
+                   graded: list[Graded | None], keys: list[str], jobs: int | None,
+                   limits: Limits, bar: ProgressBar | None, cache: Path) -> None:
     futures: dict[Future, int] = {}
     executor = ForkServerExecutor(jobs, task_seconds=grading.worker_budget(limits))
     try:
@@ -227,14 +223,12 @@ def _grade_in_pool(work: list[tuple[catalog.Exercise, str]], graded: list[Graded
             if graded[index] is not None:
                 continue
             source = text.encode()
-            job_seed = grading.submission_seed(source, store.suite_version(exercise.name)) \
-                if seed is None else seed
             label = f"{exercise.name}.py"
             problem = grading.vet_source(source, label)
             if problem is not None:
                 _done(index, Graded(False, problem), graded, keys, bar, cache)
                 continue
-            job = grading.make_job(source, label, exercise, job_seed, limits)
+            job = grading.make_job(source, label, exercise, seeds[index], limits)
             futures[executor.submit(run_job, job)] = index
         for future in as_completed(futures):
             index = futures[future]
@@ -331,9 +325,9 @@ def render(report: Report, cwd: Path) -> str:
                              "as reached.", "{names}: their solutions have no function body to "
                              "mutate (mutants are made in functions and methods only), so they "
                              "count as reached.", names=", ".join(empty)))
-        lines += [f"{row.exercise.name}: {len(row.outcomes)} of its {row.total} mutants were "
-                  "graded, chosen by their ids, the same ones on every run (--max-mutants "
-                  "grades more)." for row in sampled]
+    lines += [f"{row.exercise.name}: {len(row.outcomes)} of its {row.total} mutants were graded, "
+              "chosen by their ids, the same ones on every run (--max-mutants grades more)."
+              for row in sampled]
     for row in report.rows:
         if not row.survivors:
             continue
