@@ -682,3 +682,57 @@ def dev_check(names: tuple[str, ...], jobs: int | None, seed: int | None) -> Non
         sys.exit(EXIT_INTERRUPTED)
     click.echo(devcheck.render(report))
     sys.exit(EXIT_FULL_MARKS if report.ok else EXIT_NOT_FULL)
+
+
+@dev_group.command("mutate")
+@click.argument("names", metavar="[NAME]...", nargs=-1)
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help=N_("Mutants graded at once (default: the number of CPUs)."))
+@click.option("--seed", type=click.IntRange(min=0),
+              help=N_("Seed for the suites' random inputs (default: derived from each mutant's "
+                      "content, as `grader check` does)."))
+@click.option("--min-score", type=click.FloatRange(min=0, max=100), default=95.0,
+              show_default=True,
+              help=N_("The percentage of mutants not marked equivalent each suite must kill."))
+@click.option("--max-mutants", type=click.IntRange(min=1), default=60, show_default=True,
+              help=N_("Mutants graded per exercise at most; more are sampled by their ids, the "
+                      "same ones on every run."))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help=N_("A table with each survivor's diff, or JSON."))
+def dev_mutate(names: tuple[str, ...], jobs: int | None, seed: int | None, min_score: float,
+               max_mutants: int, fmt: str) -> None:
+    """Measure each suite of the course (or of the exercises named) by mutation: make small
+    slips in the reference solution (an operator swapped, a constant changed, a term dropped,
+    a return value altered, np.sum for np.mean, an axis changed, a keyword argument left out),
+    grade each one, and count those the suite kills (scores below full marks). Each survivor is
+    shown as a diff, with the id that marks it in course.toml as equivalent if it computes the
+    same as the solution. Outcomes are cached, so a rerun grades only what changed.
+
+    Exit code: 0 every suite kills at least --min-score of its mutants, 1 some suite does not
+    (or has a problem), 2 usage error, 3 grader failure.
+    """
+    from grader.batch.executor import default_jobs
+    from grader.batch.run import JOBS_PER_CPU
+    from grader.course import mutate
+
+    most = JOBS_PER_CPU * default_jobs()
+    if jobs is not None and jobs > most:
+        raise click.UsageError(f"--jobs {jobs} is more than this machine can use: at most {most} "
+                               "files are graded at once.")
+    course = catalog.active()
+    for name in names:
+        _exercise_named(name)
+    try:
+        report = mutate.run(course, names, jobs=jobs, seed=seed, min_score=min_score,
+                            progress=sys.stderr, cap=max_mutants)
+    except mutate.PoolFailed as error:
+        click.echo(f"grader: internal failure: {error}", err=True)
+        sys.exit(EXIT_GRADER_FAILED)
+    except KeyboardInterrupt:
+        click.echo("grader: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    if fmt == "json":
+        click.echo(json_text(mutate.to_json(report)))
+    else:
+        click.echo(mutate.render(report, Path.cwd()))
+    sys.exit(EXIT_FULL_MARKS if report.ok else EXIT_NOT_FULL)
