@@ -4,8 +4,10 @@ docs/ is the one the command prints, and every command has its page, so the docs
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import docs_help
 import pytest
@@ -55,3 +57,25 @@ def test_the_page_shown_is_what_the_installed_command_prints_on_a_wide_terminal(
                              capture_output=True, text=True, check=True).stdout
     assert printed == docs_help.real_help("grader check")
     assert max(len(line) for line in printed.splitlines()) <= docs_help.WIDTH
+
+
+def _anchor(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def _anchors(document: Path) -> set[str]:
+    text = re.sub(r"^```.*?^```$", "", document.read_text(encoding="utf-8"),
+                  flags=re.MULTILINE | re.DOTALL)
+    return {_anchor(heading) for heading in re.findall(r"^#+ (.+)$", text, re.MULTILINE)}
+
+
+@pytest.mark.parametrize("document", docs_help.documents(), ids=lambda document: document.name)
+def test_every_link_between_the_pages_leads_somewhere(document):
+    """Text moved between the README and docs/ keeps its cross-references working."""
+    text = document.read_text(encoding="utf-8")
+    for target, anchor in re.findall(r"\]\((?!https?:)([^)#]*)(?:#([^)]*))?\)", text):
+        page = (document.parent / target).resolve() if target else document
+        assert page.is_file(), f"{document.name} links to {target}, which does not exist"
+        if anchor:
+            assert anchor in _anchors(page), f"{document.name} links to {target}#{anchor}"
