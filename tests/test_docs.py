@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import docs_help
@@ -49,8 +50,9 @@ def test_a_stale_page_is_found_and_rewritten(tmp_path):
 
 def test_the_page_shown_is_what_the_installed_command_prints_on_a_wide_terminal(tmp_path):
     """The docs' width and language are a learner's terminal's, not a rendering of our own."""
-    grader = shutil.which("grader")
-    assert grader, "the `grader` console script is not on PATH: pip install -e '.[test]'"
+    # The console script of the Python running the tests: another `grader` may come first on PATH.
+    grader = shutil.which("grader", path=str(Path(sys.executable).parent))
+    assert grader, "the `grader` console script is not installed: pip install -e '.[test]'"
     environment = {**os.environ, "COLUMNS": "200", "NN_GRADER_LANG": "en", "NO_COLOR": "1"}
     environment.pop("NN_GRADER_COURSE", None)
     printed = subprocess.run([grader, "check", "--help"], cwd=tmp_path, env=environment,
