@@ -206,7 +206,8 @@ class ChartRecorder:
                  marks=()) -> None:
         drawn = Chart(
             kind=ChartKind(kind), title=title, x_label=x_label, y_label=y_label,
-            series=tuple(Series(label, Role(role), _points(points))
+            series=tuple(Series(label, Role(role), _points(
+                points, pairs=kind == ChartKind.PLANE and role != Role.DATA))
                          for label, role, points in series),
             marks=tuple(Mark(_short(x), label) for x, label in marks if np.isfinite(x)))
         if self._hidden and not fit_for_hidden(drawn):
@@ -217,9 +218,12 @@ class ChartRecorder:
             self._charts.append(drawn)
 
 
-def _points(points: Any) -> tuple[tuple[float, float], ...]:
-    array = np.asarray(points, dtype=float).reshape(-1, 2)
-    array = array[np.isfinite(array).all(axis=1)][:MAX_POINTS]
+def _points(points: Any, pairs: bool) -> tuple[tuple[float, float], ...]:
+    """The finite points; for a plane's line segments (`pairs`), the segments whose both ends
+    are finite, so that the pairs stay pairs."""
+    array = np.asarray(points, dtype=float).reshape(-1, 2, 2) if pairs \
+        else np.asarray(points, dtype=float).reshape(-1, 1, 2)
+    array = array[np.isfinite(array).all(axis=(1, 2))].reshape(-1, 2)[:MAX_POINTS]
     return tuple((_short(x), _short(y)) for x, y in array)
 
 
