@@ -109,8 +109,9 @@ class _Frame:
         points = [point for series in shown or chart.series for point in series.points]
         xs = [x for x, _y in points] + [mark.x for mark in chart.marks]
         ys = [y for _x, y in points]
-        return cls(_padded(min(xs, default=0.0), max(xs, default=1.0), bottom=True),
-                   _padded(min(ys, default=0.0), max(ys, default=1.0), bottom=True))
+        room = 0.3 if shown else 0.05  # lines that start far off the points come into view
+        return cls(_padded(min(xs, default=0.0), max(xs, default=1.0), bottom=True, room=room),
+                   _padded(min(ys, default=0.0), max(ys, default=1.0), bottom=True, room=room))
 
     def x(self, value: float) -> float:
         low, high = self.x_range
@@ -121,11 +122,11 @@ class _Frame:
         return _clamped(HEIGHT - BOTTOM - (value - low) / (high - low) * (HEIGHT - TOP - BOTTOM))
 
 
-def _padded(low: float, high: float, bottom: bool) -> tuple[float, float]:
-    """The range with a little room on each side (above only, for bars standing on 0)."""
+def _padded(low: float, high: float, bottom: bool, room: float = 0.05) -> tuple[float, float]:
+    """The range with `room` (a share of it) on each side (above only, for bars on 0)."""
     if high - low < 1e-12 * max(1.0, abs(high)):
         low, high = low - max(0.5, abs(low) * 0.1), high + max(0.5, abs(high) * 0.1)
-    room = (high - low) * 0.05
+    room = (high - low) * room
     return (low - room if bottom else low), high + room
 
 
