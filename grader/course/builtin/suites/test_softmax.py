@@ -3,7 +3,6 @@
 import numpy as np
 import pytest
 
-from grader import i18n
 from grader.core.compare import assert_close, case, fail, numbers
 
 SEED_EXAMPLE = [1.0, 2.0, 3.0, 4.0, 1.0, 2.0, 3.0]
@@ -77,8 +76,7 @@ def draw(chart, L, actual, expected, always):
     expected = np.asarray(expected, dtype=float)
     if always or values.shape != expected.shape \
             or not np.allclose(values, expected, rtol=1e-6, atol=1e-8):
-        chart("bars", f"softmax({L!r})", i18n.gettext("position in L"),
-              i18n.gettext("probability"),
+        chart("bars", f"softmax({L!r})", "i", "softmax(L)[i]",
               [("", "learner", list(enumerate(values))),
                ("", "reference", list(enumerate(expected)))])
 
