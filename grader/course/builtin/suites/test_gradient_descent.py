@@ -407,7 +407,7 @@ def separable_case(rng, reference):
 @pytest.mark.timeout(10)
 def test_train(submission, reference, learner, rng, chart):
     """train classifies separable data sets as well as the course's train"""
-    first = None
+    first, drawable = None, True
     try:
         for _ in range(TRAIN_DATA_SETS):
             X, y, seed, reference_accuracy = separable_case(rng, reference)
@@ -417,11 +417,14 @@ def test_train(submission, reference, learner, rng, chart):
                 started = time.monotonic()
                 try:
                     check_trained(submission, X, y, seed, reference_accuracy)
+                except LearnerProblem:  # raised, crashed or timed out: no train to run again
+                    drawable = False
+                    raise
                 finally:
                     first = first or (X, y, seed, reference_accuracy,
                                       time.monotonic() - started)
     finally:
-        if first is not None:
+        if first is not None and drawable:
             draw_accuracy(chart, submission, learner, *first)
 
 
