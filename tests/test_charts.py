@@ -237,7 +237,7 @@ def test_the_svg_has_axes_ticks_a_legend_and_a_text_alternative(chart):
     assert re.search(r'<svg viewBox="0 0 \d+ \d+" role="img" aria-label="[^"]+">', drawn)
     assert f"<figcaption>{chart.title}</figcaption>" in drawn.replace("&#39;", "'")
     assert "<title>" in drawn and 'class="axis"' in drawn
-    assert drawn.count('class="legend"') == 1
+    assert drawn.count('class="plot-legend"') == 1
     assert f">{chart.x_label}</text>" in drawn and f">{chart.y_label}</text>" in drawn
     legend = re.findall(r'<li><span class="swatch ([\w-]+)"', drawn)
     assert len(legend) == len(chart.series)
@@ -331,13 +331,13 @@ def test_each_chart_kind_is_in_the_report_of_a_wrong_and_a_right_answer(reports,
     page = reports[exercise, kind, "en"].read_text(encoding="utf-8")
     articles = _articles(page)
     test_id, kinds = DRAWN[exercise]
-    assert re.findall(r'<figure class="chart chart-(\w+)">', articles[test_id]) == kinds
+    assert re.findall(r'<figure class="plot plot-(\w+)">', articles[test_id]) == kinds
     for test_id, article in articles.items():
         if 'data-visibility="hidden"' in page.split(f'id="test-{test_id}"')[1][:200]:
             assert 'class="reference' not in article and 'class="data-' not in article
     if exercise == "softmax":
         failing_bars = [test_id for test_id, article in articles.items()
-                        if "chart-bars" in article and "data-status=\"failed\"" in
+                        if "plot-bars" in article and "data-status=\"failed\"" in
                         page.split(f'id="test-{test_id}"')[1][:200]]
         assert bool(failing_bars) == (kind == "wrong")
 
@@ -376,7 +376,7 @@ def test_the_charts_are_drawn_sized_in_chromium(browser, reports, lang, width, t
         if page_lang != lang:
             continue
         page.goto(path.as_uri())
-        svgs = page.locator(".chart svg").all()
+        svgs = page.locator(".plot svg").all()
         assert svgs, (exercise, kind)
         for svg in svgs:
             box = svg.bounding_box()
@@ -384,7 +384,7 @@ def test_the_charts_are_drawn_sized_in_chromium(browser, reports, lang, width, t
             assert box["height"] >= box["width"] * 0.6, (exercise, kind, box)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, \
             "no chart makes the page scroll sideways"
-        for index, article in enumerate(page.locator("article:has(.charts)").all()):
+        for index, article in enumerate(page.locator("article:has(.plots)").all()):
             article.screenshot(path=str(tmp_path / f"{exercise}-{kind}-{lang}-{width}-{index}.png"))
     page.close()
     assert problems == []

@@ -40,7 +40,7 @@ def svg(chart: Chart) -> Markup:
     """`chart` as a <figure>: caption, SVG and legend, every text escaped."""
     frame = _Frame.of(chart)
     alternative = describe(chart)
-    parts = [f'<figure class="chart chart-{chart.kind.value}">',
+    parts = [f'<figure class="plot plot-{chart.kind.value}">',
              f"<figcaption>{escape(chart.title)}</figcaption>",
              f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(alternative)}">',
              f"<title>{escape(alternative)}</title>",
@@ -51,7 +51,7 @@ def svg(chart: Chart) -> Markup:
         parts += _lines(chart, frame)
     parts += _marks(chart, frame)
     parts.append("</svg>")
-    parts.append('<ul class="legend">')
+    parts.append('<ul class="plot-legend">')
     data_index = 0
     for series in chart.series:
         style = _style(series, data_index)
