@@ -23,7 +23,8 @@ from grader.results import Result
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGS = (ROOT / "grader" / "course" / "builtin" / "locale" / "zh" / "LC_MESSAGES" / "course.po",
             ROOT / "grader" / "locale" / "zh" / "LC_MESSAGES" / "nn_grader.po")
-TRANSLATED = ("softmax", "cross_entropy")
+TRANSLATED = ("and_perceptron", "or_perceptron", "not_perceptron", "xor_perceptron", "softmax",
+              "cross_entropy")
 WRONG = sorted(path for name in TRANSLATED for path in (CORPUS_DIR / name / "wrong").glob("*.py"))
 SEED = 20261129
 # English words in a row, at least two, with a word only a sentence has (names side by side,
@@ -40,8 +41,9 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 def english_sentences(text: str) -> list[str]:
     prose = NOT_PROSE.sub(" ", " ".join(RAISED.sub(" ", text).split()))
+    # Gates written in capitals (NOT XOR, x1 OR NOT x2) are names, not sentences.
     return [run for run in ENGLISH_RUN.findall(prose)
-            if FUNCTION_WORDS & set(run.lower().split())]
+            if FUNCTION_WORDS & set(run.lower().split()) and not run.isupper()]
 
 
 def chinese_catalog() -> dict[str, str]:
@@ -61,6 +63,27 @@ def chinese_catalog() -> dict[str, str]:
 CHINESE = chinese_catalog()
 
 
+def pattern(english: str) -> re.Pattern:
+    """The message as it reads once its placeholders are filled in, on one line."""
+    parts = PLACEHOLDER.split(english)
+    return re.compile(r"[^\n]+?".join(re.escape(part) for part in parts))
+
+
+# The messages long enough to be told apart (not a list's " and " or "{first} {second}").
+PATTERNS = {english: pattern(english) for english in CHINESE
+            if len("".join(PLACEHOLDER.split(english)).strip()) >= 12}
+
+
+def saying(english_feedback: str, expected: str) -> list[str]:
+    """The messages whose filled-in text holds `expected` in the English feedback."""
+    start = english_feedback.find(expected)
+    assert start >= 0, f"the English feedback does not say {expected!r}"
+    end = start + len(expected)
+    return [english for english, found in PATTERNS.items()
+            if any(match.start() < end and match.end() > start
+                   for match in found.finditer(english_feedback))]
+
+
 def shown_in(chinese: str, feedback: str) -> bool:
     """`chinese` is in the feedback once its placeholders are filled in: every literal part."""
     parts = [part.strip() for part in PLACEHOLDER.split(chinese)]
@@ -68,24 +91,26 @@ def shown_in(chinese: str, feedback: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def graded() -> dict[Path, Result | str]:
-    """Every wrong answer of the translated exercises, graded in Chinese through the pool."""
+def graded() -> dict[tuple[Path, str], Result | str]:
+    """Every wrong answer of the translated exercises, graded in Chinese and in English (to
+    find which message says a targeted text) through the pool."""
     limits = Limits()
     executor = ForkServerExecutor(task_seconds=grading.worker_budget(limits))
-    i18n.use(i18n.CHINESE)
-    futures: dict[Path, Future] = {}
+    futures: dict[tuple[Path, str], Future] = {}
     try:
-        for path in WRONG:
-            exercise = catalog.get(path.parent.parent.name)
-            job = grading.make_job(path.read_bytes(), f"{exercise.name}.py", exercise, SEED,
-                                   limits)
-            futures[path] = executor.submit(run_job, job)
-        results: dict[Path, Result | str] = {}
-        for path, future in futures.items():
+        for lang in i18n.LANGUAGES:
+            i18n.use(lang)
+            for path in WRONG:
+                exercise = catalog.get(path.parent.parent.name)
+                job = grading.make_job(path.read_bytes(), f"{exercise.name}.py", exercise,
+                                       SEED, limits)
+                futures[(path, lang)] = executor.submit(run_job, job)
+        results: dict[tuple[Path, str], Result | str] = {}
+        for key, future in futures.items():
             try:
-                results[path] = Result.from_dict(future.result())
+                results[key] = Result.from_dict(future.result())
             except TaskFailed as failure:
-                results[path] = f"{failure}\n{failure.detail}"
+                results[key] = f"{failure}\n{failure.detail}"
     finally:
         executor.shutdown(cancel_futures=True)
         i18n.use(i18n.ENGLISH)
@@ -99,21 +124,24 @@ def test_the_corpus_of_the_translated_exercises_is_there():
 
 @pytest.mark.parametrize("path", WRONG, ids=lambda path: f"{path.parent.parent.name}/{path.stem}")
 def test_a_wrong_answer_graded_in_chinese_says_its_targeted_message_in_chinese(graded, path):
-    result = graded[path]
+    result, english = graded[(path, i18n.CHINESE)], graded[(path, i18n.ENGLISH)]
     assert not isinstance(result, str), result
+    assert not isinstance(english, str), english
     assert result.lang == "zh"
     feedback = all_messages(result)
     names = "\n".join(test.name for test in result.tests)
     terms = glossary()
     for expected in re.findall(r"^# expect: (.+)$", path.read_text(), flags=re.MULTILINE):
         expected = expected.strip()
-        sources = [english for english in CHINESE if expected in english]
-        assert sources, f"no message of the catalogs holds {expected!r}"
-        said = [english for english in sources if shown_in(CHINESE[english], feedback)]
-        assert said, f"{expected!r} is not said in Chinese:\n{feedback}"
+        sources = saying(all_messages(english), expected)
+        assert sources, f"no message of the catalogs says {expected!r}"
+        # The most specific message saying it (not "Likely cause: {cause}" around it).
+        said = max(sources, key=lambda english: len("".join(PLACEHOLDER.split(english))))
+        assert shown_in(CHINESE[said], feedback), \
+            f"{said!r} is not said in Chinese:\n{feedback}"
         assert expected not in feedback
         for english_forms, chinese_forms in terms:
-            if any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", said[0].lower())
+            if any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", said.lower())
                    for form in english_forms) and english_forms[0] != "class":
                 assert any(form.lower() in feedback.lower() for form in chinese_forms), \
                     (english_forms[0], feedback)
