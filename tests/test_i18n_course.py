@@ -120,12 +120,16 @@ def glossary() -> list[tuple[list[str], list[str]]]:
     return [(row["english"].split("|"), row["chinese"].split("|")) for row in rows]
 
 
+def prose(english: str) -> str:
+    """The words of a message a translation says in Chinese, lower case: code, file names and
+    placeholders are not translated, so they are left out."""
+    return re.sub(r"`[^`]*`|\{[^{}]*\}|\S*[./_]\S*|\"\w+\"|\b[A-Z]{2,}\b", " ", english).lower()
+
+
 def test_a_course_message_using_a_glossary_term_is_translated_with_it():
     missing = []
     for message in messages(PO):
-        # Code, file names and placeholders are not translated: leave them out.
-        words = re.sub(r"`[^`]*`|\{[^{}]*\}|\S*[./_]\S*|\"\w+\"|\b[A-Z]{2,}\b", " ",
-                       " ".join(forms(message))).lower()
+        words = prose(" ".join(forms(message)))
         for english_forms, chinese_forms in glossary():
             used = [form for form in english_forms
                     if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", words)]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from conftest import CORPUS_DIR, all_messages
-from test_i18n_course import glossary
+from test_i18n_course import glossary, prose
 
 from grader import i18n
 from grader.batch.executor import ForkServerExecutor, TaskFailed, run_job
@@ -23,7 +23,8 @@ from grader.results import Result
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGS = (ROOT / "grader" / "course" / "builtin" / "locale" / "zh" / "LC_MESSAGES" / "course.po",
             ROOT / "grader" / "locale" / "zh" / "LC_MESSAGES" / "nn_grader.po")
-TRANSLATED = ("and_perceptron", "or_perceptron", "not_perceptron", "xor_perceptron", "softmax",
+TRANSLATED = ("and_perceptron", "or_perceptron", "not_perceptron", "xor_perceptron",
+              "perceptron_step", "softmax",
               "cross_entropy")
 WRONG = sorted(path for name in TRANSLATED for path in (CORPUS_DIR / name / "wrong").glob("*.py"))
 SEED = 20261129
@@ -141,7 +142,7 @@ def test_a_wrong_answer_graded_in_chinese_says_its_targeted_message_in_chinese(g
             f"{said!r} is not said in Chinese:\n{feedback}"
         assert expected not in feedback
         for english_forms, chinese_forms in terms:
-            if any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", said.lower())
+            if any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", prose(said))
                    for form in english_forms) and english_forms[0] != "class":
                 assert any(form.lower() in feedback.lower() for form in chinese_forms), \
                     (english_forms[0], feedback)
