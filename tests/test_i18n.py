@@ -24,7 +24,8 @@ LOCALE = ROOT / "grader" / "locale"
 PO = LOCALE / "zh" / "LC_MESSAGES" / "nn_grader.po"
 POT = LOCALE / "nn_grader.pot"
 GLOSSARY = LOCALE / "glossary-zh.tsv"
-# The README's extraction command (section "Translations"), with the template written elsewhere.
+# The extraction command of docs/course-authors.md ("Translations"), writing the template
+# elsewhere.
 EXTRACT = ["extract", "-F", "pyproject.toml", "-k", "counted:2,3", "--add-location=file",
            "--sort-output", "-w", "100", "--project", "nn-grader",
            "--copyright-holder", "nn-grader"]
@@ -98,7 +99,8 @@ def test_the_compiled_catalog_is_the_one_read():
 
 def test_a_fresh_extraction_finds_exactly_the_messages_of_the_template_and_the_po(tmp_path):
     """Nothing is marked in the code without being in the catalog, and nothing in the catalog
-    is gone from the code (run the README's three commands after changing a message)."""
+    is gone from the code (run the three commands of docs/course-authors.md after changing a
+    message)."""
     fresh = tmp_path / "fresh.pot"
     done = subprocess.run(
         [sys.executable, "-c", "from babel.messages.frontend import main; main()", *EXTRACT,

@@ -24,7 +24,7 @@ COURSE = ROOT / "grader" / "course" / "builtin"
 PO = COURSE / "locale" / "zh" / "LC_MESSAGES" / "course.po"
 POT = COURSE / "locale" / "course.pot"
 GLOSSARY = ROOT / "grader" / "locale" / "glossary-zh.tsv"
-# The README's extraction command for a course (section "Translations"), run in the course folder.
+# The extraction command for a course (docs/course-authors.md, "Translations"), run in its folder.
 EXTRACT = ["extract", "-F", "babel.cfg", "-k", "counted:2,3", "--add-location=file",
            "--sort-output", "-w", "100", "--project", "nn-grader-course",
            "--copyright-holder", "nn-grader"]
@@ -90,7 +90,8 @@ def test_every_placeholder_of_the_english_is_kept_in_the_chinese():
 
 def test_a_fresh_extraction_of_the_course_finds_exactly_the_messages_of_the_catalog(tmp_path):
     """Nothing marked in a suite or written in course.toml is missing from the catalog, and
-    nothing in the catalog is gone from the course (run the README's commands after a change)."""
+    nothing in the catalog is gone from the course (after a change, run the commands of
+    docs/course-authors.md)."""
     fresh = tmp_path / "fresh.pot"
     done = subprocess.run(
         [sys.executable, "-c", "from babel.messages.frontend import main; main()", *EXTRACT,

@@ -6,7 +6,7 @@ outside its folder, the suites and solutions, a class folder beside it, the inst
 the kernel's settings, this test's process, and whether it can start a process. What each
 level must prevent follows from the layers it claims in the result's `isolation` field and from
 its claim to be safe for class grading; what a level that is not safe cannot prevent is
-documented in the README.
+documented in docs/security.md.
 """
 
 from __future__ import annotations
