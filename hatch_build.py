@@ -1,4 +1,5 @@
-"""Compile the translations (`grader/locale/*/LC_MESSAGES/*.po`) to `.mo` at build time.
+"""Compile the translations to `.mo` at build time: the grader's (`grader/locale/`) and the
+built-in course's (`grader/course/builtin/locale/`, domain `course`).
 
 The `.po` files are the source and the only ones committed; gettext reads `.mo`. The hook writes
 each `.mo` beside its `.po`, so that an editable install (`pip install -e .`) reads it from the
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-LOCALES = "grader/locale"
+LOCALES = ("grader/locale", "grader/course/builtin/locale")
 
 
 class CompileCatalogs(BuildHookInterface):
@@ -24,12 +25,13 @@ class CompileCatalogs(BuildHookInterface):
         from babel.messages.mofile import write_mo
         from babel.messages.pofile import read_po
 
-        for po in sorted(Path(self.root, LOCALES).glob("*/LC_MESSAGES/*.po")):
-            with po.open("rb") as source:
-                catalog = read_po(source, locale=po.parent.parent.name)
-            handle, temporary = tempfile.mkstemp(dir=po.parent, suffix=".mo.tmp")
-            with os.fdopen(handle, "wb") as target:
-                write_mo(target, catalog, use_fuzzy=False)
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, po.with_suffix(".mo"))
-        build_data["artifacts"].append(f"/{LOCALES}/*/LC_MESSAGES/*.mo")
+        for locales in LOCALES:
+            for po in sorted(Path(self.root, locales).glob("*/LC_MESSAGES/*.po")):
+                with po.open("rb") as source:
+                    catalog = read_po(source, locale=po.parent.parent.name)
+                handle, temporary = tempfile.mkstemp(dir=po.parent, suffix=".mo.tmp")
+                with os.fdopen(handle, "wb") as target:
+                    write_mo(target, catalog, use_fuzzy=False)
+                os.chmod(temporary, 0o644)
+                os.replace(temporary, po.with_suffix(".mo"))
+            build_data["artifacts"].append(f"/{locales}/*/LC_MESSAGES/*.mo")

@@ -19,12 +19,14 @@ How to write a translatable message (course authors and suites too):
   never part of a message id.
 - A module-level constant is marked with `N_("...")`, which only marks it for extraction, and is
   translated where it is used, with `_(CONSTANT)`: the language is chosen after import.
-- The course's texts are translated where they are shown: a catalog text (title, task, hint)
-  with `_(exercise.title)`, a test's name (its docstring's first line) by the plugin before it
-  fills in the parameters. They are not extracted yet: the suites and the catalog are mapped
-  to `ignore` in pyproject.toml. To translate a suite, mark its messages like any other, map
-  its folder to the method `suite` (`grader/i18n_extract.py`: Babel's `python` method plus the
-  test names), and give the course's own file of texts an extraction method of its own.
+- The course's words are the course's own catalog, COURSE/locale/<lang>/LC_MESSAGES/course.po
+  (domain `course`), so that a custom course is translated the same way as the built-in one.
+  A suite marks its messages with this module's `_()`, `ngettext` and `counted`; course.toml's
+  texts are translated where they are shown, with `_(exercise.title)`, and a test's name (its
+  docstring's first line) by the plugin before it fills in the parameters. A text is looked up
+  in the catalog of the course in use first, then in the grader's (gettext's fallback), so a
+  suite may also say a sentence the grader already translates. COURSE/babel.cfg maps the
+  suites to the method `suite` and course.toml to `course` (`grader/i18n_extract.py`).
 - In templates, `_("...", name=value)` and `ngettext(singular, plural, n, name=value)` translate
   and fill the placeholders; the translation may hold markup (`<code>{file}</code>`), the values
   are escaped.
@@ -47,6 +49,9 @@ from typing import Any
 
 DOMAIN = "nn_grader"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+COURSE_DOMAIN = "course"
+# The built-in course's catalogs, in use until `grader.course.catalog.use` names another course.
+BUILTIN_COURSE_LOCALE = LOCALE_DIR.parent / "course" / "builtin" / "locale"
 ENGLISH, CHINESE = "en", "zh"
 LANGUAGES = (ENGLISH, CHINESE)
 ENVIRONMENT_KEY = "NN_GRADER_LANG"
@@ -54,6 +59,7 @@ ENVIRONMENT_KEY = "NN_GRADER_LANG"
 _HTML_LANG = {ENGLISH: "en", CHINESE: "zh-Hans"}
 
 _current = ENGLISH
+_course_locale = BUILTIN_COURSE_LOCALE
 
 
 def use(lang: str) -> None:
@@ -72,13 +78,30 @@ def html_lang(lang: str | None = None) -> str:
     return _HTML_LANG[lang or _current]
 
 
-@functools.cache
+def use_course(locale_dir: Path) -> None:
+    """Look the course's words up in the catalogs under `locale_dir` (COURSE/locale) first."""
+    global _course_locale
+    _course_locale = locale_dir
+
+
 def translations(lang: str) -> _gettext.NullTranslations:
-    """The compiled catalog of `lang`; English, the source language, needs none. A missing
-    `.mo` (a checkout never built) falls back to English rather than failing."""
+    """The compiled catalogs of `lang`, the course's in use before the grader's; English, the
+    source language, needs none. A missing `.mo` (a checkout never built, a course never
+    translated) falls back to the next catalog, and at last to English, rather than failing."""
+    return _catalogs(lang, _course_locale)
+
+
+@functools.cache
+def _catalogs(lang: str, course_locale: Path) -> _gettext.NullTranslations:
     if lang == ENGLISH:
         return _gettext.NullTranslations()
-    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+    grader = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+    course = _gettext.translation(COURSE_DOMAIN, course_locale, languages=[lang],
+                                  fallback=True)
+    if type(course) is _gettext.NullTranslations:
+        return grader
+    course.add_fallback(grader)
+    return course
 
 
 def gettext(message: str) -> str:

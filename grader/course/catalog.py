@@ -26,6 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from grader import i18n
+
 COURSE_FILE = "course.toml"
 BUILTIN_DIR = Path(__file__).resolve().parent / "builtin"
 # A checkout keeps the built-in course's stubs and solutions at the top level; the wheel puts
@@ -166,9 +168,11 @@ def active() -> Course:
 
 
 def use(course: Course | None) -> None:
-    """Make `course` the one in use (None: the built-in one)."""
+    """Make `course` the one in use (None: the built-in one), its catalog of translations
+    too."""
     global _active
     _active = course
+    i18n.use_course(course.root / "locale" if course is not None else i18n.BUILTIN_COURSE_LOCALE)
 
 
 @contextlib.contextmanager

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
+from grader.i18n import _
+
 COURSE_LEARN_RATE = 0.01
 COURSE_EPOCHS = 25
 
@@ -49,41 +51,41 @@ def perceptron_step(X, y, W, b, learn_rate, *, batch=False, every_point=False, s
 def step_mistakes(learn_rate: float) -> list[tuple[str, dict]]:
     """(likely cause, how perceptron_step re-enacts it) for each known perceptronStep mistake."""
     mistakes = [
-        ("you updated W and b once from all the misclassified points together (a batch "
-         "update). The perceptron trick goes through the points one at a time and predicts each "
-         "one with the W and b as updated so far: call prediction(X[i], W, b) inside the loop.",
+        (_("you updated W and b once from all the misclassified points together (a batch "
+           "update). The perceptron trick goes through the points one at a time and predicts each "
+           "one with the W and b as updated so far: call prediction(X[i], W, b) inside the loop."),
          {"batch": True}),
-        ("the signs are flipped. For a missed positive point (y = 1, prediction 0) ADD "
-         "learn_rate * x to W and learn_rate to b; for a missed negative point subtract them.",
+        (_("the signs are flipped. For a missed positive point (y = 1, prediction 0) ADD "
+           "learn_rate * x to W and learn_rate to b; for a missed negative point subtract them."),
          {"sign": -1.0}),
-        ("W moves the wrong way: add learn_rate * x to W for a missed positive point "
-         "(y = 1, prediction 0) and subtract it for a missed negative point.",
+        (_("W moves the wrong way: add learn_rate * x to W for a missed positive point "
+           "(y = 1, prediction 0) and subtract it for a missed negative point."),
          {"sign": -1.0, "bias_sign": -1.0}),
-        ("b moves the wrong way: b += learn_rate for a missed positive point, "
-         "b -= learn_rate for a missed negative point.",
+        (_("b moves the wrong way: b += learn_rate for a missed positive point, "
+           "b -= learn_rate for a missed negative point."),
          {"bias_sign": -1.0}),
-        ("learn_rate is ignored: every change to W and b must be multiplied by learn_rate "
-         "(W[0] += X[i][0] * learn_rate, b += learn_rate).",
+        (_("learn_rate is ignored: every change to W and b must be multiplied by learn_rate "
+           "(W[0] += X[i][0] * learn_rate, b += learn_rate)."),
          {"learn_rate": 1.0}),
-        ("you moved the line for every point. Only a misclassified point moves it: compare "
-         "y[i] with the prediction first, and leave W and b alone when they agree.",
+        (_("you moved the line for every point. Only a misclassified point moves it: compare "
+           "y[i] with the prediction first, and leave W and b alone when they agree."),
          {"every_point": True}),
-        ("b never changes. A misclassified point moves the bias too: b += learn_rate or "
-         "b -= learn_rate.",
+        (_("b never changes. A misclassified point moves the bias too: b += learn_rate or "
+           "b -= learn_rate."),
          {"bias_sign": 0.0}),
-        ("the coordinates are swapped: W[0] goes with X[i][0] and W[1] with X[i][1].",
+        (_("the coordinates are swapped: W[0] goes with X[i][0] and W[1] with X[i][1]."),
          {"swap": True}),
-        ("only W[0] changes: W[1] must move too, by X[i][1] * learn_rate.",
+        (_("only W[0] changes: W[1] must move too, by X[i][1] * learn_rate."),
          {"only_first": True}),
-        ("the last point is never visited: loop over every point, for i in range(len(X)).",
+        (_("the last point is never visited: loop over every point, for i in range(len(X))."),
          {"visit": lambda n: range(n - 1)}),
-        ("the first point is skipped: range(len(X)) starts at 0.",
+        (_("the first point is skipped: range(len(X)) starts at 0."),
          {"visit": lambda n: range(1, n)}),
     ]
     if not np.isclose(learn_rate, COURSE_LEARN_RATE):
         mistakes.append(
-            ("you used 0.01 instead of the learn_rate argument: use the parameter, not a "
-             "number, so that callers can choose the rate.", {"learn_rate": COURSE_LEARN_RATE}))
+            (_("you used 0.01 instead of the learn_rate argument: use the parameter, not a "
+               "number, so that callers can choose the rate."), {"learn_rate": COURSE_LEARN_RATE}))
     return mistakes
 
 
@@ -145,7 +147,7 @@ def start(X, seed: int, *, b_first=False, offset: str = "x_max"):
 def train_states(X, y, W, b, learn_rate, num_epochs, step_fn: Callable | None = None):
     """(W, b) after each epoch, stepping with the course's perceptronStep or `step_fn`."""
     states = []
-    for _ in range(num_epochs):
+    for _epoch in range(num_epochs):
         if step_fn is None:
             W, b = perceptron_step(X, y, W, b, learn_rate)
         else:
@@ -162,31 +164,31 @@ def train_lines(X, y, seed, learn_rate=COURSE_LEARN_RATE, num_epochs=COURSE_EPOC
 
 def train_variants(X, y, seed, learn_rate, num_epochs) -> Iterator[tuple[str, np.ndarray]]:
     """(likely cause, lines) that each known trainPerceptronAlgorithm mistake would return."""
-    yield ("b is drawn before W. The course draws W = np.array(np.random.rand(2, 1)) first and "
-           "then b = np.random.rand(1)[0] + x_max; in the other order both get different random "
-           "numbers.", train_lines(X, y, seed, learn_rate, num_epochs, b_first=True))
+    yield (_("b is drawn before W. The course draws W = np.array(np.random.rand(2, 1)) first and "
+             "then b = np.random.rand(1)[0] + x_max; in the other order both get different random "
+             "numbers."), train_lines(X, y, seed, learn_rate, num_epochs, b_first=True))
     for offset in ("none", "x_min", "y_max"):
-        yield ("the starting bias is b = np.random.rand(1)[0] + x_max, where "
-               "x_max = max(X.T[0]) is the largest first coordinate.",
+        yield (_("the starting bias is b = np.random.rand(1)[0] + x_max, where "
+                 "x_max = max(X.T[0]) is the largest first coordinate."),
                train_lines(X, y, seed, learn_rate, num_epochs, offset=offset))
     if seed != 12:
-        yield ("your function seeds NumPy itself (np.random.seed(12)?). Leave the seed to the "
-               "caller: with the same seed, the same lines must come out.",
+        yield (_("your function seeds NumPy itself (np.random.seed(12)?). Leave the seed to the "
+                 "caller: with the same seed, the same lines must come out."),
                train_lines(X, y, 12, learn_rate, num_epochs))
     W, b = start(X, seed)
     states = [(W.copy(), b)] + train_states(X, y, W, b, learn_rate, num_epochs)
     lines = lines_of(states)
-    yield ("each line is recorded before the step instead of after it: append the line after "
-           "W, b = perceptronStep(...), so the first line already includes one epoch.",
+    yield (_("each line is recorded before the step instead of after it: append the line after "
+             "W, b = perceptronStep(...), so the first line already includes one epoch."),
            lines[:-1])
     right = lines[1:]
-    yield ("the slope and the intercept are swapped: each line is (-W[0]/W[1], -b/W[1]), "
-           "slope first.", right[:, ::-1])
-    yield ("the slope has the wrong sign: it is -W[0]/W[1].", right * [-1, 1])
-    yield ("the intercept has the wrong sign: it is -b/W[1].", right * [1, -1])
+    yield (_("the slope and the intercept are swapped: each line is (-W[0]/W[1], -b/W[1]), "
+             "slope first."), right[:, ::-1])
+    yield (_("the slope has the wrong sign: it is -W[0]/W[1]."), right * [-1, 1])
+    yield (_("the intercept has the wrong sign: it is -b/W[1]."), right * [1, -1])
     weights = np.array([W_[:, 0] for W_, _ in states[1:]])
     biases = np.array([b_ for _, b_ in states[1:]])
-    yield ("W[0] and W[1] are swapped in the slope: it is -W[0]/W[1].",
+    yield (_("W[0] and W[1] are swapped in the slope: it is -W[0]/W[1]."),
            np.column_stack([-weights[:, 1] / weights[:, 0], -biases / weights[:, 1]]))
-    yield ("the intercept is -b/W[1]: divide by W[1], not W[0].",
+    yield (_("the intercept is -b/W[1]: divide by W[1], not W[0]."),
            np.column_stack([-weights[:, 0] / weights[:, 1], -biases / weights[:, 0]]))

@@ -3,24 +3,25 @@
 import pytest
 
 import gates
+from grader.i18n import N_
 
 AND = gates.Gate(
-    name="AND",
+    name=N_("AND"),
     table=(0, 0, 0, 1),
     mistakes={
-        (0, 1, 1, 1): "this is OR: the bias must be lower, so that only (1, 1) reaches 0.",
-        (1, 1, 1, 0): "this is NAND, the opposite of AND: flip the signs of all three numbers "
-                      "(AND needs positive weights and a negative bias).",
-        (1, 0, 0, 0): "this is NOR: the output is 1 only for (0, 0). AND needs positive weights "
-                      "and a negative bias.",
-        (1, 1, 1, 1): "the output is always 1: even (0, 0) reaches 0, so the bias is too high. "
-                      "AND needs a negative bias.",
-        (0, 0, 0, 0): "the output is always 0: even (1, 1) stays below 0. Raise the bias or the "
-                      "weights so that weight1 + weight2 + bias >= 0.",
-        (0, 0, 1, 1): "the output copies the first input: (1, 0) alone already reaches 0. AND "
-                      "needs both inputs: lower the bias, or make weight2 as large as weight1.",
-        (0, 1, 0, 1): "the output copies the second input: (0, 1) alone already reaches 0. AND "
-                      "needs both inputs: lower the bias, or make weight1 as large as weight2.",
+        (0, 1, 1, 1): N_("this is OR: the bias must be lower, so that only (1, 1) reaches 0."),
+        (1, 1, 1, 0): N_("this is NAND, the opposite of AND: flip the signs of all three numbers "
+                         "(AND needs positive weights and a negative bias)."),
+        (1, 0, 0, 0): N_("this is NOR: the output is 1 only for (0, 0). AND needs positive weights "
+                         "and a negative bias."),
+        (1, 1, 1, 1): N_("the output is always 1: even (0, 0) reaches 0, so the bias is too high. "
+                         "AND needs a negative bias."),
+        (0, 0, 0, 0): N_("the output is always 0: even (1, 1) stays below 0. Raise the bias or the "
+                         "weights so that weight1 + weight2 + bias >= 0."),
+        (0, 0, 1, 1): N_("the output copies the first input: (1, 0) alone already reaches 0. AND "
+                         "needs both inputs: lower the bias, or make weight2 as large as weight1."),
+        (0, 1, 0, 1): N_("the output copies the second input: (0, 1) alone already reaches 0. AND "
+                         "needs both inputs: lower the bias, or make weight1 as large as weight2."),
     },
     positive_weights=True,
 )

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from grader.core.compare import assert_scalar_close, case
+from grader.i18n import _
 
 SEED_Y = [1, 0, 1, 1]
 SEED_P = [0.4, 0.6, 0.1, 0.5]
@@ -20,27 +21,27 @@ def diagnose(Y, P):
     positive, negative = _terms(Y, P)
     right = -np.sum(positive + negative)
     known = (
-        (right / len(positive), "you took the mean; cross entropy here is the sum over all "
-                                "points (np.sum, not np.mean)."),
-        (-right, "the minus sign is missing: cross entropy is -sum(...), a positive number."),
-        (right / np.log(10), "log base 10? Use the natural log, np.log, not np.log10."),
-        (right / np.log(2), "log base 2? Use the natural log, np.log, not np.log2."),
-        (-np.sum(positive), "only the Y*ln(P) term: add (1 - Y)*ln(1 - P) for the negative "
-                            "points."),
-        (-np.sum(negative), "only the (1 - Y)*ln(1 - P) term: add Y*ln(P) for the positive "
-                            "points."),
+        (right / len(positive), _("you took the mean; cross entropy here is the sum over all "
+                                  "points (np.sum, not np.mean).")),
+        (-right, _("the minus sign is missing: cross entropy is -sum(...), a positive number.")),
+        (right / np.log(10), _("log base 10? Use the natural log, np.log, not np.log10.")),
+        (right / np.log(2), _("log base 2? Use the natural log, np.log, not np.log2.")),
+        (-np.sum(positive), _("only the Y*ln(P) term: add (1 - Y)*ln(1 - P) for the negative "
+                              "points.")),
+        (-np.sum(negative), _("only the (1 - Y)*ln(1 - P) term: add Y*ln(P) for the positive "
+                              "points.")),
         (-np.sum(np.asarray(Y, float) * np.log(1 - np.asarray(P, float))
                  + (1 - np.asarray(Y, float)) * np.log(np.asarray(P, float))),
-         "the two terms are swapped: Y goes with ln(P), and (1 - Y) with ln(1 - P)."),
-        (-np.sum(positive - negative), "the second term is subtracted; both terms are added "
-                                       "inside the sum."),
+         _("the two terms are swapped: Y goes with ln(P), and (1 - Y) with ln(1 - P).")),
+        (-np.sum(positive - negative), _("the second term is subtracted; both terms are added "
+                                         "inside the sum.")),
         (-np.sum(positive + (1 - np.asarray(Y, float)) * np.log(np.asarray(P, float))),
-         "the second term takes ln(P); it needs ln(1 - P): (1 - Y)*ln(1 - P)."),
-        (-(positive + negative)[-1], "only the last point counts: inside the loop, add each "
-                                     "point's term to the total (total += ...) instead of "
-                                     "replacing it (total = ...)."),
-        (-(positive + negative)[0], "only the first point counts: is your `return` inside the "
-                                    "loop? Return the total after the loop ends."),
+         _("the second term takes ln(P); it needs ln(1 - P): (1 - Y)*ln(1 - P).")),
+        (-(positive + negative)[-1], _("only the last point counts: inside the loop, add each "
+                                       "point's term to the total (total += ...) instead of "
+                                       "replacing it (total = ...).")),
+        (-(positive + negative)[0], _("only the first point counts: is your `return` inside the "
+                                      "loop? Return the total after the loop ends.")),
     )
 
     def cause(actual):
@@ -48,8 +49,8 @@ def diagnose(Y, P):
             if np.isclose(actual, value, rtol=1e-6):
                 return message
         if not np.isfinite(actual).all():
-            return ("ln(0) is -inf: take the log of P and of 1 - P only (the probabilities), "
-                    "never of the labels Y or 1 - Y. Did you swap Y and P?")
+            return _("ln(0) is -inf: take the log of P and of 1 - P only (the probabilities), "
+                     "never of the labels Y or 1 - Y. Did you swap Y and P?")
         return None
 
     return cause
@@ -113,7 +114,7 @@ def test_random_lists(submission, reference, rng):
         Y = random_labels(rng, size)
         P = [round(float(p), 4) for p in rng.uniform(0.05, 0.95, size)]
         check(submission, Y, P, reference.cross_entropy(Y, P),
-              f"cross_entropy of {size} random points")
+              _("cross_entropy of {size} random points").format(size=size))
     p = round(float(rng.uniform(0.1, 0.9)), 4)
     for Y in ([1], [0]):
         check(submission, Y, [p], reference.cross_entropy(Y, [p]), f"cross_entropy({Y}, [p])")
@@ -126,7 +127,8 @@ def test_random_arrays(submission, reference, rng):
     """random labels and probabilities, as NumPy arrays"""
     Y = np.array(random_labels(rng, 20))
     P = rng.uniform(0.01, 0.99, 20)
-    check(submission, Y, P, reference.cross_entropy(Y, P), "cross_entropy of 20 random points")
+    check(submission, Y, P, reference.cross_entropy(Y, P),
+          _("cross_entropy of {size} random points").format(size=len(Y)))
 
 
 @pytest.mark.points(1)
@@ -136,7 +138,7 @@ def test_random_confident(submission, reference, rng):
     """a random confident, correct model"""
     Y = random_labels(rng, 5)
     P = [round(float(abs(y - rng.uniform(0.005, 0.05))), 4) for y in Y]
-    check(submission, Y, P, reference.cross_entropy(Y, P), "cross_entropy of a confident model")
+    check(submission, Y, P, reference.cross_entropy(Y, P), _("cross_entropy of a confident model"))
 
 
 @pytest.mark.points(1)
@@ -147,4 +149,4 @@ def test_random_float_labels(submission, reference, rng):
     Y = [float(y) for y in random_labels(rng, 4)]
     P = [round(float(p), 4) for p in rng.uniform(0.05, 0.95, 4)]
     check(submission, Y, P, reference.cross_entropy(Y, P),
-          "cross_entropy of 4 random points with float labels")
+          _("cross_entropy of {size} random points with float labels").format(size=len(Y)))

@@ -3,25 +3,26 @@
 import pytest
 
 import gates
+from grader.i18n import N_
 
 OR = gates.Gate(
-    name="OR",
+    name=N_("OR"),
     table=(0, 1, 1, 1),
     mistakes={
-        (0, 0, 0, 1): "this is AND: only (1, 1) reaches 0. For OR one input alone must be "
-                      "enough: raise the bias (or the weights).",
-        (1, 0, 0, 0): "this is NOR, the opposite of OR: flip the signs of all three numbers "
-                      "(OR needs positive weights and a negative bias).",
-        (1, 1, 1, 0): "this is NAND: it is 1 for (0, 0), where OR is 0. OR needs positive "
-                      "weights and a negative bias.",
-        (1, 1, 1, 1): "the output is always 1: (0, 0) must give 0, so the bias alone must be "
-                      "below 0.",
-        (0, 0, 0, 0): "the output is always 0: even (1, 1) stays below 0. Raise the bias or "
-                      "the weights.",
-        (0, 0, 1, 1): "the output copies the first input: weight2 is too small for (0, 1) to "
-                      "reach 0. Make weight2 as large as weight1.",
-        (0, 1, 0, 1): "the output copies the second input: weight1 is too small for (1, 0) to "
-                      "reach 0. Make weight1 as large as weight2.",
+        (0, 0, 0, 1): N_("this is AND: only (1, 1) reaches 0. For OR one input alone must be "
+                         "enough: raise the bias (or the weights)."),
+        (1, 0, 0, 0): N_("this is NOR, the opposite of OR: flip the signs of all three numbers "
+                         "(OR needs positive weights and a negative bias)."),
+        (1, 1, 1, 0): N_("this is NAND: it is 1 for (0, 0), where OR is 0. OR needs positive "
+                         "weights and a negative bias."),
+        (1, 1, 1, 1): N_("the output is always 1: (0, 0) must give 0, so the bias alone must be "
+                         "below 0."),
+        (0, 0, 0, 0): N_("the output is always 0: even (1, 1) stays below 0. Raise the bias or "
+                         "the weights."),
+        (0, 0, 1, 1): N_("the output copies the first input: weight2 is too small for (0, 1) to "
+                         "reach 0. Make weight2 as large as weight1."),
+        (0, 1, 0, 1): N_("the output copies the second input: weight1 is too small for (1, 0) to "
+                         "reach 0. Make weight1 as large as weight2."),
     },
     positive_weights=True,
 )

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from grader.core.compare import assert_close, case, fail, numbers
+from grader.i18n import N_, _
 
 SEED_EXAMPLE = [1.0, 2.0, 3.0, 4.0, 1.0, 2.0, 3.0]
 
@@ -14,34 +15,34 @@ def _normalised(values):
 
 _WRONG_FORMULAS = (
     (lambda L: _normalised(L**2),
-     "exp is not squaring: use np.exp(L), not L**2 (the course text's remark that exp "
-     "squares a number is a slip)."),
+     N_("exp is not squaring: use np.exp(L), not L**2 (the course text's remark that exp "
+        "squares a number is a slip).")),
     (lambda L: np.exp(L),
-     "these are exp(L) but not divided by their sum, so they do not add up to 1."),
+     N_("these are exp(L) but not divided by their sum, so they do not add up to 1.")),
     (lambda L: np.exp(L) / np.sum(L),
-     "you divided by sum(L); divide by the sum of the exponentials, sum(exp(L))."),
-    (lambda L: _normalised(L), "you normalised L itself; apply np.exp to each score first."),
+     N_("you divided by sum(L); divide by the sum of the exponentials, sum(exp(L)).")),
+    (lambda L: _normalised(L), N_("you normalised L itself; apply np.exp to each score first.")),
     (lambda L: np.exp(L) / L.size,
-     "you divided by the number of scores, len(L); divide by the sum of the exponentials."),
+     N_("you divided by the number of scores, len(L); divide by the sum of the exponentials.")),
     (lambda L: np.exp(L) / np.exp(np.sum(L)),
-     "you divided by exp(sum(L)); divide by sum(exp(L)), the sum of the exponentials."),
+     N_("you divided by exp(sum(L)); divide by sum(exp(L)), the sum of the exponentials.")),
     (lambda L: np.exp(L) / np.max(np.exp(L)),
-     "these are exp(L - max(L)), the exponentials divided by the largest one: divide them by "
-     "their sum instead."),
+     N_("these are exp(L - max(L)), the exponentials divided by the largest one: divide them by "
+        "their sum instead.")),
     (lambda L: np.exp(L) / np.sum(np.exp(L - np.max(L))),
-     "max(L) is subtracted in the denominator only: subtract max(L) in the numerator too, "
-     "np.exp(L - max(L)) / np.sum(np.exp(L - max(L)))."),
+     N_("max(L) is subtracted in the denominator only: subtract max(L) in the numerator too, "
+        "np.exp(L - max(L)) / np.sum(np.exp(L - max(L))).")),
     (lambda L: np.exp(L - np.max(L)) / np.sum(np.exp(L)),
-     "max(L) is subtracted in the numerator only: subtract it in the denominator too, "
-     "np.exp(L - max(L)) / np.sum(np.exp(L - max(L)))."),
+     N_("max(L) is subtracted in the numerator only: subtract it in the denominator too, "
+        "np.exp(L - max(L)) / np.sum(np.exp(L - max(L))).")),
     (lambda L: 1.0 / (1.0 + np.exp(-L)),
-     "that is the sigmoid of each score. Softmax divides exp(L[i]) by the sum of all the "
-     "exp(L[j]), so the probabilities add up to 1."),
-    (lambda L: _normalised(np.exp(-L)), "the sign is flipped: use exp(L), not exp(-L)."),
-    (lambda L: _normalised(2.0**L), "you used 2**x; softmax uses e**x, i.e. np.exp."),
-    (lambda L: _normalised(10.0**L), "you used 10**x; softmax uses e**x, i.e. np.exp."),
-    (lambda L: _normalised(np.exp(L))[::-1], "the right probabilities in reverse order."),
-    (lambda L: np.exp(L) / np.sum(np.exp(L)) ** 2, "you divided by the sum twice."),
+     N_("that is the sigmoid of each score. Softmax divides exp(L[i]) by the sum of all the "
+        "exp(L[j]), so the probabilities add up to 1.")),
+    (lambda L: _normalised(np.exp(-L)), N_("the sign is flipped: use exp(L), not exp(-L).")),
+    (lambda L: _normalised(2.0**L), N_("you used 2**x; softmax uses e**x, i.e. np.exp.")),
+    (lambda L: _normalised(10.0**L), N_("you used 10**x; softmax uses e**x, i.e. np.exp.")),
+    (lambda L: _normalised(np.exp(L))[::-1], N_("the right probabilities in reverse order.")),
+    (lambda L: np.exp(L) / np.sum(np.exp(L)) ** 2, N_("you divided by the sum twice.")),
 )
 
 
@@ -51,16 +52,16 @@ def diagnose(L):
     def cause(actual):
         correct = _normalised(np.exp(L - L.max()))
         if actual.shape == (1,) and L.size > 1 and np.isclose(actual[0], correct[0]):
-            return ("only the first probability came back: is your `return` inside the loop? "
-                    "Return the list after the loop ends.")
+            return _("only the first probability came back: is your `return` inside the loop? "
+                     "Return the list after the loop ends.")
         for formula, message in _WRONG_FORMULAS:
             wrong = formula(L)
             if wrong.shape == actual.shape and np.allclose(actual, wrong, rtol=1e-6, atol=1e-9):
-                return message
+                return _(message)
         if actual.shape == correct.shape and np.allclose(actual, correct, atol=0.006):
-            return "the values are close but not exact: are you rounding them?"
+            return _("the values are close but not exact: are you rounding them?")
         if actual.shape == L.shape and not np.isclose(actual.sum(), 1.0):
-            return "the probabilities must add up to 1: divide by the sum of the exponentials."
+            return _("the probabilities must add up to 1: divide by the sum of the exponentials.")
         return None
 
     return cause
@@ -133,21 +134,22 @@ def test_negative_scores(submission, reference, chart):
 def check_list(submission, L):
     """A list of scores, as the visible examples pass them: the properties first, then values."""
     size = len(L)
-    with case(f"softmax of {size} random scores"):
-        probabilities = numbers(submission.softmax(L), f"softmax of {size} random scores")
+    what = _("softmax of {size} random scores").format(size=size)
+    with case(what):
+        probabilities = numbers(submission.softmax(L), what)
         if probabilities.shape != (size,):
-            fail(f"softmax of {size} scores has shape {probabilities.shape}; expected ({size},).",
-                 cause=diagnose(L)(probabilities))
+            fail(_("softmax of {size} scores has shape {shape}; expected ({size},).").format(
+                size=size, shape=probabilities.shape), cause=diagnose(L)(probabilities))
         if not np.isclose(probabilities.sum(), 1.0):
-            fail("The probabilities do not add up to 1.", cause=diagnose(L)(probabilities))
+            fail(_("The probabilities do not add up to 1."), cause=diagnose(L)(probabilities))
         if (probabilities <= 0).any():
-            fail("Some probabilities are 0 or negative; exp(x) is always positive.",
+            fail(_("Some probabilities are 0 or negative; exp(x) is always positive."),
                  cause=diagnose(L)(probabilities))
         if not (np.argsort(probabilities, kind="stable") == np.argsort(L, kind="stable")).all():
-            fail("A higher score must give a higher probability: the order is wrong.",
+            fail(_("A higher score must give a higher probability: the order is wrong."),
                  cause=diagnose(L)(probabilities))
         assert_close(probabilities, _normalised(np.exp(np.asarray(L, dtype=float))),
-                     what=f"softmax of {size} random scores", diagnose=diagnose(L))
+                     what=what, diagnose=diagnose(L))
 
 
 @pytest.mark.points(2)
@@ -180,7 +182,8 @@ def test_random_arrays(submission, reference, rng):
         L = rng.normal(0.0, 3.0, size)
         with case(f"softmax(np.array({L.tolist()!r}))"):
             actual = submission.softmax(L)
-            assert_close(actual, reference.softmax(L), what=f"softmax of {size} random scores",
+            assert_close(actual, reference.softmax(L),
+                         what=_("softmax of {size} random scores").format(size=size),
                          diagnose=diagnose(L))
 
 
@@ -194,6 +197,7 @@ def test_large_scores_challenge(submission):
     with case("softmax([1000.0, 1001.0])"):
         actual = submission.softmax(L)
         assert_close(actual, expected, what="softmax([1000.0, 1001.0])",
-                     diagnose=lambda actual: "exp(1000) overflows to inf. Subtract max(L) from "
-                     "every score first: the result is the same, and nothing overflows."
+                     diagnose=lambda actual: _(
+                         "exp(1000) overflows to inf. Subtract max(L) from every score first: "
+                         "the result is the same, and nothing overflows.")
                      if not np.isfinite(actual).all() else None)

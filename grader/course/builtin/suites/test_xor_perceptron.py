@@ -5,6 +5,7 @@ import pytest
 
 import gates
 from grader.core.compare import fail
+from grader.i18n import _
 
 ROWS = [pytest.param(x1, x2, expected, marks=pytest.mark.points(2 if (x1, x2) == (1, 1) else 1))
         for (x1, x2), expected in zip(gates.INPUTS, gates.XOR_TABLE, strict=True)]
@@ -28,5 +29,5 @@ def test_random_batch(submission, rng):
     expected = np.array([gates.XOR_TABLE[gates.INPUTS.index(tuple(int(v) for v in row))]
                          for row in batch])
     if not np.array_equal(network.run(batch), expected):
-        fail("Your network does not compute XOR on a batch of random inputs.",
+        fail(_("Your network does not compute XOR on a batch of random inputs."),
              cause=gates.diagnose_network(network))
