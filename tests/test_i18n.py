@@ -4,15 +4,14 @@ language is chosen in the documented order, and Chinese wraps in terminal column
 from __future__ import annotations
 
 import ast
-import csv
 import re
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
+import catalogs
 import pytest
 from babel.messages.pofile import read_po
+from catalogs import forms, glossary, messages, translations
 
 from grader import i18n
 from grader.course import catalog
@@ -43,17 +42,10 @@ def english_afterwards():
     i18n.use(i18n.ENGLISH)
 
 
-def messages(path: Path) -> list:
-    with path.open("rb") as source:
-        return [message for message in read_po(source) if message.id]
 
 
-def forms(message) -> tuple[str, ...]:
-    return (message.id,) if isinstance(message.id, str) else tuple(message.id)
 
 
-def translations(message) -> tuple[str, ...]:
-    return (message.string,) if isinstance(message.string, str) else tuple(message.string)
 
 
 # -- the catalog ----------------------------------------------------------------------------
@@ -101,41 +93,23 @@ def test_a_fresh_extraction_finds_exactly_the_messages_of_the_template_and_the_p
     """Nothing is marked in the code without being in the catalog, and nothing in the catalog
     is gone from the code (run the three commands of docs/course-authors.md after changing a
     message)."""
-    fresh = tmp_path / "fresh.pot"
-    done = subprocess.run(
-        [sys.executable, "-c", "from babel.messages.frontend import main; main()", *EXTRACT,
-         "-o", str(fresh), "."], cwd=ROOT, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert "cannot be translated" not in done.stderr
-    extracted = {forms(m) for m in messages(fresh)}
+    extracted = catalogs.extracted(ROOT, EXTRACT, tmp_path / "fresh.pot")
     assert extracted == {forms(m) for m in messages(POT)}
     assert extracted == {forms(m) for m in messages(PO)}
 
 
 def test_the_chinese_uses_full_width_punctuation():
     """A Chinese sentence ends with 。？！ or ：, not an ASCII period or colon."""
-    ascii_end = []
-    for message in messages(PO):
-        for chinese in translations(message):
-            text = re.sub(r"`[^`]*`|<[^>]*>|\{[^{}]*\}", "", chinese).rstrip()
-            if re.search(r"[\u4e00-\u9fff][.:!?,;]$", text) or re.search(
-                    r"[\u4e00-\u9fff][,;:] ", text):
-                ascii_end.append(chinese)
-    assert ascii_end == []
+    assert catalogs.ascii_punctuated(PO) == []
 
 
 # -- the glossary ---------------------------------------------------------------------------
 
 
-def glossary() -> list[tuple[list[str], list[str]]]:
-    lines = [line for line in GLOSSARY.read_text(encoding="utf-8").splitlines()
-             if line and not line.startswith("#")]
-    rows = list(csv.DictReader(lines, delimiter="\t"))
-    return [(row["english"].split("|"), row["chinese"].split("|")) for row in rows]
 
 
 def test_the_glossary_is_simplified_and_covers_the_course_terms():
-    chinese = {form for _, forms_ in glossary() for form in forms_}
+    chinese = {form for _, forms_ in glossary(GLOSSARY) for form in forms_}
     for term in ("感知器", "激活函数", "交叉熵", "梯度下降", "反向传播", "独热编码", "最大似然",
                  "均方误差", "过拟合", "正则化", "早期停止", "学习率", "动量", "随机梯度下降",
                  "隐藏层"):
@@ -146,7 +120,7 @@ def test_the_glossary_is_simplified_and_covers_the_course_terms():
 
 def test_a_message_using_a_glossary_term_is_translated_with_it():
     missing = []
-    terms = glossary()
+    terms = glossary(GLOSSARY)
     for message in messages(PO):
         english = " ".join(forms(message))
         if any(english.startswith(start) for _, start in GLOSSARY_EXCEPTIONS):

@@ -4,17 +4,15 @@ custom course's catalog is looked up the same way."""
 
 from __future__ import annotations
 
-import csv
 import re
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
+import catalogs
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from catalogs import forms, glossary, messages, translations
 
 from grader import i18n
 from grader.course import catalog
@@ -41,17 +39,10 @@ def english_afterwards():
     catalog.use(None)
 
 
-def messages(path: Path) -> list:
-    with path.open("rb") as source:
-        return [message for message in read_po(source) if message.id]
 
 
-def forms(message) -> tuple[str, ...]:
-    return (message.id,) if isinstance(message.id, str) else tuple(message.id)
 
 
-def translations(message) -> tuple[str, ...]:
-    return (message.string,) if isinstance(message.string, str) else tuple(message.string)
 
 
 def course_toml_texts() -> set[str]:
@@ -92,33 +83,15 @@ def test_a_fresh_extraction_of_the_course_finds_exactly_the_messages_of_the_cata
     """Nothing marked in a suite or written in course.toml is missing from the catalog, and
     nothing in the catalog is gone from the course (after a change, run the commands of
     docs/course-authors.md)."""
-    fresh = tmp_path / "fresh.pot"
-    done = subprocess.run(
-        [sys.executable, "-c", "from babel.messages.frontend import main; main()", *EXTRACT,
-         "-o", str(fresh), "."], cwd=COURSE, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert "cannot be translated" not in done.stderr
-    extracted = {forms(m) for m in messages(fresh)}
+    extracted = catalogs.extracted(COURSE, EXTRACT, tmp_path / "fresh.pot")
     assert extracted == {forms(m) for m in messages(POT)}
     assert extracted == {forms(m) for m in messages(PO)}
 
 
 def test_the_course_chinese_uses_full_width_punctuation():
-    ascii_end = []
-    for message in messages(PO):
-        for chinese in translations(message):
-            text = re.sub(r"`[^`]*`|<[^>]*>|\{[^{}]*\}", "", chinese).rstrip()
-            if re.search(r"[\u4e00-\u9fff][.:!?,;]$", text) or re.search(
-                    r"[\u4e00-\u9fff][,;:] ", text):
-                ascii_end.append(chinese)
-    assert ascii_end == []
+    assert catalogs.ascii_punctuated(PO) == []
 
 
-def glossary() -> list[tuple[list[str], list[str]]]:
-    lines = [line for line in GLOSSARY.read_text(encoding="utf-8").splitlines()
-             if line and not line.startswith("#")]
-    rows = list(csv.DictReader(lines, delimiter="\t"))
-    return [(row["english"].split("|"), row["chinese"].split("|")) for row in rows]
 
 
 def prose(english: str) -> str:
@@ -131,7 +104,7 @@ def test_a_course_message_using_a_glossary_term_is_translated_with_it():
     missing = []
     for message in messages(PO):
         words = prose(" ".join(forms(message)))
-        for english_forms, chinese_forms in glossary():
+        for english_forms, chinese_forms in glossary(GLOSSARY):
             used = [form for form in english_forms
                     if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", words)]
             # A Latin term may open a sentence: Softmax is softmax.

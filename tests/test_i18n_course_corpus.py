@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from conftest import CORPUS_DIR, all_messages
-from test_i18n_course import glossary, prose
+from test_i18n_course import GLOSSARY, glossary, prose
 
 from grader import i18n
 from grader.batch.executor import ForkServerExecutor, TaskFailed, run_job
@@ -131,7 +131,7 @@ def test_a_wrong_answer_graded_in_chinese_says_its_targeted_message_in_chinese(g
     assert result.lang == "zh"
     feedback = all_messages(result)
     names = "\n".join(test.name for test in result.tests)
-    terms = glossary()
+    terms = glossary(GLOSSARY)
     for expected in re.findall(r"^# expect: (.+)$", path.read_text(), flags=re.MULTILINE):
         expected = expected.strip()
         sources = saying(all_messages(english), expected)
