@@ -40,6 +40,68 @@ class Details:
     diff: str | None = None
 
 
+class Role(enum.StrEnum):
+    """Whose numbers a chart's series holds: the learner's, the course's reference, the bound a
+    hidden test's value had to meet, or the test's input data (points both sides were given)."""
+
+    LEARNER = "learner"
+    REFERENCE = "reference"
+    BOUND = "bound"
+    DATA = "data"
+
+
+class ChartKind(enum.StrEnum):
+    """How a chart is drawn: `curve`, each series a line over x (loss per epoch); `plane`, data
+    series as dots and every other series as line segments, one per pair of points (boundary
+    lines over the points); `bars`, one group of bars per x (probabilities per class)."""
+
+    CURVE = "curve"
+    PLANE = "plane"
+    BARS = "bars"
+
+
+# What one test's charts may hold: the worker cuts to these, and a result beyond them is refused.
+MAX_CHARTS = 4
+MAX_SERIES = 8
+MAX_POINTS = 200
+MAX_MARKS = 4
+MAX_CHART_TEXT = 200
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    role: Role
+    points: tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A vertical line at `x` with its label: the epoch training stopped, say."""
+
+    x: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A picture of a test, as plain numbers, so that every renderer and export can draw it."""
+
+    kind: ChartKind
+    title: str
+    x_label: str
+    y_label: str
+    series: tuple[Series, ...]
+    marks: tuple[Mark, ...] = ()
+
+
+def fit_for_hidden(chart: Chart) -> bool:
+    """Whether a hidden test may show `chart`: only the learner's own values and the bound they
+    had to meet, never the expected values or the random inputs, which would give the answer
+    away as a hidden test's details would."""
+    return all(series.role in (Role.LEARNER, Role.BOUND) for series in chart.series)
+
+
 @dataclass(frozen=True)
 class TestResult:
     id: str
@@ -56,6 +118,7 @@ class TestResult:
     optional: bool = False
     twin: str | None = None  # the hidden test this visible example's points depend on
     gated: bool = False  # right on its own, but its twin failed: not the first thing to fix
+    charts: tuple[Chart, ...] = ()
 
     __test__ = False  # not a pytest test class, despite the name
 
@@ -141,6 +204,8 @@ def _test_dict(test: TestResult) -> dict[str, Any]:
     data["visibility"] = test.visibility.value
     if test.details is None:
         del data["details"]
+    if not test.charts:  # a result without charts reads as it did before charts existed
+        del data["charts"]
     return data
 
 
@@ -151,7 +216,64 @@ def _test_from_dict(data: Any) -> TestResult:
     details = fields.get("details")
     fields["details"] = _built(Details, _checked(details, _DETAIL_FIELDS, "a test's details")) \
         if details is not None else None
+    charts = fields.get("charts", [])
+    if not isinstance(charts, list) or len(charts) > MAX_CHARTS:
+        raise ValueError(f"a test's charts are not a list of at most {MAX_CHARTS}")
+    fields["charts"] = tuple(_chart_from_dict(chart) for chart in charts)
+    if fields["visibility"] is Visibility.HIDDEN and not all(map(fit_for_hidden, fields["charts"])):
+        raise ValueError("a hidden test's chart holds more than the learner's values and a bound")
     return _built(TestResult, fields)
+
+
+def _chart_from_dict(data: Any) -> Chart:
+    fields = _checked(data, _CHART_FIELDS, "a chart")
+    fields["kind"] = ChartKind(fields.get("kind"))
+    _check_texts(fields, ("title", "x_label", "y_label"))
+    series = fields.get("series")
+    marks = fields.get("marks", [])
+    if not isinstance(series, list) or not 0 < len(series) <= MAX_SERIES:
+        raise ValueError(f"a chart's series are not a list of 1 to {MAX_SERIES}")
+    if not isinstance(marks, list) or len(marks) > MAX_MARKS:
+        raise ValueError(f"a chart's marks are not a list of at most {MAX_MARKS}")
+    fields["series"] = tuple(_series_from_dict(item) for item in series)
+    fields["marks"] = tuple(_mark_from_dict(item) for item in marks)
+    return _built(Chart, fields)
+
+
+def _series_from_dict(data: Any) -> Series:
+    fields = _checked(data, _SERIES_FIELDS, "a chart's series")
+    fields["role"] = Role(fields.get("role"))
+    _check_texts(fields, ("label",))
+    points = fields.get("points")
+    if not isinstance(points, list) or len(points) > MAX_POINTS:
+        raise ValueError(f"a series' points are not a list of at most {MAX_POINTS}")
+    fields["points"] = tuple(_point(point) for point in points)
+    return _built(Series, fields)
+
+
+def _mark_from_dict(data: Any) -> Mark:
+    fields = _checked(data, {"x": _ANY, "label": _TEXT}, "a chart's mark")
+    _check_texts(fields, ("label",))
+    fields["x"] = _finite(fields.get("x"))
+    return _built(Mark, fields)
+
+
+def _point(data: Any) -> tuple[float, float]:
+    if not isinstance(data, list) or len(data) != 2:
+        raise ValueError("a chart's point is not a pair of numbers")
+    return _finite(data[0]), _finite(data[1])
+
+
+def _finite(value: Any) -> float:
+    if type(value) not in (int, float) or not math.isfinite(value):
+        raise ValueError("a chart holds something other than a finite number")
+    return float(value)
+
+
+def _check_texts(fields: dict[str, Any], keys: tuple[str, ...]) -> None:
+    for key in keys:
+        if len(fields.get(key, "")) > MAX_CHART_TEXT:
+            raise ValueError(f"a chart's {key} is longer than {MAX_CHART_TEXT} characters")
 
 
 # What each field of a result may hold, as `to_dict` writes it.
@@ -165,7 +287,11 @@ _RESULT_FIELDS = {"schema": _ANY, "exercise": _TEXT, "title": _TEXT, "submission
 _TEST_FIELDS = {"id": _TEXT, "name": _TEXT, "status": _TEXT, "score": _NUMBER,
                 "max_score": _NUMBER, "visibility": _TEXT, "message": _MAYBE_TEXT,
                 "hint": _MAYBE_TEXT, "hint_number": _MAYBE_INT, "duration_s": _NUMBER,
-                "details": _ANY, "optional": _FLAG, "twin": _MAYBE_TEXT, "gated": _FLAG}
+                "details": _ANY, "optional": _FLAG, "twin": _MAYBE_TEXT, "gated": _FLAG,
+                "charts": _ANY}
+_CHART_FIELDS = {"kind": _TEXT, "title": _TEXT, "x_label": _TEXT, "y_label": _TEXT,
+                 "series": _ANY, "marks": _ANY}
+_SERIES_FIELDS = {"label": _TEXT, "role": _TEXT, "points": _ANY}
 _LEFT_OUT_FIELDS = {"cell": _INT, "line": _INT, "lines": _INT, "code": _TEXT, "reason": _TEXT}
 _DETAIL_FIELDS = {"input": _MAYBE_TEXT, "expected": _MAYBE_TEXT, "actual": _MAYBE_TEXT,
                   "diff": _MAYBE_TEXT}

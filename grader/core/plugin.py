@@ -4,7 +4,8 @@ Markers give each test its points (`points(n)`), visibility (`hidden`), the cata
 helps with it (`hint(n)`), a time limit (`timeout(seconds)`) and the `optional` label. The
 plugin provides the fixtures suites use: `submission` (the learner's module, behind the trust
 boundary), `reference` (the solution, imported here on the trusted side), `rng` (seeded per run
-and per test) and `learner` (the learner-process session, for seeding its NumPy state).
+and per test), `learner` (the learner-process session, for seeding its NumPy state) and `chart`
+(records a picture of the test for the report, see `ChartRecorder`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,20 @@ from grader.course import paths as course
 from grader.course.catalog import Exercise
 from grader.feedback import LearnerProblem
 from grader.i18n import _
-from grader.results import Details, Status, TestResult, Visibility
+from grader.results import (
+    MAX_CHARTS,
+    MAX_POINTS,
+    Chart,
+    ChartKind,
+    Details,
+    Mark,
+    Role,
+    Series,
+    Status,
+    TestResult,
+    Visibility,
+    fit_for_hidden,
+)
 
 MARKERS = (
     "points(n): the points this test is worth",
@@ -45,6 +59,7 @@ class GradingPlugin:
         self.order: list[str] = []
         self.problems: list[str] = []
         self.twins: dict[str, str] = {}
+        self.charts: dict[str, list[Chart]] = {}
 
     def pytest_configure(self, config: pytest.Config) -> None:
         for marker in MARKERS:
@@ -107,6 +122,7 @@ class GradingPlugin:
             duration_s=round(report.duration, 4),
             details=details,
             optional=item.get_closest_marker("optional") is not None,
+            charts=tuple(self.charts.get(item.nodeid, ())),
         )
 
     def _failure(self, error: BaseException, visible: bool):
@@ -131,6 +147,11 @@ class GradingPlugin:
     @pytest.fixture
     def learner(self) -> Session:
         return self.session
+
+    @pytest.fixture
+    def chart(self, request: pytest.FixtureRequest) -> ChartRecorder:
+        return ChartRecorder(self.charts.setdefault(request.node.nodeid, []),
+                             hidden=request.node.get_closest_marker("hidden") is not None)
 
     @pytest.fixture(scope="session")
     def reference(self) -> Any:
@@ -163,6 +184,51 @@ class GradingPlugin:
                       "inputs: the hidden test \u201c{twin}\u201d fails. This example's points "
                       "count once that test passes too; its message says what goes "
                       "wrong.").format(twin=twin.name))
+
+
+class ChartRecorder:
+    """What a suite calls to put a chart of its test in the report:
+    `chart("curve", title, x_label, y_label, [(label, "learner", points), ...], marks)`, the
+    points any (n, 2) array-like, the marks (x, label) pairs. The learner's values arrive as
+    they are, so a point that is not a finite number is left out (a line through nan cannot be
+    drawn) and each number keeps 6 significant digits, which a picture cannot show finer.
+
+    A hidden test's chart may hold the learner's series and a bound only: the expected values and
+    the random inputs are what the test keeps hidden. Anything else is the suite's mistake, an
+    error that stops the grading (the worker's exit 3), never a chart that gives the answer away.
+    """
+
+    def __init__(self, charts: list[Chart], hidden: bool) -> None:
+        self._charts = charts
+        self._hidden = hidden
+
+    def __call__(self, kind: str, title: str, x_label: str, y_label: str, series,
+                 marks=()) -> None:
+        drawn = Chart(
+            kind=ChartKind(kind), title=title, x_label=x_label, y_label=y_label,
+            series=tuple(Series(label, Role(role), _points(
+                points, pairs=kind == ChartKind.PLANE and role != Role.DATA))
+                         for label, role, points in series),
+            marks=tuple(Mark(_short(x), label) for x, label in marks if np.isfinite(x)))
+        if self._hidden and not fit_for_hidden(drawn):
+            raise ValueError(f"the chart {title!r} of a hidden test holds "
+                             f"{', '.join(sorted({s.role.value for s in drawn.series}))} series; "
+                             "a hidden test's chart may show only the learner's and a bound")
+        if len(self._charts) < MAX_CHARTS:
+            self._charts.append(drawn)
+
+
+def _points(points: Any, pairs: bool) -> tuple[tuple[float, float], ...]:
+    """The finite points; for a plane's line segments (`pairs`), the segments whose both ends
+    are finite, so that the pairs stay pairs."""
+    array = np.asarray(points, dtype=float).reshape(-1, 2, 2) if pairs \
+        else np.asarray(points, dtype=float).reshape(-1, 1, 2)
+    array = array[np.isfinite(array).all(axis=(1, 2))].reshape(-1, 2)[:MAX_POINTS]
+    return tuple((_short(x), _short(y)) for x, y in array)
+
+
+def _short(value: float) -> float:
+    return float(f"{float(value):.6g}")
 
 
 def _display_name(item: pytest.Item) -> str:

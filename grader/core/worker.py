@@ -24,6 +24,12 @@ from grader.course import catalog
 from grader.feedback import NOT_STARTED
 from grader.i18n import N_, _, counted
 from grader.results import (
+    MAX_CHART_TEXT,
+    MAX_CHARTS,
+    MAX_MARKS,
+    MAX_POINTS,
+    MAX_SERIES,
+    Chart,
     Details,
     LeftOut,
     Result,
@@ -129,8 +135,8 @@ def bounded(result: Result, limit: int = MAX_RESULT_BYTES) -> Result:
     The wire and the suites bound what reaches a message; this is the last line of defence
     behind them, and every cut says so where it is made. First each text is cut to its own
     size; then, only if that is not enough, the output and the messages are cut shorter and the
-    details dropped; and last the tests that do not fit are folded into one line that keeps
-    their points, so the score still adds up.
+    details and charts dropped; and last the tests that do not fit are folded into one line that
+    keeps their points, so the score still adds up.
     """
     result = replace(result, message=_cut(result.message, MAX_MESSAGE),
                      output=_cut(result.output, MAX_OUTPUT),
@@ -159,7 +165,25 @@ def _test_cut(test: TestResult, message_size: int, keep_details: bool) -> TestRe
                             for part in fields(Details))) if keep_details else None
     return replace(test, id=_cut(test.id, MAX_NAME), name=_cut(test.name, MAX_NAME),
                    message=_cut(test.message, message_size), hint=_cut(test.hint, MAX_MESSAGE),
-                   twin=_cut(test.twin, MAX_NAME), details=details)
+                   twin=_cut(test.twin, MAX_NAME), details=details,
+                   charts=tuple(map(_chart_cut, test.charts[:MAX_CHARTS])) if keep_details
+                   else ())
+
+
+def _chart_cut(chart: Chart) -> Chart:
+    """The chart within the caps `Result.from_dict` holds it to; a label cut ends with "…"."""
+    return replace(
+        chart, title=_label_cut(chart.title), x_label=_label_cut(chart.x_label),
+        y_label=_label_cut(chart.y_label),
+        series=tuple(replace(series, label=_label_cut(series.label),
+                             points=series.points[:MAX_POINTS])
+                     for series in chart.series[:MAX_SERIES]),
+        marks=tuple(replace(mark, label=_label_cut(mark.label))
+                    for mark in chart.marks[:MAX_MARKS]))
+
+
+def _label_cut(text: str) -> str:
+    return text if len(text) <= MAX_CHART_TEXT else text[:MAX_CHART_TEXT - 1] + "…"
 
 
 def _folded(result: Result, limit: int) -> Result:

@@ -18,6 +18,7 @@ from grader.course import paths as course
 from grader.feedback import NOT_STARTED
 from grader.files import Refused, open_folder, write_atomically
 from grader.i18n import N_, _
+from grader.render import charts
 from grader.render.text import (
     SAME_CAUSE,
     Told,
@@ -58,7 +59,8 @@ def environment() -> jinja2.Environment:
     env.globals.update(hint_line=hint_line, stopped_hint=stopped_hint, same_cause=same_cause,
                        html_lang=i18n.html_lang, without_not_started=without_not_started,
                        status_word=status_word, problem_kind=problem_kind,
-                       left_out_heading=left_out_heading, left_out_sentence=left_out_sentence)
+                       left_out_heading=left_out_heading, left_out_sentence=left_out_sentence,
+                       chart_svg=charts.svg)
     return env
 
 

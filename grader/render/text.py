@@ -204,6 +204,10 @@ def render(result: Result, *, color: bool, report_path: str | None = None,
         lines.append(counted(len(result.output.splitlines()),
                              "Your code printed {n} line (shown in the report).",
                              "Your code printed {n} lines (shown in the report)."))
+    drawn = sum(len(test.charts) for test in result.tests)
+    if drawn:
+        lines.append(counted(drawn, "The report draws {n} chart of your results.",
+                             "The report draws {n} charts of your results."))
     if report_path:
         lines.append(_("Report: {path}").format(path=report_path))
     if next_step:

@@ -1,8 +1,11 @@
 """Hidden suite: logistic regression by gradient descent (seed section 9)."""
 
+import time
+
 import numpy as np
 import pytest
 
+from grader import i18n
 from grader.core.compare import assert_close, case, fail, kind_of, numbers
 from grader.feedback import LearnerProblem, Raised
 
@@ -402,14 +405,54 @@ def separable_case(rng, reference):
 @pytest.mark.hidden
 @pytest.mark.hint(4)
 @pytest.mark.timeout(10)
-def test_train(submission, reference, learner, rng):
+def test_train(submission, reference, learner, rng, chart):
     """train classifies separable data sets as well as the course's train"""
-    for _ in range(TRAIN_DATA_SETS):
-        X, y, seed, reference_accuracy = separable_case(rng, reference)
-        learner.seed_numpy(seed)
-        with case(f"np.random.seed(...); train(features, targets, {EPOCHS}, {LEARNRATE}) on "
-                  f"{len(X)} separable points"):
-            check_trained(submission, X, y, seed, reference_accuracy)
+    first, drawable = None, True
+    try:
+        for _ in range(TRAIN_DATA_SETS):
+            X, y, seed, reference_accuracy = separable_case(rng, reference)
+            learner.seed_numpy(seed)
+            with case(f"np.random.seed(...); train(features, targets, {EPOCHS}, {LEARNRATE}) "
+                      f"on {len(X)} separable points"):
+                started = time.monotonic()
+                try:
+                    check_trained(submission, X, y, seed, reference_accuracy)
+                except LearnerProblem:  # raised, crashed or timed out: no train to run again
+                    drawable = False
+                    raise
+                finally:
+                    first = first or (X, y, seed, reference_accuracy,
+                                      time.monotonic() - started)
+    finally:
+        if first is not None and drawable:
+            draw_accuracy(chart, submission, learner, *first)
+
+
+CHART_EPOCHS = (0, 1, 3, 10, 30, EPOCHS)
+CHART_SECONDS = 0.5  # a train slower than this is not run again for a picture
+
+
+def draw_accuracy(chart, submission, learner, X, y, seed, reference_accuracy, seconds):
+    """The accuracy the learner's train reaches after 0, 1, 3, ... epochs on the first data set,
+    and the accuracy it had to reach: drawn after the grading, from train runs of their own
+    (train returns only the final weights), and only for a train fast enough that running it
+    again costs the other tests no time. A hidden test: neither the data nor the course's
+    curve are drawn."""
+    if seconds > CHART_SECONDS:
+        return
+    reached = []
+    try:
+        for epochs in CHART_EPOCHS:
+            learner.seed_numpy(seed)
+            weights, bias = returned_pair(submission.train(X, y, epochs, LEARNRATE), "train")
+            weights, bias = numbers(weights, "train").ravel(), numbers(bias, "train").ravel()
+            reached.append((epochs, accuracy(X, y, weights, float(bias[0]))))
+    except (LearnerProblem, AssertionError, ValueError, IndexError):
+        return
+    needed = reference_accuracy - ACCURACY_SLACK
+    chart("curve", i18n.gettext("Accuracy of your train on a random data set"),
+          i18n.gettext("epochs"), i18n.gettext("accuracy"),
+          [("", "learner", reached), ("", "bound", [(0, needed), (EPOCHS, needed)])])
 
 
 def check_trained(submission, X, y, seed, reference_accuracy):

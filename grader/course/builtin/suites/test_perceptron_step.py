@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from grader import i18n
 from grader.core.compare import assert_close, case, fail, kind_of, numbers, show
 from grader.feedback import LearnerProblem, Raised
 from grader.i18n import _
@@ -388,6 +389,14 @@ def train_diagnose(submission, X, y, seed, learn_rate, num_epochs):
     return cause
 
 
+def draw_lines(chart, title, X, y, lines, role):
+    """The points and the boundary line after each epoch, as the course's figure shows them."""
+    ends = [[(-10.0, intercept - 10.0 * slope), (10.0, intercept + 10.0 * slope)]
+            for slope, intercept in lines]
+    chart("plane", title, "x1", "x2",
+          [("y = 0", "data", X[y == 0]), ("y = 1", "data", X[y == 1]), ("", role, ends)])
+
+
 def run_train(submission, learner, X, y, seed, *args):
     learner.seed_numpy(seed)
     what = "trainPerceptronAlgorithm"
@@ -397,13 +406,17 @@ def run_train(submission, learner, X, y, seed, *args):
 @pytest.mark.points(1)
 @pytest.mark.hint(4)
 @pytest.mark.twin("test_train_random")
-def test_train_course_defaults(submission, reference, learner):
+def test_train_course_defaults(submission, reference, learner, chart):
     """trainPerceptronAlgorithm with the defaults, after np.random.seed(12)"""
     with case(_("np.random.seed(12); trainPerceptronAlgorithm(X, y) with X = {X} and "
                 "y = {y}").format(X=COURSE_X.tolist(), y=COURSE_Y.tolist())):
         actual = run_train(submission, learner, COURSE_X, COURSE_Y, COURSE_SEED)
         np.random.seed(COURSE_SEED)
         expected = lines_array(reference.trainPerceptronAlgorithm(COURSE_X, COURSE_Y), "")
+        draw_lines(chart, i18n.gettext("Your boundary line after each epoch"), COURSE_X,
+                   COURSE_Y, actual, "learner")
+        draw_lines(chart, i18n.gettext("The course's boundary line after each epoch"),
+                   COURSE_X, COURSE_Y, expected, "reference")
         known = train_diagnose(submission, COURSE_X, COURSE_Y, COURSE_SEED, COURSE_LEARN_RATE,
                                COURSE_EPOCHS)
 

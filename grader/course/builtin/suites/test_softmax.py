@@ -67,51 +67,68 @@ def diagnose(L):
     return cause
 
 
-def check(submission, L, expected):
+def draw(chart, L, actual, expected, always):
+    """The learner's probabilities beside the expected ones, as bars: when they differ, or
+    `always` (the course's example, which a right answer shows too)."""
+    try:
+        values = np.asarray(actual, dtype=float).ravel()
+    except (TypeError, ValueError):
+        return
+    expected = np.asarray(expected, dtype=float)
+    if always or values.shape != expected.shape \
+            or not np.allclose(values, expected, rtol=1e-6, atol=1e-8):
+        chart("bars", f"softmax({L!r})", "i", "softmax(L)[i]",
+              [("", "learner", list(enumerate(values))),
+               ("", "reference", list(enumerate(expected)))])
+
+
+def check(submission, L, expected, chart=None, always=False):
     with case(f"softmax({L!r})"):
         actual = submission.softmax(L)
+        if chart is not None:
+            draw(chart, L, actual, expected, always)
         assert_close(actual, expected, what=f"softmax({L!r})", diagnose=diagnose(L))
 
 
 @pytest.mark.points(1)
 @pytest.mark.hint(1)
 @pytest.mark.twin("test_random_lists")
-def test_small_list(submission, reference):
+def test_small_list(submission, reference, chart):
     """softmax([1, 2, 3]): the course's first example"""
-    check(submission, [1, 2, 3], reference.softmax([1, 2, 3]))
+    check(submission, [1, 2, 3], reference.softmax([1, 2, 3]), chart)
 
 
 @pytest.mark.points(1)
 @pytest.mark.hint(1)
 @pytest.mark.twin("test_random_lists")
-def test_seed_example(submission, reference):
+def test_seed_example(submission, reference, chart):
     """softmax of the seven scores in the course's example"""
-    check(submission, SEED_EXAMPLE, reference.softmax(SEED_EXAMPLE))
+    check(submission, SEED_EXAMPLE, reference.softmax(SEED_EXAMPLE), chart, always=True)
 
 
 @pytest.mark.points(1)
 @pytest.mark.hint(1)
 @pytest.mark.twin("test_random_special_cases")
-def test_single_score(submission):
+def test_single_score(submission, chart):
     """a single score gets probability 1"""
-    check(submission, [3.5], [1.0])
+    check(submission, [3.5], [1.0], chart)
 
 
 @pytest.mark.points(1)
 @pytest.mark.hint(1)
 @pytest.mark.twin("test_random_special_cases")
-def test_equal_scores(submission):
+def test_equal_scores(submission, chart):
     """equal scores get equal probabilities"""
-    check(submission, [2.0, 2.0, 2.0, 2.0], [0.25, 0.25, 0.25, 0.25])
+    check(submission, [2.0, 2.0, 2.0, 2.0], [0.25, 0.25, 0.25, 0.25], chart)
 
 
 @pytest.mark.points(1)
 @pytest.mark.hint(3)
 @pytest.mark.twin("test_random_special_cases")
-def test_negative_scores(submission, reference):
+def test_negative_scores(submission, reference, chart):
     """negative scores still give positive probabilities"""
     L = [-1.0, -2.5, 0.5]
-    check(submission, L, reference.softmax(L))
+    check(submission, L, reference.softmax(L), chart)
 
 
 def check_list(submission, L):

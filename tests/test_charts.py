@@ -1,0 +1,390 @@
+"""Charts in results and reports (issue 16): the numbers round-trip through the result JSON and
+its schema, strictly and within their caps; a hidden test's chart never holds the expected values
+or the inputs; the SVG is drawn with axes, legend and a text alternative; and the training
+exercises' reports show their charts for a wrong answer and a right one, in headless Chromium at
+a phone's width and a desktop's, in English and Chinese (screenshots are written next to each
+test's temporary files: pytest --basetemp=DIR keeps them)."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from grader import i18n
+from grader.boundary.launch import Limits
+from grader.core import worker
+from grader.core.plugin import GradingPlugin
+from grader.course import paths as course
+from grader.course.catalog import Exercise
+from grader.render import charts
+from grader.render import html as render_html
+from grader.results import (
+    MAX_POINTS,
+    MAX_SERIES,
+    Chart,
+    ChartKind,
+    Mark,
+    Result,
+    Role,
+    Series,
+    Status,
+    TestResult,
+    Visibility,
+)
+
+pytest_plugins = ["pytester"]
+
+SCHEMA = json.loads((course.PACKAGE_DIR / "result.schema.json").read_text(encoding="utf-8"))
+CORPUS = course.PACKAGE_DIR / "course" / "builtin" / "corpus"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+
+
+def _curve(role: Role = Role.REFERENCE) -> Chart:
+    return Chart(ChartKind.CURVE, "Loss per epoch", "epoch", "loss",
+                 (Series("", Role.LEARNER, ((1.0, 0.7), (2.0, 0.5), (3.0, 0.45))),
+                  Series("", role, ((1.0, 0.6), (2.0, 0.3), (3.0, 0.2)))),
+                 (Mark(2.0, "stopped"),))
+
+
+def _test(visibility: Visibility = Visibility.VISIBLE, *charts_: Chart) -> TestResult:
+    return TestResult(id="test_train", name="train", status=Status.FAILED, score=0.0,
+                      max_score=1.0, visibility=visibility, message="wrong",
+                      charts=charts_ or (_curve(),))
+
+
+def _result(*tests: TestResult) -> Result:
+    return Result(exercise="gradient_descent", title="Gradient descent", submission="gd.py",
+                  status=Status.FAILED, score=0.0, max_score=float(len(tests)), tests=tests,
+                  seed=1, graded_at="2026-11-30T18:00:00+00:00")
+
+
+PLANE = Chart(ChartKind.PLANE, "Your lines", "x1", "x2",
+              (Series("y = 0", Role.DATA, ((0.1, 0.2), (0.3, 0.1))),
+               Series("y = 1", Role.DATA, ((0.8, 0.9),)),
+               Series("", Role.LEARNER, ((-10.0, 11.0), (10.0, -9.0), (-10.0, 12.0),
+                                         (10.0, -8.0)))))
+BARS = Chart(ChartKind.BARS, "softmax([1, 2, 3])", "position in L", "probability",
+             (Series("", Role.LEARNER, ((0.0, 0.07), (1.0, 0.28), (2.0, 0.64))),
+              Series("", Role.REFERENCE, ((0.0, 0.09), (1.0, 0.24), (2.0, 0.67)))))
+
+
+# --- the result JSON ----------------------------------------------------------------------------
+
+def test_charts_of_every_kind_round_trip_and_match_the_schema():
+    result = _result(_test(Visibility.VISIBLE, _curve(), PLANE, BARS))
+    document = json.loads(result.to_json())
+    jsonschema.validate(document, SCHEMA)
+    assert Result.from_json(result.to_json()) == result
+    assert document["tests"][0]["charts"][2]["series"][1]["points"][2] == [2.0, 0.67]
+
+
+def test_a_result_without_charts_is_written_and_read_as_before_charts_existed():
+    result = _result(replace(_test(), charts=()))
+    document = json.loads(result.to_json())
+    assert "charts" not in document["tests"][0], "older readers refuse unknown fields"
+    assert Result.from_dict(document) == result
+
+
+@pytest.mark.parametrize("change", [
+    lambda c: c["series"][0]["points"].append([1.0, math.inf]),
+    lambda c: c["series"][0]["points"].append([1.0, math.nan]),
+    lambda c: c["series"][0]["points"].append([1.0]),
+    lambda c: c["series"][0]["points"].extend([[1.0, 1.0]] * MAX_POINTS),
+    lambda c: c["series"].extend(c["series"] * MAX_SERIES),
+    lambda c: c.update(colour="red"),
+    lambda c: c.update(kind="pie"),
+    lambda c: c["series"][0].update(role="teacher"),
+    lambda c: c.update(title="x" * 201),
+    lambda c: c.update(series=[]),
+], ids=["inf", "nan", "one-number", "too-many-points", "too-many-series", "unknown-field",
+        "unknown-kind", "unknown-role", "long-title", "no-series"])
+def test_a_chart_this_grader_does_not_write_is_refused(change):
+    document = json.loads(_result(_test()).to_json())
+    change(document["tests"][0]["charts"][0])
+    with pytest.raises(ValueError):
+        Result.from_dict(document)
+
+
+@pytest.mark.parametrize("role", ["reference", "data"])
+def test_a_hidden_tests_chart_with_more_than_the_learners_values_is_refused(role):
+    document = json.loads(_result(_test(Visibility.HIDDEN, _curve(Role.BOUND))).to_json())
+    jsonschema.validate(document, SCHEMA)
+    Result.from_dict(document)
+    document["tests"][0]["charts"][0]["series"][1]["role"] = role
+    with pytest.raises(ValueError, match="hidden"):
+        Result.from_dict(document)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, SCHEMA)
+
+
+def test_the_worker_cuts_charts_to_their_caps_and_drops_them_before_the_tests():
+    many = Series("", Role.LEARNER, tuple((float(i), 1.0) for i in range(5 * MAX_POINTS)))
+    flood = Chart(ChartKind.CURVE, "t" * 5000, "x", "y", (many,) * (MAX_SERIES + 5))
+    kept = worker.bounded(_result(_test(Visibility.VISIBLE, *(flood,) * 10)))
+    chart = kept.tests[0].charts[0]
+    assert len(kept.tests[0].charts) == 4
+    assert len(chart.series) == MAX_SERIES
+    assert len(chart.series[0].points) == MAX_POINTS
+    assert chart.title.endswith("…") and len(chart.title) == 200
+    assert Result.from_json(kept.to_json()) == kept
+    tests = [replace(_test(Visibility.VISIBLE, *(flood,) * 4), id=f"t{n}") for n in range(40)]
+    small = worker.bounded(_result(*tests), limit=200_000)
+    assert len(small.to_json(indent=2).encode()) <= 200_000
+    assert len(small.tests) == 40 and not any(test.charts for test in small.tests)
+
+
+# --- the plugin's `chart` fixture -----------------------------------------------------------------
+
+SUITE = """
+import math
+import pytest
+
+EXPECTED = [0.123456, 0.654321]
+YOURS = [0.5, 0.5]
+
+def draw(chart, roles):
+    series = {{"learner": list(enumerate(YOURS)), "reference": list(enumerate(EXPECTED)),
+              "bound": [(0, 0.25), (1, 0.25)], "data": [(0.9, 0.8)]}}
+    chart("bars", "softmax", "position", "probability",
+          [("", role, series[role]) for role in roles])
+
+@pytest.mark.points(1)
+def test_visible(chart):
+    '''visible'''
+    chart("curve", "loss", "epoch", "loss",
+          [("", "learner", [(1, 0.5), (2, math.nan), (3, math.inf), (4, 0.25)])])
+    draw(chart, ["learner", "reference"])
+    assert False, "wrong"
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+def test_hidden_fair(chart):
+    '''hidden, fair'''
+    draw(chart, ["learner", "bound"])
+    assert False, "wrong on random inputs"
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+def test_hidden_telling(chart):
+    '''hidden, telling'''
+    draw(chart, {roles!r})
+"""
+
+
+EXERCISE = Exercise(name="demo", title="Demo", section="Demo", points=3, task="Demo.",
+                    hints=("Compute it.",))
+
+
+class _Session:
+    """What the plugin asks of a learner session when no test touches the learner's code."""
+
+    limits = Limits()
+
+    def start_test(self, seconds: float) -> None:
+        pass
+
+
+def _run(pytester: pytest.Pytester, roles: list[str]) -> GradingPlugin:
+    pytester.makepyfile(test_demo=SUITE.format(roles=roles))
+    plugin = GradingPlugin(EXERCISE, _Session(), seed=1)
+    pytester.inline_run("-p", "no:cacheprovider", plugins=[plugin])
+    return plugin
+
+
+@pytest.mark.parametrize("roles", [["learner", "reference"], ["learner", "data"],
+                                   ["reference"]])
+def test_a_hidden_test_that_would_chart_the_answer_is_the_suites_error(pytester, roles):
+    plugin = _run(pytester, roles)
+    results = {test.id: test for test in plugin.ordered_results()}
+    telling = results["test_hidden_telling"]
+    assert telling.status is Status.ERROR and telling.charts == ()
+    assert any("hidden test" in problem for problem in plugin.problems), \
+        "a suite problem stops the grading (exit 3) rather than showing the answer"
+
+
+def test_a_hidden_tests_fair_chart_is_kept_and_its_page_holds_no_expected_value(pytester):
+    plugin = _run(pytester, ["learner"])
+    results = {test.id: test for test in plugin.ordered_results()}
+    fair = results["test_hidden_fair"]
+    assert [series.role for series in fair.charts[0].series] == [Role.LEARNER, Role.BOUND]
+    hidden_only = _result(fair)
+    page = render_html.render(hidden_only)
+    assert "<svg" in page
+    for value in ("0.123456", "0.1235", "0.123", "0.654321", "0.6543", "0.654"):
+        assert value not in page
+    visible = results["test_visible"]
+    assert [chart.kind for chart in visible.charts] == [ChartKind.CURVE, ChartKind.BARS]
+    assert visible.charts[0].series[0].points == ((1.0, 0.5), (4.0, 0.25)), \
+        "points that are not finite numbers are left out"
+    assert "0.1235" in render_html.render(_result(visible)), "a visible test shows them"
+
+
+# --- the SVG --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("chart", [_curve(), PLANE, BARS], ids=["curve", "plane", "bars"])
+def test_the_svg_has_axes_ticks_a_legend_and_a_text_alternative(chart):
+    drawn = str(charts.svg(chart))
+    assert re.search(r'<svg viewBox="0 0 \d+ \d+" role="img" aria-label="[^"]+">', drawn)
+    assert f"<figcaption>{chart.title}</figcaption>" in drawn.replace("&#39;", "'")
+    assert "<title>" in drawn and 'class="axis"' in drawn
+    assert drawn.count('class="plot-legend"') == 1
+    assert f">{chart.x_label}</text>" in drawn and f">{chart.y_label}</text>" in drawn
+    legend = re.findall(r'<li><span class="swatch ([\w-]+)"', drawn)
+    assert len(legend) == len(chart.series)
+    assert not re.search(r'="[^"]*(nan|inf)', drawn)
+
+
+def test_the_text_alternative_says_what_each_series_shows():
+    said = charts.describe(BARS)
+    assert "Yours: 0: 0.07, 1: 0.28, 2: 0.64." in said
+    assert "The course's: 0: 0.09, 1: 0.24, 2: 0.67." in said
+    assert "Marked: stopped at 2." in charts.describe(_curve())
+    assert "Yours: 2 lines, the last from (-10, 12) to (10, -8)." in charts.describe(PLANE)
+
+
+def test_a_plane_chart_cuts_its_lines_to_the_points_it_shows():
+    drawn = str(charts.svg(PLANE))
+    for x1, y1, x2, y2 in re.findall(
+            r'<line class="learner[^"]*" x1="([-\d.]+)" y1="([-\d.]+)" x2="([-\d.]+)" '
+            r'y2="([-\d.]+)"', drawn):
+        for x in (float(x1), float(x2)):
+            assert charts.LEFT - 0.1 <= x <= charts.WIDTH - charts.RIGHT + 0.1
+        for y in (float(y1), float(y2)):
+            assert charts.TOP - 0.1 <= y <= charts.HEIGHT - charts.BOTTOM + 0.1
+
+
+def test_texts_are_escaped_and_chinese_stays_as_it_is():
+    chart = replace(BARS, title="<script>alert(1)</script> 概率", x_label="位置 & <b>",
+                    series=(replace(BARS.series[0], label='"><img src=x>'),))
+    drawn = str(charts.svg(chart))
+    assert "<script>" not in drawn and "<img" not in drawn and "<b>" not in drawn
+    assert "概率" in drawn and "位置 &amp; &lt;b&gt;" in drawn
+
+
+def test_huge_learner_values_stay_drawable():
+    wild = Series("", Role.LEARNER, ((1.0, 1e300), (2.0, -1e300), (3.0, 0.0)))
+    drawn = str(charts.svg(replace(_curve(), series=(wild,), marks=())))
+    numbers = [float(n) for n in re.findall(r'points="([^"]+)"', drawn)[0].replace(",", " ")
+               .split()]
+    assert all(abs(n) <= charts.LIMIT for n in numbers)
+
+
+# --- the training exercises' reports, graded for real -----------------------------------------
+
+ANSWERS = {
+    "perceptron_step": ("wrong/batch_update.py", "right/new_arrays.py"),
+    "gradient_descent": ("wrong/learnrate_ignored.py", "right/loops.py"),
+    "softmax": ("wrong/divide_by_sum_of_scores.py", "right/seed_loop.py"),
+}
+# Where each exercise draws, and what: (test id, kinds of its charts) for a right answer; a wrong
+# softmax draws a failing visible example too.
+DRAWN = {"perceptron_step": ("test_train_course_defaults", ["plane", "plane"]),
+         "gradient_descent": ("test_train", ["curve"]),
+         "softmax": ("test_seed_example", ["bars"])}
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> dict[tuple[str, str, str], Path]:
+    """The report of a wrong and a right answer to each exercise, in English and Chinese."""
+    from click.testing import CliRunner
+
+    from grader import cli
+
+    folder = tmp_path_factory.mktemp("reports")
+    made = {}
+    for exercise, answers in ANSWERS.items():
+        for answer in answers:
+            kind = answer.split("/")[0]
+            for lang in i18n.LANGUAGES:
+                path = folder / f"{exercise}-{kind}-{lang}.html"
+                outcome = CliRunner().invoke(cli.main, [
+                    "--lang", lang, "check", str(CORPUS / exercise / answer), "--exercise",
+                    exercise, "--seed", "20261130", "--html", str(path)],
+                    catch_exceptions=False)
+                assert outcome.exit_code == (1 if kind == "wrong" else 0), outcome.stdout
+                drawn = re.search(r"(The report draws \d+ charts?|报告中有 \d+ 张图表)",
+                                  outcome.stdout)
+                assert drawn, outcome.stdout
+                made[exercise, kind, lang] = path
+    i18n.use(i18n.ENGLISH)
+    return made
+
+
+def _articles(page: str) -> dict[str, str]:
+    return dict(re.findall(r'<article [^>]*id="test-(\w+)"[^>]*>(.*?)</article>', page, re.S))
+
+
+@pytest.mark.parametrize("exercise", sorted(ANSWERS))
+@pytest.mark.parametrize("kind", ["wrong", "right"])
+def test_each_chart_kind_is_in_the_report_of_a_wrong_and_a_right_answer(reports, exercise,
+                                                                        kind):
+    page = reports[exercise, kind, "en"].read_text(encoding="utf-8")
+    articles = _articles(page)
+    test_id, kinds = DRAWN[exercise]
+    assert re.findall(r'<figure class="plot plot-(\w+)">', articles[test_id]) == kinds
+    for test_id, article in articles.items():
+        if 'data-visibility="hidden"' in page.split(f'id="test-{test_id}"')[1][:200]:
+            assert 'class="reference' not in article and 'class="data-' not in article
+    if exercise == "softmax":
+        failing_bars = [test_id for test_id, article in articles.items()
+                        if "plot-bars" in article and "data-status=\"failed\"" in
+                        page.split(f'id="test-{test_id}"')[1][:200]]
+        assert bool(failing_bars) == (kind == "wrong")
+
+
+def test_the_hidden_training_chart_shows_the_learners_accuracy_and_the_bound_only(reports):
+    page = reports["gradient_descent", "wrong", "en"].read_text(encoding="utf-8")
+    article = _articles(page)["test_train"]
+    assert 'data-visibility="hidden"' in page.split('id="test-test_train"')[1][:200]
+    assert re.findall(r'<polyline class="(\w+)"', article) == ["learner", "bound"]
+    assert "<circle" not in article, "the random data set is not drawn"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium = (os.environ.get("NN_GRADER_CHROMIUM") or shutil.which("chromium")
+                or "/usr/bin/chromium")
+    assert Path(chromium).is_file(), "Chromium is missing: apt-get install chromium"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS,
+                                              headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.mark.chromium
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+@pytest.mark.parametrize("width", [390, 1000])
+def test_the_charts_are_drawn_sized_in_chromium(browser, reports, lang, width, tmp_path):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    for (exercise, kind, page_lang), path in sorted(reports.items()):
+        if page_lang != lang:
+            continue
+        page.goto(path.as_uri())
+        svgs = page.locator(".plot svg").all()
+        assert svgs, (exercise, kind)
+        for svg in svgs:
+            box = svg.bounding_box()
+            assert 300 <= box["width"] <= min(width, 560), (exercise, kind, box)
+            assert box["height"] >= box["width"] * 0.6, (exercise, kind, box)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, \
+            "no chart makes the page scroll sideways"
+        for index, article in enumerate(page.locator("article:has(.plots)").all()):
+            article.screenshot(path=str(tmp_path / f"{exercise}-{kind}-{lang}-{width}-{index}.png"))
+    page.close()
+    assert problems == []
