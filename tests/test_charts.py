@@ -17,11 +17,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import CORPUS_DIR
 
 from grader import i18n
 from grader.boundary.launch import Limits
 from grader.core import worker
-from grader.core.plugin import GradingPlugin
+from grader.core.plugin import ChartRecorder, GradingPlugin
 from grader.course import paths as course
 from grader.course.catalog import Exercise
 from grader.render import charts
@@ -43,7 +44,6 @@ from grader.results import (
 pytest_plugins = ["pytester"]
 
 SCHEMA = json.loads((course.PACKAGE_DIR / "result.schema.json").read_text(encoding="utf-8"))
-CORPUS = course.PACKAGE_DIR / "course" / "builtin" / "corpus"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
@@ -85,6 +85,7 @@ def test_charts_of_every_kind_round_trip_and_match_the_schema():
     document = json.loads(result.to_json())
     jsonschema.validate(document, SCHEMA)
     assert Result.from_json(result.to_json()) == result
+    assert result.to_dict() == document, "to_dict gives the JSON form, plain lists and strings"
     assert document["tests"][0]["charts"][2]["series"][1]["points"][2] == [2.0, 0.67]
 
 
@@ -279,6 +280,21 @@ def test_huge_learner_values_stay_drawable():
     assert all(abs(n) <= charts.LIMIT for n in numbers)
 
 
+@pytest.mark.parametrize("odd", [[[0, 10**400], [1, 2]], [[0, "one"], [1, 2]], [[0, 1], [2]],
+                                 [[0, object()]]], ids=["huge-int", "text", "ragged", "object"])
+def test_a_learners_values_that_are_not_numbers_cost_the_picture_not_the_grading(odd):
+    drawn: list[Chart] = []
+    ChartRecorder(drawn, hidden=False)(
+        "curve", "t", "x", "y", [("", "learner", odd), ("", "reference", [[0, 1], [1, 2]])],
+        marks=[(10**400, "stop"), ("soon", "stop"), (1, "stop")])
+    (chart,) = drawn
+    assert chart.series[0].points == ()
+    assert chart.series[1].points == ((0.0, 1.0), (1.0, 2.0))
+    assert [mark.x for mark in chart.marks] == [1.0]
+    result = _result(_test(Visibility.VISIBLE, chart))
+    assert Result.from_json(result.to_json()) == result
+
+
 # --- the training exercises' reports, graded for real -----------------------------------------
 
 ANSWERS = {
@@ -308,7 +324,7 @@ def reports(tmp_path_factory) -> dict[tuple[str, str, str], Path]:
             for lang in i18n.LANGUAGES:
                 path = folder / f"{exercise}-{kind}-{lang}.html"
                 outcome = CliRunner().invoke(cli.main, [
-                    "--lang", lang, "check", str(CORPUS / exercise / answer), "--exercise",
+                    "--lang", lang, "check", str(CORPUS_DIR / exercise / answer), "--exercise",
                     exercise, "--seed", "20261130", "--html", str(path)],
                     catch_exceptions=False)
                 assert outcome.exit_code == (1 if kind == "wrong" else 0), outcome.stdout
