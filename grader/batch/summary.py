@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from grader import i18n
 from grader.batch import class_report, gradebook, gradescope, lms, store
 from grader.boundary.launch import UNSAFE_MARK
 from grader.i18n import _, counted
@@ -66,7 +67,7 @@ def render(outcome) -> str:
         kinds[problem.kind] = kinds.get(problem.kind, 0) + 1
     if kinds:
         lines += ["", _("Needs attention (listed in index.html): {problems}.").format(
-            problems=", ".join(_kind(kind, count) for kind, count in kinds.items()))]
+            problems=i18n.listing(_kind(kind, count) for kind, count in kinds.items()))]
     if view.skipped:
         lines += ["", counted(len(view.skipped), "Skipped {n} file (listed in index.html):",
                               "Skipped {n} files (all listed in index.html):")]
