@@ -71,7 +71,8 @@ def render(outcome) -> str:
     if view.skipped:
         lines += ["", counted(len(view.skipped), "Skipped {n} file (listed in index.html):",
                               "Skipped {n} files (all listed in index.html):")]
-        lines += [printable_line(f"  {item.path}: {item.reason}")
+        lines += [printable_line(_("  {path}: {reason}").format(path=item.path,
+                                                                reason=item.reason))
                   for item in view.skipped[:SHOWN_SKIPPED]]
         if len(view.skipped) > SHOWN_SKIPPED:
             lines.append(_("  ... and {n} more").format(n=len(view.skipped) - SHOWN_SKIPPED))

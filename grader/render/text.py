@@ -56,8 +56,11 @@ def isolation_text(text: str) -> str:
     if not found or any(text[before.end():after.start()] != ", "
                         for before, after in itertools.pairwise(found)):
         return pattern.sub(translated, text)
-    return (text[:found[0].start()] + i18n.listing(translated(match) for match in found)
-            + text[found[-1].end():])
+    level, layers = text[:found[0].start()], i18n.listing(map(translated, found))
+    if level.endswith(": "):
+        return _("{level}: {layers}").format(level=level[:-2], layers=layers) \
+            + text[found[-1].end():]
+    return level + layers + text[found[-1].end():]
 
 
 def _layer_pattern(template: str) -> str:
