@@ -361,3 +361,19 @@ def test_isolation_layers_are_listed_the_way_each_language_lists_things():
     assert isolation_text(recorded) == \
         "UNSAFE: process：stdin 已关闭、无网络、资源限制（内存、CPU、文件、输出）"
     assert i18n.listing(["a", "b"]) == "a、b" and i18n.listing(["a", "b"], "en") == "a, b"
+
+
+def test_a_surviving_mutant_is_described_in_chinese(run_cli, tmp_path):
+    made = run_cli("--course", tmp_path / "course", "new", "my_ex")
+    assert made.exit_code == 0, made.stderr
+    suite = tmp_path / "course" / "suites" / "test_my_ex.py"
+    # a suite that checks nothing but the function's existence lets every mutant survive
+    suite.write_text('import pytest\n\n\n@pytest.mark.points(10)\ndef test_exists(submission):\n'
+                     '    """the function exists"""\n    assert callable(submission.my_ex)\n')
+    mutated = run_cli("--lang", "zh", "--course", tmp_path / "course", "dev", "mutate",
+                      "--max-mutants", "2")
+    assert mutated.exit_code == 1
+    assert "个变异体存活" in mutated.stdout and "请加强测试套件" in mutated.stdout
+    described = [line for line in mutated.stdout.splitlines() if "：第 " in line]
+    assert described and all(re.search(r"：第 \d+ 行，\S", line) for line in described)
+    assert english_sentences(mutated.stdout.split("[[exercise.equivalent]]")[0]) == []
