@@ -377,3 +377,28 @@ def test_a_surviving_mutant_is_described_in_chinese(run_cli, tmp_path):
     described = [line for line in mutated.stdout.splitlines() if "：第 " in line]
     assert described and all(re.search(r"：第 \d+ 行，\S", line) for line in described)
     assert english_sentences(mutated.stdout.split("[[exercise.equivalent]]")[0]) == []
+
+
+def test_a_cluster_summary_names_each_workers_level_in_chinese(run_cli, tmp_path):
+    from grader.batch import classview, layout, run, store, summary
+
+    submissions = tmp_path / "class"
+    for learner in ("li-lei", "han-mei"):
+        (submissions / learner).mkdir(parents=True)
+        (submissions / learner / "softmax.py").write_text(RIGHT_SOFTMAX)
+    out = tmp_path / "out"
+    assert run_cli("report", submissions, "-o", out, "--seed", "7").exit_code == 0
+    kept = [store.Record.from_line(line)
+            for line in (out / store.RESULTS).read_text(encoding="utf-8").splitlines()]
+    moved = [dataclasses.replace(
+        record, cluster="tcp://scheduler:8786", worker=f"tcp://10.0.0.{index}:40000",
+        result=dataclasses.replace(record.result, isolation=level))
+        for index, (record, level) in enumerate(zip(kept, (
+            "bubblewrap: PID namespace, no network", "process: stdin closed"), strict=True), 1)]
+    view = classview.build(layout.discover(submissions, None), moved, 7)
+    i18n.use(i18n.CHINESE)
+    text = summary.render(run.Outcome(out, view, graded_now=2, reused=0, jobs=4, seconds=1.0,
+                                      cluster="tcp://scheduler:8786", workers=2))
+    assert "  tcp://10.0.0.1:40000（1 份提交）：bubblewrap：PID 命名空间、无网络" in text
+    assert "  tcp://10.0.0.2:40000（1 份提交）：process：stdin 已关闭" in text
+    assert english_sentences(text) == []

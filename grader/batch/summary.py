@@ -129,11 +129,14 @@ def _clusters(view) -> list[str]:
         for worker in workers[:SHOWN_WORKERS]:
             graded = counted(worker.graded, "{n} submission", "{n} submissions")
             if one_level:
-                lines.append(printable_line(f"  {worker.address} ({graded})"))
+                lines.append(printable_line(_("  {worker} ({graded})").format(
+                    worker=worker.address, graded=graded)))
             else:
-                isolation = "; ".join(isolation_text(level) for level in worker.isolation) \
+                # the levels' own layers are listed with commas: levels are set apart more
+                isolation = _("; ").join(isolation_text(level) for level in worker.isolation) \
                     or _("no learner code was run")
-                lines.append(printable_line(f"  {worker.address} ({graded}): {isolation}"))
+                lines.append(printable_line(_("  {worker} ({graded}): {levels}").format(
+                    worker=worker.address, graded=graded, levels=isolation)))
         if len(workers) > SHOWN_WORKERS:
             lines.append(_("  ... and {n} more (all listed in index.html)").format(
                 n=len(workers) - SHOWN_WORKERS))
