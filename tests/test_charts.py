@@ -285,12 +285,14 @@ ANSWERS = {
     "perceptron_step": ("wrong/batch_update.py", "right/new_arrays.py"),
     "gradient_descent": ("wrong/train_drops_result.py", "right/loops.py"),
     "softmax": ("wrong/divide_by_sum_of_scores.py", "right/seed_loop.py"),
+    "squared_error": ("wrong/del_w_divided_twice.py", "right/vectorised.py"),
 }
 # Where each exercise draws, and what: (test id, kinds of its charts) for a right answer; a wrong
 # softmax draws a failing visible example too.
 DRAWN = {"perceptron_step": ("test_train_course_defaults", ["plane", "plane"]),
          "gradient_descent": ("test_train_example", ["curve", "plane"]),
-         "softmax": ("test_seed_example", ["bars"])}
+         "softmax": ("test_seed_example", ["bars"]),
+         "squared_error": ("test_train_example", ["curve", "plane"])}
 
 
 @pytest.fixture(scope="module")
@@ -420,3 +422,18 @@ def test_gradient_descents_error_curve_and_line_follow_the_courses_only_for_a_ri
     assert _vertices(wrong, "learner")[-1][1] < _vertices(wrong, "reference")[-1][1] - 20
     assert _last_line(wrong, "learner") != _last_line(wrong, "reference")
     assert len(re.findall(r"<circle ", wrong)) == 16, "the 16 points under the lines"
+
+
+def test_squared_errors_chart_draws_the_losses_train_returns_beside_the_courses(reports):
+    right = _articles(reports["squared_error", "right", "en"].read_text(encoding="utf-8"))
+    wrong = _articles(reports["squared_error", "wrong", "en"].read_text(encoding="utf-8"))
+    right, wrong = right["test_train_example"], wrong["test_train_example"]
+    course = _vertices(right, "reference")
+    assert len(course) == 50, "one MSE after each of the 50 epochs"
+    assert _vertices(right, "learner") == course
+    assert _last_line(right, "learner") == _last_line(right, "reference")
+    # del_w divided twice: steps 16 times too small, so the loss hardly falls.
+    assert len(_vertices(wrong, "learner")) == 50
+    assert _vertices(wrong, "learner")[-1][1] < course[-1][1] - 20
+    assert _last_line(wrong, "learner") != _last_line(wrong, "reference")
+    assert len(re.findall(r"<circle ", wrong)) == 16
