@@ -299,14 +299,16 @@ def test_a_learners_values_that_are_not_numbers_cost_the_picture_not_the_grading
 
 ANSWERS = {
     "perceptron_step": ("wrong/batch_update.py", "right/new_arrays.py"),
-    "gradient_descent": ("wrong/learnrate_ignored.py", "right/loops.py"),
+    "gradient_descent": ("wrong/train_drops_result.py", "right/loops.py"),
     "softmax": ("wrong/divide_by_sum_of_scores.py", "right/seed_loop.py"),
+    "squared_error": ("wrong/del_w_divided_twice.py", "right/vectorised.py"),
 }
 # Where each exercise draws, and what: (test id, kinds of its charts) for a right answer; a wrong
 # softmax draws a failing visible example too.
 DRAWN = {"perceptron_step": ("test_train_course_defaults", ["plane", "plane"]),
-         "gradient_descent": ("test_train", ["curve"]),
-         "softmax": ("test_seed_example", ["bars"])}
+         "gradient_descent": ("test_train_example", ["curve", "plane"]),
+         "softmax": ("test_seed_example", ["bars"]),
+         "squared_error": ("test_train_example", ["curve", "plane"])}
 
 
 @pytest.fixture(scope="module")
@@ -404,3 +406,50 @@ def test_the_charts_are_drawn_sized_in_chromium(browser, reports, lang, width, t
             article.screenshot(path=str(tmp_path / f"{exercise}-{kind}-{lang}-{width}-{index}.png"))
     page.close()
     assert problems == []
+
+
+def _vertices(article: str, role: str) -> list[tuple[float, float]]:
+    found = re.search(rf'<polyline class="{role}" points="([^"]*)"', article)
+    assert found, role
+    return [tuple(map(float, pair.split(","))) for pair in found.group(1).split()]
+
+
+def _last_line(article: str, role: str) -> tuple[float, ...]:
+    found = re.search(rf'<line class="{role} last" x1="([^"]+)" y1="([^"]+)" x2="([^"]+)" '
+                      rf'y2="([^"]+)"', article)
+    assert found, role
+    return tuple(map(float, found.groups()))
+
+
+def test_gradient_descents_error_curve_and_line_follow_the_courses_only_for_a_right_train(
+        reports):
+    right = _articles(reports["gradient_descent", "right", "en"].read_text(encoding="utf-8"))
+    wrong = _articles(reports["gradient_descent", "wrong", "en"].read_text(encoding="utf-8"))
+    right, wrong = right["test_train_example"], wrong["test_train_example"]
+    course = _vertices(right, "reference")
+    assert len(course) == 101, "the course's error after each of its 100 epochs, and before"
+    assert course[-1][1] > course[0][1], "the course's error falls (lower on the chart)"
+    yours = _vertices(right, "learner")
+    assert len(yours) >= 10
+    assert all(min(math.dist(point, other) for other in course) < 0.5 for point in yours)
+    assert all(abs(a - b) < 0.5 for a, b in zip(_last_line(right, "learner"),
+                                                _last_line(right, "reference"), strict=True))
+    # A train that drops the bias keeps its line through the origin: its error stays high.
+    assert _vertices(wrong, "learner")[-1][1] < _vertices(wrong, "reference")[-1][1] - 20
+    assert _last_line(wrong, "learner") != _last_line(wrong, "reference")
+    assert len(re.findall(r"<circle ", wrong)) == 16, "the 16 points under the lines"
+
+
+def test_squared_errors_chart_draws_the_losses_train_returns_beside_the_courses(reports):
+    right = _articles(reports["squared_error", "right", "en"].read_text(encoding="utf-8"))
+    wrong = _articles(reports["squared_error", "wrong", "en"].read_text(encoding="utf-8"))
+    right, wrong = right["test_train_example"], wrong["test_train_example"]
+    course = _vertices(right, "reference")
+    assert len(course) == 50, "one MSE after each of the 50 epochs"
+    assert _vertices(right, "learner") == course
+    assert _last_line(right, "learner") == _last_line(right, "reference")
+    # del_w divided twice: steps 16 times too small, so the loss hardly falls.
+    assert len(_vertices(wrong, "learner")) == 50
+    assert _vertices(wrong, "learner")[-1][1] < course[-1][1] - 20
+    assert _last_line(wrong, "learner") != _last_line(wrong, "reference")
+    assert len(re.findall(r"<circle ", wrong)) == 16
