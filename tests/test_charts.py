@@ -285,12 +285,15 @@ ANSWERS = {
     "perceptron_step": ("wrong/batch_update.py", "right/new_arrays.py"),
     "gradient_descent": ("wrong/learnrate_ignored.py", "right/loops.py"),
     "softmax": ("wrong/divide_by_sum_of_scores.py", "right/seed_loop.py"),
+    "neural_network": ("wrong/no_hidden_derivative.py", "right/matmul_outer.py"),
 }
 # Where each exercise draws, and what: (test id, kinds of its charts) for a right answer; a wrong
 # softmax draws a failing visible example too.
 DRAWN = {"perceptron_step": ("test_train_course_defaults", ["plane", "plane"]),
          "gradient_descent": ("test_train", ["curve"]),
-         "softmax": ("test_seed_example", ["bars"])}
+         "softmax": ("test_seed_example", ["bars"]),
+         "neural_network": ("test_trains_on_the_shown_bike_sharing_data",
+                            ["curve", "curve", "curve"])}
 
 
 @pytest.fixture(scope="module")
@@ -388,3 +391,52 @@ def test_the_charts_are_drawn_sized_in_chromium(browser, reports, lang, width, t
             article.screenshot(path=str(tmp_path / f"{exercise}-{kind}-{lang}-{width}-{index}.png"))
     page.close()
     assert problems == []
+
+
+def _graded(exercise: str, answer: str) -> dict:
+    """The result JSON of a corpus answer, graded as the reports fixture grades it."""
+    from click.testing import CliRunner
+
+    from grader import cli
+
+    outcome = CliRunner().invoke(cli.main, [
+        "--lang", "en", "check", str(CORPUS / exercise / answer), "--exercise", exercise,
+        "--seed", "20261130", "--format", "json"], catch_exceptions=False)
+    return json.loads(outcome.stdout)
+
+
+def _charts_of(result: dict, test_id: str) -> list[dict]:
+    return next(test for test in result["tests"] if test["id"] == test_id).get("charts", [])
+
+
+def test_the_bike_sharing_predictions_are_drawn_in_rides_over_the_real_counts():
+    """The project's plot: the shown data set's first validation week, real counts as dots and
+    the predictions un-standardised to rides per hour; a hidden test draws its losses and the
+    bound only."""
+    import numpy as np
+
+    from grader.course import datasets
+
+    result = _graded("neural_network", "right/loops_over_units.py")
+    losses, validation, predictions = _charts_of(result,
+                                                 "test_trains_on_the_shown_bike_sharing_data")
+    rides = datasets.hourly_rides(np.random.default_rng(20261130), 400)["cnt"].to_numpy()
+    real = rides[-35 * 24:][:7 * 24]
+    series = {item["role"]: np.array(item["points"]) for item in predictions["series"]}
+    assert series["data"][:, 1].tolist() == real.tolist()
+    for role in ("learner", "reference"):
+        assert series[role].shape == (7 * 24, 2)
+        assert np.corrcoef(series[role][:, 1], real)[0, 1] > 0.8
+        assert abs(series[role][:, 1].mean() / real.mean() - 1) < 0.3
+    assert [item["role"] for item in losses["series"]] == ["learner", "reference"]
+    assert len(losses["series"][0]["points"]) >= 20
+    hidden = _charts_of(result, "test_trains_on_bike_sharing_data")
+    assert [[item["role"] for item in chart["series"]] for chart in hidden] == \
+        [["learner", "bound"], ["learner", "bound"]]
+
+
+def test_a_diverging_networks_loss_curve_stops_where_it_leaves_the_references_range():
+    result = _graded("neural_network", "wrong/sign_flipped.py")
+    for chart in _charts_of(result, "test_trains_on_the_shown_bike_sharing_data")[:2]:
+        yours, ours = ([y for _x, y in item["points"]] for item in chart["series"])
+        assert max(yours, default=0.0) <= 4 * max(ours)
