@@ -286,6 +286,7 @@ ANSWERS = {
     "gradient_descent": ("wrong/learnrate_ignored.py", "right/loops.py"),
     "softmax": ("wrong/divide_by_sum_of_scores.py", "right/seed_loop.py"),
     "neural_network": ("wrong/no_hidden_derivative.py", "right/matmul_outer.py"),
+    "multiclass_cross_entropy": ("wrong/log_base_10.py", "right/loops_with_math.py"),
 }
 # Where each exercise draws, and what: (test id, kinds of its charts) for a right answer; a wrong
 # softmax draws a failing visible example too.
@@ -293,7 +294,8 @@ DRAWN = {"perceptron_step": ("test_train_course_defaults", ["plane", "plane"]),
          "gradient_descent": ("test_train", ["curve"]),
          "softmax": ("test_seed_example", ["bars"]),
          "neural_network": ("test_trains_on_the_shown_bike_sharing_data",
-                            ["curve", "curve", "curve"])}
+                            ["curve", "curve", "curve"]),
+         "multiclass_cross_entropy": ("test_cross_entropy_seed_models", ["bars"])}
 
 
 @pytest.fixture(scope="module")
@@ -440,3 +442,23 @@ def test_a_diverging_networks_loss_curve_stops_where_it_leaves_the_references_ra
     for chart in _charts_of(result, "test_trains_on_the_shown_bike_sharing_data")[:2]:
         yours, ours = ([y for _x, y in item["points"]] for item in chart["series"])
         assert max(yours, default=0.0) <= 4 * max(ours)
+
+
+def test_the_course_models_are_drawn_as_bars_of_the_learners_values_beside_the_right_ones():
+    """Model A's and B's cross entropy, the learner's (log base 10: the right ones / ln 10)
+    beside the course's 4.78 and 1.20, and the likelihood's bars likewise."""
+    import math
+
+    result = _graded("multiclass_cross_entropy", "wrong/log_base_10.py")
+    chart, = _charts_of(result, "test_cross_entropy_seed_models")
+    bars = {item["role"]: item["points"] for item in chart["series"]}
+    right = [-(math.log(0.6) + math.log(0.2) + math.log(0.1) + math.log(0.7)),
+             -(math.log(0.7) + math.log(0.9) + math.log(0.8) + math.log(0.6))]
+    assert [x for x, _y in bars["reference"]] == [x for x, _y in bars["learner"]] == [0, 1]
+    assert [y for _x, y in bars["reference"]] == pytest.approx(right, rel=1e-5)
+    assert [y for _x, y in bars["learner"]] == pytest.approx(
+        [value / math.log(10) for value in right], rel=1e-5)
+    likelihood, = _charts_of(result, "test_likelihood_seed_models")
+    reference = {item["role"]: item["points"] for item in likelihood["series"]}["reference"]
+    assert [y for _x, y in reference] == pytest.approx(
+        [0.6 * 0.2 * 0.1 * 0.7, 0.7 * 0.9 * 0.8 * 0.6], rel=1e-5)
