@@ -287,6 +287,7 @@ ANSWERS = {
     "softmax": ("wrong/divide_by_sum_of_scores.py", "right/seed_loop.py"),
     "neural_network": ("wrong/no_hidden_derivative.py", "right/matmul_outer.py"),
     "multiclass_cross_entropy": ("wrong/log_base_10.py", "right/loops_with_math.py"),
+    "activations": ("wrong/leaky_relu.py", "right/other_forms.py"),
 }
 # Where each exercise draws, and what: (test id, kinds of its charts) for a right answer; a wrong
 # softmax draws a failing visible example too.
@@ -295,7 +296,8 @@ DRAWN = {"perceptron_step": ("test_train_course_defaults", ["plane", "plane"]),
          "softmax": ("test_seed_example", ["bars"]),
          "neural_network": ("test_trains_on_the_shown_bike_sharing_data",
                             ["curve", "curve", "curve"]),
-         "multiclass_cross_entropy": ("test_cross_entropy_seed_models", ["bars"])}
+         "multiclass_cross_entropy": ("test_cross_entropy_seed_models", ["bars"]),
+         "activations": ("test_tanh", ["curve"])}
 
 
 @pytest.fixture(scope="module")
@@ -462,3 +464,21 @@ def test_the_course_models_are_drawn_as_bars_of_the_learners_values_beside_the_r
     reference = {item["role"]: item["points"] for item in likelihood["series"]}["reference"]
     assert [y for _x, y in reference] == pytest.approx(
         [0.6 * 0.2 * 0.1 * 0.7, 0.7 * 0.9 * 0.8 * 0.6], rel=1e-5)
+
+
+def test_an_activation_is_drawn_where_it_differs_and_tanh_always():
+    """A leaky relu is drawn over the course's relu, and shows 0.01 * x below 0; a right relu
+    is not drawn (nothing to see), while tanh, the section's own function, always is."""
+    import numpy as np
+
+    wrong = _graded("activations", "wrong/leaky_relu.py")
+    relu, = _charts_of(wrong, "test_relu")
+    curves = {item["role"]: np.array(item["points"]) for item in relu["series"]}
+    x = curves["reference"][:, 0]
+    assert x.min() == -4 and x.max() == 4 and 0 in x
+    assert curves["reference"][:, 1].tolist() == np.maximum(0, x).tolist()
+    assert curves["learner"][:, 1] == pytest.approx(np.where(x > 0, x, 0.01 * x))
+    right = _graded("activations", "right/other_forms.py")
+    assert [test["id"] for test in right["tests"] if test.get("charts")] == ["test_tanh"]
+    assert [test["id"] for test in wrong["tests"] if test.get("charts")] == [
+        "test_tanh", "test_relu", "test_relu_prime"]
