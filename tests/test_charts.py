@@ -288,6 +288,7 @@ ANSWERS = {
     "neural_network": ("wrong/no_hidden_derivative.py", "right/matmul_outer.py"),
     "multiclass_cross_entropy": ("wrong/log_base_10.py", "right/loops_with_math.py"),
     "activations": ("wrong/leaky_relu.py", "right/other_forms.py"),
+    "sentiment_network": ("wrong/sigmoid_hidden_layer.py", "right/notebook_style.py"),
 }
 # Where each exercise draws, and what: (test id, kinds of its charts) for a right answer; a wrong
 # softmax draws a failing visible example too.
@@ -297,7 +298,8 @@ DRAWN = {"perceptron_step": ("test_train_course_defaults", ["plane", "plane"]),
          "neural_network": ("test_trains_on_the_shown_bike_sharing_data",
                             ["curve", "curve", "curve"]),
          "multiclass_cross_entropy": ("test_cross_entropy_seed_models", ["bars"]),
-         "activations": ("test_tanh", ["curve"])}
+         "activations": ("test_tanh", ["curve"]),
+         "sentiment_network": ("test_accuracy_on_the_shown_reviews", ["curve"])}
 
 
 @pytest.fixture(scope="module")
@@ -482,3 +484,18 @@ def test_an_activation_is_drawn_where_it_differs_and_tanh_always():
     assert [test["id"] for test in right["tests"] if test.get("charts")] == ["test_tanh"]
     assert [test["id"] for test in wrong["tests"] if test.get("charts")] == [
         "test_tanh", "test_relu", "test_relu_prime"]
+
+
+def test_the_sentiment_accuracy_is_drawn_while_training_and_ends_where_one_pass_ends():
+    """Trained chunk by chunk for the picture, a right network follows the course's network
+    review for review: the same accuracy before training (every output 0.5, all POSITIVE) and
+    at every point after; the hidden test draws the learner's curve and the 85% bound only."""
+    result = _graded("sentiment_network", "right/dicts_and_fancy_indexing.py")
+    chart, = _charts_of(result, "test_accuracy_on_the_shown_reviews")
+    curves = {item["role"]: item["points"] for item in chart["series"]}
+    assert curves["learner"] == curves["reference"]
+    assert curves["learner"][0][0] == 0 and curves["learner"][-1][0] == 2500
+    assert 0.3 < curves["learner"][0][1] < 0.7 < 0.85 < curves["learner"][-1][1]
+    assert curves["bound"] == [[0, 0.85], [2500, 0.85]]
+    hidden, = _charts_of(result, "test_accuracy_on_generated_reviews")
+    assert [item["role"] for item in hidden["series"]] == ["learner", "bound"]

@@ -8,16 +8,18 @@ out here, from the weights and word2index it ends with, with the course's forwar
 learner's own `run` is checked separately.
 """
 
+import time
 from collections import Counter
 
 import numpy as np
 import pytest
 
+from grader import i18n
 from grader.boundary.proxy import Remote
 from grader.core.compare import Mismatch, assert_close, case, fail, kind_of, numbers, show
 from grader.course import datasets
 from grader.feedback import NOT_STARTED, LearnerProblem, NotStarted, Raised, TimedOut
-from grader.i18n import counted
+from grader.i18n import N_, counted
 
 POSITIVE, NEGATIVE = "POSITIVE", "NEGATIVE"
 
@@ -48,6 +50,12 @@ DEFAULT_MIN_COUNT = 50
 # at most exp(-2 * 1000 * 0.09^2) = 9e-8 (Hoeffding).
 E2E_ACCURACY = 0.85
 E2E_SECONDS = 30  # the reference trains and is read back in about a second on a loaded machine
+SHOWN_SEED = 20261130  # the reviews of the visible example, whose training the report plots
+# The accuracy curve comes from a second training, one train call up to each of CHART_REVIEWS
+# (closer together at first, where the network learns most), run only when the graded training
+# took at most CHART_SECONDS: it costs about as much again.
+CHART_REVIEWS = (25, 50, 100, 150, 200, 300, 400, 600, 800, 1200, 1600, 2000)
+CHART_SECONDS = 3.0
 # The initial weights_1_2: a tall layer so that the sample standard deviation is sharp. With n
 # draws from normal(0, 1) its standard error is 1 / sqrt(2n); Z of them make a false failure
 # about as likely as a 6-sigma event (2e-9), while hidden_nodes**-0.5 (0.02 here) is far off.
@@ -944,11 +952,122 @@ def test_run_random(submission, reference, rng):
 
 # --- end to end ----------------------------------------------------------------------------------
 
-@pytest.mark.points(4)
+def _accuracy(index, weights_0_1, weights_1_2, data):
+    outputs = _outputs(index, weights_0_1, weights_1_2, data.test_reviews)
+    return float(np.mean([answer == label for answer, label in
+                          zip(_labels(outputs), data.test_labels, strict=True)]))
+
+
+def _accuracy_while_training(net, read, data):
+    """The held-out accuracy of `net` before training and after each of CHART_REVIEWS training
+    reviews, trained one chunk per train call (one pass in order, as one call over all of them
+    makes); `read(net)` gives its word2index and weights."""
+    reviews, labels = list(data.train_reviews), list(data.train_labels)
+    curve = [(0, _accuracy(*read(net), data))]
+    ends = [end for end in CHART_REVIEWS if end < len(reviews)] + [len(reviews)]
+    for start, end in zip([0, *ends], ends, strict=False):
+        net.train(reviews[start:end], labels[start:end])
+        curve.append((end, _accuracy(*read(net), data)))
+    return curve
+
+
+def _read_learner(net):
+    index = _state(net, 10)
+    return index, _matrix(net, "weights_0_1", (len(index), 10)), \
+        _matrix(net, "weights_1_2", (10, 1))
+
+
+def _read_reference(net):
+    return net.word2index, np.asarray(net.weights_0_1), np.asarray(net.weights_1_2)
+
+
+def _draw_accuracy(chart, submission, learner, reference, data, seed, hidden):
+    """The learner's held-out accuracy while it trains, from a second network trained chunk by
+    chunk (train returns nothing, and the graded network saw every review in one call), with
+    the accuracy needed; a visible test draws the course's network beside it. Never drawn for
+    a network whose training was slow, crashed or timed out: it was graded already."""
+    try:
+        learner.seed_numpy(seed)
+        net = _network(submission, data.train_reviews, data.train_labels)
+        yours = _accuracy_while_training(net, _read_learner, data)
+    except (LearnerProblem, AssertionError):
+        return
+    series = [("", "learner", yours)]
+    if not hidden:
+        np.random.seed(seed)
+        trusted = reference.SentimentNetwork(list(data.train_reviews), list(data.train_labels))
+        series.append(("", "reference", _accuracy_while_training(trusted, _read_reference,
+                                                                 data)))
+    series.append(("", "bound", [(0, E2E_ACCURACY), (len(data.train_reviews), E2E_ACCURACY)]))
+    title = N_("Your network's accuracy on held-out random reviews while it trains") if hidden \
+        else N_("Accuracy on the held-out reviews while training")
+    chart("curve", i18n.gettext(title), i18n.gettext("reviews trained on"),
+          i18n.gettext("accuracy"), series)
+
+
+def _train_and_judge(submission, learner, reference, chart, seed, hidden):
+    data = datasets.movie_reviews(seed)
+    reviews, labels = list(data.train_reviews), list(data.train_labels)
+    learner.seed_numpy(seed)
+    net = _network(submission, reviews, labels)
+    index = _state(net, 10)
+    start = _matrix(net, "weights_0_1", (len(index), 10))
+    began = time.monotonic()
+    try:
+        net.train(reviews, labels)
+    except TimedOut:
+        raise TimedOut(i18n.gettext(
+            "Training on {n} reviews took longer than {seconds} s and was stopped. The "
+            "reference needs about a second: look for a loop over the whole vocabulary for "
+            "every review (build a set of indices per review instead), or a loop that never "
+            "ends.").format(n=len(reviews), seconds=E2E_SECONDS)) from None
+    seconds = time.monotonic() - began
+    weights_0_1 = _matrix(net, "weights_0_1", (len(index), 10))
+    weights_1_2 = _matrix(net, "weights_1_2", (10, 1))
+    if seconds <= CHART_SECONDS:
+        _draw_accuracy(chart, submission, learner, reference, data, seed, hidden)
+    if not (np.isfinite(weights_0_1).all() and np.isfinite(weights_1_2).all()):
+        fail(i18n.gettext("After training, your weights contain nan or inf: training "
+                          "diverged."),
+             cause=i18n.gettext("a flipped sign (error = output - target, both updates "
+                                "subtracted) or an update that ignores the learning rate."))
+    if np.array_equal(weights_0_1, start):
+        fail(i18n.gettext("After training on {n} reviews, weights_0_1 has not changed.").format(
+            n=len(reviews)),
+             cause=i18n.gettext("update the rows of self.weights_0_1 itself, for each review's "
+                                "known words."))
+    accuracy = _accuracy(index, weights_0_1, weights_1_2, data)
+    if accuracy < E2E_ACCURACY:
+        fail(i18n.gettext(
+            "After one pass over {n} generated reviews, your network labels {accuracy:.1%} of "
+            "{held_out} held-out reviews right; at least {needed:.0%} is needed. (The grader "
+            "labels them from your final weights with the course's forward pass: the sum of the "
+            "rows of each review's distinct known words, then a sigmoid output, POSITIVE at 0.5 "
+            "or more.)").format(n=len(reviews), accuracy=accuracy,
+                                held_out=len(data.test_reviews), needed=E2E_ACCURACY))
+
+
+@pytest.mark.points(1)
+@pytest.mark.timeout(E2E_SECONDS)
+@pytest.mark.hint(4)
+@pytest.mark.twin("test_accuracy_on_generated_reviews")
+def test_accuracy_on_the_shown_reviews(submission, learner, reference, chart):
+    """trained once over the reviews the report plots, it labels 85% of 1,000 new ones right
+
+    The same training as the hidden test below, on reviews generated with a fixed seed, so that
+    the report can draw your network's accuracy while it trains beside the course's network.
+    """
+    with case(i18n.gettext("datasets.movie_reviews({seed}); SentimentNetwork(reviews, labels) "
+                           "after np.random.seed({seed}); train(reviews, labels)").format(
+            seed=SHOWN_SEED)):
+        _train_and_judge(submission, learner, reference, chart, SHOWN_SEED, hidden=False)
+
+
+@pytest.mark.points(3)
 @pytest.mark.hidden
 @pytest.mark.timeout(E2E_SECONDS)
 @pytest.mark.hint(4)
-def test_accuracy_on_generated_reviews(submission, learner, rng):
+def test_accuracy_on_generated_reviews(submission, learner, reference, rng, chart):
     """trained once over 2,500 generated reviews, it labels 85% of 1,000 new ones right
 
     The network is built with its default settings (min_count=10, polarity_cutoff=0.1,
@@ -956,35 +1075,5 @@ def test_accuracy_on_generated_reviews(submission, learner, rng):
     the training reviews, and its accuracy on the held-out reviews is computed by the grader from
     the final weights_0_1, weights_1_2 and word2index, with the course's forward pass.
     """
-    seed = int(rng.integers(0, 2**31))
-    data = datasets.movie_reviews(seed)
-    reviews, labels = list(data.train_reviews), list(data.train_labels)
-    learner.seed_numpy(seed)
-    net = _network(submission, reviews, labels)
-    index = _state(net, 10)
-    start = _matrix(net, "weights_0_1", (len(index), 10))
-    try:
-        net.train(reviews, labels)
-    except TimedOut:
-        raise TimedOut(f"Training on {len(reviews)} reviews took longer than {E2E_SECONDS} s and "
-                       "was stopped. The reference needs about a second: look for a loop over "
-                       "the whole vocabulary for every review (build a set of indices per "
-                       "review instead), or a loop that never ends.") from None
-    weights_0_1 = _matrix(net, "weights_0_1", (len(index), 10))
-    weights_1_2 = _matrix(net, "weights_1_2", (10, 1))
-    if not (np.isfinite(weights_0_1).all() and np.isfinite(weights_1_2).all()):
-        fail("After training, your weights contain nan or inf: training diverged.",
-             cause="a flipped sign (error = output - target, both updates subtracted) or an "
-                   "update that ignores the learning rate.")
-    if np.array_equal(weights_0_1, start):
-        fail(f"After training on {len(reviews)} reviews, weights_0_1 has not changed.",
-             cause="update the rows of self.weights_0_1 itself, for each review's known words.")
-    outputs = _outputs(index, weights_0_1, weights_1_2, data.test_reviews)
-    accuracy = float(np.mean([answer == label for answer, label in
-                              zip(_labels(outputs), data.test_labels, strict=True)]))
-    if accuracy < E2E_ACCURACY:
-        fail(f"After one pass over {len(reviews)} generated reviews, your network labels "
-             f"{accuracy:.1%} of {len(data.test_reviews)} held-out reviews right; at least "
-             f"{E2E_ACCURACY:.0%} is needed. (The grader labels them from your final weights "
-             "with the course's forward pass: the sum of the rows of each review's distinct "
-             "known words, then a sigmoid output, POSITIVE at 0.5 or more.)")
+    _train_and_judge(submission, learner, reference, chart, int(rng.integers(0, 2**31)),
+                     hidden=True)
