@@ -302,13 +302,22 @@ ANSWERS = {
     "gradient_descent": ("wrong/train_drops_result.py", "right/loops.py"),
     "softmax": ("wrong/divide_by_sum_of_scores.py", "right/seed_loop.py"),
     "squared_error": ("wrong/del_w_divided_twice.py", "right/vectorised.py"),
+    "neural_network": ("wrong/no_hidden_derivative.py", "right/matmul_outer.py"),
+    "multiclass_cross_entropy": ("wrong/log_base_10.py", "right/loops_with_math.py"),
+    "activations": ("wrong/leaky_relu.py", "right/other_forms.py"),
+    "sentiment_network": ("wrong/sigmoid_hidden_layer.py", "right/notebook_style.py"),
 }
 # Where each exercise draws, and what: (test id, kinds of its charts) for a right answer; a wrong
 # softmax draws a failing visible example too.
 DRAWN = {"perceptron_step": ("test_train_course_defaults", ["plane", "plane"]),
          "gradient_descent": ("test_train_example", ["curve", "plane"]),
          "softmax": ("test_seed_example", ["bars"]),
-         "squared_error": ("test_train_example", ["curve", "plane"])}
+         "squared_error": ("test_train_example", ["curve", "plane"]),
+         "neural_network": ("test_trains_on_the_shown_bike_sharing_data",
+                            ["curve", "curve", "curve"]),
+         "multiclass_cross_entropy": ("test_cross_entropy_seed_models", ["bars"]),
+         "activations": ("test_tanh", ["curve"]),
+         "sentiment_network": ("test_accuracy_on_the_shown_reviews", ["curve"])}
 
 
 @pytest.fixture(scope="module")
@@ -453,3 +462,105 @@ def test_squared_errors_chart_draws_the_losses_train_returns_beside_the_courses(
     assert _vertices(wrong, "learner")[-1][1] < course[-1][1] - 20
     assert _last_line(wrong, "learner") != _last_line(wrong, "reference")
     assert len(re.findall(r"<circle ", wrong)) == 16
+
+
+def _graded(exercise: str, answer: str) -> dict:
+    """The result JSON of a corpus answer, graded as the reports fixture grades it."""
+    from click.testing import CliRunner
+
+    from grader import cli
+
+    outcome = CliRunner().invoke(cli.main, [
+        "--lang", "en", "check", str(CORPUS_DIR / exercise / answer), "--exercise", exercise,
+        "--seed", "20261130", "--format", "json"], catch_exceptions=False)
+    return json.loads(outcome.stdout)
+
+
+def _charts_of(result: dict, test_id: str) -> list[dict]:
+    return next(test for test in result["tests"] if test["id"] == test_id).get("charts", [])
+
+
+def test_the_bike_sharing_predictions_are_drawn_in_rides_over_the_real_counts():
+    """The project's plot: the shown data set's first validation week, real counts as dots and
+    the predictions un-standardised to rides per hour; a hidden test draws its losses and the
+    bound only."""
+    import numpy as np
+
+    from grader.course import datasets
+
+    result = _graded("neural_network", "right/loops_over_units.py")
+    losses, validation, predictions = _charts_of(result,
+                                                 "test_trains_on_the_shown_bike_sharing_data")
+    rides = datasets.hourly_rides(np.random.default_rng(20261130), 400)["cnt"].to_numpy()
+    real = rides[-35 * 24:][:7 * 24]
+    series = {item["role"]: np.array(item["points"]) for item in predictions["series"]}
+    assert series["data"][:, 1].tolist() == real.tolist()
+    for role in ("learner", "reference"):
+        assert series[role].shape == (7 * 24, 2)
+        assert np.corrcoef(series[role][:, 1], real)[0, 1] > 0.8
+        assert abs(series[role][:, 1].mean() / real.mean() - 1) < 0.3
+    assert [item["role"] for item in losses["series"]] == ["learner", "reference"]
+    assert len(losses["series"][0]["points"]) >= 20
+    hidden = _charts_of(result, "test_trains_on_bike_sharing_data")
+    assert [[item["role"] for item in chart["series"]] for chart in hidden] == \
+        [["learner", "bound"], ["learner", "bound"]]
+
+
+def test_a_diverging_networks_loss_curve_stops_where_it_leaves_the_references_range():
+    result = _graded("neural_network", "wrong/sign_flipped.py")
+    for chart in _charts_of(result, "test_trains_on_the_shown_bike_sharing_data")[:2]:
+        yours, ours = ([y for _x, y in item["points"]] for item in chart["series"])
+        assert max(yours, default=0.0) <= 4 * max(ours)
+
+
+def test_the_course_models_are_drawn_as_bars_of_the_learners_values_beside_the_right_ones():
+    """Model A's and B's cross entropy, the learner's (log base 10: the right ones / ln 10)
+    beside the course's 4.78 and 1.20, and the likelihood's bars likewise."""
+    import math
+
+    result = _graded("multiclass_cross_entropy", "wrong/log_base_10.py")
+    chart, = _charts_of(result, "test_cross_entropy_seed_models")
+    bars = {item["role"]: item["points"] for item in chart["series"]}
+    right = [-(math.log(0.6) + math.log(0.2) + math.log(0.1) + math.log(0.7)),
+             -(math.log(0.7) + math.log(0.9) + math.log(0.8) + math.log(0.6))]
+    assert [x for x, _y in bars["reference"]] == [x for x, _y in bars["learner"]] == [0, 1]
+    assert [y for _x, y in bars["reference"]] == pytest.approx(right, rel=1e-5)
+    assert [y for _x, y in bars["learner"]] == pytest.approx(
+        [value / math.log(10) for value in right], rel=1e-5)
+    likelihood, = _charts_of(result, "test_likelihood_seed_models")
+    reference = {item["role"]: item["points"] for item in likelihood["series"]}["reference"]
+    assert [y for _x, y in reference] == pytest.approx(
+        [0.6 * 0.2 * 0.1 * 0.7, 0.7 * 0.9 * 0.8 * 0.6], rel=1e-5)
+
+
+def test_an_activation_is_drawn_where_it_differs_and_tanh_always():
+    """A leaky relu is drawn over the course's relu, and shows 0.01 * x below 0; a right relu
+    is not drawn (nothing to see), while tanh, the section's own function, always is."""
+    import numpy as np
+
+    wrong = _graded("activations", "wrong/leaky_relu.py")
+    relu, = _charts_of(wrong, "test_relu")
+    curves = {item["role"]: np.array(item["points"]) for item in relu["series"]}
+    x = curves["reference"][:, 0]
+    assert x.min() == -4 and x.max() == 4 and 0 in x
+    assert curves["reference"][:, 1].tolist() == np.maximum(0, x).tolist()
+    assert curves["learner"][:, 1] == pytest.approx(np.where(x > 0, x, 0.01 * x))
+    right = _graded("activations", "right/other_forms.py")
+    assert [test["id"] for test in right["tests"] if test.get("charts")] == ["test_tanh"]
+    assert [test["id"] for test in wrong["tests"] if test.get("charts")] == [
+        "test_tanh", "test_relu", "test_relu_prime"]
+
+
+def test_the_sentiment_accuracy_is_drawn_while_training_and_ends_where_one_pass_ends():
+    """Trained chunk by chunk for the picture, a right network follows the course's network
+    review for review: the same accuracy before training (every output 0.5, all POSITIVE) and
+    at every point after; the hidden test draws the learner's curve and the 85% bound only."""
+    result = _graded("sentiment_network", "right/dicts_and_fancy_indexing.py")
+    chart, = _charts_of(result, "test_accuracy_on_the_shown_reviews")
+    curves = {item["role"]: item["points"] for item in chart["series"]}
+    assert curves["learner"] == curves["reference"]
+    assert curves["learner"][0][0] == 0 and curves["learner"][-1][0] == 2500
+    assert 0.3 < curves["learner"][0][1] < 0.7 < 0.85 < curves["learner"][-1][1]
+    assert curves["bound"] == [[0, 0.85], [2500, 0.85]]
+    hidden, = _charts_of(result, "test_accuracy_on_generated_reviews")
+    assert [item["role"] for item in hidden["series"]] == ["learner", "bound"]
