@@ -285,12 +285,14 @@ ANSWERS = {
     "perceptron_step": ("wrong/batch_update.py", "right/new_arrays.py"),
     "gradient_descent": ("wrong/learnrate_ignored.py", "right/loops.py"),
     "softmax": ("wrong/divide_by_sum_of_scores.py", "right/seed_loop.py"),
+    "early_stopping": ("wrong/stop_counted_from_one.py", "right/plain_loops.py"),
 }
 # Where each exercise draws, and what: (test id, kinds of its charts) for a right answer; a wrong
 # softmax draws a failing visible example too.
 DRAWN = {"perceptron_step": ("test_train_course_defaults", ["plane", "plane"]),
          "gradient_descent": ("test_train", ["curve"]),
-         "softmax": ("test_seed_example", ["bars"])}
+         "softmax": ("test_seed_example", ["bars"]),
+         "early_stopping": ("test_stopping_point", ["curve"])}
 
 
 @pytest.fixture(scope="module")
@@ -388,3 +390,23 @@ def test_the_charts_are_drawn_sized_in_chromium(browser, reports, lang, width, t
             article.screenshot(path=str(tmp_path / f"{exercise}-{kind}-{lang}-{width}-{index}.png"))
     page.close()
     assert problems == []
+
+
+def test_the_stopping_point_is_marked_at_the_learners_epoch_and_at_the_courses(reports):
+    """A stop counted from 1: on [0.9, 0.7, 0.5, 0.6, 0.8] with patience 2 the course stops at
+    epoch 4 (0.6 and 0.8 are no better than 0.5), the learner one later; a right answer's stop
+    on the drawn run (patience 3) is epoch 6, where 0.52, 0.5, 0.51 are no better than 0.5."""
+    wrong = _articles(reports["early_stopping", "wrong", "en"].read_text(encoding="utf-8"))
+    article = wrong["test_stopping_point"]
+    assert "Marked: your stop at 5. Marked: the course&#39;s stop at 4." in article
+    assert article.count('<circle class="data-0"') == 5, "the run's five validation errors"
+    lines = re.findall(r'<line class="mark" x1="([\d.]+)"', article)
+    assert len(lines) == 2 and float(lines[0]) > float(lines[1])
+    right = _articles(reports["early_stopping", "right", "en"].read_text(encoding="utf-8"))
+    article = right["test_stopping_point"]
+    assert "Marked: your stop at 6. Marked: the course&#39;s stop at 6." in article
+    assert article.count('<circle class="data-0"') == 12
+    labels = re.findall(r'<text class="mark-label" x="[\d.]+" y="([\d.]+)"', article)
+    assert len(set(labels)) == 2, "two marks at one epoch keep their labels apart"
+    chinese = reports["early_stopping", "wrong", "zh"].read_text(encoding="utf-8")
+    assert "你的停止点" in chinese and "课程的停止点" in chinese

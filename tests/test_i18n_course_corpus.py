@@ -25,7 +25,7 @@ CATALOGS = (ROOT / "grader" / "course" / "builtin" / "locale" / "zh" / "LC_MESSA
             ROOT / "grader" / "locale" / "zh" / "LC_MESSAGES" / "nn_grader.po")
 TRANSLATED = ("and_perceptron", "or_perceptron", "not_perceptron", "xor_perceptron",
               "perceptron_step", "softmax",
-              "cross_entropy")
+              "cross_entropy", "early_stopping")
 WRONG = sorted(path for name in TRANSLATED for path in (CORPUS_DIR / name / "wrong").glob("*.py"))
 SEED = 20261129
 # English words in a row, at least two, with a word only a sentence has (names side by side,
@@ -37,11 +37,13 @@ FUNCTION_WORDS = set("a an the is are was were be been not no of to in on at for
 NOT_PROSE = re.compile(r"`[^`]*`|\S*[/\\]\S*")
 # What the learner's code raised, quoted as Python said it (`抛出了 TypeError: ...`): not ours.
 RAISED = re.compile(r"\b[A-Z]\w*(?:Error|Exception|Warning): [^\n]*")
+# The line of the learner's code that raised, quoted after where it is (`第 6 行，在 f 中：...`).
+QUOTED_LINE = re.compile(r"^ +[^\n]*，在 \S+ 中：[^\n]*", re.MULTILINE)
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 def english_sentences(text: str) -> list[str]:
-    prose = NOT_PROSE.sub(" ", " ".join(RAISED.sub(" ", text).split()))
+    prose = NOT_PROSE.sub(" ", " ".join(RAISED.sub(" ", QUOTED_LINE.sub(" ", text)).split()))
     # Gates written in capitals (NOT XOR, x1 OR NOT x2) are names, not sentences.
     return [run for run in ENGLISH_RUN.findall(prose)
             if FUNCTION_WORDS & set(run.lower().split()) and not run.isupper()]
@@ -154,3 +156,7 @@ def test_the_detector_finds_an_english_sentence_and_passes_over_code():
     assert english_sentences("可能的原因：you divided by the sum twice.") != []
     assert english_sentences("softmax([1]) 抛出了 TypeError: can only concatenate list") == []
     assert english_sentences("应当用 np.exp(L)，而不是 L**2；你的 `return` 在循环里。") == []
+    assert english_sentences("抛出了 ValueError: ambiguous\n  第 6 行，在 best_epoch 中：if not "
+                             "errors:\n可能的原因：you wrote if not errors.") != []
+    assert english_sentences("抛出了 ValueError: ambiguous\n  第 6 行，在 best_epoch 中：if not "
+                             "errors:\n可能的原因：数组不行。") == []

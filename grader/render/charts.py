@@ -247,7 +247,14 @@ def _bars(chart: Chart, frame: _Frame) -> Iterator[str]:
 
 
 def _marks(chart: Chart, frame: _Frame) -> Iterator[str]:
-    for mark in chart.marks:
+    """Each mark's label on a line of its own, so that two marks at one x (the learner's stop
+    and the course's, when they agree) stay readable; left of the line in the plot's right half,
+    so that it is not cut off at the edge."""
+    middle = (LEFT + WIDTH - RIGHT) / 2
+    for index, mark in enumerate(chart.marks):
         x = frame.x(mark.x)
+        y = TOP + 12 + 14 * index
+        label = (f'x="{x - 4}" y="{y}" text-anchor="end"' if x > middle
+                 else f'x="{x + 4}" y="{y}"')
         yield (f'<line class="mark" x1="{x}" y1="{TOP}" x2="{x}" y2="{HEIGHT - BOTTOM}"/>'
-               f'<text class="mark-label" x="{x + 4}" y="{TOP + 12}">{escape(mark.label)}</text>')
+               f'<text class="mark-label" {label}>{escape(mark.label)}</text>')
