@@ -286,13 +286,15 @@ ANSWERS = {
     "gradient_descent": ("wrong/learnrate_ignored.py", "right/loops.py"),
     "softmax": ("wrong/divide_by_sum_of_scores.py", "right/seed_loop.py"),
     "early_stopping": ("wrong/stop_counted_from_one.py", "right/plain_loops.py"),
+    "sgd_momentum": ("wrong/average_momentum.py", "right/other_convention.py"),
 }
 # Where each exercise draws, and what: (test id, kinds of its charts) for a right answer; a wrong
 # softmax draws a failing visible example too.
 DRAWN = {"perceptron_step": ("test_train_course_defaults", ["plane", "plane"]),
          "gradient_descent": ("test_train", ["curve"]),
          "softmax": ("test_seed_example", ["bars"]),
-         "early_stopping": ("test_stopping_point", ["curve"])}
+         "early_stopping": ("test_stopping_point", ["curve"]),
+         "sgd_momentum": ("test_momentum_example", ["curve"])}
 
 
 @pytest.fixture(scope="module")
@@ -410,3 +412,33 @@ def test_the_stopping_point_is_marked_at_the_learners_epoch_and_at_the_courses(r
     assert len(set(labels)) == 2, "two marks at one epoch keep their labels apart"
     chinese = reports["early_stopping", "wrong", "zh"].read_text(encoding="utf-8")
     assert "你的停止点" in chinese and "课程的停止点" in chinese
+
+
+def _curves(article: str) -> dict[str, list[tuple[float, float]]]:
+    """Each polyline's points (in pixels) by its classes."""
+    return {classes: [tuple(map(float, point.split(","))) for point in points.split()]
+            for classes, points in re.findall(r'<polyline class="([\w ]+)" points="([^"]+)"',
+                                              article)}
+
+
+def test_the_loss_with_and_without_momentum_is_drawn_per_step_yours_over_the_courses(reports):
+    """velocity = beta * velocity + (1 - beta) * gradient: without momentum (beta 0) it is
+    plain gradient descent, as the course's; with beta 0.9 it is not, and its loss is not the
+    course's. The other convention's right answer draws the course's curves exactly."""
+    wrong = _articles(reports["sgd_momentum", "wrong", "en"].read_text(encoding="utf-8"))
+    curves = _curves(wrong["test_momentum_example"])
+    assert sorted(curves) == ["learner", "learner alt", "reference", "reference alt"]
+    assert all(len(points) > 20 for points in curves.values()), "one point per step"
+    assert curves["learner alt"] == curves["reference alt"]
+    assert curves["learner"] != curves["reference"]
+    legend = re.findall(r"</span>([^<]+)</li>", wrong["test_momentum_example"])
+    assert legend == ["the course&#39;s, beta = 0.9", "the course&#39;s, beta = 0",
+                      "yours, beta = 0.9", "yours, beta = 0"]
+    right = _articles(reports["sgd_momentum", "right", "en"].read_text(encoding="utf-8"))
+    curves = _curves(right["test_momentum_example"])
+    assert curves["learner"] == curves["reference"]
+    assert curves["learner alt"] == curves["reference alt"]
+    assert curves["learner"][-1][1] > curves["learner alt"][-1][1], \
+        "with momentum the loss ends lower (a larger pixel y)"
+    chinese = reports["sgd_momentum", "wrong", "zh"].read_text(encoding="utf-8")
+    assert "你的结果，beta = 0.9" in chinese and "每一步的训练损失" in chinese

@@ -52,10 +52,7 @@ def svg(chart: Chart) -> Markup:
     parts += _marks(chart, frame)
     parts.append("</svg>")
     parts.append('<ul class="plot-legend">')
-    data_index = 0
-    for series in chart.series:
-        style = _style(series, data_index)
-        data_index += series.role is Role.DATA
+    for series, style in zip(chart.series, _styles(chart), strict=True):
         parts.append(f'<li><span class="swatch {style}" aria-hidden="true"></span>'
                      f"{escape(legend_label(series))}</li>")
     parts.append("</ul></figure>")
@@ -170,12 +167,23 @@ def _style(series: Series, data_index: int) -> str:
     return f"data-{data_index % 2}" if series.role is Role.DATA else series.role.value
 
 
-def _lines(chart: Chart, frame: _Frame) -> Iterator[str]:
-    data_index = 0
+def _styles(chart: Chart) -> list[str]:
+    """Each series' classes: data series alternate two fills; in a curve, a line whose role an
+    earlier line has (the learner's loss with momentum and without) is drawn `alt`, dotted."""
+    styles, data_index, seen = [], 0, set()
     for series in chart.series:
         style = _style(series, data_index)
+        data_index += series.role is Role.DATA
+        if chart.kind is ChartKind.CURVE and series.role is not Role.DATA:
+            style += " alt" if series.role in seen else ""
+            seen.add(series.role)
+        styles.append(style)
+    return styles
+
+
+def _lines(chart: Chart, frame: _Frame) -> Iterator[str]:
+    for series, style in zip(chart.series, _styles(chart), strict=True):
         if series.role is Role.DATA:
-            data_index += 1
             for x, y in series.points:
                 yield f'<circle class="{style}" cx="{frame.x(x)}" cy="{frame.y(y)}" r="3.5"/>'
         elif chart.kind is ChartKind.PLANE:
