@@ -287,6 +287,7 @@ ANSWERS = {
     "softmax": ("wrong/divide_by_sum_of_scores.py", "right/seed_loop.py"),
     "early_stopping": ("wrong/stop_counted_from_one.py", "right/plain_loops.py"),
     "sgd_momentum": ("wrong/average_momentum.py", "right/other_convention.py"),
+    "dropout": ("wrong/exact_count.py", "right/loops.py"),
 }
 # Where each exercise draws, and what: (test id, kinds of its charts) for a right answer; a wrong
 # softmax draws a failing visible example too.
@@ -294,7 +295,8 @@ DRAWN = {"perceptron_step": ("test_train_course_defaults", ["plane", "plane"]),
          "gradient_descent": ("test_train", ["curve"]),
          "softmax": ("test_seed_example", ["bars"]),
          "early_stopping": ("test_stopping_point", ["curve"]),
-         "sgd_momentum": ("test_momentum_example", ["curve"])}
+         "sgd_momentum": ("test_momentum_example", ["curve"]),
+         "dropout": ("test_number_kept_varies", ["curve"])}
 
 
 @pytest.fixture(scope="module")
@@ -442,3 +444,24 @@ def test_the_loss_with_and_without_momentum_is_drawn_per_step_yours_over_the_cou
         "with momentum the loss ends lower (a larger pixel y)"
     chinese = reports["sgd_momentum", "wrong", "zh"].read_text(encoding="utf-8")
     assert "你的结果，beta = 0.9" in chinese and "每一步的训练损失" in chinese
+
+
+def test_the_kept_fraction_per_call_is_drawn_around_keep_prob_and_nothing_else(reports):
+    """Choosing exactly 700 of 1,000 units keeps 0.7 on every call, a flat line on keep_prob;
+    keeping each unit on its own scatters around it. A hidden test: the learner's fractions
+    and keep_prob (which its message names) only."""
+    for kind in ("wrong", "right"):
+        page = reports["dropout", kind, "en"].read_text(encoding="utf-8")
+        article = _articles(page)["test_number_kept_varies"]
+        opening = page.split('id="test-test_number_kept_varies"')[1][:200]
+        assert 'data-visibility="hidden"' in opening
+        assert re.findall(r'<polyline class="(\w+)"', article) == ["learner", "bound"]
+        said = re.search(r'aria-label="([^"]+)"', article).group(1)
+        assert "Yours: 30 points" in said and "keep_prob: 2 points, from (1, 0.7) to (30, 0.7)" \
+            in said
+        learner = _curves(article)["learner"]
+        heights = {y for _x, y in learner}
+        assert len(learner) == 30
+        assert (len(heights) == 1) == (kind == "wrong")
+    chinese = reports["dropout", "wrong", "zh"].read_text(encoding="utf-8")
+    assert "保留比例" in chinese
