@@ -288,6 +288,7 @@ ANSWERS = {
     "early_stopping": ("wrong/stop_counted_from_one.py", "right/plain_loops.py"),
     "sgd_momentum": ("wrong/average_momentum.py", "right/other_convention.py"),
     "dropout": ("wrong/exact_count.py", "right/loops.py"),
+    "regularization": ("wrong/kinds_swapped.py", "right/norms.py"),
 }
 # Where each exercise draws, and what: (test id, kinds of its charts) for a right answer; a wrong
 # softmax draws a failing visible example too.
@@ -296,7 +297,8 @@ DRAWN = {"perceptron_step": ("test_train_course_defaults", ["plane", "plane"]),
          "softmax": ("test_seed_example", ["bars"]),
          "early_stopping": ("test_stopping_point", ["curve"]),
          "sgd_momentum": ("test_momentum_example", ["curve"]),
-         "dropout": ("test_number_kept_varies", ["curve"])}
+         "dropout": ("test_number_kept_varies", ["curve"]),
+         "regularization": ("test_gradient_examples", ["curve"])}
 
 
 @pytest.fixture(scope="module")
@@ -465,3 +467,35 @@ def test_the_kept_fraction_per_call_is_drawn_around_keep_prob_and_nothing_else(r
         assert (len(heights) == 1) == (kind == "wrong")
     chinese = reports["dropout", "wrong", "zh"].read_text(encoding="utf-8")
     assert "保留比例" in chinese
+
+
+def test_the_weights_under_l1_and_l2_are_drawn_as_the_idea_says(reports):
+    """A right answer: over the course's weights in [-2, 2] with lam 0.1, its L1 gradient
+    goes from -0.1 to 0.1 (a step: every weight is pulled by the same amount) and its L2
+    gradient is the line 0.2 w, as the course's; after training, its useless weights are at
+    most 0.01 under L1 and at least 0.015 under L2. A regularized_step with the kinds swapped
+    has right gradients, but L1's training leaves them large and L2's drives them to 0: the
+    bars cross their bounds. The hidden charts hold no data or course's values."""
+    right = _articles(reports["regularization", "right", "en"].read_text(encoding="utf-8"))
+    said = re.search(r'aria-label="([^"]+)"', right["test_gradient_examples"]).group(1)
+    assert "yours, L1: 41 points, from (-2, -0.1) to (2, 0.1)." in said
+    assert "yours, L2: 41 points, from (-2, -0.4) to (2, 0.4)." in said
+    curves = _curves(right["test_gradient_examples"])
+    assert curves["learner"] == curves["reference"]
+    assert curves["learner alt"] == curves["reference alt"]
+    for kind in ("right", "wrong"):
+        articles = _articles(reports["regularization", kind, "en"].read_text(encoding="utf-8"))
+        for test_id, bound, under in (
+                ("test_l1_makes_useless_weights_zero", "at most 0.01", True),
+                ("test_l2_keeps_weights_small_but_nonzero", "at least 0.015", False)):
+            article = articles[test_id]
+            assert 'class="reference' not in article and 'class="data-' not in article
+            bars = [float(value) for value in
+                    re.findall(r"<title>Yours: ([\d.e-]+)</title>", article)]
+            assert len(bars) == 5, "the five useless features"
+            level = float(bound.split()[-1])
+            assert all((bar <= level) == (under == (kind == "right")) for bar in bars), \
+                (kind, test_id, bars)
+            assert f"</span>{bound}</li>" in article
+    chinese = reports["regularization", "wrong", "zh"].read_text(encoding="utf-8")
+    assert "惩罚项的梯度" in chinese and "无用特征的权重" in chinese

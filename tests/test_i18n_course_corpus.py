@@ -25,7 +25,8 @@ CATALOGS = (ROOT / "grader" / "course" / "builtin" / "locale" / "zh" / "LC_MESSA
             ROOT / "grader" / "locale" / "zh" / "LC_MESSAGES" / "nn_grader.po")
 TRANSLATED = ("and_perceptron", "or_perceptron", "not_perceptron", "xor_perceptron",
               "perceptron_step", "softmax",
-              "cross_entropy", "early_stopping", "sgd_momentum", "dropout")
+              "cross_entropy", "early_stopping", "sgd_momentum", "dropout",
+              "regularization")
 WRONG = sorted(path for name in TRANSLATED for path in (CORPUS_DIR / name / "wrong").glob("*.py"))
 SEED = 20261129
 # English words in a row, at least two, with a word only a sentence has (names side by side,

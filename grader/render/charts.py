@@ -152,8 +152,9 @@ def _axes(chart: Chart, frame: _Frame) -> Iterator[str]:
         y = frame.y(value)
         yield (f'<line class="grid" x1="{left}" y1="{y}" x2="{WIDTH - RIGHT}" y2="{y}"/>'
                f'<text x="{left - 5}" y="{y + 4}" text-anchor="end">{_number(value)}</text>')
-    x_ticks = sorted({x for series in chart.series for x, _y in series.points}) \
-        if chart.kind is ChartKind.BARS else ticks(*frame.x_range)
+    x_ticks = sorted({x for series in chart.series if series.role is not Role.BOUND
+                      for x, _y in series.points}) \
+        if chart.kind is ChartKind.BARS else ticks(*frame.x_range)  # a bound's ends are no bar
     for value in x_ticks[:SHOWN_BARS * 2]:
         yield (f'<text x="{frame.x(value)}" y="{base + 16}" text-anchor="middle">'
                f"{_number(value)}</text>")
