@@ -306,6 +306,10 @@ ANSWERS = {
     "multiclass_cross_entropy": ("wrong/log_base_10.py", "right/loops_with_math.py"),
     "activations": ("wrong/leaky_relu.py", "right/other_forms.py"),
     "sentiment_network": ("wrong/sigmoid_hidden_layer.py", "right/notebook_style.py"),
+    "early_stopping": ("wrong/stop_counted_from_one.py", "right/plain_loops.py"),
+    "sgd_momentum": ("wrong/average_momentum.py", "right/other_convention.py"),
+    "dropout": ("wrong/exact_count.py", "right/loops.py"),
+    "regularization": ("wrong/kinds_swapped.py", "right/norms.py"),
 }
 # Where each exercise draws, and what: (test id, kinds of its charts) for a right answer; a wrong
 # softmax draws a failing visible example too.
@@ -317,7 +321,11 @@ DRAWN = {"perceptron_step": ("test_train_course_defaults", ["plane", "plane"]),
                             ["curve", "curve", "curve"]),
          "multiclass_cross_entropy": ("test_cross_entropy_seed_models", ["bars"]),
          "activations": ("test_tanh", ["curve"]),
-         "sentiment_network": ("test_accuracy_on_the_shown_reviews", ["curve"])}
+         "sentiment_network": ("test_accuracy_on_the_shown_reviews", ["curve"]),
+         "early_stopping": ("test_stopping_point", ["curve"]),
+         "sgd_momentum": ("test_momentum_example", ["curve"]),
+         "dropout": ("test_number_kept_varies", ["curve"]),
+         "regularization": ("test_gradient_examples", ["curve"])}
 
 
 @pytest.fixture(scope="module")
@@ -564,3 +572,106 @@ def test_the_sentiment_accuracy_is_drawn_while_training_and_ends_where_one_pass_
     assert curves["bound"] == [[0, 0.85], [2500, 0.85]]
     hidden, = _charts_of(result, "test_accuracy_on_generated_reviews")
     assert [item["role"] for item in hidden["series"]] == ["learner", "bound"]
+
+
+def test_the_stopping_point_is_marked_at_the_learners_epoch_and_at_the_courses(reports):
+    """A stop counted from 1: on [0.9, 0.7, 0.5, 0.6, 0.8] with patience 2 the course stops at
+    epoch 4 (0.6 and 0.8 are no better than 0.5), the learner one later; a right answer's stop
+    on the drawn run (patience 3) is epoch 6, where 0.52, 0.5, 0.51 are no better than 0.5."""
+    wrong = _articles(reports["early_stopping", "wrong", "en"].read_text(encoding="utf-8"))
+    article = wrong["test_stopping_point"]
+    assert "Marked: your stop at 5. Marked: the course&#39;s stop at 4." in article
+    assert article.count('<circle class="data-0"') == 5, "the run's five validation errors"
+    lines = re.findall(r'<line class="mark" x1="([\d.]+)"', article)
+    assert len(lines) == 2 and float(lines[0]) > float(lines[1])
+    right = _articles(reports["early_stopping", "right", "en"].read_text(encoding="utf-8"))
+    article = right["test_stopping_point"]
+    assert "Marked: your stop at 6. Marked: the course&#39;s stop at 6." in article
+    assert article.count('<circle class="data-0"') == 12
+    labels = re.findall(r'<text class="mark-label" x="[\d.]+" y="([\d.]+)"', article)
+    assert len(set(labels)) == 2, "two marks at one epoch keep their labels apart"
+    chinese = reports["early_stopping", "wrong", "zh"].read_text(encoding="utf-8")
+    assert "你的停止点" in chinese and "课程的停止点" in chinese
+
+
+def _curves(article: str) -> dict[str, list[tuple[float, float]]]:
+    """Each polyline's points (in pixels) by its classes."""
+    return {classes: [tuple(map(float, point.split(","))) for point in points.split()]
+            for classes, points in re.findall(r'<polyline class="([\w ]+)" points="([^"]+)"',
+                                              article)}
+
+
+def test_the_loss_with_and_without_momentum_is_drawn_per_step_yours_over_the_courses(reports):
+    """velocity = beta * velocity + (1 - beta) * gradient: without momentum (beta 0) it is
+    plain gradient descent, as the course's; with beta 0.9 it is not, and its loss is not the
+    course's. The other convention's right answer draws the course's curves exactly."""
+    wrong = _articles(reports["sgd_momentum", "wrong", "en"].read_text(encoding="utf-8"))
+    curves = _curves(wrong["test_momentum_example"])
+    assert sorted(curves) == ["learner", "learner alt", "reference", "reference alt"]
+    assert all(len(points) > 20 for points in curves.values()), "one point per step"
+    assert curves["learner alt"] == curves["reference alt"]
+    assert curves["learner"] != curves["reference"]
+    legend = re.findall(r"</span>([^<]+)</li>", wrong["test_momentum_example"])
+    assert legend == ["the course&#39;s, beta = 0.9", "the course&#39;s, beta = 0",
+                      "yours, beta = 0.9", "yours, beta = 0"]
+    right = _articles(reports["sgd_momentum", "right", "en"].read_text(encoding="utf-8"))
+    curves = _curves(right["test_momentum_example"])
+    assert curves["learner"] == curves["reference"]
+    assert curves["learner alt"] == curves["reference alt"]
+    assert curves["learner"][-1][1] > curves["learner alt"][-1][1], \
+        "with momentum the loss ends lower (a larger pixel y)"
+    chinese = reports["sgd_momentum", "wrong", "zh"].read_text(encoding="utf-8")
+    assert "你的结果，beta = 0.9" in chinese and "每一步的训练损失" in chinese
+
+
+def test_the_kept_fraction_per_call_is_drawn_around_keep_prob_and_nothing_else(reports):
+    """Choosing exactly 700 of 1,000 units keeps 0.7 on every call, a flat line on keep_prob;
+    keeping each unit on its own scatters around it. A hidden test: the learner's fractions
+    and keep_prob (which its message names) only."""
+    for kind in ("wrong", "right"):
+        page = reports["dropout", kind, "en"].read_text(encoding="utf-8")
+        article = _articles(page)["test_number_kept_varies"]
+        opening = page.split('id="test-test_number_kept_varies"')[1][:200]
+        assert 'data-visibility="hidden"' in opening
+        assert re.findall(r'<polyline class="(\w+)"', article) == ["learner", "bound"]
+        said = re.search(r'aria-label="([^"]+)"', article).group(1)
+        assert "Yours: 30 points" in said and "keep_prob: 2 points, from (1, 0.7) to (30, 0.7)" \
+            in said
+        learner = _curves(article)["learner"]
+        heights = {y for _x, y in learner}
+        assert len(learner) == 30
+        assert (len(heights) == 1) == (kind == "wrong")
+    chinese = reports["dropout", "wrong", "zh"].read_text(encoding="utf-8")
+    assert "保留比例" in chinese
+
+
+def test_the_weights_under_l1_and_l2_are_drawn_as_the_idea_says(reports):
+    """A right answer: over the course's weights in [-2, 2] with lam 0.1, its L1 gradient
+    goes from -0.1 to 0.1 (a step: every weight is pulled by the same amount) and its L2
+    gradient is the line 0.2 w, as the course's; after training, its useless weights are at
+    most 0.01 under L1 and at least 0.015 under L2. A regularized_step with the kinds swapped
+    has right gradients, but L1's training leaves them large and L2's drives them to 0: the
+    bars cross their bounds. The hidden charts hold no data or course's values."""
+    right = _articles(reports["regularization", "right", "en"].read_text(encoding="utf-8"))
+    said = re.search(r'aria-label="([^"]+)"', right["test_gradient_examples"]).group(1)
+    assert "yours, L1: 41 points, from (-2, -0.1) to (2, 0.1)." in said
+    assert "yours, L2: 41 points, from (-2, -0.4) to (2, 0.4)." in said
+    curves = _curves(right["test_gradient_examples"])
+    assert curves["learner"] == curves["reference"]
+    assert curves["learner alt"] == curves["reference alt"]
+    for kind in ("right", "wrong"):
+        articles = _articles(reports["regularization", kind, "en"].read_text(encoding="utf-8"))
+        for test_id, bound, under in (
+                ("test_l1_makes_useless_weights_zero", "at most 0.01", True),
+                ("test_l2_keeps_weights_small_but_nonzero", "at least 0.015", False)):
+            article = articles[test_id]
+            assert 'class="reference' not in article and 'class="data-' not in article
+            bars = [float(value) for value in
+                    re.findall(r"<title>Yours: ([\d.e-]+)</title>", article)]
+            assert len(bars) == 5, "the five useless features"
+            level = float(bound.split()[-1])
+            assert all((bar <= level) == (under == (kind == "right")) for bar in bars), \
+                (kind, test_id, bars)
+            assert f"</span>{bound}</li>" in article
+    chinese = reports["regularization", "wrong", "zh"].read_text(encoding="utf-8")
+    assert "惩罚项的梯度" in chinese and "无用特征的权重" in chinese

@@ -27,7 +27,8 @@ TRANSLATED = ("and_perceptron", "or_perceptron", "not_perceptron", "xor_perceptr
               "perceptron_step", "softmax",
               "cross_entropy", "gradient_descent", "squared_error", "backprop",
               "one_hot", "neural_network", "multiclass_cross_entropy",
-              "activations", "sentiment_network")
+              "activations", "sentiment_network", "early_stopping",
+              "sgd_momentum", "dropout", "regularization")
 WRONG = sorted(path for name in TRANSLATED for path in (CORPUS_DIR / name / "wrong").glob("*.py"))
 SEED = 20261129
 # English words in a row, at least two, with a word only a sentence has (names side by side,
@@ -165,3 +166,7 @@ def test_the_detector_finds_an_english_sentence_and_passes_over_code():
     assert english_sentences("应当用 np.exp(L)，而不是 L**2；你的 `return` 在循环里。") == []
     assert english_sentences("第 6 行，在 likelihood 中：return [p for y, p in zip(Y, P)]") == []
     assert english_sentences("net.run('great acting\\tand a fine plot')：期望值为 1") == []
+    assert english_sentences("抛出了 ValueError: ambiguous\n  第 6 行，在 best_epoch 中：if not "
+                             "errors:\n可能的原因：you wrote if not errors.") != []
+    assert english_sentences("抛出了 ValueError: ambiguous\n  第 6 行，在 best_epoch 中：if not "
+                             "errors:\n可能的原因：数组不行。") == []

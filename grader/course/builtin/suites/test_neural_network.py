@@ -734,7 +734,7 @@ def _draw_predictions(chart, trained, seed):
 @pytest.mark.hint(4)
 @pytest.mark.twin("test_trains_on_bike_sharing_data")
 def test_trains_on_the_shown_bike_sharing_data(submission, reference, learner, chart):
-    """bike-sharing-like data (the data set the report plots): losses within 1% of the reference's
+    """bike-sharing-like data the report plots: the losses match the reference's to within 1%
 
     The same training as the hidden test below, on one data set drawn with a fixed seed, so that
     the report can draw your losses beside the reference's and your predictions over the real
@@ -753,7 +753,7 @@ def test_trains_on_the_shown_bike_sharing_data(submission, reference, learner, c
 @pytest.mark.timeout(E2E_SECONDS)
 @pytest.mark.hint(4)
 def test_trains_on_bike_sharing_data(submission, reference, learner, rng, chart):
-    """bike-sharing-like data: losses within 1% of the reference's
+    """bike-sharing-like data: the losses match the reference's to within 1%
 
     A seeded, generated bike-sharing-like data set (hour of day, weekday, season, weather and
     temperature -> standardised count). Your class and the reference start from the same weights
