@@ -69,6 +69,7 @@ class Level:
     pid_namespace: bool = False
     nanny: bool = False
     builds_root: bool = False
+    preforked: bool = False
     unsafe_reason: str = ""
 
     @property
@@ -180,6 +181,21 @@ def candidate_levels(forced: str | None = None) -> list[Level]:
                              f"here; choose from: {', '.join(level.key for level in levels)}")
         return chosen
     return levels
+
+
+# The levels a job may name that the preforked level stands in for: it builds the same walls
+# (see preforked_level), and it is only offered where the learner's uid can be NOBODY.
+PREFORKED_STANDS_FOR = (None, "bubblewrap", "unshare", "preforked")
+
+
+def preforked_level() -> Level:
+    """The `unshare` level as root, started from the learner template (template.py) instead of
+    a fresh interpreter: the same new namespaces, the same root filesystem built by the
+    learner process itself, the same uid switch, stand-in parent, limits and seccomp filter.
+    Only the batch pool offers it, and only as root."""
+    return Level("preforked", "preforked",
+                 (*_SANDBOX, STAND_IN_PARENT, UNPRIVILEGED.format(uid=NOBODY), *_COMMON),
+                 uid=NOBODY, pid_namespace=True, nanny=True, builds_root=True, preforked=True)
 
 
 # Why the process level is not safe, for each uid it may run the learner's code as.
