@@ -162,7 +162,7 @@ def test_the_hostile_corpus_as_a_class_is_contained_on_the_fast_path(short_limit
         assert results[name].score == results[name].max_score > 0, all_messages(results[name])
         assert _alike(results[name]) == _alike(alone["a_right"])
     for name in ("a_wrong", "z_wrong"):
-        assert 0 < results[name].score < results[name].max_score
+        assert results[name].score < results[name].max_score
         assert _alike(results[name]) == _alike(alone["a_wrong"])
     after = {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*")
              if p.is_file()}

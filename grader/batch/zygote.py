@@ -237,7 +237,10 @@ class Zygote:
             _set_parent_death_signal()
             if os.getppid() != zygote:  # the zygote died before the signal was armed
                 os._exit(71)
-            for number in (signal.SIGINT, signal.SIGCHLD, signal.SIGPIPE):
+            # SIGPIPE stays ignored, as in any Python process: a learner that closes its
+            # end of the channel makes a write fail with EPIPE, which the worker reports;
+            # the default action would kill the worker without an answer.
+            for number in (signal.SIGINT, signal.SIGCHLD):
                 signal.signal(number, signal.SIG_DFL)
             devnull = os.open(os.devnull, os.O_RDWR)
             for fd in (0, 1, 2):
