@@ -132,7 +132,15 @@ class CpuMeter:
         """Move back to the cgroup this process came from and remove the meter's."""
         if self.path is not None:
             (self.path.parent / "cgroup.procs").write_text(str(os.getpid()))
-            self.path.rmdir()
+            deadline = time.monotonic() + 10
+            while True:  # what this process started may take a moment to end
+                try:
+                    self.path.rmdir()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.1)
             self.path = None
 
     def seconds(self) -> float:
