@@ -24,13 +24,11 @@ import selectors
 import shutil
 import signal
 import socket
-import subprocess
 import sys
 import tempfile
 import time
 import traceback
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from grader.course import catalog
 
@@ -89,20 +87,11 @@ def start_template() -> None:
     if os.getuid() != 0:
         return
     from grader.boundary import process
-    from grader.boundary.launch import learner_env, python_command
 
-    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-    code = "from grader.boundary.template import main; main()"
     try:
-        subprocess.Popen([*python_command(code), str(theirs.fileno())],
-                         pass_fds=(theirs.fileno(),), env=learner_env(Path("/")),
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, start_new_session=True)
+        ours = process.spawn_template()
     except OSError:
-        ours.close()
         return
-    finally:
-        theirs.close()
     process.use_template(ours)
     if _probe_in_child() != 0:
         process.use_template(None)

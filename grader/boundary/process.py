@@ -33,6 +33,7 @@ SWEEP_SECONDS = 5.0
 _working_levels: dict[str | None, Level] = {}
 # The learner template's request socket, where the batch pool started one (use_template).
 _template: socket.socket | None = None
+_templates: list[subprocess.Popen] = []  # kept, as the templates run until this process ends
 _CGROUP_PREFIX = "nn-grader-"
 
 
@@ -69,8 +70,8 @@ class LearnerProcess:
         known = _working_levels.get(self.isolation)
         if _template is not None and self.isolation in PREFORKED_STANDS_FOR:
             # The template first; the level the job names stays behind it, should it fail.
-            fallback = candidate_levels(self.isolation) if self.isolation != "preforked" \
-                else []
+            fallback = [level for level in candidate_levels(self.isolation)
+                        if not level.preforked] if self.isolation != "preforked" else []
             self._levels = [preforked_level(), *fallback]
         else:
             self._levels = [known] if known else candidate_levels(self.isolation)
@@ -206,10 +207,13 @@ class LearnerProcess:
 
     def _spawn_preforked(self, level: Level, config: dict, ours: socket.socket,
                          theirs: socket.socket) -> None:
-        """Ask the learner template for a learner (see template.py) and send it `config`."""
+        """Ask the learner template for a learner (see template.py) and send it `config`;
+        without one, start a template for this process first."""
         link, link_theirs = socket.socketpair()
         self.sock, self.level = ours, level
         try:
+            if _template is None:
+                use_template(spawn_template())
             request = json.dumps({"cgroup": self.tasks.path if self.tasks else None}).encode()
             socket.send_fds(_template, [request],
                             [link_theirs.fileno(), theirs.fileno(), self.output_fd])
@@ -342,6 +346,25 @@ class _Forked:
             os.close(self.pidfd)
             self.pidfd = -1
         self.link.close()
+
+
+def spawn_template() -> socket.socket:
+    """Start a learner template (template.py) with a learner's environment (NumPy reads its
+    thread settings when it is imported); the socket that asks it for learners. It dies with
+    this process, or when every copy of the socket is closed."""
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    code = "from grader.boundary.template import main; main()"
+    try:
+        _templates.append(subprocess.Popen(
+            [*python_command(code), str(theirs.fileno())], pass_fds=(theirs.fileno(),),
+            env=learner_env(Path("/")), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, start_new_session=True))
+    except OSError:
+        ours.close()
+        raise
+    finally:
+        theirs.close()
+    return ours
 
 
 def use_template(requests: socket.socket | None) -> None:
