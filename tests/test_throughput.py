@@ -14,6 +14,7 @@ import functools
 import os
 import secrets
 import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from test_hostile import HOSTILE, SHORT, Header, _descendants
 
 from grader import cli
 from grader.batch import executor, run, store
-from grader.boundary import launch
+from grader.boundary import launch, process
 from grader.boundary.launch import Limits
 from grader.course import paths as course
 from grader.results import Result
@@ -230,3 +231,57 @@ def test_the_old_path_stays_selectable(short_limits, tmp_path, monkeypatch):
     result = _report(folder, tmp_path / "out", jobs=1)["ana"]
     assert result.score == result.max_score
     assert not result.isolation.startswith("preforked"), result.isolation
+
+
+# What a learner process sees of itself that a fork could have carried over from the template.
+SELF_PORTRAIT = '''
+import os
+import stat
+
+import numpy as np
+
+
+def kind(fd):
+    try:
+        mode = os.fstat(int(fd)).st_mode
+    except OSError:
+        return None  # the folder listdir itself had open
+    return [name for name in ("S_ISSOCK", "S_ISCHR", "S_ISREG", "S_ISFIFO", "S_ISDIR")
+            if getattr(stat, name)(mode)]
+
+
+status = dict(line.split(":\\t", 1) for line in open("/proc/self/status").read().splitlines()
+              if ":\\t" in line)
+fds = [kind(fd) for fd in sorted(os.listdir("/proc/self/fd"), key=int)]
+seen = repr((sorted(k for k in fds if k is not None), sorted(os.environ.items()), os.getuid(),
+             os.getgid(), os.getgroups(), os.umask(0o022),
+             [status[key].strip() for key in ("SigBlk", "SigIgn", "CapInh", "CapPrm", "CapEff",
+                                              "CapBnd", "CapAmb", "NoNewPrivs", "Seccomp")],
+             sorted(name for name in os.listdir("/proc") if name.isdigit())))
+print(seen.replace(os.getcwd(), "WORKDIR"))
+print(np.random.get_state()[1][1:5].tolist())
+'''
+
+
+def _portrait(isolation: str) -> tuple[str, str]:
+    with tempfile.TemporaryFile() as output:
+        learner = process.LearnerProcess(SELF_PORTRAIT.encode(), "portrait.py", Limits(),
+                                         output.fileno(), isolation)
+        try:
+            learner.start()
+            learner.await_hello()
+            assert "ready" in learner.wait_import()
+            assert learner.level.key == isolation
+        finally:
+            learner.kill()
+        output.seek(0)
+        seen, state = output.read().decode().splitlines()
+    return seen, state
+
+
+def test_a_learner_forked_from_the_template_sees_itself_as_a_fresh_one_does():
+    fresh, _ = _portrait("unshare")
+    first, first_state = _portrait("preforked")
+    second, second_state = _portrait("preforked")
+    assert first == fresh == second
+    assert first_state != second_state, "two learners drew the same NumPy random state"

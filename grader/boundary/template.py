@@ -61,8 +61,14 @@ def main() -> None:
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # stand-ins are reaped by the kernel
     import gc
 
+    import numpy.random  # noqa: F401  (NumPy loads it on first use: each learner uses it)
+
     gc.collect()
     gc.freeze()
+    if len(os.listdir("/proc/self/task")) != 1:
+        # A thread (a BLAS pool started despite the learner's thread settings) would be
+        # forked half-copied, holding whatever lock it held: no learner starts from here.
+        return
     while True:
         try:
             data, fds = _receive(requests)
