@@ -90,7 +90,7 @@ def main() -> None:
                 lambda: subprocess.run(["bwrap", "--ro-bind", "/", "/", "--unshare-all",
                                         "--", "/bin/true"], check=True), options.runs)
         for level in launch.candidate_levels():
-            if level.safe:
+            if level.safe and not level.preforked:
                 measure(meter, f"learner start, {level.key} (fresh interpreter)",
                         lambda key=level.key: learner_start(key), options.runs)
         zygote.start_template()
