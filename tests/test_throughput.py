@@ -157,6 +157,8 @@ def test_the_hostile_corpus_as_a_class_is_contained_on_the_fast_path(short_limit
             assert text in messages, (path.name, text, messages)
         for text in header.output:
             assert text in result.output, (path.name, text)
+        for text in header.absent:
+            assert text not in result.to_json(), (path.name, text, result.output[:3000])
     alone = _report(_only(folder, ("a_right", "a_wrong"), tmp_path / "alone"),
                     tmp_path / "out-alone", jobs=1)
     for name in ("a_right", "z_right"):
