@@ -14,8 +14,13 @@ without the template, and the same suite run in this warm process against the so
 
 from __future__ import annotations
 
-import argparse
 import os
+
+# One BLAS thread, as in every grading process (grading.worker_env, launch.learner_env): set
+# before NumPy is first imported, which reads it then.
+os.environ.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+
+import argparse
 import subprocess
 import sys
 import tempfile

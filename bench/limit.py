@@ -19,10 +19,15 @@ Not a test: the figures depend on the machine and its load, which is printed too
 
 from __future__ import annotations
 
+import os
+
+# One BLAS thread, as in every grading process (grading.worker_env, launch.learner_env): set
+# before NumPy is first imported, which reads it then.
+os.environ.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+
 import argparse
 import copy
 import importlib.util
-import os
 import platform
 import sys
 import tempfile
