@@ -74,13 +74,6 @@ def preload(course: catalog.Course) -> None:
     course.importable()
     for module in _course_imports(course):
         _try_import(module)
-    # The suites themselves, under the names pytest gives them (suites/ comes first on
-    # sys.path, the rootdir has no __init__.py): pytest then finds each in sys.modules instead
-    # of executing it again in every child. Trusted code, and only in the grading processes.
-    for name in course.names():
-        path = course.suite_path(name)
-        if path.is_file() and path.parent == course.suites_dir:
-            _try_import(path.stem)
     from grader.boundary.launch import make_undumpable
 
     make_undumpable()
