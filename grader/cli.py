@@ -10,7 +10,7 @@ from typing import TypeVar
 
 import click
 
-from grader import __version__, files
+from grader import __version__, files, i18n
 from grader.cli_i18n import Group
 from grader.core import grading
 from grader.course import catalog
@@ -82,14 +82,15 @@ def _load_course(choice: CourseChoice) -> catalog.Course:
         return loader()
     except catalog.CourseError as error:
         heading = {
-            "--course": "grader: the course in {folder} (given by --course) cannot be used:",
-            COURSE_ENV: "grader: the course in {folder} (given by {variable}) cannot be used:",
-            "the workspace": "grader: the course in {folder} (recorded in this workspace by "
-                             "`grader init`) cannot be used:",
-            "init": "grader: the course in {folder} (given to `grader init --course`) cannot be "
-                    "used:"}[choice.source]
-        click.echo(render_text.printable_line(heading.format(folder=folder, variable=COURSE_ENV)),
-                   err=True)
+            "--course": N_("grader: the course in {folder} (given by --course) cannot be used:"),
+            COURSE_ENV: N_("grader: the course in {folder} (given by {variable}) cannot be "
+                           "used:"),
+            "the workspace": N_("grader: the course in {folder} (recorded in this workspace by "
+                                "`grader init`) cannot be used:"),
+            "init": N_("grader: the course in {folder} (given to `grader init --course`) cannot "
+                       "be used:")}[choice.source]
+        click.echo(render_text.printable_line(_(heading).format(folder=folder,
+                                                                variable=COURSE_ENV)), err=True)
         for problem in error.problems:
             click.echo(render_text.printable_line(f"  - {problem}"), err=True)
         sys.exit(EXIT_USAGE)
@@ -318,7 +319,7 @@ def hint(exercise_name: str | None, show_all: bool) -> None:
         exercise = _notified(study.next_exercise(found))
         if exercise is None:
             raise click.UsageError(_("name an exercise: {names}.").format(
-                names=", ".join(catalog.names())))
+                names=i18n.listing(catalog.names())))
     else:
         exercise = _exercise_named(exercise_name)
     click.echo(_notified(study.hint(found, exercise, every=show_all)))
@@ -549,8 +550,9 @@ def gradescope_build(out: Path, exercises: tuple[str, ...], hidden: str) -> None
     from grader.batch import bundle
 
     if not catalog.active().builtin:
-        raise click.UsageError("the Gradescope bundle carries the built-in course only: run "
-                               f"this without --course and {COURSE_ENV}.")
+        raise click.UsageError(_("the Gradescope bundle carries the built-in course only: run "
+                                 "this without --course and {variable}.").format(
+                                     variable=COURSE_ENV))
     for name in exercises:
         _exercise_named(name)
     try:
@@ -565,9 +567,9 @@ def gradescope_build(out: Path, exercises: tuple[str, ...], hidden: str) -> None
     click.echo(render_text.printable_line(
         counted(len(built.exercises), "Wrote {path}: {n} exercise ({names}); hidden tests "
                 "{hidden}.", "Wrote {path}: {n} exercises ({names}); hidden tests {hidden}.",
-                path=out, names=", ".join(built.exercises), hidden=_(HIDDEN_TESTS[hidden]))))
+                path=out, names=i18n.listing(built.exercises), hidden=_(HIDDEN_TESTS[hidden]))))
     click.echo(_(BUILT_FROM[built.wheel_source]).format(wheel=built.wheel,
-                                                       pins=", ".join(built.pins)))
+                                                       pins=i18n.listing(built.pins)))
     click.echo(_("Upload the zip on the assignment's Configure Autograder page."))
     sys.exit(EXIT_FULL_MARKS)
 
@@ -616,28 +618,29 @@ def new_command(choice: CourseChoice, name: str) -> None:
     from grader.course import scaffold
 
     if choice.source not in ("--course", COURSE_ENV):
-        raise click.UsageError("name the course folder: `grader --course DIR new NAME`, or set "
-                               f"{COURSE_ENV}=DIR (an empty folder starts a new course).")
+        raise click.UsageError(_("name the course folder: `grader --course DIR new NAME`, or "
+                                 "set {variable}=DIR (an empty folder starts a new "
+                                 "course).").format(variable=COURSE_ENV))
     try:
         made = scaffold.new_exercise(choice.folder, name)
     except scaffold.ScaffoldError as error:
         raise click.UsageError(str(error)) from None
     except OSError as error:
-        click.echo(f"grader new: cannot write {error.filename}: {error.strerror}", err=True)
+        click.echo(_("grader new: cannot write {path}: {reason}").format(
+            path=error.filename, reason=error.strerror or error), err=True)
         sys.exit(EXIT_USAGE)
     cwd = Path.cwd()
     stub, solution, suite, toml = (render_text.shown_path(path, cwd) for path in made.written)
     root = render_text.shown_path(made.course.root, cwd)
-    click.echo(render_text.printable_line(
-        f"Added the exercise {name} to the course in {root}:") + "\n"
-        + render_text.printable_line(f"  {stub}: the stub learners start from") + "\n"
-        + render_text.printable_line(f"  {solution}: the reference solution") + "\n"
-        + render_text.printable_line(f"  {suite}: the hidden suite, a visible example and its "
-                                     "hidden twin on random inputs") + "\n"
-        + render_text.printable_line(f"  {toml}: its catalog entry (title, points, task, "
-                                     "hints)") + "\n"
-        + render_text.printable_line(f"Make them your exercise, then run `grader --course "
-                                     f"{root} dev check {name}`."))
+    click.echo("\n".join(render_text.printable_line(line) for line in _(
+        "Added the exercise {name} to the course in {root}:\n"
+        "  {stub}: the stub learners start from\n"
+        "  {solution}: the reference solution\n"
+        "  {suite}: the hidden suite, a visible example and its hidden twin on random inputs\n"
+        "  {toml}: its catalog entry (title, points, task, hints)\n"
+        "Make them your exercise, then run `grader --course {root} dev check {name}`.").format(
+            name=name, root=root, stub=stub, solution=solution, suite=suite,
+            toml=toml).splitlines()))
     sys.exit(EXIT_FULL_MARKS)
 
 
@@ -667,18 +670,18 @@ def dev_check(names: tuple[str, ...], jobs: int | None, seed: int | None) -> Non
 
     most = JOBS_PER_CPU * default_jobs()
     if jobs is not None and jobs > most:
-        raise click.UsageError(f"--jobs {jobs} is more than this machine can use: at most {most} "
-                               "files are graded at once.")
+        raise click.UsageError(_("--jobs {jobs} is more than this machine can use: at most "
+                                 "{most} files are graded at once.").format(jobs=jobs, most=most))
     course = catalog.active()
     for name in names:
         _exercise_named(name)
     try:
         report = devcheck.check(course, names, jobs=jobs, seed=seed, progress=sys.stderr)
     except devcheck.PoolFailed as error:
-        click.echo(f"grader: internal failure: {error}", err=True)
+        click.echo(_("grader: internal failure: {error}").format(error=error), err=True)
         sys.exit(EXIT_GRADER_FAILED)
     except KeyboardInterrupt:
-        click.echo("grader: interrupted", err=True)
+        click.echo(_("grader: interrupted"), err=True)
         sys.exit(EXIT_INTERRUPTED)
     click.echo(devcheck.render(report))
     sys.exit(EXIT_FULL_MARKS if report.ok else EXIT_NOT_FULL)
@@ -717,8 +720,8 @@ def dev_mutate(names: tuple[str, ...], jobs: int | None, seed: int | None, min_s
 
     most = JOBS_PER_CPU * default_jobs()
     if jobs is not None and jobs > most:
-        raise click.UsageError(f"--jobs {jobs} is more than this machine can use: at most {most} "
-                               "files are graded at once.")
+        raise click.UsageError(_("--jobs {jobs} is more than this machine can use: at most "
+                                 "{most} files are graded at once.").format(jobs=jobs, most=most))
     course = catalog.active()
     for name in names:
         _exercise_named(name)
@@ -726,10 +729,10 @@ def dev_mutate(names: tuple[str, ...], jobs: int | None, seed: int | None, min_s
         report = mutate.run(course, names, jobs=jobs, seed=seed, min_score=min_score,
                             progress=sys.stderr, cap=max_mutants)
     except mutate.PoolFailed as error:
-        click.echo(f"grader: internal failure: {error}", err=True)
+        click.echo(_("grader: internal failure: {error}").format(error=error), err=True)
         sys.exit(EXIT_GRADER_FAILED)
     except KeyboardInterrupt:
-        click.echo("grader: interrupted", err=True)
+        click.echo(_("grader: interrupted"), err=True)
         sys.exit(EXIT_INTERRUPTED)
     if fmt == "json":
         click.echo(json_text(mutate.to_json(report)))

@@ -43,7 +43,7 @@ from __future__ import annotations
 import functools
 import gettext as _gettext
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,9 @@ LANGUAGES = (ENGLISH, CHINESE)
 ENVIRONMENT_KEY = "NN_GRADER_LANG"
 # The HTML `lang` of each language: zh-Hans makes browsers pick a Simplified Chinese font.
 _HTML_LANG = {ENGLISH: "en", CHINESE: "zh-Hans"}
+# What separates the items of a list: Chinese enumerates with the ideographic comma, and an
+# ASCII ", " between Chinese words reads as an English sentence glued in.
+_LIST_SEPARATOR = {ENGLISH: ", ", CHINESE: "\u3001"}
 
 _current = ENGLISH
 _course_locale = BUILTIN_COURSE_LOCALE
@@ -113,6 +116,12 @@ _ = gettext
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(_current).ngettext(singular, plural, n)
+
+
+def listing(items: Iterable[str], lang: str | None = None) -> str:
+    """`items` as a list in the language spoken (or `lang`): "a, b, c", or "a、b、c" in
+    Chinese. The list is a placeholder's value; the sentence around it is the message."""
+    return _LIST_SEPARATOR[lang or _current].join(items)
 
 
 def N_(message: str) -> str:

@@ -204,9 +204,20 @@ def _test_dict(test: TestResult) -> dict[str, Any]:
     data["visibility"] = test.visibility.value
     if test.details is None:
         del data["details"]
-    if not test.charts:  # a result without charts reads as it did before charts existed
+    if test.charts:
+        data["charts"] = [_chart_dict(chart) for chart in test.charts]
+    else:  # a result without charts reads as it did before charts existed
         del data["charts"]
     return data
+
+
+def _chart_dict(chart: Chart) -> dict[str, Any]:
+    return {"kind": chart.kind.value, "title": chart.title, "x_label": chart.x_label,
+            "y_label": chart.y_label,
+            "series": [{"label": series.label, "role": series.role.value,
+                        "points": [list(point) for point in series.points]}
+                       for series in chart.series],
+            "marks": [{"x": mark.x, "label": mark.label} for mark in chart.marks]}
 
 
 def _test_from_dict(data: Any) -> TestResult:

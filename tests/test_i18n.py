@@ -254,9 +254,10 @@ def test_every_layer_of_every_level_is_shown_in_chinese():
               for level in launch.candidate_levels()]
     i18n.use(i18n.CHINESE)
     for described in levels:
-        name, _, layers = described.partition(": ")
-        shown = isolation_text(described)
-        assert shown.startswith(name + ": ")
+        name, _, layers = described.removeprefix(launch.UNSAFE_MARK).partition(": ")
+        shown = isolation_text(described).removeprefix(launch.UNSAFE_MARK)
+        assert shown.startswith(name + "：")  # full-width, and the layers listed with 、
+        assert "、" in shown and ", " not in shown, shown
         assert not re.search(r"[A-Za-z]{3,} [a-z]{3,}", shown.removeprefix(name)), shown
     assert "64 个线程" in isolation_text(launch.THREADS_LAYER.format(n=64))
     assert isolation_text("a layer of a later grader") == "a layer of a later grader"

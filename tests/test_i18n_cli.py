@@ -8,6 +8,7 @@ course's own files, so that only English the grader itself wrote is counted as a
 from __future__ import annotations
 
 import ast
+import dataclasses
 import os
 import pty
 import re
@@ -220,6 +221,8 @@ def test_class_grading_speaks_chinese_and_renders_again_in_english(run_cli, tmp_
     graded = run_cli("--lang", "zh", "report", submissions, "-o", out, "--seed", "7")
     assert graded.exit_code == 0, graded.stderr
     assert "已为 2 位学习者" in graded.stdout
+    isolation = next(line for line in graded.stdout.splitlines() if line.startswith("隔离级别"))
+    assert "、" in isolation and ", " not in isolation
     assert english_sentences(graded.stdout + graded.stderr) == []
     lang, text = page_text(out / "index.html")
     assert lang == "zh-Hans" and "班级报告" in text
@@ -264,3 +267,138 @@ def test_a_notebook_workspace_speaks_chinese(run_cli, tmp_path, monkeypatch):
     assert "IPython 魔法命令" in checked.stdout and "不参与评分" in checked.stdout
     assert "个值中有" in checked.stdout
     assert english_sentences(checked.stdout + checked.stderr) == []
+
+
+# -- the author's and the instructor's commands ----------------------------------------------
+
+
+def test_a_new_exercise_is_announced_checked_and_mutated_in_chinese(run_cli, tmp_path):
+    made = run_cli("--lang", "zh", "--course", tmp_path / "course", "new", "my_ex")
+    assert made.exit_code == 0, made.stderr
+    assert "已把练习 my_ex 加入" in made.stdout and "参考答案" in made.stdout
+    assert "`grader --course course dev check my_ex`" in made.stdout
+    said = [made.stdout]
+    checked = run_cli("--lang", "zh", "--course", tmp_path / "course", "dev", "check")
+    # the untouched stub is recognised as not started although Chinese is spoken
+    assert checked.exit_code == 0, checked.stdout
+    assert checked.stdout.startswith("练习") and "全部 1 个练习都一致" in checked.stdout
+    said.append(checked.stdout)
+    mutated = run_cli("--lang", "zh", "--course", tmp_path / "course", "dev", "mutate",
+                      "--max-mutants", "3")
+    assert mutated.exit_code == 0, mutated.stdout
+    assert "生成" in mutated.stdout and "合计" in mutated.stdout
+    assert "在它的 8 个变异体中评分了 3 个" in mutated.stdout
+    said.append(mutated.stdout)
+    for args, chinese in ((["new", "my_ex"], "已经有名为 'my_ex' 的练习"),
+                          (["new", "os"], "是 Python 能导入的模块名"),
+                          (["new", "2x"], "不能用作练习名"),
+                          (["dev", "check", "--jobs", "100000"], "超出了本机所能使用的数量")):
+        refused = run_cli("--lang", "zh", "--course", tmp_path / "course", *args)
+        assert refused.exit_code == 2 and chinese in refused.stderr, refused.stderr
+        said.append(refused.stderr)
+    unnamed = run_cli("--lang", "zh", "new", "my_other")
+    assert unnamed.exit_code == 2 and "请指定课程文件夹" in unnamed.stderr
+    said.append(unnamed.stderr)
+    assert [english_sentences(text) for text in said] == [[]] * len(said)
+
+
+def test_a_cluster_refusal_is_written_in_the_language_of_the_machine_that_asks():
+    from grader.batch import cluster
+
+    terms = cluster.Terms("1.0", "abc", {"softmax": "1", "one_hot": "2"}, False, None,
+                          i18n.CHINESE)
+    facts = {"address": "tcp://10.0.0.7:40000", "version": "1.0", "course": "def",
+             "exercises": {"softmax": "9", "one_hot": "8"}, "start_failure": "",
+             "unsafe_reason": "", "level": "process"}
+    other_course = cluster.refusal(facts, terms)
+    assert other_course.startswith("位于 tcp://10.0.0.7:40000 的工作节点上的课程文件与本机不同")
+    assert "（涉及 one_hot、softmax）" in other_course
+    older = cluster.refusal({**facts, "version": "0.9"}, terms)
+    assert "运行的是 nn-grader 0.9，本机运行的是 1.0" in older
+    unsafe = cluster.refusal({**facts, "course": "abc", "unsafe_reason": "why"}, terms)
+    assert "隔离级别下运行学习者代码" in unsafe and "（why）" in unsafe
+    assert [english_sentences(text) for text in (other_course, older, unsafe)] == [[]] * 3
+    english = cluster.refusal(facts, dataclasses.replace(terms, lang=i18n.ENGLISH))
+    assert "has other course files than this machine (for one_hot, softmax)" in english
+
+
+def test_a_submission_that_brought_two_workers_down_is_explained_in_chinese():
+    from grader.batch import cluster
+
+    i18n.use(i18n.CHINESE)
+    result = cluster.killed_twice({"exercise": "softmax", "label": "softmax.py", "seed": 7})
+    assert result["message"].startswith("你的文件无法评分：运行它的评分机器停止了")
+    assert result["lang"] == "zh" and english_sentences(result["message"]) == []
+
+
+def test_report_on_a_cluster_is_refused_in_chinese(run_cli, tmp_path, monkeypatch):
+    (tmp_path / "class" / "li-lei").mkdir(parents=True)
+    (tmp_path / "class" / "li-lei" / "softmax.py").write_text(WRONG_SOFTMAX)
+    said = []
+    for address, chinese in (("tcp://127.0.0.1:1", "无法连接位于 tcp://127.0.0.1:1 的 Dask 调度器"),
+                             ("nonsense://x", "不是 Dask 调度器的地址（未知的协议 'nonsense'")):
+        refused = run_cli("--lang", "zh", "report", tmp_path / "class", "-o", tmp_path / "out",
+                          "--cluster", address)
+        assert refused.exit_code == 2 and chinese in refused.stderr, refused.stderr
+        said.append(refused.stderr)
+    assert "Dask 支持 inproc、tcp" in said[1]
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    missing = run_cli("--lang", "zh", "report", tmp_path / "class", "-o", tmp_path / "out",
+                      "--cluster", "tcp://127.0.0.1:8786")
+    assert missing.exit_code == 2
+    assert missing.stderr.startswith("grader：--cluster 需要 Dask 的 distributed 包")
+    said.append(missing.stderr)
+    assert [english_sentences(text) for text in said] == [[]] * 3
+    assert not (tmp_path / "out").exists()
+
+
+def test_isolation_layers_are_listed_the_way_each_language_lists_things():
+    from grader.render.text import isolation_text
+
+    recorded = "UNSAFE: process: stdin closed, no network, rlimits (memory, CPU, files, output)"
+    assert isolation_text(recorded) == recorded
+    i18n.use(i18n.CHINESE)
+    assert isolation_text(recorded) == \
+        "UNSAFE: process：stdin 已关闭、无网络、资源限制（内存、CPU、文件、输出）"
+    assert i18n.listing(["a", "b"]) == "a、b" and i18n.listing(["a", "b"], "en") == "a, b"
+
+
+def test_a_surviving_mutant_is_described_in_chinese(run_cli, tmp_path):
+    made = run_cli("--course", tmp_path / "course", "new", "my_ex")
+    assert made.exit_code == 0, made.stderr
+    suite = tmp_path / "course" / "suites" / "test_my_ex.py"
+    # a suite that checks nothing but the function's existence lets every mutant survive
+    suite.write_text('import pytest\n\n\n@pytest.mark.points(10)\ndef test_exists(submission):\n'
+                     '    """the function exists"""\n    assert callable(submission.my_ex)\n')
+    mutated = run_cli("--lang", "zh", "--course", tmp_path / "course", "dev", "mutate",
+                      "--max-mutants", "2")
+    assert mutated.exit_code == 1
+    assert "个变异体存活" in mutated.stdout and "请加强测试套件" in mutated.stdout
+    described = [line for line in mutated.stdout.splitlines() if "：第 " in line]
+    assert described and all(re.search(r"：第 \d+ 行，\S", line) for line in described)
+    assert english_sentences(mutated.stdout.split("[[exercise.equivalent]]")[0]) == []
+
+
+def test_a_cluster_summary_names_each_workers_level_in_chinese(run_cli, tmp_path):
+    from grader.batch import classview, layout, run, store, summary
+
+    submissions = tmp_path / "class"
+    for learner in ("li-lei", "han-mei"):
+        (submissions / learner).mkdir(parents=True)
+        (submissions / learner / "softmax.py").write_text(RIGHT_SOFTMAX)
+    out = tmp_path / "out"
+    assert run_cli("report", submissions, "-o", out, "--seed", "7").exit_code == 0
+    kept = [store.Record.from_line(line)
+            for line in (out / store.RESULTS).read_text(encoding="utf-8").splitlines()]
+    moved = [dataclasses.replace(
+        record, cluster="tcp://scheduler:8786", worker=f"tcp://10.0.0.{index}:40000",
+        result=dataclasses.replace(record.result, isolation=level))
+        for index, (record, level) in enumerate(zip(kept, (
+            "bubblewrap: PID namespace, no network", "process: stdin closed"), strict=True), 1)]
+    view = classview.build(layout.discover(submissions, None), moved, 7)
+    i18n.use(i18n.CHINESE)
+    text = summary.render(run.Outcome(out, view, graded_now=2, reused=0, jobs=4, seconds=1.0,
+                                      cluster="tcp://scheduler:8786", workers=2))
+    assert "  tcp://10.0.0.1:40000（1 份提交）：bubblewrap：PID 命名空间、无网络" in text
+    assert "  tcp://10.0.0.2:40000（1 份提交）：process：stdin 已关闭" in text
+    assert english_sentences(text) == []

@@ -72,7 +72,7 @@ def build(out: Path, exercises: tuple[str, ...] = (), hidden: str = "after_due_d
     missing = [name for name in names if not course.suite_path(name).is_file()]
     if missing:
         raise BuildError(_("this installation has no suite for {names}").format(
-            names=", ".join(missing)))
+            names=i18n.listing(missing)))
     settings = Settings(names, hidden, lang=i18n.current())
     with tempfile.TemporaryDirectory(prefix="nn-grader-wheel-") as scratch:
         wheel, source = build_wheel(Path(scratch))

@@ -39,13 +39,14 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import grader
+from grader import i18n
 from grader.batch import store
 from grader.batch.executor import ForkServerExecutor, TaskFailed, Where, run_job
 from grader.boundary.launch import ENVIRONMENT_KEY, Limits
 from grader.core import grading
 from grader.course import catalog
 from grader.course import paths as course
-from grader.i18n import counted
+from grader.i18n import N_, _, counted
 
 CONNECT_SECONDS = 10.0
 WORKERS_SECONDS = 30.0
@@ -55,7 +56,7 @@ ALLOWED_FAILURES = 1
 INSTALL = "pip install 'nn-grader[dask]'"
 SHOWN_WORKERS = 5
 
-KILLED_TWICE = (
+KILLED_TWICE = N_(
     "Your file could not be graded: the grading machine running it stopped, and so did the "
     "second one that tried it, so it was not tried again. This usually means the code used far "
     "more memory or processes than the exercise needs. Check that your code runs quickly on a "
@@ -89,6 +90,7 @@ class Terms:
     exercises: dict[str, str]
     unsafe_isolation: bool
     course_key: str | None = None  # how jobs name the course (catalog.Course.job_key)
+    lang: str = i18n.ENGLISH  # the language a worker's refusal is written in
 
 
 def connect(address: str, *, unsafe_isolation: bool = False,
@@ -103,7 +105,8 @@ def connect(address: str, *, unsafe_isolation: bool = False,
     try:
         client = distributed.Client(address, timeout=timeout, set_as_default=False)
     except (OSError, ValueError, TimeoutError) as error:
-        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}.") from None
+        raise ClusterError(_("cannot reach the Dask scheduler at {address}: {reason}.").format(
+            address=address, reason=error)) from None
     try:
         terms = local_terms(unsafe_isolation)
         workers = _survey(client, address, terms)
@@ -118,8 +121,9 @@ def _distributed():
     try:
         import distributed
     except ImportError:
-        raise MissingExtra("--cluster needs Dask's distributed package, which is not "
-                           f"installed here; install it with `{INSTALL}`.") from None
+        raise MissingExtra(_("--cluster needs Dask's distributed package, which is not "
+                             "installed here; install it with `{command}`.").format(
+                                 command=INSTALL)) from None
     return distributed
 
 
@@ -131,19 +135,21 @@ def _reachable(address: str, timeout: float) -> None:
     try:
         scheme, location = parse_address(address)
         if scheme not in registry.backends:
-            raise ValueError(f"unknown scheme {scheme!r}; Dask knows "
-                             f"{', '.join(sorted(registry.backends))}")
+            raise ValueError(_("unknown scheme {scheme!r}; Dask knows {schemes}").format(
+                scheme=scheme, schemes=i18n.listing(sorted(registry.backends))))
         if scheme not in ("tcp", "tls"):
             return
         host, port = parse_host_port(location)
     except ValueError as error:
-        raise ClusterError(f"{address} is not a Dask scheduler address ({error}); give one "
-                           "such as tcp://HOST:8786.") from None
+        raise ClusterError(_("{address} is not a Dask scheduler address ({error}); give one "
+                             "such as tcp://HOST:8786.").format(address=address,
+                                                               error=error)) from None
     try:
         socket.create_connection((host, port), timeout=timeout).close()
     except OSError as error:
         reason = error.strerror or str(error) or type(error).__name__
-        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {reason}.") from None
+        raise ClusterError(_("cannot reach the Dask scheduler at {address}: {reason}.").format(
+            address=address, reason=reason)) from None
 
 
 def _check_scheduler(address: str, timeout: float) -> None:
@@ -165,23 +171,24 @@ def _check_scheduler(address: str, timeout: float) -> None:
     try:
         answer = asyncio.run(asyncio.wait_for(identity(), 2 * timeout))
     except TimeoutError:
-        answer = f"no answer within {2 * timeout:g} s"
+        answer = _("no answer within {seconds:g} s").format(seconds=2 * timeout)
     except Exception as error:  # noqa: BLE001  (whatever another server makes Dask raise)
         answer = f"{type(error).__name__}: {error}"
     if isinstance(answer, dict) and answer.get("type") == "Scheduler":
         return
     if isinstance(answer, dict) and answer.get("type"):
-        answer = f"it is a Dask {answer['type']}, not the scheduler"
+        answer = _("it is a Dask {kind}, not the scheduler").format(kind=answer["type"])
     elif not isinstance(answer, str):
-        answer = "its answer is not a Dask scheduler's"
-    raise ClusterError(f"what answers at {address} is not a Dask scheduler ({answer}); give "
-                       "the address `dask scheduler` prints, such as tcp://HOST:8786.")
+        answer = _("its answer is not a Dask scheduler's")
+    raise ClusterError(_("what answers at {address} is not a Dask scheduler ({answer}); give "
+                         "the address `dask scheduler` prints, such as "
+                         "tcp://HOST:8786.").format(address=address, answer=answer))
 
 
 def local_terms(unsafe_isolation: bool) -> Terms:
     exercises = course_digests()
     return Terms(grader.__version__, _digest(exercises), exercises, unsafe_isolation,
-                 catalog.active().job_key())
+                 catalog.active().job_key(), i18n.current())
 
 
 def course_digests() -> dict[str, str]:
@@ -207,9 +214,10 @@ def _survey(client, address: str, terms: Terms) -> dict[str, WorkerReport]:
     try:
         client.wait_for_workers(1, timeout=WORKERS_SECONDS)
     except TimeoutError:
-        raise ClusterError(f"the Dask scheduler at {address} has no workers (none joined in "
-                           f"{WORKERS_SECONDS:g} s); start one on each machine with `dask "
-                           f"worker {address}`.") from None
+        raise ClusterError(_("the Dask scheduler at {address} has no workers (none joined in "
+                             "{seconds:g} s); start one on each machine with `dask worker "
+                             "{address}`.").format(address=address,
+                                                   seconds=WORKERS_SECONDS)) from None
     threads = client.nthreads()
     futures = {worker: client.submit(report, terms, key=f"nn-grader-survey-{uuid.uuid4().hex}",
                                      workers=[worker], allow_other_workers=False, pure=False)
@@ -221,21 +229,23 @@ def _survey(client, address: str, terms: Terms) -> dict[str, WorkerReport]:
         try:
             reports[worker] = future.result(timeout=max(0.1, deadline - time.monotonic()))
         except TimeoutError:
-            problems.append(f"the worker at {worker} did not answer within "
-                            f"{SURVEY_SECONDS:g} s")
+            problems.append(_("the worker at {worker} did not answer within {seconds:g} "
+                              "s").format(worker=worker, seconds=SURVEY_SECONDS))
         except Exception as error:  # noqa: BLE001  (a worker without this grader, say)
-            problems.append(f"the worker at {worker} could not run nn-grader "
-                            f"{terms.version} ({type(error).__name__}: {error}): install it "
-                            "there")
+            problems.append(_("the worker at {worker} could not run nn-grader {version} "
+                              "({error}): install it there").format(
+                worker=worker, version=terms.version, error=f"{type(error).__name__}: {error}"))
         else:
             if reports[worker].problem:
                 problems.append(reports[worker].problem)
     if len(problems) == 1:
-        raise ClusterError(f"the Dask cluster at {address} cannot grade for this machine: "
-                           f"{problems[0]}.")
+        raise ClusterError(_("the Dask cluster at {address} cannot grade for this machine: "
+                             "{problem}.").format(address=address, problem=problems[0]))
     if problems:
-        lines = [f"the Dask cluster at {address} cannot grade for this machine:"]
-        lines += [f"  {problem[0].upper()}{problem[1:]}." for problem in problems[:SHOWN_WORKERS]]
+        lines = [_("the Dask cluster at {address} cannot grade for this machine:").format(
+            address=address)]
+        lines += [_("  {problem}.").format(problem=problem[0].upper() + problem[1:])
+                  for problem in problems[:SHOWN_WORKERS]]
         if len(problems) > SHOWN_WORKERS:
             lines.append(counted(len(problems) - SHOWN_WORKERS,
                                  "  And {n} more worker cannot grade either.",
@@ -334,7 +344,7 @@ class ClusterExecutor(Executor):
     def terminate(self) -> None:
         """Stop now (Ctrl-C): what has not been sent is cancelled; what has is cancelled on
         the scheduler (a task already running finishes on its worker, and is not kept)."""
-        self._break("the run was stopped")
+        self._break(_("the run was stopped"))
         self._thread.join()
 
     @staticmethod
@@ -361,13 +371,15 @@ class ClusterExecutor(Executor):
                     if threads:
                         workers_since = refreshed
                     elif refreshed - workers_since > WORKERS_SECONDS:
-                        self._break(f"the Dask cluster at {self.cluster.address} has had no "
-                                    f"workers for {WORKERS_SECONDS:g} s. What was graded is "
-                                    "saved: start workers and run the same command again.",
-                                    ClusterError)
+                        self._break(_("the Dask cluster at {address} has had no workers for "
+                                      "{seconds:g} s. What was graded is saved: start workers "
+                                      "and run the same command again.").format(
+                                          address=self.cluster.address,
+                                          seconds=WORKERS_SECONDS), ClusterError)
         except Exception as error:  # noqa: BLE001  (the client broke: the run stops, saved)
-            self._break(f"the connection to the Dask cluster at {self.cluster.address} "
-                        f"failed ({type(error).__name__}: {error})")
+            self._break(_("the connection to the Dask cluster at {address} failed "
+                          "({error})").format(address=self.cluster.address,
+                                              error=f"{type(error).__name__}: {error}"))
         finally:
             self._close()
 
@@ -427,14 +439,14 @@ class ClusterExecutor(Executor):
         claimed = self._claim(remote)
         if claimed is None:
             return
-        future, _ = claimed
+        future = claimed[0]
         if "result" in answer:
             future.where = Where(self.cluster.address, answer["worker"])
             future.set_result(answer["result"])
         elif "refused" in answer:
-            future.set_exception(ClusterError(
-                f"{answer['refused']}. What was graded is saved: run the same command again "
-                "once that worker is fixed or stopped."))
+            future.set_exception(ClusterError(_(
+                "{refusal}. What was graded is saved: run the same command again once that "
+                "worker is fixed or stopped.").format(refusal=answer["refused"])))
         else:
             future.set_exception(TaskFailed(answer["failed"], timed_out=answer["timed_out"],
                                             detail=answer["detail"]))
@@ -446,7 +458,8 @@ class ClusterExecutor(Executor):
         future, job = claimed
         if remote.status != "error":
             future.set_exception(BrokenExecutor(
-                f"the Dask cluster at {self.cluster.address} dropped a task ({remote.status})"))
+                _("the Dask cluster at {address} dropped a task ({status})").format(
+                    address=self.cluster.address, status=remote.status)))
             return
         error = remote.exception()
         if isinstance(error, _distributed().KilledWorker):
@@ -460,7 +473,7 @@ class ClusterExecutor(Executor):
             if not self._broken:
                 self._broken, self._failure_kind = reason, kind
             self._fail_pending()
-            remotes = [remote for remote, _, _ in self._remote.values()]
+            remotes = [entry[0] for entry in self._remote.values()]
         self._done.put(None)
         if remotes:
             try:
@@ -470,30 +483,30 @@ class ClusterExecutor(Executor):
 
     def _cancel_pending(self) -> None:
         while self._pending:
-            future, _ = self._pending.popleft()
+            future = self._pending.popleft()[0]
             future.cancel()
 
     def _fail_pending(self) -> None:
         """Jobs never sent fail as the running ones do: the run reports one reason."""
         while self._pending:
-            future, _ = self._pending.popleft()
+            future = self._pending.popleft()[0]
             if future.set_running_or_notify_cancel():
                 future.set_exception(self._failure_kind(self._broken))
 
     def _close(self) -> None:
         with self._lock:
-            self._broken = self._broken or "the cluster executor stopped"
+            self._broken = self._broken or _("the cluster executor stopped")
             self._fail_pending()
             running, self._remote = list(self._remote.values()), {}
             reason, kind = self._broken, self._failure_kind
-        for _, future, _ in running:
+        for _remote, future, _job in running:
             future.set_exception(kind(reason))
 
 
 def killed_twice(job: dict) -> dict:
     """The graded error of a submission in flight on two workers that died."""
     exercise = catalog.get(job["exercise"])
-    return grading.file_error(exercise, job["label"], KILLED_TWICE, job["seed"]).to_dict()
+    return grading.file_error(exercise, job["label"], _(KILLED_TWICE), job["seed"]).to_dict()
 
 
 # What follows runs on the workers. A Dask worker process keeps, between tasks, one fork server
@@ -520,8 +533,9 @@ def grade(job: dict, terms: Terms) -> dict:
                 "detail": failure.detail}
     except BrokenExecutor as error:
         _drop(pool)
-        return {"failed": f"the worker's grading pool stopped ({error})", "timed_out": False,
-                "detail": ""}
+        said = i18n.translations(terms.lang).gettext
+        return {"failed": said("the worker's grading pool stopped ({error})").format(
+            error=error), "timed_out": False, "detail": ""}
     return {"result": result, "worker": facts["address"]}
 
 
@@ -532,32 +546,39 @@ def report(terms: Terms) -> WorkerReport:
 
 
 def refusal(facts: dict, terms: Terms) -> str:
-    """Why the worker these facts describe must not grade for `terms` ("" if it may)."""
-    where = f"the worker at {facts['address']}"
+    """Why the worker these facts describe must not grade for `terms` ("" if it may), in the
+    language of the machine that asks (the worker's own language may differ)."""
+    _ = i18n.translations(terms.lang).gettext
+    worker = facts["address"]
     if facts.get("pool_failure"):
-        return f"{where} cannot start its grading processes ({facts['pool_failure']})"
+        return _("the worker at {worker} cannot start its grading processes ({failure})").format(
+            worker=worker, failure=facts["pool_failure"])
     if facts["version"] != terms.version:
-        return (f"{where} runs nn-grader {facts['version']} and this machine runs "
-                f"{terms.version}: install nn-grader {terms.version} on every worker and "
-                "restart them")
+        return _("the worker at {worker} runs nn-grader {theirs} and this machine runs {ours}: "
+                 "install nn-grader {ours} on every worker and restart them").format(
+            worker=worker, theirs=facts["version"], ours=terms.version)
     if facts.get("course_failure"):
-        return (f"{where} cannot use the course this machine grades, at {terms.course_key} "
-                f"({facts['course_failure']}): put the same course folder at that path on "
-                "every worker")
+        return _("the worker at {worker} cannot use the course this machine grades, at {path} "
+                 "({failure}): put the same course folder at that path on every "
+                 "worker").format(worker=worker, path=terms.course_key,
+                                  failure=facts["course_failure"])
     if facts["course"] != terms.course:
         changed = sorted(name for name in {*terms.exercises, *facts["exercises"]}
                          if terms.exercises.get(name) != facts["exercises"].get(name))
-        return (f"{where} has other course files than this machine (for "
-                f"{', '.join(changed)}): install the same nn-grader and course on every "
-                "worker and restart them")
+        return _("the worker at {worker} has other course files than this machine (for "
+                 "{exercises}): install the same nn-grader and course on every worker and "
+                 "restart them").format(worker=worker,
+                                        exercises=i18n.listing(changed, terms.lang))
     if facts["start_failure"]:
-        return f"{where} cannot start a learner process ({facts['start_failure']})"
+        return _("the worker at {worker} cannot start a learner process ({failure})").format(
+            worker=worker, failure=facts["start_failure"])
     if facts["unsafe_reason"] and not terms.unsafe_isolation:
-        return (f"{where} would run learner code at the {facts['level']!r} isolation level, "
-                "which is not safe for class grading on that machine "
-                f"({facts['unsafe_reason']}): install bubblewrap there (`apt-get install "
-                "bubblewrap`) so that learner code runs sandboxed, or pass --unsafe-isolation "
-                "to grade anyway (every result and report then says UNSAFE)")
+        return _("the worker at {worker} would run learner code at the {level!r} isolation "
+                 "level, which is not safe for class grading on that machine ({reason}): "
+                 "install bubblewrap there (`apt-get install bubblewrap`) so that learner code "
+                 "runs sandboxed, or pass --unsafe-isolation to grade anyway (every result and "
+                 "report then says UNSAFE)").format(worker=worker, level=facts["level"],
+                                                    reason=facts["unsafe_reason"])
     return ""
 
 
@@ -600,7 +621,7 @@ def describe_worker(forced: str | None, course_key: str | None) -> dict:
              "exercises": exercises, "course_failure": failure, "level": None,
              "unsafe_reason": "", "start_failure": ""}
     try:
-        level, _ = process.working_level(forced)
+        level = process.working_level(forced)[0]
     except (process.StartFailed, ValueError) as error:
         facts["start_failure"] = str(error)
     else:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TextIO
 
 from grader import files as grader_files
+from grader import i18n
 from grader.batch import class_report, classview, gradebook, gradescope, layout, lms, store
 from grader.batch import cluster as dask_cluster
 from grader.batch.executor import ForkServerExecutor, TaskFailed, Where, default_jobs, run_job
@@ -440,7 +441,7 @@ def _nothing_found(found: layout.Discovery, exercise: str | None) -> str:
     if exercise is None:
         lines.append(_("Expected SUBMISSIONS/<learner>/<exercise>.py with exercise names from: "
                        "{names}; for SUBMISSIONS/<learner>.py add --exercise NAME.").format(
-                           names=", ".join(catalog.names())))
+                           names=i18n.listing(catalog.names())))
     else:
         lines.append(_("Expected SUBMISSIONS/<learner>.py or SUBMISSIONS/<learner>/{exercise}.py."
                        ).format(exercise=exercise))

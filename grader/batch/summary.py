@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from grader import i18n
 from grader.batch import class_report, gradebook, gradescope, lms, store
 from grader.boundary.launch import UNSAFE_MARK
 from grader.i18n import _, counted
@@ -66,11 +67,12 @@ def render(outcome) -> str:
         kinds[problem.kind] = kinds.get(problem.kind, 0) + 1
     if kinds:
         lines += ["", _("Needs attention (listed in index.html): {problems}.").format(
-            problems=", ".join(_kind(kind, count) for kind, count in kinds.items()))]
+            problems=i18n.listing(_kind(kind, count) for kind, count in kinds.items()))]
     if view.skipped:
         lines += ["", counted(len(view.skipped), "Skipped {n} file (listed in index.html):",
                               "Skipped {n} files (all listed in index.html):")]
-        lines += [printable_line(f"  {item.path}: {item.reason}")
+        lines += [printable_line(_("  {path}: {reason}").format(path=item.path,
+                                                                reason=item.reason))
                   for item in view.skipped[:SHOWN_SKIPPED]]
         if len(view.skipped) > SHOWN_SKIPPED:
             lines.append(_("  ... and {n} more").format(n=len(view.skipped) - SHOWN_SKIPPED))
@@ -127,11 +129,14 @@ def _clusters(view) -> list[str]:
         for worker in workers[:SHOWN_WORKERS]:
             graded = counted(worker.graded, "{n} submission", "{n} submissions")
             if one_level:
-                lines.append(printable_line(f"  {worker.address} ({graded})"))
+                lines.append(printable_line(_("  {worker} ({graded})").format(
+                    worker=worker.address, graded=graded)))
             else:
-                isolation = "; ".join(isolation_text(level) for level in worker.isolation) \
+                # the levels' own layers are listed with commas: levels are set apart more
+                isolation = _("; ").join(isolation_text(level) for level in worker.isolation) \
                     or _("no learner code was run")
-                lines.append(printable_line(f"  {worker.address} ({graded}): {isolation}"))
+                lines.append(printable_line(_("  {worker} ({graded}): {levels}").format(
+                    worker=worker.address, graded=graded, levels=isolation)))
         if len(workers) > SHOWN_WORKERS:
             lines.append(_("  ... and {n} more (all listed in index.html)").format(
                 n=len(workers) - SHOWN_WORKERS))

@@ -209,7 +209,8 @@ class ChartRecorder:
             series=tuple(Series(label, Role(role), _points(
                 points, pairs=kind == ChartKind.PLANE and role != Role.DATA))
                          for label, role, points in series),
-            marks=tuple(Mark(_short(x), label) for x, label in marks if np.isfinite(x)))
+            marks=tuple(Mark(_short(x), label) for x, label in marks
+                        if _finite(x) is not None))
         if self._hidden and not fit_for_hidden(drawn):
             raise ValueError(f"the chart {title!r} of a hidden test holds "
                              f"{', '.join(sorted({s.role.value for s in drawn.series}))} series; "
@@ -220,11 +221,23 @@ class ChartRecorder:
 
 def _points(points: Any, pairs: bool) -> tuple[tuple[float, float], ...]:
     """The finite points; for a plane's line segments (`pairs`), the segments whose both ends
-    are finite, so that the pairs stay pairs."""
-    array = np.asarray(points, dtype=float).reshape(-1, 2, 2) if pairs \
-        else np.asarray(points, dtype=float).reshape(-1, 1, 2)
+    are finite, so that the pairs stay pairs. Values that are not plain numbers (an int too
+    large for a float, text, ragged lists) leave the series empty: a learner's odd answer costs
+    its picture, never the grading."""
+    try:
+        array = np.asarray(points, dtype=float).reshape(-1, 2 if pairs else 1, 2)
+    except (ValueError, TypeError, OverflowError):
+        return ()
     array = array[np.isfinite(array).all(axis=(1, 2))].reshape(-1, 2)[:MAX_POINTS]
     return tuple((_short(x), _short(y)) for x, y in array)
+
+
+def _finite(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    return number if np.isfinite(number) else None
 
 
 def _short(value: float) -> float:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from grader import i18n
 from grader.batch import store
 from grader.batch.executor import ForkServerExecutor, TaskFailed, run_job
 from grader.batch.progressbar import ProgressBar
@@ -25,7 +26,8 @@ from grader.boundary.launch import Limits
 from grader.core import grading
 from grader.course import catalog
 from grader.feedback import NOT_STARTED
-from grader.i18n import counted
+from grader.i18n import N_, _, counted
+from grader.render import wrap
 from grader.render.text import printable_line
 from grader.results import Result, Status
 
@@ -34,6 +36,7 @@ CEILING = re.compile(r"^# ceiling: ([0-9]+(?:\.[0-9]+)?)\b", flags=re.MULTILINE)
 EXPECT = re.compile(r"^# expect: (.+)$", flags=re.MULTILINE)
 NEVER = re.compile(r"^# never: (.+)$", flags=re.MULTILINE)
 SHOWN_OUTPUT = 200
+HEADER = (N_("exercise"), N_("stub"), N_("solution"), N_("right"), N_("wrong"), N_("problems"))
 
 
 class PoolFailed(Exception):
@@ -132,7 +135,10 @@ def _grade(work: list, jobs: int | None, seed: int | None, limits: Limits,
                 graded[index] = grading.file_error(exercise, label, problem, job_seed)
                 _advance(bar, graded[index])
                 continue
-            job = grading.make_job(source, label, exercise, job_seed, limits)
+            # Graded in English whatever the language spoken: the corpus's `# expect:` lines
+            # and the stub's "not started" verdict are the suites' English messages.
+            job = {**grading.make_job(source, label, exercise, job_seed, limits),
+                   "lang": i18n.ENGLISH}
             futures[executor.submit(run_job, job)] = index
         for future in as_completed(futures):
             index = futures[future]
@@ -141,7 +147,8 @@ def _grade(work: list, jobs: int | None, seed: int | None, limits: Limits,
             except TaskFailed as failure:
                 graded[index] = str(failure)
             except (BrokenExecutor, CancelledError) as error:
-                raise PoolFailed(f"the grading pool stopped: {error}") from None
+                raise PoolFailed(_("the grading pool stopped: {error}").format(
+                    error=error)) from None
             _advance(bar, graded[index])
     finally:
         executor.shutdown(cancel_futures=True)
@@ -179,66 +186,75 @@ def _row(exercise: catalog.Exercise, graded: list[tuple[object, Result | str]]) 
 
 def _stub_problems(result: Result | str) -> list[str]:
     if isinstance(result, str):
-        return [f"the grader failed on the stub: {result}"]
+        return [_("the grader failed on the stub: {failure}").format(failure=result)]
     problems = []
     if result.score != 0:
-        problems.append(f"the stub scored {result.score:g} of {result.max_score:g} points; an "
-                        "untouched stub must score 0.")
+        problems.append(_("the stub scored {score:g} of {points:g} points; an untouched stub "
+                          "must score 0.").format(score=result.score, points=result.max_score))
     if not (result.message or "").startswith(NOT_STARTED):
-        problems.append("the stub's verdict does not say that it is not started (it says: "
-                        f"{_short(result.message or _first_failure(result))}); a stub should "
-                        "raise NotImplementedError, or keep the starting values its suite "
-                        "recognises.")
+        problems.append(_("the stub's verdict does not say that it is not started (it says: "
+                          "{said}); a stub should raise NotImplementedError, or keep the "
+                          "starting values its suite recognises.").format(
+            said=_short(result.message or _first_failure(result))))
     elif blamed := [test for test in result.tests if test.status is not Status.SKIPPED
                     and not (test.message or "").startswith(NOT_STARTED)]:
-        problems.append(f"the stub's test \u201c{blamed[0].name}\u201d says "
-                        f"{_short(blamed[0].message)}, where it should say that the exercise "
-                        "is not started.")
+        problems.append(_("the stub's test \u201c{test}\u201d says {said}, where it should say "
+                          "that the exercise is not started.").format(
+            test=blamed[0].name, said=_short(blamed[0].message)))
     return problems
 
 
 def _solution_problems(exercise: catalog.Exercise, result: Result | str) -> list[str]:
     if isinstance(result, str):
-        return [f"the grader failed on the solution: {result}"]
+        return [_("the grader failed on the solution: {failure}").format(failure=result)]
     problems = []
     if not result.full_marks:
-        problems.append(f"the solution scored {result.score:g} of {result.max_score:g} points; "
-                        f"it must get full marks ({_first_failure(result)}).")
+        problems.append(_("the solution scored {score:g} of {points:g} points; it must get full "
+                          "marks ({failure}).").format(score=result.score,
+                                                       points=result.max_score,
+                                                       failure=_first_failure(result)))
     elif failed := [test for test in result.tests if test.status is not Status.PASSED]:
-        problems.append(f"the solution fails the challenge \u201c{failed[0].name}\u201d: "
-                        f"{_short(failed[0].message)}")
+        problems.append(_("the solution fails the challenge \u201c{test}\u201d: {said}").format(
+            test=failed[0].name, said=_short(failed[0].message)))
     if result.max_score != exercise.points:
-        problems.append(f"the suite's points add up to {result.max_score:g}, and the catalog "
-                        f"gives the exercise {exercise.points:g}; make them agree.")
+        problems.append(_("the suite's points add up to {total:g}, and the catalog gives the "
+                          "exercise {points:g}; make them agree.").format(
+            total=result.max_score, points=exercise.points))
     if result.output:
-        problems.append("the solution printed, or caused a warning: "
-                        f"{_short(result.output, SHOWN_OUTPUT)}")
+        problems.append(_("the solution printed, or caused a warning: {output}").format(
+            output=_short(result.output, SHOWN_OUTPUT)))
     return problems
 
 
 def _corpus_problems(item: Labelled, result: Result | str) -> list[str]:
     if isinstance(result, str):
-        return [f"the grader failed on corpus file {item.shown}: {result}"]
+        return [_("the grader failed on corpus file {file}: {failure}").format(
+            file=item.shown, failure=result)]
     if item.kind == RIGHT:
         if result.status is Status.PASSED:
             return []
-        return [f"corpus file {item.shown} scored {result.score:g} of {result.max_score:g}; a "
-                f"right answer must get full marks ({_first_failure(result)})."]
+        return [_("corpus file {file} scored {score:g} of {points:g}; a right answer must get "
+                  "full marks ({failure}).").format(file=item.shown, score=result.score,
+                                                     points=result.max_score,
+                                                     failure=_first_failure(result))]
     problems = []
     if result.full_marks:
-        problems.append(f"corpus file {item.shown} got full marks; a wrong answer must lose "
-                        "points.")
+        problems.append(_("corpus file {file} got full marks; a wrong answer must lose "
+                          "points.").format(file=item.shown))
     if len(item.ceilings) > 1:
-        problems.append(f"corpus file {item.shown} states more than one ceiling; keep one "
-                        "`# ceiling: N` line.")
+        problems.append(_("corpus file {file} states more than one ceiling; keep one "
+                          "`# ceiling: N` line.").format(file=item.shown))
     elif item.ceilings and result.score > item.ceilings[0]:
-        problems.append(f"corpus file {item.shown} scored {result.score:g}, above its ceiling "
-                        f"{item.ceilings[0]:g}.")
+        problems.append(_("corpus file {file} scored {score:g}, above its ceiling "
+                          "{ceiling:g}.").format(file=item.shown, score=result.score,
+                                                 ceiling=item.ceilings[0]))
     said = _all_messages(result)
-    problems += [f"the feedback on corpus file {item.shown} lacks \u201c{text}\u201d (its "
-                 "`# expect:` line)." for text in item.expect if text not in said]
-    problems += [f"the feedback on corpus file {item.shown} says \u201c{text}\u201d (its "
-                 "`# never:` line)." for text in item.never if text in said]
+    problems += [_("the feedback on corpus file {file} lacks \u201c{text}\u201d (its "
+                   "`# expect:` line).").format(file=item.shown, text=text)
+                 for text in item.expect if text not in said]
+    problems += [_("the feedback on corpus file {file} says \u201c{text}\u201d (its "
+                   "`# never:` line).").format(file=item.shown, text=text)
+                 for text in item.never if text in said]
     return problems
 
 
@@ -250,9 +266,12 @@ def _strays(course: catalog.Course) -> list[str]:
               if path.stem not in known]
     found += [path for path in sorted(course.suites_dir.glob("test_*.py"))
               if path.stem.removeprefix("test_") not in known]
-    problems = [f"{path} has no entry in {course.catalog_path}." for path in found]
+    problems = [_("{path} has no entry in {catalog}.").format(path=path,
+                                                             catalog=course.catalog_path)
+                for path in found]
     if course.corpus_dir.is_dir():
-        problems += [f"{folder} is not named for an exercise of {course.catalog_path}."
+        problems += [_("{folder} is not named for an exercise of {catalog}.").format(
+                         folder=folder, catalog=course.catalog_path)
                      for folder in sorted(course.corpus_dir.iterdir())
                      if folder.is_dir() and folder.name not in known]
     return problems
@@ -264,8 +283,9 @@ def _first_failure(result: Result) -> str:
     failed = next((test for test in result.tests if test.status is not Status.PASSED
                    and not test.optional), None)
     if failed is None:
-        return "no test failed"
-    return f"first failing test \u201c{failed.name}\u201d: {_short(failed.message)}"
+        return _("no test failed")
+    return _("first failing test \u201c{test}\u201d: {said}").format(
+        test=failed.name, said=_short(failed.message))
 
 
 def _all_messages(result: Result) -> str:
@@ -281,17 +301,17 @@ def _short(text: str | None, size: int = 300) -> str:
 
 def render(report: Report) -> str:
     """The table, then every problem, then the verdict."""
-    header = ("exercise", "stub", "solution", "right", "wrong", "problems")
+    header = tuple(_(word) for word in HEADER)
     rows = [(row.exercise.name, _cell(row.stub), _cell(row.solution), _tally(row.right),
              _tally(row.wrong), str(len(row.problems)) if row.problems else "-")
             for row in report.rows]
-    widths = [max(len(line[column]) for line in (header, *rows)) for column in range(6)]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
+    widths = [max(wrap.columns(line[column]) for line in (header, *rows)) for column in range(6)]
+    lines = ["  ".join(wrap.ljust(cell, width) for cell, width in zip(line, widths, strict=True))
              .rstrip() for line in (header, *rows)]
-    problems = [f"{row.exercise.name}: {problem}" for row in report.rows
-                for problem in row.problems] + list(report.course_problems)
+    problems = [_("{exercise}: {problem}").format(exercise=row.exercise.name, problem=problem)
+                for row in report.rows for problem in row.problems] + list(report.course_problems)
     if problems:
-        lines += ["", "Problems:", *(f"  - {problem}" for problem in problems)]
+        lines += ["", _("Problems:"), *(f"  - {problem}" for problem in problems)]
     lines.append("")
     count = len(report.rows)
     if report.ok:
@@ -308,7 +328,7 @@ def render(report: Report) -> str:
 
 def _cell(result: Result | str) -> str:
     if isinstance(result, str):
-        return "failed"
+        return _("failed")
     return f"{result.score:g}/{result.max_score:g}"
 
 

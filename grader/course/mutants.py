@@ -26,6 +26,8 @@ import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from grader.i18n import _
+
 CAP = 60
 
 _BINOPS: dict[type, type] = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div,
@@ -150,17 +152,17 @@ def _operators(node: ast.AST) -> Iterator[Candidate]:
     if isinstance(node, (ast.BinOp, ast.AugAssign)) and type(node.op) in _BINOPS:
         new = _BINOPS[type(node.op)]
         yield ("swap-operator", node, _with(node, op=new()),
-               f"{_SYMBOLS[type(node.op)]} became {_SYMBOLS[new]}")
+               _("{old} became {new}").format(old=_SYMBOLS[type(node.op)], new=_SYMBOLS[new]))
     elif isinstance(node, ast.Compare):
         for position, op in enumerate(node.ops):
             new = _COMPARES[type(op)]
             ops = [*node.ops[:position], new(), *node.ops[position + 1:]]
             yield ("swap-comparison", node, _with(node, ops=ops),
-                   f"{_SYMBOLS[type(op)]} became {_SYMBOLS[new]}")
+                   _("{old} became {new}").format(old=_SYMBOLS[type(op)], new=_SYMBOLS[new]))
     elif isinstance(node, ast.BoolOp):
         new = _BOOLOPS[type(node.op)]
         yield ("swap-boolean", node, _with(node, op=new()),
-               f"{_SYMBOLS[type(node.op)]} became {_SYMBOLS[new]}")
+               _("{old} became {new}").format(old=_SYMBOLS[type(node.op)], new=_SYMBOLS[new]))
 
 
 def _constants(node: ast.AST) -> Iterator[Candidate]:
@@ -175,7 +177,8 @@ def _constants(node: ast.AST) -> Iterator[Candidate]:
         new = 1.0 if value == 0 else value * 1.5
     else:
         return
-    yield "change-constant", node, ast.Constant(new), f"the constant {value!r} became {new!r}"
+    yield ("change-constant", node, ast.Constant(new),
+           _("the constant {old!r} became {new!r}").format(old=value, new=new))
 
 
 def _terms(node: ast.AST) -> Iterator[Candidate]:
@@ -184,19 +187,22 @@ def _terms(node: ast.AST) -> Iterator[Candidate]:
                                                             ast.Div, ast.MatMult)):
         symbol = _SYMBOLS[type(node.op)]
         yield ("drop-term", node, node.left,
-               f"{ast.unparse(node)} became its left side (the {symbol} dropped)")
+               _("{code} became its left side (the {symbol} dropped)").format(
+                   code=ast.unparse(node), symbol=symbol))
         yield ("drop-term", node, node.right,
-               f"{ast.unparse(node)} became its right side (the {symbol} dropped)")
+               _("{code} became its right side (the {symbol} dropped)").format(
+                   code=ast.unparse(node), symbol=symbol))
 
 
 def _signs(node: ast.AST) -> Iterator[Candidate]:
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.Not)):
         yield ("drop-unary", node, node.operand,
-               f"{ast.unparse(node)} became {ast.unparse(node.operand)}")
+               _("{old} became {new}").format(old=ast.unparse(node),
+                                               new=ast.unparse(node.operand)))
     elif isinstance(node, ast.Return) and node.value is not None \
             and not isinstance(node.value, ast.Tuple):
         negated = ast.UnaryOp(ast.USub(), node.value)
-        yield "negate-return", node, _with(node, value=negated), "the return value negated"
+        yield "negate-return", node, _with(node, value=negated), _("the return value negated")
 
 
 def _returns(node: ast.AST) -> Iterator[Candidate]:
@@ -204,14 +210,14 @@ def _returns(node: ast.AST) -> Iterator[Candidate]:
         return
     value = node.value
     if not (isinstance(value, ast.Constant) and value.value is None):
-        yield "return-none", node, _with(node, value=ast.Constant(None)), "returns None"
+        yield "return-none", node, _with(node, value=ast.Constant(None)), _("returns None")
     if isinstance(value, ast.Tuple) and len(value.elts) == 2:
         swapped = _with(value, elts=value.elts[::-1])
         yield ("return-swapped", node, _with(node, value=swapped),
-               "returns its two values in the other order")
+               _("returns its two values in the other order"))
     elif not isinstance(value, (ast.Constant, ast.Tuple)):
         zero = ast.BinOp(ast.Constant(0), ast.Mult(), value)
-        yield "return-zero", node, _with(node, value=zero), "returns 0 times its value"
+        yield "return-zero", node, _with(node, value=zero), _("returns 0 times its value")
 
 
 def _calls(node: ast.AST) -> Iterator[Candidate]:
@@ -221,24 +227,26 @@ def _calls(node: ast.AST) -> Iterator[Candidate]:
     if isinstance(func, ast.Attribute) and func.attr in _CALLS:
         new = _CALLS[func.attr]
         yield ("swap-function", node, _with(node, func=_with(func, attr=new)),
-               f"{func.attr} became {new}")
+               _("{old} became {new}").format(old=func.attr, new=new))
     elif isinstance(func, ast.Name) and func.id in ("max", "min", "sum"):
         new = {"max": "min", "min": "max", "sum": "len"}[func.id]
         yield ("swap-function", node, _with(node, func=_with(func, id=new)),
-               f"{func.id} became {new}")
+               _("{old} became {new}").format(old=func.id, new=new))
     for position, keyword in enumerate(node.keywords):
         if keyword.arg is None:
             continue
         kept = [*node.keywords[:position], *node.keywords[position + 1:]]
         yield ("drop-keyword", node, _with(node, keywords=kept),
-               f"the argument {keyword.arg}= left out")
+               _("the argument {name}= left out").format(name=keyword.arg))
         if keyword.arg == "axis":
             axis = _other_axis(keyword.value)
             if axis is not None:
                 keywords = [*node.keywords[:position], ast.keyword("axis", axis),
                             *node.keywords[position + 1:]]
                 yield ("change-axis", node, _with(node, keywords=keywords),
-                       f"axis={ast.unparse(keyword.value)} became axis={ast.unparse(axis)}")
+                       _("{old} became {new}").format(
+                           old=f"axis={ast.unparse(keyword.value)}",
+                           new=f"axis={ast.unparse(axis)}"))
 
 
 def _other_axis(value: ast.expr) -> ast.expr | None:

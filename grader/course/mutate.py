@@ -26,7 +26,7 @@ from typing import TextIO
 
 import numpy
 
-from grader import __version__
+from grader import __version__, i18n
 from grader.batch import store
 from grader.batch.executor import ForkServerExecutor, TaskFailed, run_job
 from grader.batch.progressbar import ProgressBar
@@ -35,11 +35,14 @@ from grader.core import grading
 from grader.course import catalog
 from grader.course.mutants import CAP, Mutant, mutants
 from grader.files import write_atomically
-from grader.i18n import counted
+from grader.i18n import N_, _, counted
+from grader.render import wrap
 from grader.render.text import printable_line, shown_path
 from grader.results import Result, Status
 
 MIN_SCORE = 95.0
+HEADER = (N_("exercise"), N_("made"), N_("equivalent"), N_("killed"), N_("survived"),
+          N_("score"))
 CACHE_ENV = "NN_GRADER_CACHE"
 
 
@@ -156,16 +159,19 @@ def run(course: catalog.Course, names: Iterable[str] = (), *, jobs: int | None =
                          for mutant in made.made)
         problems = []
         if not baseline.full_marks:
-            problems.append(f"the solution itself does not get full marks ({baseline.why}), so "
-                            "its mutants prove nothing; run `grader dev check` and fix it first.")
+            problems.append(_("the solution itself does not get full marks ({why}), so its "
+                              "mutants prove nothing; run `grader dev check` and fix it "
+                              "first.").format(why=baseline.why))
         ids = {mutant.id for mutant in made.made}
-        problems += [f"course.toml marks {entry.mutant} as equivalent, but no mutant of the "
-                     "solution has that id now; remove the entry, or mark the mutant printed "
-                     "for the same change." for entry in exercise.equivalent
+        problems += [_("course.toml marks {mutant} as equivalent, but no mutant of the "
+                       "solution has that id now; remove the entry, or mark the mutant printed "
+                       "for the same change.").format(mutant=entry.mutant)
+                     for entry in exercise.equivalent
                      if entry.mutant not in ids and made.total <= cap]
-        problems += [f"course.toml marks {outcome.mutant.id} as equivalent, but the suite "
-                     f"kills it ({outcome.graded.why}); it is not equivalent, so remove the "
-                     "entry." for outcome in outcomes
+        problems += [_("course.toml marks {mutant} as equivalent, but the suite kills it "
+                       "({why}); it is not equivalent, so remove the entry.").format(
+                           mutant=outcome.mutant.id, why=outcome.graded.why)
+                     for outcome in outcomes
                      if outcome.equivalent is not None and outcome.killed]
         rows.append(Row(exercise, path, text, made.total, outcomes, tuple(problems)))
     return Report(course, tuple(rows), min_score)
@@ -179,10 +185,13 @@ def _plan(course: catalog.Course, exercise: catalog.Exercise, cap: int):
         stub = _stub_text(course, exercise)
         return exercise, path, text, mutants(text, cap=cap, stub=stub), ""
     except (OSError, UnicodeDecodeError) as error:
-        return exercise, path, "", None, f"the solution {path} cannot be read: {error}."
+        return exercise, path, "", None, _("the solution {path} cannot be read: {error}.").format(
+            path=path, error=error)
     except SyntaxError as error:
-        return exercise, path, "", None, (f"the solution {path} is not valid Python (line "
-                                          f"{error.lineno}: {error.msg}).")
+        return exercise, path, "", None, _("the solution {path} is not valid Python (line "
+                                           "{line}: {error}).").format(path=path,
+                                                                       line=error.lineno,
+                                                                       error=error.msg)
 
 
 def _stub_text(course: catalog.Course, exercise: catalog.Exercise) -> str | None:
@@ -236,10 +245,12 @@ def _grade_in_pool(work: list[tuple[catalog.Exercise, str]], seeds: list[int],
                 result = Result.from_dict(future.result())
                 item = Graded(result.full_marks, "" if result.full_marks else _why(result))
             except TaskFailed as failure:
-                item = Graded(False, "timed out" if failure.timed_out
-                              else f"the grader failed on it: {failure}")
+                item = Graded(False, _("timed out") if failure.timed_out
+                              else _("the grader failed on it: {failure}").format(
+                                  failure=failure))
             except (BrokenExecutor, CancelledError) as error:
-                raise PoolFailed(f"the grading pool stopped: {error}") from None
+                raise PoolFailed(_("the grading pool stopped: {error}").format(
+                    error=error)) from None
             _done(index, item, graded, keys, bar, cache)
     finally:
         executor.shutdown(cancel_futures=True)
@@ -256,13 +267,14 @@ def _done(index: int, item: Graded, graded: list[Graded | None], keys: list[str]
 def _why(result: Result) -> str:
     """How a result fell short of full marks, in a few words."""
     if result.status is Status.ERROR:
-        return _short(result.message or "an error")
+        return _short(result.message or _("an error"))
     failed = next((test for test in result.tests if test.status is not Status.PASSED
                    and not test.optional), None)
-    score = f"{result.score:g} of {result.max_score:g} points"
     if failed is None:
-        return score
-    return f"{score}; \u201c{failed.name}\u201d failed"
+        return _("{score:g} of {points:g} points").format(score=result.score,
+                                                          points=result.max_score)
+    return _("{score:g} of {points:g} points; \u201c{test}\u201d failed").format(
+        score=result.score, points=result.max_score, test=failed.name)
 
 
 def _short(text: str, size: int = 120) -> str:
@@ -274,7 +286,7 @@ def _short(text: str, size: int = 120) -> str:
 
 def _key(source: str, version: str | None, seed: int, limits: Limits) -> str:
     decided_by = json.dumps([__version__, numpy.__version__, version, seed, asdict(limits),
-                             source], sort_keys=True)
+                             source, i18n.current()], sort_keys=True)  # `why` is in a language
     return hashlib.sha256(decided_by.encode("utf-8")).hexdigest()
 
 
@@ -302,17 +314,17 @@ def _store(cache: Path, key: str, item: Graded) -> None:
 
 def render(report: Report, cwd: Path) -> str:
     """The table, each exercise's survivors as diffs, the problems, then the verdict."""
-    header = ("exercise", "made", "equivalent", "killed", "survived", "score")
+    header = tuple(_(word) for word in HEADER)
     rows = [(row.exercise.name, str(len(row.outcomes)), str(row.equivalent), str(row.killed),
              str(len(row.survivors)), _percent(row.score) if row.outcomes else "-")
             for row in report.rows]
     made, equivalent, killed, survived = report.total
     counted_all = made - equivalent
     total_score = 100.0 * killed / counted_all if counted_all else 100.0
-    rows.append(("total", str(made), str(equivalent), str(killed), str(survived),
+    rows.append((_("total"), str(made), str(equivalent), str(killed), str(survived),
                  _percent(total_score)))
-    widths = [max(len(line[column]) for line in (header, *rows)) for column in range(6)]
-    lines = ["  ".join(cell.ljust(width) if column == 0 else cell.rjust(width)
+    widths = [max(wrap.columns(line[column]) for line in (header, *rows)) for column in range(6)]
+    lines = ["  ".join(wrap.ljust(cell, width) if column == 0 else wrap.rjust(cell, width)
                        for column, (cell, width) in enumerate(zip(line, widths, strict=True)))
              .rstrip() for line in (header, *rows)]
     sampled = [row for row in report.rows if row.total > len(row.outcomes)]
@@ -324,9 +336,12 @@ def render(report: Report, cwd: Path) -> str:
                              "(mutants are made in functions and methods only), so it counts "
                              "as reached.", "{names}: their solutions have no function body to "
                              "mutate (mutants are made in functions and methods only), so they "
-                             "count as reached.", names=", ".join(empty)))
-    lines += [f"{row.exercise.name}: {len(row.outcomes)} of its {row.total} mutants were graded, "
-              "chosen by their ids, the same ones on every run (--max-mutants grades more)."
+                             "count as reached.", names=i18n.listing(empty)))
+    lines += [counted(row.total, "{exercise}: {graded} of its {n} mutant was graded, chosen by "
+                      "its id, the same on every run (--max-mutants grades more).",
+                      "{exercise}: {graded} of its {n} mutants were graded, chosen by their "
+                      "ids, the same ones on every run (--max-mutants grades more).",
+                      exercise=row.exercise.name, graded=len(row.outcomes))
               for row in sampled]
     for row in report.rows:
         if not row.survivors:
@@ -338,14 +353,14 @@ def render(report: Report, cwd: Path) -> str:
         shown = shown_path(row.solution_path, cwd)
         for outcome in row.survivors:
             mutant = outcome.mutant
-            lines += ["", printable_line(f"  {mutant.id}: line {mutant.line}, "
-                                         f"{mutant.description}")]
+            lines += ["", printable_line(_("  {mutant}: line {line}, {change}").format(
+                mutant=mutant.id, line=mutant.line, change=mutant.description))]
             lines += ["    " + printable_line(line) for line in _diff(row.solution, mutant,
                                                                        shown)]
-    problems = [f"{row.exercise.name}: {problem}" for row in report.rows
-                for problem in row.problems]
+    problems = [_("{exercise}: {problem}").format(exercise=row.exercise.name, problem=problem)
+                for row in report.rows for problem in row.problems]
     if problems:
-        lines += ["", "Problems:", *(f"  - {printable_line(problem)}" for problem in problems)]
+        lines += ["", _("Problems:"), *(f"  - {printable_line(problem)}" for problem in problems)]
     lines.append("")
     below = [row.exercise.name for row in report.rows if not report.reached(row)]
     if not below:
@@ -358,14 +373,14 @@ def render(report: Report, cwd: Path) -> str:
         lines.append(counted(len(below), "{n} exercise falls short of {score} or has a "
                              "problem: {names}.", "{n} exercises fall short of {score} or have "
                              "a problem: {names}.", score=_percent(report.min_score),
-                             names=", ".join(below)))
+                             names=i18n.listing(below)))
         if survived:
-            lines.append("Strengthen the suite so that it fails each survivor, or, if a "
-                         "survivor computes exactly what the solution computes, mark it in "
-                         "course.toml under its exercise:")
+            lines.append(_("Strengthen the suite so that it fails each survivor, or, if a "
+                           "survivor computes exactly what the solution computes, mark it in "
+                           "course.toml under its exercise:"))
             example = next(outcome for row in report.rows for outcome in row.survivors)
             lines += ["", "    [[exercise.equivalent]]", f'    mutant = "{example.mutant.id}"',
-                      '    reason = "why no input can tell it from the solution"']
+                      '    reason = "{}"'.format(_("why no input can tell it from the solution"))]
     return "\n".join(lines)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from grader.course import catalog
 from grader.files import write_atomically
+from grader.i18n import _
 
 EXAMPLE_POINTS, TWIN_POINTS = 2, 8
 
@@ -39,21 +40,22 @@ def new_exercise(folder: Path, name: str) -> Scaffolded:
     course with this one exercise."""
     folder = folder.resolve()
     if not catalog.valid_name(name):
-        raise ScaffoldError(f"{name!r} cannot name an exercise: use a Python identifier "
-                            "(letters, digits and underscores, not starting with a digit, not "
-                            "a keyword), such as my_softmax.")
+        raise ScaffoldError(_("{name!r} cannot name an exercise: use a Python identifier "
+                              "(letters, digits and underscores, not starting with a digit, not "
+                              "a keyword), such as my_softmax.").format(name=name))
     if name in sys.stdlib_module_names or importlib.util.find_spec(name) is not None:
-        raise ScaffoldError(f"{name!r} is the name of a module Python can import; a learner's "
-                            f"{name}.py would hide it from their own code, so choose another "
-                            f"name, such as my_{name}.")
+        raise ScaffoldError(_("{name!r} is the name of a module Python can import; a learner's "
+                              "{file} would hide it from their own code, so choose another "
+                              "name, such as {other}.").format(name=name, file=f"{name}.py",
+                                                               other=f"my_{name}"))
     catalog_path = folder / catalog.COURSE_FILE
     if folder.exists() and not folder.is_dir():
-        raise ScaffoldError(f"{folder} is not a folder.")
+        raise ScaffoldError(_("{folder} is not a folder.").format(folder=folder))
     fresh = not os.path.lexists(catalog_path)
     if fresh and folder.is_dir() and any(folder.iterdir()):
-        raise ScaffoldError(f"{folder} has no {catalog.COURSE_FILE} and is not empty, so it is "
-                            "not a course folder; give an empty folder (a new course) or the "
-                            "folder of an existing course.")
+        raise ScaffoldError(_("{folder} has no {file} and is not empty, so it is not a course "
+                              "folder; give an empty folder (a new course) or the folder of an "
+                              "existing course.").format(folder=folder, file=catalog.COURSE_FILE))
     if fresh:
         course = None
         stubs, solutions, suites = folder / "exercises", folder / "solutions", folder / "suites"
@@ -61,18 +63,19 @@ def new_exercise(folder: Path, name: str) -> Scaffolded:
         try:
             course = catalog.load(folder, empty_ok=True)
         except catalog.CourseError as error:
-            raise ScaffoldError(f"the course in {folder} has problems; fix them first:\n"
-                                f"{error}") from None
+            raise ScaffoldError(_("the course in {folder} has problems; fix them first:\n"
+                                  "{problems}").format(folder=folder, problems=error)) from None
         if name in course.names():
-            raise ScaffoldError(f"the course in {folder} already has an exercise named "
-                                f"{name!r}; choose another name.")
+            raise ScaffoldError(_("the course in {folder} already has an exercise named "
+                                  "{name!r}; choose another name.").format(folder=folder,
+                                                                          name=name))
         stubs, solutions, suites = course.stubs_dir, course.solutions_dir, course.suites_dir
     files = {stubs / f"{name}.py": _stub(name), solutions / f"{name}.py": _solution(name),
              suites / f"test_{name}.py": _suite(name)}
     existing = [path for path in files if os.path.lexists(path)]
     if existing:
-        raise ScaffoldError(f"{existing[0]} already exists, so nothing was written; move it "
-                            "away or choose another name.")
+        raise ScaffoldError(_("{path} already exists, so nothing was written; move it away or "
+                              "choose another name.").format(path=existing[0]))
     text = _course_header(folder) if fresh else catalog_path.read_text(encoding="utf-8")
     entry = _entry(name)
     for path, content in files.items():

@@ -52,10 +52,7 @@ def svg(chart: Chart) -> Markup:
     parts += _marks(chart, frame)
     parts.append("</svg>")
     parts.append('<ul class="plot-legend">')
-    data_index = 0
-    for series in chart.series:
-        style = _style(series, data_index)
-        data_index += series.role is Role.DATA
+    for series, style in zip(chart.series, _styles(chart), strict=True):
         parts.append(f'<li><span class="swatch {style}" aria-hidden="true"></span>'
                      f"{escape(legend_label(series))}</li>")
     parts.append("</ul></figure>")
@@ -155,8 +152,9 @@ def _axes(chart: Chart, frame: _Frame) -> Iterator[str]:
         y = frame.y(value)
         yield (f'<line class="grid" x1="{left}" y1="{y}" x2="{WIDTH - RIGHT}" y2="{y}"/>'
                f'<text x="{left - 5}" y="{y + 4}" text-anchor="end">{_number(value)}</text>')
-    x_ticks = sorted({x for series in chart.series for x, _y in series.points}) \
-        if chart.kind is ChartKind.BARS else ticks(*frame.x_range)
+    x_ticks = sorted({x for series in chart.series if series.role is not Role.BOUND
+                      for x, _y in series.points}) \
+        if chart.kind is ChartKind.BARS else ticks(*frame.x_range)  # a bound's ends are no bar
     for value in x_ticks[:SHOWN_BARS * 2]:
         yield (f'<text x="{frame.x(value)}" y="{base + 16}" text-anchor="middle">'
                f"{_number(value)}</text>")
@@ -170,12 +168,23 @@ def _style(series: Series, data_index: int) -> str:
     return f"data-{data_index % 2}" if series.role is Role.DATA else series.role.value
 
 
-def _lines(chart: Chart, frame: _Frame) -> Iterator[str]:
-    data_index = 0
+def _styles(chart: Chart) -> list[str]:
+    """Each series' classes: data series alternate two fills; in a curve, a line whose role an
+    earlier line has (the learner's loss with momentum and without) is drawn `alt`, dotted."""
+    styles, data_index, seen = [], 0, set()
     for series in chart.series:
         style = _style(series, data_index)
+        data_index += series.role is Role.DATA
+        if chart.kind is ChartKind.CURVE and series.role is not Role.DATA:
+            style += " alt" if series.role in seen else ""
+            seen.add(series.role)
+        styles.append(style)
+    return styles
+
+
+def _lines(chart: Chart, frame: _Frame) -> Iterator[str]:
+    for series, style in zip(chart.series, _styles(chart), strict=True):
         if series.role is Role.DATA:
-            data_index += 1
             for x, y in series.points:
                 yield f'<circle class="{style}" cx="{frame.x(x)}" cy="{frame.y(y)}" r="3.5"/>'
         elif chart.kind is ChartKind.PLANE:
@@ -247,7 +256,14 @@ def _bars(chart: Chart, frame: _Frame) -> Iterator[str]:
 
 
 def _marks(chart: Chart, frame: _Frame) -> Iterator[str]:
-    for mark in chart.marks:
+    """Each mark's label on a line of its own, so that two marks at one x (the learner's stop
+    and the course's, when they agree) stay readable; left of the line in the plot's right half,
+    so that it is not cut off at the edge."""
+    middle = (LEFT + WIDTH - RIGHT) / 2
+    for index, mark in enumerate(chart.marks):
         x = frame.x(mark.x)
+        y = TOP + 12 + 14 * index
+        label = (f'x="{x - 4}" y="{y}" text-anchor="end"' if x > middle
+                 else f'x="{x + 4}" y="{y}"')
         yield (f'<line class="mark" x1="{x}" y1="{TOP}" x2="{x}" y2="{HEIGHT - BOTTOM}"/>'
-               f'<text class="mark-label" x="{x + 4}" y="{TOP + 12}">{escape(mark.label)}</text>')
+               f'<text class="mark-label" {label}>{escape(mark.label)}</text>')

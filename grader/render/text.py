@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 from dataclasses import dataclass, replace
@@ -41,7 +42,8 @@ _LINE_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
 def isolation_text(text: str) -> str:
     """A result's isolation ("bubblewrap: PID namespace, no network, ...") with each layer in
     the language spoken. Results record it in English, as data (the level's name and the
-    UNSAFE mark are matched on); this translates what a report shows of it."""
+    UNSAFE mark are matched on); this translates what a report shows of it, and lists the
+    layers as the language lists things ("、" between them in Chinese)."""
     pattern, templates = _layers()
 
     def translated(match: re.Match) -> str:
@@ -50,7 +52,15 @@ def isolation_text(text: str) -> str:
         values = re.fullmatch(_layer_pattern(template), match.group()).groups()
         return _(template).format(**dict(zip(names, values, strict=True)))
 
-    return pattern.sub(translated, text)
+    found = list(pattern.finditer(text))
+    if not found or any(text[before.end():after.start()] != ", "
+                        for before, after in itertools.pairwise(found)):
+        return pattern.sub(translated, text)
+    level, layers = text[:found[0].start()], i18n.listing(map(translated, found))
+    if level.endswith(": "):
+        return _("{level}: {layers}").format(level=level[:-2], layers=layers) \
+            + text[found[-1].end():]
+    return level + layers + text[found[-1].end():]
 
 
 def _layer_pattern(template: str) -> str:

@@ -11,6 +11,7 @@ import re
 import shlex
 from pathlib import Path
 
+from grader import i18n
 from grader.course import catalog
 from grader.i18n import N_, _, counted
 from grader.render import wrap as columns
@@ -308,7 +309,7 @@ def unknown_exercise(typed: str, *, file: str | None = None, option: str | None 
         lines = [_("there is no exercise {typed!r}.").format(typed=typed)]
     if close:
         lines.append(_("Did you mean {name!r}?").format(name=close[0]))
-    lines.append(_("The exercises are: {names}.").format(names=", ".join(catalog.names())))
+    lines.append(_("The exercises are: {names}.").format(names=i18n.listing(catalog.names())))
     if file is not None:
         lines.append(_("Rename the file, or name its exercise with --exercise NAME."))
     return " ".join(lines)

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from grader.core.compare import Mismatch, assert_close, case, fail, kind_of, numbers
-from grader.feedback import Raised
+from grader.feedback import LIKELY_CAUSE, Raised
+from grader.i18n import N_, _
 
 # Section 13 (one sigmoid unit) and section 14 (the two-layer network), as in EXERCISES.md.
 STEP_X, STEP_Y, STEP_WEIGHTS, STEP_LEARNRATE = [0.1, 0.3], 0.2, [-0.8, 0.5], 0.5
@@ -24,7 +25,7 @@ NET_DELTA_W_I_H = [[1.77005547e-04, -5.11178506e-04],
                    [-7.08022187e-05, 2.04471402e-04]]
 
 FINITE_DIFFERENCE_STEP = 1e-6
-GRADIENT_CHECK = (
+GRADIENT_CHECK = N_(
     "The grader checked your deltas against the error itself: it nudged each weight up and "
     "down by 1e-6, measured how E = 0.5 * (target - output)**2 changes (the slope dE/dw), and "
     "expects every delta to be -learnrate * dE/dw, a small step downhill.")
@@ -39,27 +40,28 @@ def _sigmoid(x):
 def _sigmoid_prime_cause(x):
     s = _sigmoid(x)
     known = (
-        (s, "this is the sigmoid itself; its derivative is sigmoid(x) * (1 - sigmoid(x))."),
-        (x * (1 - x), "you computed x * (1 - x): that form needs the sigmoid's output, not its "
-                      "input. sigmoid_prime(x) = sigmoid(x) * (1 - sigmoid(x))."),
-        (s * (1 + s), "the sign inside is flipped: sigmoid(x) * (1 - sigmoid(x))."),
-        (1 - s, "you dropped the first factor: sigmoid(x) * (1 - sigmoid(x))."),
-        (_sigmoid(s) * (1 - _sigmoid(s)), "the sigmoid is applied twice: use sigmoid(x) * "
-                                          "(1 - sigmoid(x)) with x itself."),
+        (s, _("this is the sigmoid itself; its derivative is sigmoid(x) * (1 - sigmoid(x)).")),
+        (x * (1 - x), _("you computed x * (1 - x): that form needs the sigmoid's output, not "
+                        "its input. sigmoid_prime(x) = sigmoid(x) * (1 - sigmoid(x)).")),
+        (s * (1 + s), _("the sign inside is flipped: sigmoid(x) * (1 - sigmoid(x)).")),
+        (1 - s, _("you dropped the first factor: sigmoid(x) * (1 - sigmoid(x)).")),
+        (_sigmoid(s) * (1 - _sigmoid(s)), _("the sigmoid is applied twice: use sigmoid(x) * "
+                                            "(1 - sigmoid(x)) with x itself.")),
     )
     return _matcher(known)
 
 
 def _error_term_cause(y, output):
     known = (
-        (y - output, "the error is not multiplied by the sigmoid's derivative, "
-                     "output * (1 - output)."),
-        ((output - y) * output * (1 - output), "the sign is flipped: the error is y - output."),
+        (y - output, _("the error is not multiplied by the sigmoid's derivative, "
+                       "output * (1 - output).")),
+        ((output - y) * output * (1 - output), _("the sign is flipped: the error is "
+                                                 "y - output.")),
         ((y - output) * _sigmoid(output) * (1 - _sigmoid(output)),
-         "sigmoid_prime(output) applies the sigmoid a second time: output is already a sigmoid, "
-         "so its derivative is output * (1 - output)."),
-        ((y - output) * output, "the factor (1 - output) is missing."),
-        ((y - output) * (1 - output), "the factor output is missing."),
+         _("sigmoid_prime(output) applies the sigmoid a second time: output is already a "
+           "sigmoid, so its derivative is output * (1 - output).")),
+        ((y - output) * output, _("the factor (1 - output) is missing.")),
+        ((y - output) * (1 - output), _("the factor output is missing.")),
     )
     return _matcher(known)
 
@@ -89,7 +91,7 @@ def test_sigmoid_prime(submission):
     _check_sigmoid_prime(submission, np.float64(0.0), "sigmoid_prime(0.0)", "sigmoid_prime(0.0)")
     x = np.array([-3.0, -0.5, 0.0, 1.0, 2.5])
     _check_sigmoid_prime(submission, x, f"sigmoid_prime(np.array({x.tolist()}))",
-                         "sigmoid_prime of an array")
+                         _("sigmoid_prime of an array"))
 
 
 @pytest.mark.points(1)
@@ -98,10 +100,11 @@ def test_sigmoid_prime(submission):
 def test_sigmoid_prime_random(submission, rng):
     """sigmoid_prime of a random number and of a random array"""
     x = np.float64(round(float(rng.normal(0.0, 2.0)), 3))
-    _check_sigmoid_prime(submission, x, "sigmoid_prime of a random number",
-                         "sigmoid_prime of a random number")
-    _check_sigmoid_prime(submission, rng.normal(0.0, 2.0, 6), "sigmoid_prime of a random array",
-                         "sigmoid_prime of a random array")
+    _check_sigmoid_prime(submission, x, _("sigmoid_prime of a random number"),
+                         _("sigmoid_prime of a random number"))
+    _check_sigmoid_prime(submission, rng.normal(0.0, 2.0, 6),
+                         _("sigmoid_prime of a random array"),
+                         _("sigmoid_prime of a random array"))
 
 
 def _check_error_term(submission, y, output, shown):
@@ -125,11 +128,11 @@ def test_error_term_formula(submission):
 @pytest.mark.hint(2)
 def test_error_term_formula_random(submission, rng):
     """error_term_formula on random targets and outputs"""
-    for _ in range(3):
+    for _draw in range(3):
         y = round(float(rng.uniform(0, 1)), 4)
         output = round(float(rng.uniform(0.05, 0.95)), 4)
-        _check_error_term(submission, y, output, "error_term_formula of a random target and "
-                                                 "output")
+        _check_error_term(submission, y, output,
+                          _("error_term_formula of a random target and output"))
 
 
 # --- gradient_step: one sigmoid unit -----------------------------------------------------------
@@ -141,24 +144,24 @@ def _gradient_step_cause(x, y, weights, learnrate):
     term = error * output * (1 - output)
     right = learnrate * term * x
     known = (
-        (-right, "the sign is flipped: error = y - output, and del_w = +learnrate * error_term "
-                 "* x."),
-        (right / learnrate, "the learning rate is missing: multiply by learnrate."),
-        (learnrate * error * x, "the error is not multiplied by the sigmoid's derivative "
-                                "sigmoid_prime(h)."),
+        (-right, _("the sign is flipped: error = y - output, and del_w = +learnrate * "
+                   "error_term * x.")),
+        (right / learnrate, _("the learning rate is missing: multiply by learnrate.")),
+        (learnrate * error * x, _("the error is not multiplied by the sigmoid's derivative "
+                                  "sigmoid_prime(h).")),
         (learnrate * error * _sigmoid(output) * (1 - _sigmoid(output)) * x,
-         "sigmoid_prime was given the output; it takes h, the linear combination x . w."),
-        (learnrate * term, "del_w needs one change per weight: multiply by x."),
-        (learnrate * term * weights, "you multiplied by the weights; the change of weight i is "
-                                     "learnrate * error_term * x[i]."),
+         _("sigmoid_prime was given the output; it takes h, the linear combination x . w.")),
+        (learnrate * term, _("del_w needs one change per weight: multiply by x.")),
+        (learnrate * term * weights, _("you multiplied by the weights; the change of weight i "
+                                       "is learnrate * error_term * x[i].")),
     )
     matcher = _matcher(known)
 
     def cause(actual):
         if actual.shape == (2,) and x.shape != (2,):
-            return ("del_w has two values for a unit with more inputs: the course's "
-                    "[learnrate * error_term * x[0], learnrate * error_term * x[1]] only works "
-                    "for two inputs. Use learnrate * error_term * x.")
+            return _("del_w has two values for a unit with more inputs: the course's "
+                     "[learnrate * error_term * x[0], learnrate * error_term * x[1]] only works "
+                     "for two inputs. Use learnrate * error_term * x.")
         return matcher(actual)
 
     return cause
@@ -192,7 +195,8 @@ def test_gradient_step_random(submission, reference, rng):
         weights = rng.normal(0, 1, size)
         y, learnrate = float(rng.uniform(0, 1)), float(rng.uniform(0.05, 1.0))
         _check_gradient_step(submission, reference, x, y, weights, learnrate,
-                             f"gradient_step on a random unit with {size} inputs")
+                             _("gradient_step on a random unit with {n} inputs").format(
+                                 n=size))
 
 
 # --- backprop: the two-layer network -----------------------------------------------------------
@@ -216,42 +220,43 @@ def _mistakes(x, target, w_i_h, w_h_o, learnrate):
     twice = error * _sigmoid(output) * (1 - _sigmoid(output))
     return right, (
         (deltas(hidden_term=out_term * w_h_o),
-         "the hidden error term is missing the hidden layer's sigmoid derivative: multiply by "
-         "hidden_layer_output * (1 - hidden_layer_output)."),
+         _("the hidden error term is missing the hidden layer's sigmoid derivative: multiply by "
+           "hidden_layer_output * (1 - hidden_layer_output).")),
         (deltas(hidden_term=out_term * w_h_o * _sigmoid(hidden) * (1 - _sigmoid(hidden))),
-         "sigmoid_prime(hidden_layer_output) applies the sigmoid twice: the hidden layer's "
-         "derivative is hidden_layer_output * (1 - hidden_layer_output)."),
+         _("sigmoid_prime(hidden_layer_output) applies the sigmoid twice: the hidden layer's "
+           "derivative is hidden_layer_output * (1 - hidden_layer_output).")),
         (deltas(out_term=twice, hidden_term=twice * w_h_o * _sigmoid(hidden)
                 * (1 - _sigmoid(hidden))),
-         "sigmoid_prime was given the layers' outputs, which applies the sigmoid twice: use "
-         "output * (1 - output) and hidden_layer_output * (1 - hidden_layer_output)."),
+         _("sigmoid_prime was given the layers' outputs, which applies the sigmoid twice: use "
+           "output * (1 - output) and hidden_layer_output * (1 - hidden_layer_output).")),
         (deltas(out_term=error),
-         "the output error term is missing the sigmoid's derivative: "
-         "output_error_term = error * output * (1 - output)."),
+         _("the output error term is missing the sigmoid's derivative: "
+           "output_error_term = error * output * (1 - output).")),
         (deltas(hidden_term=error * w_h_o * hidden * (1 - hidden)),
-         "the hidden error term must start from output_error_term (error * output * "
-         "(1 - output)), not from the raw error."),
+         _("the hidden error term must start from output_error_term (error * output * "
+           "(1 - output)), not from the raw error.")),
         (deltas(hidden_term=out_term * w_h_o * output * (1 - output)),
-         "the hidden error term used the output's derivative; use the hidden layer's, "
-         "hidden_layer_output * (1 - hidden_layer_output)."),
+         _("the hidden error term used the output's derivative; use the hidden layer's, "
+           "hidden_layer_output * (1 - hidden_layer_output).")),
         (tuple(-d for d in right),
-         "the sign is flipped: error = target - output, and the deltas are added to the weights."),
+         _("the sign is flipped: error = target - output, and the deltas are added to the "
+           "weights.")),
         (tuple(d / learnrate for d in right),
-         "the learning rate is missing: multiply both deltas by learnrate."),
+         _("the learning rate is missing: multiply both deltas by learnrate.")),
         (deltas(h_o_factor=output),
-         "delta_w_h_o used the network's output; the hidden-to-output weights change by "
-         "learnrate * output_error_term * hidden_layer_output."),
+         _("delta_w_h_o used the network's output; the hidden-to-output weights change by "
+           "learnrate * output_error_term * hidden_layer_output.")),
         (deltas(h_o_factor=hidden_in),
-         "delta_w_h_o used hidden_layer_input (before the sigmoid); use hidden_layer_output."),
+         _("delta_w_h_o used hidden_layer_input (before the sigmoid); use hidden_layer_output.")),
         (deltas(h_o_factor=x),
-         "delta_w_h_o used the inputs x; use hidden_layer_output."),
+         _("delta_w_h_o used the inputs x; use hidden_layer_output.")),
         ((right[0].T, right[1]),
-         "delta_w_i_h is transposed: it must have the shape of weights_input_hidden, "
-         "(n_inputs, n_hidden). Use hidden_error_term * x[:, None], not np.outer(hidden_error_"
-         "term, x)."),
+         _("delta_w_i_h is transposed: it must have the shape of weights_input_hidden, "
+           "(n_inputs, n_hidden). Use hidden_error_term * x[:, None], not np.outer(hidden_error_"
+           "term, x).")),
         ((flat, right[1]),
-         "delta_w_i_h needs one change per weight: multiply hidden_error_term by x[:, None] (a "
-         "column), which gives an (n_inputs, n_hidden) matrix."),
+         _("delta_w_i_h needs one change per weight: multiply hidden_error_term by x[:, None] (a "
+           "column), which gives an (n_inputs, n_hidden) matrix.")),
     )
 
 
@@ -280,22 +285,24 @@ def _call_backprop(submission, x, target, w_i_h, w_h_o, learnrate):
                                      learnrate)
     except Raised as error:
         if error.type_name == "ValueError" and "broadcast" in error.message:
-            error.message += ("\nLikely cause: hidden_error_term has one value per hidden unit "
-                              "and x one per input; x[:, None] (a column) times hidden_error_term "
-                              "(a row) gives the (n_inputs, n_hidden) matrix delta_w_i_h.")
+            error.message += "\n" + _(LIKELY_CAUSE).format(cause=_(
+                "hidden_error_term has one value per hidden unit and x one per input; x[:, None] "
+                "(a column) times hidden_error_term (a row) gives the (n_inputs, n_hidden) "
+                "matrix delta_w_i_h."))
         raise
     n_inputs, n_hidden = np.shape(w_i_h)
     if result is None:
-        fail("backprop returned None. Did you forget `return delta_w_i_h, delta_w_h_o`?")
+        fail(_("backprop returned None. Did you forget `return delta_w_i_h, delta_w_h_o`?"))
     if not isinstance(result, (tuple, list)) or len(result) != 2:
-        fail(f"backprop returned {kind_of(result)}; it should return two arrays: "
-             "`return delta_w_i_h, delta_w_h_o`.", actual=result)
-    first = numbers(result[0], "delta_w_i_h (the first value backprop returns)")
-    second = numbers(result[1], "delta_w_h_o (the second value backprop returns)")
+        fail(_("backprop returned {kind}; it should return two arrays: "
+               "`return delta_w_i_h, delta_w_h_o`.").format(kind=kind_of(result)),
+             actual=result)
+    first = numbers(result[0], _("delta_w_i_h (the first value backprop returns)"))
+    second = numbers(result[1], _("delta_w_h_o (the second value backprop returns)"))
     if first.shape == (n_hidden,) and second.shape == (n_inputs, n_hidden) and \
             n_inputs != 1:
-        fail("backprop returned the two deltas in the wrong order: return "
-             "(delta_w_i_h, delta_w_h_o), input-to-hidden first.")
+        fail(_("backprop returned the two deltas in the wrong order: return "
+               "(delta_w_i_h, delta_w_h_o), input-to-hidden first."))
     return first, second
 
 
@@ -337,8 +344,8 @@ def test_backprop_random_networks(submission, reference, rng):
     """backprop on random networks of several sizes"""
     for n_inputs, n_hidden in ((2, 5), (4, 4), (6, 3)):
         x, target, w_i_h, w_h_o, learnrate = _random_network(rng, n_inputs, n_hidden)
-        with case(f"backprop on a random network with {n_inputs} inputs and {n_hidden} hidden "
-                  "units"):
+        with case(_("backprop on a random network with {inputs} inputs and {hidden} hidden "
+                    "units").format(inputs=n_inputs, hidden=n_hidden)):
             expected = reference.backprop(x, target, w_i_h, w_h_o, learnrate)
             _check_backprop(submission, x, target, w_i_h, w_h_o, learnrate, expected)
 
@@ -368,13 +375,14 @@ def _against_slope(actual, expected):
     if actual.shape != expected.shape:
         return None
     if np.allclose(actual, -expected, rtol=1e-4, atol=1e-10):
-        return "your deltas point uphill: following them increases the error. Check the sign."
+        return _("your deltas point uphill: following them increases the error. Check the "
+                 "sign.")
     nonzero = np.abs(expected) > 1e-9
     if nonzero.any():
         ratios = actual[nonzero] / expected[nonzero]
         if np.allclose(ratios, ratios[0], rtol=1e-4) and ratios[0] > 0:
-            return (f"every delta is {ratios[0]:.3g} times the downhill step: a factor is "
-                    "missing or extra (the learning rate, or a derivative).")
+            return _("every delta is {ratio:.3g} times the downhill step: a factor is missing "
+                     "or extra (the learning rate, or a derivative).").format(ratio=ratios[0])
     return None
 
 
@@ -390,9 +398,11 @@ def test_backprop_matches_numerical_gradient(submission, rng):
         for which, name, actual in ((1, "delta_w_h_o", d_h_o), (0, "delta_w_i_h", d_i_h)):
             expected = -learnrate * _numeric_slope(x, target, w_i_h, w_h_o, which)
             try:
-                assert_close(actual, expected, what=f"{name} of a random network with "
-                             f"{n_inputs} inputs and {n_hidden} hidden units", rtol=1e-4,
-                             atol=1e-10, diagnose=_diagnose(mistakes, which))
+                assert_close(actual, expected,
+                             what=_("{name} of a random network with {inputs} inputs and "
+                                    "{hidden} hidden units").format(
+                                 name=name, inputs=n_inputs, hidden=n_hidden),
+                             rtol=1e-4, atol=1e-10, diagnose=_diagnose(mistakes, which))
             except Mismatch as mismatch:
-                fail(f"{mismatch.summary}\n{GRADIENT_CHECK}",
+                fail(f"{mismatch.summary}\n{_(GRADIENT_CHECK)}",
                      cause=mismatch.cause or _against_slope(actual, expected))

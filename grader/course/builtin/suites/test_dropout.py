@@ -16,7 +16,7 @@ import pytest
 
 from grader.core.compare import assert_close, case, fail, kind_of, numbers, show
 from grader.feedback import Raised
-from grader.i18n import counted
+from grader.i18n import N_, _, counted
 
 # The visible examples.
 EXAMPLE = [[0.5, 1.0, 1.5, 2.0], [2.5, 3.0, 3.5, 4.0]]
@@ -56,38 +56,42 @@ def _returned(result, activations, keep_prob, what):
     """The learner's (output, mask) as float arrays, after checking what came back."""
     shape = np.shape(activations)
     if result is None:
-        fail(f"{what} returned None. Did you forget `return activations * mask / keep_prob, "
-             "mask`?")
+        fail(_("{what} returned None. Did you forget `return activations * mask / keep_prob, "
+               "mask`?").format(what=what))
     if not isinstance(result, (tuple, list)) or len(result) != 2:
         cause = None
         if isinstance(result, np.ndarray) and result.shape == shape:
-            cause = ("dropout returns two values: the dropped-out activations and the mask, "
-                     "`return output, mask`; dropout_backward needs the mask.")
-        fail(f"{what} returned {kind_of(result)}; it should return two values: the dropped-out "
-             "activations and the mask.", cause=cause)
-    output = numbers(result[0], f"{what} (its first value, the dropped-out activations)")
-    mask = numbers(result[1], f"{what} (its second value, the mask)")
+            cause = _("dropout returns two values: the dropped-out activations and the mask, "
+                      "`return output, mask`; dropout_backward needs the mask.")
+        fail(_("{what} returned {kind}; it should return two values: the dropped-out "
+               "activations and the mask.").format(what=what, kind=kind_of(result)), cause=cause)
+    output = numbers(result[0], _("{what} (its first value, the dropped-out activations)").format(
+        what=what))
+    mask = numbers(result[1], _("{what} (its second value, the mask)").format(what=what))
     if output.shape == shape and mask.shape == shape and _is_mask_like(output) \
             and not _is_mask_like(mask) and not _is_mask_like(np.asarray(activations)):
-        fail(f"{what} returned the mask first.",
-             cause="return the dropped-out activations first and the mask second: "
-                   "`return activations * mask / keep_prob, mask`.")
-    for value, name in ((output, "the dropped-out activations"), (mask, "the mask")):
-        if value.shape != shape:
-            fail(f"{what}: {name} have shape {value.shape}; they should have the activations' "
-                 f"shape {shape}.",
-                 cause="draw the mask with np.random.rand(*activations.shape), one number per "
-                       "unit." if name == "the mask" else None)
+        fail(_("{what} returned the mask first.").format(what=what),
+             cause=_("return the dropped-out activations first and the mask second: "
+                     "`return activations * mask / keep_prob, mask`."))
+    if output.shape != shape:
+        fail(_("{what}: the dropped-out activations have shape {actual}; they should have the "
+               "activations' shape {shape}.").format(what=what, actual=output.shape, shape=shape))
+    if mask.shape != shape:
+        fail(_("{what}: the mask has shape {actual}; it should have the activations' shape "
+               "{shape}.").format(what=what, actual=mask.shape, shape=shape),
+             cause=_("draw the mask with np.random.rand(*activations.shape), one number per "
+                     "unit."))
     if not np.isfinite(output).all():
-        fail(f"{what}: the dropped-out activations contain nan or inf.")
+        fail(_("{what}: the dropped-out activations contain nan or inf.").format(what=what))
     if not _is_mask_like(mask):
         kept = mask[mask != 0]
         cause = None
         if kept.size and np.allclose(kept, 1 / keep_prob):
-            cause = ("your mask holds 1 / keep_prob for the kept units. The mask is 0 or 1 "
-                     "(or False or True); divide the activations by keep_prob, not the mask.")
-        fail(f"{what}: the mask holds values other than 0 and 1 (or False and True), such as "
-             f"{show(mask[~np.isin(mask, (0.0, 1.0))].flat[0])}.", cause=cause)
+            cause = _("your mask holds 1 / keep_prob for the kept units. The mask is 0 or 1 "
+                      "(or False or True); divide the activations by keep_prob, not the mask.")
+        fail(_("{what}: the mask holds values other than 0 and 1 (or False and True), such as "
+               "{value}.").format(what=what, value=show(mask[~np.isin(mask, (0.0, 1.0))].flat[0])),
+             cause=cause)
     return output, mask
 
 
@@ -96,22 +100,23 @@ def _forward_cause(activations, keep_prob, mask, output):
     right = activations * mask / keep_prob
     known = (
         (activations * mask,
-         "the kept units are not scaled: inverted dropout divides them by keep_prob, "
-         "activations * mask / keep_prob, so that their expected value stays the same."),
+         N_("the kept units are not scaled: inverted dropout divides them by keep_prob, "
+            "activations * mask / keep_prob, so that their expected value stays the same.")),
         (activations * mask * keep_prob,
-         "the kept units are multiplied by keep_prob; divide by it: activations * mask / "
-         "keep_prob."),
+         N_("the kept units are multiplied by keep_prob; divide by it: activations * mask / "
+            "keep_prob.")),
         (activations * (1 - mask) / keep_prob,
-         "the output keeps the units your mask drops: the mask marks the units that are kept "
-         "(True = kept)."),
+         N_("the output keeps the units your mask drops: the mask marks the units that are kept "
+            "(True = kept).")),
         (activations / keep_prob,
-         "the mask is not applied: multiply by it, activations * mask / keep_prob."),
+         N_("the mask is not applied: multiply by it, activations * mask / keep_prob.")),
         (activations,
-         "the activations came back unchanged: multiply by the mask and divide by keep_prob."),
+         N_("the activations came back unchanged: multiply by the mask and divide by "
+            "keep_prob.")),
     )
     for value, message in known:
         if not np.allclose(value, right) and np.allclose(output, value, rtol=1e-6, atol=1e-12):
-            return message
+            return _(message)
     return None
 
 
@@ -125,9 +130,12 @@ def _check_forward(activations, keep_prob, output, mask, what, visible):
     cause = _forward_cause(a, keep_prob, mask, output)
     index = tuple(int(i) for i in np.argwhere(~close)[0])
     where = index[0] if len(index) == 1 else index
-    state = "keeps" if mask[index] else "drops"
-    detail = (f"Unit {where}: your mask {state} it and its activation is {show(a[index])}, "
-              f"so the output should be {show(expected[index])}; it is {show(output[index])}.")
+    detail = (_("Unit {where}: your mask keeps it and its activation is {activation}, so the "
+                "output should be {expected}; it is {actual}.") if mask[index] else
+              _("Unit {where}: your mask drops it and its activation is {activation}, so the "
+                "output should be {expected}; it is {actual}.")).format(
+                    where=where, activation=show(a[index]), expected=show(expected[index]),
+                    actual=show(output[index]))
     fail(counted(int((~close).sum()),
                  "{what}: {n} of {size} units is not 0 where the mask drops it and activation / "
                  "keep_prob where it keeps it.",
@@ -168,7 +176,8 @@ def test_forward_random(submission, rng):
         activations = rng.normal(0.0, 2.0, shape)
         keep_prob = float(rng.uniform(0.3, 0.95))
         _forward_case(submission, activations, keep_prob,
-                      f"dropout on random activations of shape {shape}", visible=False)
+                      _("dropout on random activations of shape {shape}").format(shape=shape),
+                      visible=False)
 
 
 # --- keep_prob: 1 keeps everything, outside (0, 1] is an error -----------------------------------
@@ -176,9 +185,9 @@ def test_forward_random(submission, rng):
 def _keeps_everything(submission, activations, what):
     output, mask = _dropout(submission, activations, 1.0, what)
     if not mask.all():
-        fail(f"{what}: the mask drops {int((mask == 0).sum())} of {mask.size} units; with "
-             "keep_prob = 1 every unit is kept.",
-             cause="keep a unit when np.random.rand(...) < keep_prob: every draw is below 1.")
+        fail(_("{what}: the mask drops {dropped} of {size} units; with keep_prob = 1 every unit "
+               "is kept.").format(what=what, dropped=int((mask == 0).sum()), size=mask.size),
+             cause=_("keep a unit when np.random.rand(...) < keep_prob: every draw is below 1."))
     assert_close(output, activations, what=what, rtol=1e-12, atol=0.0)
 
 
@@ -191,14 +200,16 @@ def _rejects(submission, activations, keep_prob):
             return
         cause = None
         if error.type_name == "AssertionError":
-            cause = ("`assert` raises AssertionError (and is skipped under python -O): write "
-                     "`if not 0 < keep_prob <= 1: raise ValueError(...)`.")
-        fail(f"{what} raised {error.type_name}; a keep_prob outside (0, 1] must raise "
-             "ValueError.", cause=cause or "check keep_prob before using it: `if not 0 < "
-             "keep_prob <= 1: raise ValueError(...)`.")
-    fail(f"{what} returned {kind_of(result)}; a keep_prob outside (0, 1] must raise ValueError.",
-         cause="check keep_prob first: `if not 0 < keep_prob <= 1: raise ValueError(\"keep_prob "
-               "must be in (0, 1]\")`.")
+            cause = _("`assert` raises AssertionError (and is skipped under python -O): write "
+                      "`if not 0 < keep_prob <= 1: raise ValueError(...)`.")
+        fail(_("{what} raised {error}; a keep_prob outside (0, 1] must raise ValueError.").format(
+            what=what, error=error.type_name),
+             cause=cause or _("check keep_prob before using it: `if not 0 < keep_prob <= 1: "
+                              "raise ValueError(...)`."))
+    fail(_("{what} returned {kind}; a keep_prob outside (0, 1] must raise ValueError.").format(
+        what=what, kind=kind_of(result)),
+         cause=_("check keep_prob first: `if not 0 < keep_prob <= 1: raise ValueError(\"keep_prob "
+                 "must be in (0, 1]\")`."))
 
 
 @pytest.mark.points(1)
@@ -220,7 +231,8 @@ def test_keep_prob_bounds(submission):
 def test_keep_prob_bounds_random(submission, rng):
     """keep_prob = 1 on random activations; random keep_probs outside (0, 1] raise ValueError"""
     activations = rng.normal(0.0, 1.0, (4, 9))
-    _keeps_everything(submission, activations, "dropout of random activations with keep_prob 1")
+    _keeps_everything(submission, activations,
+                      _("dropout of random activations with keep_prob 1"))
     for keep_prob in (round(float(rng.uniform(1.01, 3.0)), 3), -round(float(rng.uniform(0.01, 1)),
                                                                        3), 0.0, 2):
         _rejects(submission, activations, keep_prob)
@@ -233,16 +245,17 @@ def _backward_cause(d_out, mask, keep_prob):
     mask = np.asarray(mask, dtype=float)
     right = d_out * mask / keep_prob
     known = (
-        (d_out * mask, "the gradient is not scaled: the forward pass divided the kept units by "
-                       "keep_prob, so their gradient is divided by it too: d_out * mask / "
-                       "keep_prob."),
-        (d_out * mask * keep_prob, "the gradient is multiplied by keep_prob; divide by it: "
-                                   "d_out * mask / keep_prob."),
-        (d_out / keep_prob, "the mask is not applied: a dropped unit passes no gradient back, "
-                            "d_out * mask / keep_prob."),
-        (d_out * (1 - mask) / keep_prob, "the gradient flows through the dropped units: the "
-                                         "mask marks the kept ones, d_out * mask / keep_prob."),
-        (d_out, "d_out came back unchanged: d_out * mask / keep_prob."),
+        (d_out * mask, N_("the gradient is not scaled: the forward pass divided the kept units "
+                          "by keep_prob, so their gradient is divided by it too: d_out * mask / "
+                          "keep_prob.")),
+        (d_out * mask * keep_prob, N_("the gradient is multiplied by keep_prob; divide by it: "
+                                      "d_out * mask / keep_prob.")),
+        (d_out / keep_prob, N_("the mask is not applied: a dropped unit passes no gradient "
+                               "back, d_out * mask / keep_prob.")),
+        (d_out * (1 - mask) / keep_prob, N_("the gradient flows through the dropped units: the "
+                                            "mask marks the kept ones, d_out * mask / "
+                                            "keep_prob.")),
+        (d_out, N_("d_out came back unchanged: d_out * mask / keep_prob.")),
     )
 
     def cause(actual):
@@ -251,13 +264,13 @@ def _backward_cause(d_out, mask, keep_prob):
                 continue
             if value.shape == actual.shape and np.allclose(actual, value, rtol=1e-6,
                                                            atol=1e-12):
-                return message
+                return _(message)
         if actual.shape == right.shape:
             zero_where_kept = (actual == 0) & (mask != 0) & (d_out != 0)
             through_dropped = (actual != 0) & (mask == 0)
             if zero_where_kept.any() or through_dropped.any():
-                return ("the zeros do not follow the mask you were given: use that mask, "
-                        "d_out * mask / keep_prob, rather than drawing a new one.")
+                return _("the zeros do not follow the mask you were given: use that mask, "
+                         "d_out * mask / keep_prob, rather than drawing a new one.")
         return None
 
     return cause
@@ -290,8 +303,8 @@ def test_backward_random(submission, rng):
         d_out = rng.normal(0.0, 1.0, shape)
         mask = (rng.random(shape) < keep_prob).astype(kind)
         _check_backward(submission, d_out, mask, keep_prob,
-                        f"dropout_backward on a random gradient of shape {shape} "
-                        f"(a mask of {kind.__name__}s)")
+                        _("dropout_backward on a random gradient of shape {shape} (a mask of "
+                          "{kind}s)").format(shape=shape, kind=kind.__name__))
 
 
 # --- where the mask comes from -------------------------------------------------------------------
@@ -301,11 +314,11 @@ def _mask_after_seed(submission, learner, seed, activations, keep_prob, what):
     return _dropout(submission, activations, keep_prob, what)[1]
 
 
-GLOBAL_STATE = ("dropout must draw from NumPy's global random state, which np.random.seed "
-                "controls: np.random.rand(*activations.shape) < keep_prob. "
-                "np.random.default_rng() and Python's random module ignore np.random.seed.")
-SAME_MASK = ("draw a new mask inside dropout on every call: do not call np.random.seed inside "
-             "dropout, and do not keep a mask from an earlier call.")
+GLOBAL_STATE = N_("dropout must draw from NumPy's global random state, which np.random.seed "
+                  "controls: np.random.rand(*activations.shape) < keep_prob. "
+                  "np.random.default_rng() and Python's random module ignore np.random.seed.")
+SAME_MASK = N_("draw a new mask inside dropout on every call: do not call np.random.seed inside "
+               "dropout, and do not keep a mask from an earlier call.")
 
 
 @pytest.mark.points(1)
@@ -314,13 +327,13 @@ SAME_MASK = ("draw a new mask inside dropout on every call: do not call np.rando
 def test_same_seed_same_mask(submission, learner):
     """after the same np.random.seed, dropout draws the same mask"""
     activations = np.linspace(0.1, 1.0, 100).reshape(4, 25)
-    with case("np.random.seed(7); dropout(np.linspace(0.1, 1.0, 100).reshape(4, 25), 0.5), "
-              "twice"):
+    with case(_("np.random.seed(7); dropout(np.linspace(0.1, 1.0, 100).reshape(4, 25), 0.5), "
+                "twice")):
         first = _mask_after_seed(submission, learner, 7, activations, 0.5, "dropout")
         second = _mask_after_seed(submission, learner, 7, activations, 0.5, "dropout")
         if not np.array_equal(first != 0, second != 0):
-            fail("After np.random.seed(7) each time, dropout drew two different masks.",
-                 cause=GLOBAL_STATE)
+            fail(_("After np.random.seed(7) each time, dropout drew two different masks."),
+                 cause=_(GLOBAL_STATE))
 
 
 @pytest.mark.points(1)
@@ -334,14 +347,14 @@ def test_seeded_masks_random(submission, learner, rng):
     first = _mask_after_seed(submission, learner, seed, activations, keep_prob, "dropout")
     again = _mask_after_seed(submission, learner, seed, activations, keep_prob, "dropout")
     if not np.array_equal(first != 0, again != 0):
-        fail("After the same np.random.seed, dropout drew two different masks.",
-             cause=GLOBAL_STATE)
+        fail(_("After the same np.random.seed, dropout drew two different masks."),
+             cause=_(GLOBAL_STATE))
     different = _mask_after_seed(submission, learner, other, activations, keep_prob, "dropout")
     # Two independent masks of 1,000 units agree with probability (p^2 + (1 - p)^2)^1000 <
     # 0.82^1000, about 1e-86.
     if np.array_equal(first != 0, different != 0):
-        fail("After two different np.random.seed calls, dropout drew the same mask.",
-             cause=SAME_MASK)
+        fail(_("After two different np.random.seed calls, dropout drew the same mask."),
+             cause=_(SAME_MASK))
 
 
 @pytest.mark.points(1)
@@ -354,8 +367,12 @@ def test_fresh_mask_each_call(submission, learner, rng):
     first = _dropout(submission, activations, VARY_KEEP, "dropout")[1]
     second = _dropout(submission, activations, VARY_KEEP, "dropout")[1]
     if np.array_equal(first != 0, second != 0):
-        fail("Two calls of dropout in a row, on the same activations, returned the same mask.",
-             cause=SAME_MASK)
+        fail(_("Two calls of dropout in a row, on the same activations, returned the same mask."),
+             cause=_(SAME_MASK))
+
+
+KEPT_INVERTED = N_("about 1 - keep_prob of the units are kept: keep_prob is the probability of "
+                   "keeping a unit, so keep it when np.random.rand(...) < keep_prob (not >).")
 
 
 @pytest.mark.points(1)
@@ -366,18 +383,18 @@ def test_kept_fraction(submission, learner, rng):
     learner.seed_numpy(int(rng.integers(0, 2**31)))
     activations = rng.uniform(0.5, 1.5, LARGE)
     for keep_prob in (float(rng.uniform(0.6, 0.9)), float(rng.uniform(0.1, 0.4))):
-        output, _ = _dropout(submission, activations, keep_prob,
-                             f"dropout of {activations.size} units")
+        output = _dropout(submission, activations, keep_prob,
+                          _("dropout of {size} units").format(size=activations.size))[0]
         kept = float(np.mean(output != 0))
         if abs(kept - keep_prob) > FRACTION_TOLERANCE:
             cause = None
             if abs(kept - (1 - keep_prob)) <= FRACTION_TOLERANCE:
-                cause = ("about 1 - keep_prob of the units are kept: keep_prob is the "
-                         "probability of keeping a unit, so keep it when np.random.rand(...) < "
-                         "keep_prob (not >).")
-            fail(f"With keep_prob = {keep_prob:.3f}, dropout kept {kept:.1%} of "
-                 f"{activations.size} units; expected {keep_prob:.1%}, give or take "
-                 f"{FRACTION_TOLERANCE:.0%}.", cause=cause)
+                cause = _(KEPT_INVERTED)
+            fail(_("With keep_prob = {keep_prob:.3f}, dropout kept {kept} of {size} units; "
+                   "expected {expected}, give or take {tolerance}.").format(
+                       keep_prob=keep_prob, kept=f"{kept:.1%}", size=activations.size,
+                       expected=f"{keep_prob:.1%}", tolerance=f"{FRACTION_TOLERANCE:.0%}"),
+                 cause=cause)
 
 
 @pytest.mark.points(1)
@@ -388,38 +405,56 @@ def test_mean_preserved(submission, learner, rng):
     learner.seed_numpy(int(rng.integers(0, 2**31)))
     activations = rng.uniform(0.0, 2.0, LARGE)
     keep_prob = float(rng.uniform(0.6, 0.9))
-    output, _ = _dropout(submission, activations, keep_prob,
-                         f"dropout of {activations.size} units")
+    output = _dropout(submission, activations, keep_prob,
+                      _("dropout of {size} units").format(size=activations.size))[0]
     before, after = float(activations.mean()), float(output.mean())
     if abs(after - before) > MEAN_TOLERANCE:
         cause = None
         if abs(after - keep_prob * before) <= MEAN_TOLERANCE:
-            cause = ("the mean shrank by keep_prob: divide the kept units by keep_prob "
-                     "(inverted dropout), activations * mask / keep_prob.")
+            cause = _("the mean shrank by keep_prob: divide the kept units by keep_prob "
+                      "(inverted dropout), activations * mask / keep_prob.")
         elif abs(after - (1 - keep_prob) / keep_prob * before) <= MEAN_TOLERANCE:
-            cause = ("about 1 - keep_prob of the units are kept: keep_prob is the probability "
-                     "of keeping a unit, so keep it when np.random.rand(...) < keep_prob (not >).")
-        fail(f"With keep_prob = {keep_prob:.3f}, the mean of {activations.size} activations "
-             f"went from {before:.3f} to {after:.3f}; inverted dropout keeps it (within "
-             f"{MEAN_TOLERANCE}).", cause=cause)
+            cause = _(KEPT_INVERTED)
+        fail(_("With keep_prob = {keep_prob:.3f}, the mean of {size} activations went from "
+               "{before:.3f} to {after:.3f}; inverted dropout keeps it (within "
+               "{tolerance}).").format(keep_prob=keep_prob, size=activations.size,
+                                       before=before, after=after, tolerance=MEAN_TOLERANCE),
+             cause=cause)
 
 
 @pytest.mark.points(1)
 @pytest.mark.hidden
 @pytest.mark.hint(1)
-def test_number_kept_varies(submission, learner, rng):
+def test_number_kept_varies(submission, learner, rng, chart):
     """each unit is kept independently, so the number kept varies from call to call"""
     learner.seed_numpy(int(rng.integers(0, 2**31)))
     activations = rng.uniform(0.5, 1.5, UNITS)
     masks = [_dropout(submission, activations, VARY_KEEP, "dropout")[1] != 0
-             for _ in range(CALLS)]
+             for _call in range(CALLS)]
+    draw_kept(chart, masks)
     counts = {int(mask.sum()) for mask in masks}
     if len(counts) == 1:
         if all(np.array_equal(mask, masks[0]) for mask in masks):
-            fail(f"{CALLS} calls of dropout returned the same mask every time.", cause=SAME_MASK)
-        fail(f"{CALLS} calls of dropout on {UNITS} units, keep_prob {VARY_KEEP}, each kept "
-             f"exactly {counts.pop()} units.",
-             cause="each unit must be kept on its own, with probability keep_prob "
-                   "(np.random.rand(*activations.shape) < keep_prob), so the number kept varies "
-                   "from call to call. Choosing exactly keep_prob * n units (np.random.choice "
-                   "without replacement, or a shuffled mask) is not dropout.")
+            fail(_("{calls} calls of dropout returned the same mask every time.").format(
+                calls=CALLS), cause=_(SAME_MASK))
+        fail(_("{calls} calls of dropout on {units} units, keep_prob {keep_prob}, each kept "
+               "exactly {kept} units.").format(calls=CALLS, units=UNITS, keep_prob=VARY_KEEP,
+                                               kept=counts.pop()),
+             cause=_("each unit must be kept on its own, with probability keep_prob "
+                     "(np.random.rand(*activations.shape) < keep_prob), so the number kept "
+                     "varies from call to call. Choosing exactly keep_prob * n units "
+                     "(np.random.choice without replacement, or a shuffled mask) is not "
+                     "dropout."))
+
+
+def draw_kept(chart, masks):
+    """The fraction of units each call kept, around the keep_prob it was given: a hidden test
+    shows the learner's fractions and keep_prob, the value they should scatter around (its
+    message names keep_prob too), and no input."""
+    chart("curve", _("Fraction of the {units} units kept by each of {calls} calls of dropout "
+                     "(keep_prob = {keep_prob})").format(units=UNITS, calls=CALLS,
+                                                         keep_prob=VARY_KEEP),
+          _("call"), _("fraction kept"),
+          [("", "learner", [(call, float(mask.mean()))
+                            for call, mask in enumerate(masks, start=1)]),
+           ("keep_prob", "bound", [(1, VARY_KEEP), (CALLS, VARY_KEEP)])])

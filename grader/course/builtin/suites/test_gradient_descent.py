@@ -5,9 +5,9 @@ import time
 import numpy as np
 import pytest
 
-from grader import i18n
 from grader.core.compare import assert_close, case, fail, kind_of, numbers
 from grader.feedback import LearnerProblem, Raised
+from grader.i18n import _
 
 EPOCHS = 100
 LEARNRATE = 0.1
@@ -25,8 +25,9 @@ def element_wise_call(function, *args):
     except Raised as error:
         if error.type_name == "TypeError" and "scalar" in error.message \
                 and "np.exp" not in error.message:
-            fail(error.message, cause="math.exp and math.log take one number at a time. Use "
-                 "np.exp and np.log: they work element-wise on whole arrays.")
+            fail(error.message, cause=_("math.exp and math.log take one number at a time. "
+                                        "Use np.exp and np.log: they work element-wise on "
+                                        "whole arrays."))
         raise
 
 
@@ -37,16 +38,16 @@ def element_wise_call(function, *args):
 def sigmoid_diagnose(x):
     x = np.asarray(x, dtype=float)
     known = (
-        (1 / (1 + np.exp(x)), "the sign in the exponent is flipped: sigmoid(x) = "
-                              "1 / (1 + np.exp(-x)), with -x."),
-        (1 + np.exp(-x), "brackets: 1 / 1 + np.exp(-x) is 1 + np.exp(-x). Write "
-                         "1 / (1 + np.exp(-x))."),
-        (1 / (1 - np.exp(-x)), "the denominator is 1 + np.exp(-x), with a plus."),
-        (np.exp(-x) / (1 + np.exp(-x)), "that is 1 - sigmoid(x): the numerator is 1, not "
-                                        "np.exp(-x)."),
-        (np.tanh(x), "that is tanh(x); the sigmoid is 1 / (1 + np.exp(-x))."),
+        (1 / (1 + np.exp(x)), _("the sign in the exponent is flipped: sigmoid(x) = "
+                                "1 / (1 + np.exp(-x)), with -x.")),
+        (1 + np.exp(-x), _("brackets: 1 / 1 + np.exp(-x) is 1 + np.exp(-x). Write "
+                           "1 / (1 + np.exp(-x)).")),
+        (1 / (1 - np.exp(-x)), _("the denominator is 1 + np.exp(-x), with a plus.")),
+        (np.exp(-x) / (1 + np.exp(-x)), _("that is 1 - sigmoid(x): the numerator is 1, not "
+                                          "np.exp(-x).")),
+        (np.tanh(x), _("that is tanh(x); the sigmoid is 1 / (1 + np.exp(-x)).")),
         (1 / (1 + np.exp(-x)) * (1 - 1 / (1 + np.exp(-x))),
-         "that is the sigmoid's derivative, sigmoid(x) * (1 - sigmoid(x))."),
+         _("that is the sigmoid's derivative, sigmoid(x) * (1 - sigmoid(x)).")),
     )
 
     def cause(actual):
@@ -54,7 +55,7 @@ def sigmoid_diagnose(x):
             if actual.shape == values.shape and np.allclose(actual, values, rtol=1e-6):
                 return message
         if actual.size == 1 and x.size > 1:
-            return "sigmoid must work element-wise: one output for each input."
+            return _("sigmoid must work element-wise: one output for each input.")
         return None
 
     return cause
@@ -83,10 +84,11 @@ def test_sigmoid_values(submission):
 @pytest.mark.hint(1)
 def test_sigmoid_random(submission, rng):
     """sigmoid of random numbers, vectors and matrices, element by element"""
-    check_sigmoid(submission, float(rng.normal(0.0, 3.0)), "sigmoid of a random number")
+    check_sigmoid(submission, float(rng.normal(0.0, 3.0)), _("sigmoid of a random number"))
     for shape in ((7,), (3, 4)):
         x = rng.normal(0.0, 3.0, shape)
-        check_sigmoid(submission, x, f"sigmoid of a random array of shape {shape}")
+        check_sigmoid(submission, x,
+                      _("sigmoid of a random array of shape {shape}").format(shape=shape))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -96,16 +98,17 @@ def test_sigmoid_random(submission, rng):
 def output_diagnose(features, weights, bias):
     score = features @ weights
     known = (
-        (score + bias, "the sigmoid is missing: output_formula returns "
-                       "sigmoid(np.matmul(features, weights) + bias)."),
-        (sigmoid(score), "the bias is missing: sigmoid(np.matmul(features, weights) + bias)."),
-        (sigmoid(score - bias), "the bias is subtracted: add it, "
-                                "sigmoid(np.matmul(features, weights) + bias)."),
-        (sigmoid(-(score + bias)), "the sign is flipped: sigmoid(features @ weights + bias), "
-                                   "not sigmoid(-(...))."),
-        (sigmoid(features * weights + bias), "features * weights multiplies element by "
-                                             "element; use np.matmul(features, weights) for "
-                                             "one score per point."),
+        (score + bias, _("the sigmoid is missing: output_formula returns "
+                         "sigmoid(np.matmul(features, weights) + bias).")),
+        (sigmoid(score), _("the bias is missing: sigmoid(np.matmul(features, weights) + "
+                           "bias).")),
+        (sigmoid(score - bias), _("the bias is subtracted: add it, "
+                                  "sigmoid(np.matmul(features, weights) + bias).")),
+        (sigmoid(-(score + bias)), _("the sign is flipped: sigmoid(features @ weights + bias), "
+                                     "not sigmoid(-(...)).")),
+        (sigmoid(features * weights + bias), _("features * weights multiplies element by "
+                                               "element; use np.matmul(features, weights) for "
+                                               "one score per point.")),
     )
 
     def cause(actual):
@@ -147,9 +150,11 @@ def test_output_formula_random(submission, rng):
         weights = rng.normal(0.0, 1.0, n_features)
         bias = float(rng.normal(0.0, 1.0))
         point = rng.normal(0.0, 1.0, n_features)
-        check_output(submission, point, weights, bias, "output_formula of one random point")
+        check_output(submission, point, weights, bias,
+                     _("output_formula of one random point"))
         points = rng.normal(0.0, 1.0, (6, n_features))
-        check_output(submission, points, weights, bias, "output_formula of 6 random points")
+        check_output(submission, points, weights, bias,
+                     _("output_formula of {n} random points").format(n=len(points)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -165,17 +170,18 @@ def error_diagnose(y, output):
     output = np.asarray(output, dtype=float)
     right = log_loss(y, output)
     known = (
-        (-right, "the minus signs are missing: the error is -y*ln(output) - "
-                 "(1-y)*ln(1-output), a positive number."),
-        (right / np.log(10), "log base 10? Use the natural log, np.log, not np.log10."),
-        (right / np.log(2), "log base 2? Use the natural log, np.log, not np.log2."),
-        (log_loss(y, 1 - output), "the two terms are swapped: y goes with ln(output), and "
-                                  "(1 - y) with ln(1 - output)."),
-        (-y * np.log(output), "only the -y*ln(output) term: subtract (1-y)*ln(1-output) too."),
-        (-(1 - y) * np.log(1 - output), "only the -(1-y)*ln(1-output) term: subtract "
-                                        "y*ln(output) too."),
+        (-right, _("the minus signs are missing: the error is -y*ln(output) - "
+                   "(1-y)*ln(1-output), a positive number.")),
+        (right / np.log(10), _("log base 10? Use the natural log, np.log, not np.log10.")),
+        (right / np.log(2), _("log base 2? Use the natural log, np.log, not np.log2.")),
+        (log_loss(y, 1 - output), _("the two terms are swapped: y goes with ln(output), and "
+                                    "(1 - y) with ln(1 - output).")),
+        (-y * np.log(output), _("only the -y*ln(output) term: subtract (1-y)*ln(1-output) "
+                                "too.")),
+        (-(1 - y) * np.log(1 - output), _("only the -(1-y)*ln(1-output) term: subtract "
+                                          "y*ln(output) too.")),
         (-y * np.log(output) + (1 - y) * np.log(1 - output),
-         "the second term has the wrong sign: -y*ln(output) - (1-y)*ln(1-output)."),
+         _("the second term has the wrong sign: -y*ln(output) - (1-y)*ln(1-output).")),
     )
 
     def cause(actual):
@@ -184,9 +190,9 @@ def error_diagnose(y, output):
                 return message
         if right.ndim and actual.ndim == 0:
             if np.isclose(actual, right.sum()) or np.isclose(actual, right.mean()):
-                return ("error_formula works element-wise: one error per point. Do not sum "
-                        "or average them.")
-            return "error_formula works element-wise: one error per point."
+                return _("error_formula works element-wise: one error per point. Do not sum "
+                         "or average them.")
+            return _("error_formula works element-wise: one error per point.")
         return None
 
     return cause
@@ -217,11 +223,13 @@ def test_error_formula_examples(submission):
 def test_error_formula_random(submission, rng):
     """error_formula on random labels and outputs, element by element"""
     y = float(rng.integers(0, 2))
-    check_error(submission, y, float(rng.uniform(0.05, 0.95)), "error_formula of one point")
+    check_error(submission, y, float(rng.uniform(0.05, 0.95)),
+                _("error_formula of one random point"))
     for size in (5, 12):
         y = rng.integers(0, 2, size)
         output = rng.uniform(0.02, 0.98, size)
-        check_error(submission, y, output, f"error_formula of {size} random points")
+        check_error(submission, y, output,
+                    _("error_formula of {n} random points").format(n=size))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -243,25 +251,25 @@ def update(x, y, weights, bias, learnrate, *, factor=None, sign=1.0, bias_sign=1
 
 def update_mistakes(learnrate):
     mistakes = [
-        ("that is the gradient of the squared error, with its extra output * (1 - output) "
-         "factor. For the log-loss the factor cancels: d_error = -(y - output), and "
-         "weights -= learnrate * d_error * x.",
+        (_("that is the gradient of the squared error, with its extra output * (1 - output) "
+           "factor. For the log-loss the factor cancels: d_error = -(y - output), and "
+           "weights -= learnrate * d_error * x."),
          {"factor": lambda output: output * (1 - output)}),
-        ("the sign is flipped: with d_error = -(y - output), subtract: "
-         "weights -= learnrate * d_error * x and bias -= learnrate * d_error.",
+        (_("the sign is flipped: with d_error = -(y - output), subtract: "
+           "weights -= learnrate * d_error * x and bias -= learnrate * d_error."),
          {"sign": -1.0}),
-        ("the weights move the wrong way: weights -= learnrate * d_error * x, with "
-         "d_error = -(y - output).", {"sign": -1.0, "bias_sign": -1.0}),
-        ("the bias moves the wrong way: bias -= learnrate * d_error, with "
-         "d_error = -(y - output).", {"bias_sign": -1.0}),
-        ("learnrate is ignored: multiply each change by learnrate.", {"learnrate": 1.0}),
-        ("the bias is not updated: bias -= learnrate * d_error, and return it with the "
-         "weights.", {"bias_step": False}),
-        ("the change of the weights is missing its factor x: "
-         "weights -= learnrate * d_error * x.", {"with_x": False}),
+        (_("the weights move the wrong way: weights -= learnrate * d_error * x, with "
+           "d_error = -(y - output)."), {"sign": -1.0, "bias_sign": -1.0}),
+        (_("the bias moves the wrong way: bias -= learnrate * d_error, with "
+           "d_error = -(y - output)."), {"bias_sign": -1.0}),
+        (_("learnrate is ignored: multiply each change by learnrate."), {"learnrate": 1.0}),
+        (_("the bias is not updated: bias -= learnrate * d_error, and return it with the "
+           "weights."), {"bias_step": False}),
+        (_("the change of the weights is missing its factor x: "
+           "weights -= learnrate * d_error * x."), {"with_x": False}),
     ]
     if not np.isclose(learnrate, 0.01):
-        mistakes.append(("you used 0.01 instead of the learnrate argument.",
+        mistakes.append((_("you used 0.01 instead of the learnrate argument."),
                          {"learnrate": 0.01}))
     return mistakes
 
@@ -275,7 +283,7 @@ def update_variants(x, y, weights, bias, learnrate):
 
 def update_cause(variants, weights_seen, bias_seen):
     if np.ndim(bias_seen) and np.size(bias_seen) > 1:
-        return ("the bias is one number: bias -= learnrate * d_error, without x.")
+        return _("the bias is one number: bias -= learnrate * d_error, without x.")
     for message, weights, bias in variants:
         if np.shape(weights_seen) == weights.shape and np.size(bias_seen) == 1 \
                 and np.allclose(weights_seen, weights, rtol=1e-6, atol=1e-9) \
@@ -284,12 +292,13 @@ def update_cause(variants, weights_seen, bias_seen):
     return None
 
 
-def returned_pair(result, what, names="weights, bias"):
+def returned_pair(result, what):
     if result is None:
-        fail(f"{what} returned None. Did you forget `return {names}`?")
+        fail(_("{what} returned None. Did you forget `return weights, bias`?").format(
+            what=what))
     if not isinstance(result, (tuple, list)) or len(result) != 2:
-        fail(f"{what} returned {kind_of(result)}; it should return two values: {names}.",
-             actual=result)
+        fail(_("{what} returned {kind}; it should return two values: weights, bias.").format(
+            what=what, kind=kind_of(result)), actual=result)
     return result
 
 
@@ -299,16 +308,17 @@ def check_update(submission, x, y, weights, bias, learnrate, shown):
     with case(shown):
         result = submission.update_weights(x, y, weights.copy(), bias, learnrate)
         new_weights, new_bias = returned_pair(result, "update_weights")
-        weights_array = numbers(new_weights, "update_weights (its weights)")
-        bias_array = numbers(new_bias, "update_weights (its bias)")
-        assert_close(weights_array, expected_weights, what="The weights update_weights returns",
+        weights_array = numbers(new_weights, _("update_weights (its weights)"))
+        bias_array = numbers(new_bias, _("update_weights (its bias)"))
+        assert_close(weights_array, expected_weights,
+                     what=_("The weights update_weights returns"),
                      diagnose=lambda actual: update_cause(variants, actual, bias_array))
         if bias_array.size != 1:
-            fail(f"update_weights returned the bias as {kind_of(new_bias)}; the bias is one "
-                 "number.", actual=new_bias, cause=update_cause(variants, weights_array,
-                                                                bias_array))
+            fail(_("update_weights returned the bias as {kind}; the bias is one number.").format(
+                kind=kind_of(new_bias)), actual=new_bias,
+                 cause=update_cause(variants, weights_array, bias_array))
         assert_close(bias_array.ravel()[0], expected_bias,
-                     what="The bias update_weights returns",
+                     what=_("The bias update_weights returns"),
                      diagnose=lambda actual: update_cause(variants, weights_array, actual))
 
 
@@ -324,18 +334,19 @@ def test_update_weights_example(submission):
                  "update_weights(np.array([0.5, -0.3]), 0, np.array([0.2, 0.4]), 0.1, 0.5)")
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(1)
 @pytest.mark.hidden
 @pytest.mark.hint(3)
 def test_update_weights_random(submission, rng):
     """update_weights on random points, labels, weights, biases and learning rates"""
-    for _ in range(4):
+    for _round in range(4):
         n_features = int(rng.integers(2, 5))
         x = rng.normal(0.0, 1.0, n_features)
         weights = rng.normal(0.0, 1.0, n_features)
         check_update(submission, x, int(rng.integers(0, 2)), weights,
                      float(rng.normal(0.0, 1.0)), float(rng.uniform(0.05, 0.9)),
-                     f"update_weights on a random point with {n_features} features")
+                     _("update_weights on a random point with {n} features").format(
+                         n=n_features))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -359,30 +370,194 @@ def accuracy(X, y, weights, bias):
     return float(np.mean((sigmoid(X @ weights + bias) > 0.5) == y))
 
 
+def mean_error(X, y, weights, bias):
+    """The mean log-loss over the points, the error the course's notebook plots per epoch; an
+    output of exactly 0 or 1 counts as nearly so, so that a picture gets a number."""
+    output = np.clip(sigmoid(X @ weights + bias), 1e-12, 1 - 1e-12)
+    return float(np.mean(log_loss(y, output)))
+
+
+def starting_weights(X, seed):
+    """The weights the course's train draws after np.random.seed(seed)."""
+    return np.random.RandomState(seed).normal(scale=1 / X.shape[1] ** 0.5, size=X.shape[1])
+
+
 def train_cause(submission, X, y, seed, weights, bias):
     """Why the learner's trained weights fall short, when the reason is a known one."""
-    start = np.random.RandomState(seed).normal(scale=1 / X.shape[1] ** 0.5, size=X.shape[1])
+    start = starting_weights(X, seed)
     if np.allclose(weights, start) and bias == 0:
-        return ("your weights and bias never change. Keep what update_weights returns: "
-                "weights, bias = update_weights(x, y, weights, bias, learnrate).")
+        return _("your weights and bias never change. Keep what update_weights returns: "
+                 "weights, bias = update_weights(x, y, weights, bias, learnrate).")
     if bias == 0:
-        return ("the bias is still 0: keep the bias that update_weights returns too "
-                "(weights, bias = update_weights(...)).")
+        return _("the bias is still 0: keep the bias that update_weights returns too "
+                 "(weights, bias = update_weights(...)).")
     one_epoch = start.copy(), 0.0
     for x_, y_ in zip(X, y, strict=True):
         one_epoch = update(x_, y_, *one_epoch, LEARNRATE)
     if np.allclose(weights, one_epoch[0]) and np.isclose(bias, one_epoch[1]):
-        return "only one epoch was run: is `return` inside the epochs loop?"
+        return _("only one epoch was run: is `return` inside the epochs loop?")
     rng = np.random.default_rng(seed)
     x, weights_probe = rng.normal(0.0, 1.0, 2), rng.normal(0.0, 1.0, 2)
+    own_update = _("train uses your update_weights, which fails its own tests: fix it first.")
     try:
         result = submission.update_weights(x, 1, weights_probe.copy(), 0.3, LEARNRATE)
         got = numbers(returned_pair(result, "update_weights")[0], "update_weights")
     except (LearnerProblem, AssertionError):
-        return "train uses your update_weights, which fails its own tests: fix it first."
+        return own_update
     if got.shape != (2,) or not np.allclose(got, update(x, 1, weights_probe, 0.3, LEARNRATE)[0]):
-        return "train uses your update_weights, which fails its own tests: fix it first."
+        return own_update
     return None
+
+
+def trained_weights(submission, result, X, y, seed):
+    """train's answer as one weight per feature and one bias, finite, or a failure that says
+    what it is instead."""
+    weights, bias = returned_pair(result, "train")
+    weights = numbers(weights, _("train (its weights)"))
+    bias = numbers(bias, _("train (its bias)"))
+    if weights.size != X.shape[1] or bias.size != 1:
+        fail(_("train returned weights of shape {weights} and a bias of shape {bias}; expected "
+               "one weight per feature ({n}) and one bias.").format(
+            weights=weights.shape, bias=bias.shape, n=X.shape[1]))
+    weights, bias = weights.ravel(), float(bias.ravel()[0])
+    if not np.isfinite(weights).all() or not np.isfinite(bias):
+        fail(_("train returned weights or a bias that are nan or inf."),
+             cause=train_cause(submission, X, y, seed, weights, bias))
+    return weights, bias
+
+
+def check_accuracy(submission, X, y, seed, weights, bias, reference_accuracy):
+    reached = accuracy(X, y, weights, bias)
+    if reached < reference_accuracy - ACCURACY_SLACK:
+        fail(_("After train, your weights and bias classify {reached:.0%} of the {n} points "
+               "correctly. A line separates these points, and the course's train classifies "
+               "(nearly) all of them.").format(reached=reached, n=len(X)),
+             cause=train_cause(submission, X, y, seed, weights, bias))
+
+
+def check_trained(submission, X, y, seed, reference_accuracy):
+    result = submission.train(X, y, EPOCHS, LEARNRATE)
+    weights, bias = trained_weights(submission, result, X, y, seed)
+    check_accuracy(submission, X, y, seed, weights, bias, reference_accuracy)
+
+
+# The visible example: 16 points of the unit square that a line separates with room to spare
+# (separable_points drew them, rounded to two decimals), and the seed of the starting weights.
+# After its 100 epochs the course's train classifies all 16 from any starting weights.
+COURSE_FEATURES = np.array([
+    [0.04, 0.57], [0.98, 0.78], [0.84, 0.56], [0.94, 0.02], [0.91, 0.47], [0.97, 0.76],
+    [0.59, 0.25], [0.67, 0.08], [0.25, 0.36], [0.17, 0.26], [0.2, 0.04], [0.42, 0.9],
+    [0.35, 0.03], [0.98, 0.77], [0.87, 0.57], [0.34, 0.85]])
+COURSE_TARGETS = np.array([0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1])
+COURSE_SEED = 42
+# The epochs after which the learner's train is run again for its error curve: dense at the
+# start, where the error falls fastest, 394 epochs in all, about four graded runs.
+CURVE_EPOCHS = (0, 1, 2, 3, 5, 7, 10, 15, 20, 30, 40, 50, 65, 80, 100)
+CHART_SECONDS = 0.5  # a train slower than this is not run again for a picture
+CURVE_SECONDS = 4.0  # and the runs again stop after this, well within the test's limit
+
+
+def course_run(X, y, seed):
+    """The course's train, epoch by epoch: its weights and bias after 0, 1, ... EPOCHS
+    epochs."""
+    states = [(starting_weights(X, seed), 0.0)]
+    for _epoch in range(EPOCHS):
+        weights, bias = states[-1]
+        for x_, y_ in zip(X, y, strict=True):
+            weights, bias = update(x_, y_, weights, bias, LEARNRATE)
+        states.append((weights, bias))
+    return states
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint(4)
+@pytest.mark.twin("test_train")
+@pytest.mark.timeout(10)
+def test_train_example(submission, learner, chart):
+    """train on 16 points that a line separates, its error per epoch beside the course's"""
+    X, y = COURSE_FEATURES, COURSE_TARGETS
+    course = course_run(X, y, COURSE_SEED)
+    learner.seed_numpy(COURSE_SEED)
+    with case(_("np.random.seed({seed}); train(features, targets, {epochs}, {learnrate}) with "
+                "features = {features} and targets = {targets}").format(
+            seed=COURSE_SEED, epochs=EPOCHS, learnrate=LEARNRATE, features=X.tolist(),
+            targets=y.tolist())):
+        started = time.monotonic()
+        result = submission.train(X, y, EPOCHS, LEARNRATE)
+        seconds = time.monotonic() - started
+        drawable = True
+        try:
+            weights, bias = trained_weights(submission, result, X, y, COURSE_SEED)
+            check_accuracy(submission, X, y, COURSE_SEED, weights, bias,
+                           accuracy(X, y, *course[-1]))
+        except LearnerProblem:
+            drawable = False
+            raise
+        finally:
+            if drawable:
+                draw_training(chart, submission, learner, result, course, seconds)
+
+
+def draw_training(chart, submission, learner, result, course, seconds):
+    """The learner's mean error after 0, 1, 2, ... epochs beside the course's, and the final
+    boundary lines over the points, the learner's drawn last so that a right answer's shows
+    over the course's: a visible example, so the course's values may show. The
+    curve comes from train runs of their own (train returns only the final weights), made
+    after the grading and only for a train fast enough that running it again costs no test
+    its time; the boundary is the graded run's."""
+    X, y = COURSE_FEATURES, COURSE_TARGETS
+    curve = [] if seconds > CHART_SECONDS else error_curve(submission, learner, X, y)
+    if curve:
+        chart("curve", _("The mean error after each epoch"), _("epochs"), _("mean error"),
+              [("", "reference", [(epoch, mean_error(X, y, *state))
+                                  for epoch, state in enumerate(course)]),
+               ("", "learner", curve)])
+    found = weights_of(result)
+    chart("plane", _("The boundary line after training, over the points"), "x1", "x2",
+          [("y = 0", "data", X[y == 0]), ("y = 1", "data", X[y == 1]),
+           ("", "reference", line_ends(*course[-1])),
+           *([("", "learner", line_ends(*found))] if found else [])])
+
+
+def error_curve(submission, learner, X, y):
+    """The learner's mean error after each of CURVE_EPOCHS, as far as its train gets them."""
+    curve, started = [], time.monotonic()
+    for epochs in CURVE_EPOCHS:
+        if time.monotonic() - started > CURVE_SECONDS:
+            break
+        learner.seed_numpy(COURSE_SEED)
+        try:
+            found = weights_of(submission.train(X, y, epochs, LEARNRATE))
+        except LearnerProblem:
+            break
+        if found is None:
+            break
+        curve.append((epochs, mean_error(X, y, *found)))
+    return curve
+
+
+def weights_of(result):
+    """The two weights and the bias in train's answer, or None when it holds no such pair."""
+    try:
+        weights, bias = returned_pair(result, "train")
+        weights, bias = numbers(weights, "train").ravel(), numbers(bias, "train").ravel()
+    except (LearnerProblem, AssertionError):
+        return None
+    if weights.shape != (2,) or bias.shape != (1,):
+        return None
+    return weights, float(bias[0])
+
+
+def line_ends(weights, bias):
+    """Two far points of the line weights @ x + bias = 0, whichever way it runs; the chart
+    cuts it to the points it shows."""
+    length = float(np.hypot(*weights))
+    if not np.isfinite(length) or not np.isfinite(bias) or length == 0:
+        return []
+    foot = -bias * weights / length**2
+    along = np.array([-weights[1], weights[0]]) / length
+    reach = 10.0 + float(np.abs(foot).sum())
+    return [foot - reach * along, foot + reach * along]
 
 
 TRAIN_DATA_SETS = 3  # a wrong train reached the course's accuracy on about 1 data set in 20
@@ -391,7 +566,7 @@ TRAIN_DATA_SETS = 3  # a wrong train reached the course's accuracy on about 1 da
 def separable_case(rng, reference):
     """A separable data set and a seed on which the course's train classifies (nearly) every
     point, with the accuracy it reaches."""
-    for _ in range(20):
+    for _attempt in range(20):
         X, y = separable_points(rng)
         seed = int(rng.integers(0, 2**31 - 1))
         np.random.seed(seed)
@@ -409,11 +584,12 @@ def test_train(submission, reference, learner, rng, chart):
     """train classifies separable data sets as well as the course's train"""
     first, drawable = None, True
     try:
-        for _ in range(TRAIN_DATA_SETS):
+        for _data_set in range(TRAIN_DATA_SETS):
             X, y, seed, reference_accuracy = separable_case(rng, reference)
             learner.seed_numpy(seed)
-            with case(f"np.random.seed(...); train(features, targets, {EPOCHS}, {LEARNRATE}) "
-                      f"on {len(X)} separable points"):
+            with case(_("np.random.seed(...); train(features, targets, {epochs}, {learnrate}) "
+                        "on {n} separable points").format(epochs=EPOCHS, learnrate=LEARNRATE,
+                                                           n=len(X))):
                 started = time.monotonic()
                 try:
                     check_trained(submission, X, y, seed, reference_accuracy)
@@ -429,7 +605,6 @@ def test_train(submission, reference, learner, rng, chart):
 
 
 CHART_EPOCHS = (0, 1, 3, 10, 30, EPOCHS)
-CHART_SECONDS = 0.5  # a train slower than this is not run again for a picture
 
 
 def draw_accuracy(chart, submission, learner, X, y, seed, reference_accuracy, seconds):
@@ -441,35 +616,16 @@ def draw_accuracy(chart, submission, learner, X, y, seed, reference_accuracy, se
     if seconds > CHART_SECONDS:
         return
     reached = []
-    try:
-        for epochs in CHART_EPOCHS:
-            learner.seed_numpy(seed)
-            weights, bias = returned_pair(submission.train(X, y, epochs, LEARNRATE), "train")
-            weights, bias = numbers(weights, "train").ravel(), numbers(bias, "train").ravel()
-            reached.append((epochs, accuracy(X, y, weights, float(bias[0]))))
-    except (LearnerProblem, AssertionError, ValueError, IndexError):
-        return
+    for epochs in CHART_EPOCHS:
+        learner.seed_numpy(seed)
+        try:
+            found = weights_of(submission.train(X, y, epochs, LEARNRATE))
+        except LearnerProblem:
+            return
+        if found is None:
+            return
+        reached.append((epochs, accuracy(X, y, *found)))
     needed = reference_accuracy - ACCURACY_SLACK
-    chart("curve", i18n.gettext("Accuracy of your train on a random data set"),
-          i18n.gettext("epochs"), i18n.gettext("accuracy"),
+    chart("curve", _("Accuracy of your train on a random data set"),
+          _("epochs"), _("accuracy"),
           [("", "learner", reached), ("", "bound", [(0, needed), (EPOCHS, needed)])])
-
-
-def check_trained(submission, X, y, seed, reference_accuracy):
-    result = submission.train(X, y, EPOCHS, LEARNRATE)
-    weights, bias = returned_pair(result, "train")
-    weights = numbers(weights, "train (its weights)")
-    bias = numbers(bias, "train (its bias)")
-    if weights.size != X.shape[1] or bias.size != 1:
-        fail(f"train returned weights of shape {weights.shape} and a bias of shape "
-             f"{bias.shape}; expected one weight per feature ({X.shape[1]}) and one bias.")
-    weights, bias = weights.ravel(), float(bias.ravel()[0])
-    if not np.isfinite(weights).all() or not np.isfinite(bias):
-        fail("train returned weights or a bias that are nan or inf.",
-             cause=train_cause(submission, X, y, seed, weights, bias))
-    reached = accuracy(X, y, weights, bias)
-    if reached < reference_accuracy - ACCURACY_SLACK:
-        fail(f"After train, your weights and bias classify {reached:.0%} of the "
-             f"{len(X)} points correctly. A line separates these points, and the course's "
-             "train classifies (nearly) all of them.",
-             cause=train_cause(submission, X, y, seed, weights, bias))

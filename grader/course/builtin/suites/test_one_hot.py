@@ -11,13 +11,14 @@ import pytest
 from grader.boundary.proxy import Remote
 from grader.core.compare import assert_equal, case, fail, kind_of, numbers, show
 from grader.feedback import Raised
+from grader.i18n import N_, _
 
 ANIMALS = ["duck", "walrus", "beaver", "duck"]
 SEED_ORDER = ["duck", "walrus", "beaver"]
 WORDS = ("otter", "heron", "moose", "lynx", "bison", "crane", "hare", "ibis", "newt", "orca",
          "seal", "wren", "yak", "zebu", "koala", "llama", "gecko", "mole")
 
-SHAPE_RULE = "one row per label and one column per category"
+SHAPE_RULE = N_("one row per label and one column per category")
 
 
 def encode(labels, columns):
@@ -52,15 +53,17 @@ def _holds_text(value):
 def matrix(actual, what):
     """The learner's encoding as a float array, or a Mismatch that says why it is not one."""
     if isinstance(actual, Remote):
-        cause = ("pd.get_dummies returns a DataFrame: return its numbers, "
-                 "pd.get_dummies(...).to_numpy().") if actual.type_name == "DataFrame" else None
-        fail(f"{what} returned {kind_of(actual)}; it should return a 2-D NumPy array (or a list "
-             "of lists) of 0s and 1s.", cause=cause)
+        cause = _("pd.get_dummies returns a DataFrame: return its numbers, "
+                  "pd.get_dummies(...).to_numpy().") if actual.type_name == "DataFrame" else None
+        fail(_("{what} returned {kind}; it should return a 2-D NumPy array (or a list of lists) "
+               "of 0s and 1s.").format(what=what, kind=kind_of(actual)), cause=cause)
     if isinstance(actual, (list, tuple, np.ndarray)) and not _only_numbers(actual):
-        fail(f"{what} returned {kind_of(actual)} that holds something other than numbers; each "
-             "entry must be 0 or 1 (an int, a float or a bool).", actual=actual,
-             cause="the labels themselves ended up in the result: put a 1 in the label's "
-             "column and 0 everywhere else." if _holds_text(actual) else None)
+        fail(_("{what} returned {kind} that holds something other than numbers; each entry "
+               "must be 0 or 1 (an int, a float or a bool).").format(what=what,
+                                                                     kind=kind_of(actual)),
+             actual=actual,
+             cause=_("the labels themselves ended up in the result: put a 1 in the label's "
+                     "column and 0 everywhere else.") if _holds_text(actual) else None)
     return numbers(actual, what)
 
 
@@ -79,36 +82,37 @@ def diagnose(labels, categories):
 
     def cause(actual):
         if same(actual, positions):
-            return ("these are the labels' column numbers (an integer encoding): one-hot turns "
-                    "each label into a row of 0s with a single 1 in that column.")
+            return _("these are the labels' column numbers (an integer encoding): one-hot "
+                     "turns each label into a row of 0s with a single 1 in that column.")
         if ints and same(actual, np.eye(max(labels) + 1)[labels]):
-            return ("you used each label as its column number (np.eye(max(labels) + 1)[labels]): "
-                    "the column is the label's position among the categories, so the labels 10 "
-                    "and 20 alone go to columns 0 and 1.")
+            return _("you used each label as its column number (np.eye(max(labels) + "
+                     "1)[labels]): the column is the label's position among the categories, so "
+                     "the labels 10 and 20 alone go to columns 0 and 1.")
         if categories is not None and columns != sorted_columns \
                 and same(actual, encode(labels, sorted_columns)):
-            return ("the columns follow sorted(set(labels)), but categories was given: use its "
-                    "order, and give every category a column, even one that no label uses.")
+            return _("the columns follow sorted(set(labels)), but categories was given: use its "
+                     "order, and give every category a column, even one that no label uses.")
         if same(actual, right.T):
-            return (f"the result is transposed: {SHAPE_RULE}.")
+            return _("the result is transposed: {rule}.").format(rule=_(SHAPE_RULE))
         if same(actual, np.eye(len(columns))) and len(columns) != len(labels):
-            return ("one row per category: each label needs its own row, so a repeated label "
-                    "repeats its row.")
+            return _("one row per category: each label needs its own row, so a repeated label "
+                     "repeats its row.")
         if actual.shape != right.shape:
             return None
         if categories is None and first_seen != columns and same(actual,
                                                                  encode(labels, first_seen)):
-            return ("the columns are in the order in which the labels first appear; they follow "
-                    "sorted(set(labels)) when no categories are given.")
+            return _("the columns are in the order in which the labels first appear; they "
+                     "follow sorted(set(labels)) when no categories are given.")
         if sorted(map(tuple, actual.T)) == sorted(map(tuple, right.T)):
-            return ("the right rows with the columns in another order: the columns follow "
-                    "categories when it is given, else sorted(set(labels)) (a set alone has no "
-                    "order).")
+            return _("the right rows with the columns in another order: the columns follow "
+                     "categories when it is given, else sorted(set(labels)) (a set alone has no "
+                     "order).")
         if same(actual, encode(sorted(labels), columns)):
-            return ("the rows are in sorted order: keep one row per label, in the order of the "
-                    "labels (sort the categories, not the labels).")
+            return _("the rows are in sorted order: keep one row per label, in the order of the "
+                     "labels (sort the categories, not the labels).")
         if sorted(map(tuple, actual)) == sorted(map(tuple, right)):
-            return "the right rows in another order: one row per label, in the order of labels."
+            return _("the right rows in another order: one row per label, in the order of "
+                     "labels.")
         return None
 
     return cause
@@ -130,13 +134,14 @@ def compare(actual, expected, what, cause):
     values = matrix(actual, what)
     if values.ndim == 2 and values.shape == expected.shape:
         if not np.isin(values, (0.0, 1.0)).all():
-            fail(f"{what} holds numbers other than 0 and 1; a one-hot row is all 0s except "
-                 "for a single 1.", actual=actual, cause=cause(values))
+            fail(_("{what} holds numbers other than 0 and 1; a one-hot row is all 0s except "
+                   "for a single 1.").format(what=what), actual=actual, cause=cause(values))
         ones = values.sum(axis=1)
         if (ones != 1).any():
             row = int(np.argmax(ones != 1))
-            fail(f"Row {row} of {what} has {int(ones[row])} ones; every row needs exactly one 1, "
-                 "in its label's column.", actual=actual, cause=cause(values))
+            fail(_("Row {row} of {what} has {ones} ones; every row needs exactly one 1, in its "
+                   "label's column.").format(row=row, what=what, ones=int(ones[row])),
+                 actual=actual, cause=cause(values))
     assert_equal(values, expected, what=what, diagnose=cause)
 
 
@@ -193,7 +198,8 @@ def test_random_labels(submission, rng):
     """random string and int labels, without categories"""
     for kind in ("str", "int", "str"):
         labels = random_labels(rng, kind)
-        check(submission, labels, None, f"one_hot of {len(labels)} random {kind} labels")
+        check(submission, labels, None,
+              _("one_hot of {n} random {kind} labels").format(n=len(labels), kind=kind))
 
 
 # --- with categories --------------------------------------------------------------------------
@@ -216,7 +222,8 @@ def test_random_categories(submission, rng):
         labels = random_labels(rng, kind)
         categories = random_categories(rng, labels)
         check(submission, labels, categories,
-              f"one_hot of {len(labels)} random {kind} labels, with {len(categories)} categories")
+              _("one_hot of {n} random {kind} labels, with {categories} categories").format(
+                  n=len(labels), kind=kind, categories=len(categories)))
 
 
 @pytest.mark.points(1)
@@ -227,7 +234,8 @@ def test_array_labels(submission, rng):
     for kind in ("int", "str"):
         labels = random_labels(rng, kind)
         check(submission, np.array(labels), None,
-              f"one_hot of a NumPy array of {len(labels)} random {kind} labels")
+              _("one_hot of a NumPy array of {n} random {kind} labels").format(
+                  n=len(labels), kind=kind))
 
 
 # --- a label that is not a category -------------------------------------------------------------
@@ -238,22 +246,24 @@ def check_unknown(submission, labels, categories, unknown, shown):
             actual = submission.one_hot(labels, categories)
         except Raised as error:
             if error.type_name != "ValueError":
-                cause = ("a dictionary lookup raises KeyError: check `if label not in "
-                         "categories:` first and raise ValueError yourself."
-                         if error.type_name == "KeyError" else None)
-                fail(f"{shown} raised {error.type_name}; it should raise ValueError, because "
-                     f"{unknown!r} is not one of the categories.", cause=cause)
+                cause = _("a dictionary lookup raises KeyError: check `if label not in "
+                          "categories:` first and raise ValueError yourself.") \
+                    if error.type_name == "KeyError" else None
+                fail(_("{call} raised {error}; it should raise ValueError, because {label} is "
+                       "not one of the categories.").format(call=shown, error=error.type_name,
+                                                            label=repr(unknown)), cause=cause)
             message = str(error.info.get("message", ""))
             if str(unknown) not in message:
-                fail(f"{shown} raised ValueError, but its message does not name the label "
-                     f"{unknown!r}: say which label is unknown, e.g. "
-                     "raise ValueError(f\"unknown label: {label}\").",
-                     detail=f"The message was: {show(message)}.")
+                fail(_("{call} raised ValueError, but its message does not name the label "
+                       "{label}: say which label is unknown, e.g. "
+                       "raise ValueError(f\"unknown label: {{label}}\").").format(
+                    call=shown, label=repr(unknown)),
+                     detail=_("The message was: {message}.").format(message=show(message)))
             return
-        fail(f"{shown} returned {kind_of(actual)} instead of raising ValueError: {unknown!r} "
-             "is not one of the categories.",
-             cause="that label's row is all 0s, so the label is silently lost: raise "
-             "ValueError(f\"unknown label: {label}\") instead."
+        fail(_("{call} returned {kind} instead of raising ValueError: {label} is not one of the "
+               "categories.").format(call=shown, kind=kind_of(actual), label=repr(unknown)),
+             cause=_("that label's row is all 0s, so the label is silently lost: raise "
+                     "ValueError(f\"unknown label: {label}\") instead.")
              if _row_of_zeros(actual, list(labels).index(unknown)) else None)
 
 
@@ -286,14 +296,15 @@ def test_random_unknown_label(submission, rng):
         labels = random_labels(rng, kind)
         categories = random_categories(rng, labels)
         check(submission, labels, categories,
-              f"one_hot of {len(labels)} random {kind} labels, with {len(categories)} categories")
+              _("one_hot of {n} random {kind} labels, with {categories} categories").format(
+                  n=len(labels), kind=kind, categories=len(categories)))
         unknown = next(str(word) for word in rng.permutation(WORDS) if word not in categories) \
             if kind == "str" else 1000 + int(rng.integers(0, 9000))
         spot = int(rng.integers(0, len(labels) + 1))
         with_unknown = labels[:spot] + [unknown] + labels[spot:]
         check_unknown(submission, with_unknown, categories, unknown,
-                      f"one_hot of {len(with_unknown)} random {kind} labels, one of them not "
-                      "a category")
+                      _("one_hot of {n} random {kind} labels, one of them not a "
+                        "category").format(n=len(with_unknown), kind=kind))
 
 
 # --- no labels ---------------------------------------------------------------------------------
@@ -305,17 +316,19 @@ def check_empty(submission, labels, categories, shown):
             actual = submission.one_hot(labels) if categories is None \
                 else submission.one_hot(labels, categories)
         except Raised as error:
-            fail(f"{shown} raised {error.type_name}; with no labels it should return an array "
-                 f"of shape (0, {columns}).", detail=error.message,
-                 cause="max() or np.max of an empty list raises: handle no labels before "
-                 "using them." if "empty" in error.message else None)
+            fail(_("{call} raised {error}; with no labels it should return an array of shape "
+                   "(0, {columns}).").format(call=shown, error=error.type_name,
+                                             columns=columns), detail=error.message,
+                 cause=_("max() or np.max of an empty list raises: handle no labels before "
+                         "using them.") if "empty" in error.message else None)
         values = matrix(actual, shown)
         if not isinstance(actual, np.ndarray) or values.shape != (0, columns):
-            fail(f"{shown} returned {kind_of(actual)}; with no labels it should return a NumPy "
-                 f"array of shape (0, {columns}): no rows, one column per category.",
+            fail(_("{call} returned {kind}; with no labels it should return a NumPy array of "
+                   "shape (0, {columns}): no rows, one column per category.").format(
+                call=shown, kind=kind_of(actual), columns=columns),
                  actual=actual,
-                 cause=f"an empty list has no columns: return np.zeros((0, {columns}))."
-                 if values.size == 0 else None)
+                 cause=_("an empty list has no columns: return np.zeros((0, {columns}))."
+                         ).format(columns=columns) if values.size == 0 else None)
 
 
 @pytest.mark.points(1)
@@ -332,10 +345,11 @@ def test_no_labels(submission):
 @pytest.mark.hint(4)
 def test_random_no_labels(submission, rng):
     """no labels, with random categories"""
-    for _ in range(2):
+    for _draw in range(2):
         labels = random_labels(rng, "str")
-        check(submission, labels, None, f"one_hot of {len(labels)} random labels")
+        check(submission, labels, None,
+              _("one_hot of {n} random labels").format(n=len(labels)))
     categories = random_categories(rng, random_labels(rng, "int"))
-    check_empty(submission, [], categories, f"one_hot([], categories=...) with "
-                f"{len(categories)} categories")
+    check_empty(submission, [], categories,
+                _("one_hot([], categories=...) with {n} categories").format(n=len(categories)))
     check_empty(submission, np.array([], dtype=int), None, "one_hot(np.array([], dtype=int))")

@@ -9,6 +9,8 @@ batches (the same global seed, minibatches called once per epoch), then trained 
 data: it must be as accurate as the reference, and momentum must pay on an ill-conditioned set.
 """
 
+import time
+
 import numpy as np
 import pytest
 
@@ -16,6 +18,7 @@ from grader.boundary.proxy import Remote
 from grader.core.compare import assert_close, case, fail, kind_of, numbers
 from grader.course import datasets
 from grader.feedback import LearnerProblem
+from grader.i18n import N_, _
 
 # train_sgd on the well-conditioned classes (stretched_classes with stretch 1): separable with
 # a margin, so momentum SGD from zeros classifies every point after a few epochs. In 10,000
@@ -59,30 +62,36 @@ def _records(rng, n_records, n_features=2):
 def _batches(result, n_features, what):
     """The learner's batches as a list of (features array, targets array)."""
     if result is None:
-        fail(f"{what} returned None. Did you forget `return batches`?")
+        fail(_("{what} returned None. Did you forget `return batches`?").format(what=what))
     if isinstance(result, Remote):
-        fail(f"{what} returned {kind_of(result)}; return a list of (features_batch, "
-             "targets_batch) pairs.", cause="a generator (yield) cannot be counted or reused: "
-             "collect the batches in a list and return it." if "generator" in result.type_name
-             else None)
+        fail(_("{what} returned {kind}; return a list of (features_batch, targets_batch) "
+               "pairs.").format(what=what, kind=kind_of(result)),
+             cause=_("a generator (yield) cannot be counted or reused: collect the batches in "
+                     "a list and return it.") if "generator" in result.type_name else None)
     if not isinstance(result, (list, tuple)):
-        fail(f"{what} returned {kind_of(result)}; it should return a list of (features_batch, "
-             "targets_batch) pairs.", actual=result)
+        fail(_("{what} returned {kind}; it should return a list of (features_batch, "
+               "targets_batch) pairs.").format(what=what, kind=kind_of(result)), actual=result)
     batches = []
     for number, batch in enumerate(result, start=1):
         if not isinstance(batch, (list, tuple)) or len(batch) != 2:
-            fail(f"Batch {number} that {what} returned is {kind_of(batch)}; each batch must be "
-                 "a pair (features_batch, targets_batch).", cause="return the features and the "
-                 "targets of each batch together: batches.append((features[i:i + batch_size], "
-                 "targets[i:i + batch_size])).")
-        features = numbers(batch[0], f"{what} (the features of batch {number})")
-        targets = numbers(batch[1], f"{what} (the targets of batch {number})")
+            fail(_("Batch {number} that {what} returned is {kind}; each batch must be a pair "
+                   "(features_batch, targets_batch).").format(
+                       number=number, what=what, kind=kind_of(batch)),
+                 cause=_("return the features and the targets of each batch together: "
+                         "batches.append((features[i:i + batch_size], "
+                         "targets[i:i + batch_size]))."))
+        features = numbers(batch[0], _("{what} (the features of batch {number})").format(
+            what=what, number=number))
+        targets = numbers(batch[1], _("{what} (the targets of batch {number})").format(
+            what=what, number=number))
         if features.ndim != 2 or features.shape[1] != n_features:
-            fail(f"The features of batch {number} have shape {features.shape}; each batch should "
-                 f"hold whole records, an array of shape (batch size, {n_features}).")
+            fail(_("The features of batch {number} have shape {shape}; each batch should hold "
+                   "whole records, an array of shape (batch size, {size}).").format(
+                       number=number, shape=features.shape, size=n_features))
         if targets.shape != (len(features),):
-            fail(f"Batch {number} has {len(features)} records but targets of shape "
-                 f"{targets.shape}; each batch needs one target per record.")
+            fail(_("Batch {number} has {records} records but targets of shape {shape}; each "
+                   "batch needs one target per record.").format(
+                       number=number, records=len(features), shape=targets.shape))
         batches.append((features, targets))
     return batches
 
@@ -93,26 +102,29 @@ def _sizes_problem(sizes, n_records, batch_size):
         expected.append(n_records % batch_size)
     if sizes == expected:
         return None
-    summary = (f"{n_records} records in batches of {batch_size} should make {len(expected)} "
-               f"batches of sizes {expected}, but the batches have sizes {sizes}.")
+    summary = _("{records} records in batches of {size} should make {count} batches of sizes "
+                "{expected}, but the batches have sizes {sizes}.").format(
+                    records=n_records, size=batch_size, count=len(expected), expected=expected,
+                    sizes=sizes)
     cause = None
     if len(sizes) == len(expected) and sum(sizes) == n_records \
             and max(sizes) - min(sizes) <= 1:
-        cause = ("np.array_split spreads the records evenly over the batches; the course cuts "
-                 f"batches of {batch_size} records, and only the last may be smaller: "
-                 "range(0, len(features), batch_size).")
+        cause = _("np.array_split spreads the records evenly over the batches; the course cuts "
+                  "batches of {size} records, and only the last may be smaller: "
+                  "range(0, len(features), batch_size).").format(size=batch_size)
     elif len(sizes) == batch_size and sum(sizes) == n_records:
-        cause = (f"you cut the records into {batch_size} batches; cut them into batches of "
-                 f"{batch_size} records each (np.array_split's second argument is the number of "
-                 "batches): range(0, len(features), batch_size).")
+        cause = _("you cut the records into {size} batches; cut them into batches of {size} "
+                  "records each (np.array_split's second argument is the number of batches): "
+                  "range(0, len(features), batch_size).").format(size=batch_size)
     elif sizes == expected[:-1]:
-        cause = ("the last batch is missing: range(0, len(features), batch_size) reaches every "
-                 "record, the last, smaller batch included.")
+        cause = _("the last batch is missing: range(0, len(features), batch_size) reaches every "
+                  "record, the last, smaller batch included.")
     elif sizes[:len(expected)] == expected and not any(sizes[len(expected):]):
-        cause = ("there is an empty batch at the end: stop at len(features), "
-                 "range(0, len(features), batch_size).")
+        cause = _("there is an empty batch at the end: stop at len(features), "
+                  "range(0, len(features), batch_size).")
     elif sum(sizes) != n_records and len(sizes) == len(expected):
-        cause = "every record must be in one batch: the batches do not add up to all of them."
+        cause = _("every record must be in one batch: the batches do not add up to all of "
+                  "them.")
     return summary, cause
 
 
@@ -128,30 +140,32 @@ def check_batches(result, features, targets, batch_size, what, shuffled=True):
     rows = np.concatenate([f for f, _ in batches])
     ids = np.concatenate([t for _, t in batches])
     if not np.isin(ids, targets).all():
-        fail(f"Some targets in the batches of {what} are not targets that were given.")
+        fail(_("Some targets in the batches of {what} are not targets that were given.").format(
+            what=what))
     ids = ids.astype(int)
     if len(set(ids.tolist())) != n_records:
-        fail(f"Some records appear in the batches of {what} more than once, and others not at "
-             "all: every record must appear exactly once.",
-             cause="np.random.choice(n, n) or np.random.randint draw with replacement; "
-                   "np.random.permutation(n) gives every index once.")
+        fail(_("Some records appear in the batches of {what} more than once, and others not at "
+               "all: every record must appear exactly once.").format(what=what),
+             cause=_("np.random.choice(n, n) or np.random.randint draw with replacement; "
+                     "np.random.permutation(n) gives every index once."))
     if not np.allclose(rows, features[ids]):
-        fail(f"In the batches of {what}, some records do not come with their own target.",
-             cause="the features and the targets were shuffled separately (two permutations, "
-                   "or np.random.shuffle on each): draw one order = "
-                   "np.random.permutation(len(features)) and use features[order] and "
-                   "targets[order].")
+        fail(_("In the batches of {what}, some records do not come with their own "
+               "target.").format(what=what),
+             cause=_("the features and the targets were shuffled separately (two permutations, "
+                     "or np.random.shuffle on each): draw one order = "
+                     "np.random.permutation(len(features)) and use features[order] and "
+                     "targets[order]."))
     if not shuffled:
         return batches
     if np.array_equal(ids, np.arange(n_records)):
-        fail(f"The batches of {what} keep the records in their original order: shuffle them "
-             "first, with np.random.permutation.")
+        fail(_("The batches of {what} keep the records in their original order: shuffle them "
+               "first, with np.random.permutation.").format(what=what))
     runs = [t.astype(int) for _, t in batches]
     if batch_size > 1 and all(np.array_equal(run, np.arange(run[0], run[0] + len(run)))
                                 for run in runs):
-        fail(f"Each batch of {what} is a run of neighbouring records in their original order: "
-             "only the order of the batches was shuffled.",
-             cause="shuffle the records themselves, then cut the batches.")
+        fail(_("Each batch of {what} is a run of neighbouring records in their original order: "
+               "only the order of the batches was shuffled.").format(what=what),
+             cause=_("shuffle the records themselves, then cut the batches."))
     return batches
 
 
@@ -170,11 +184,12 @@ def check_shuffles(submission, learner, features, targets, batch_size, rng, what
                                 features, targets, batch_size, what)
         orders.append(np.concatenate([t for _, t in batches]))
     if len(features) >= 10 and np.array_equal(*orders):
-        fail(f"{what} put the records in the same order after two different np.random.seed "
-             "values: the order must be drawn at random, from NumPy's global random state.",
-             cause="np.random.permutation(len(features)) draws a new order; a fixed "
-                   "rearrangement (reversed, sorted, or a generator with a fixed seed) does "
-                   "not.")
+        fail(_("{what} put the records in the same order after two different np.random.seed "
+               "values: the order must be drawn at random, from NumPy's global random "
+               "state.").format(what=what),
+             cause=_("np.random.permutation(len(features)) draws a new order; a fixed "
+                     "rearrangement (reversed, sorted, or a generator with a fixed seed) does "
+                     "not."))
 
 
 COURSE_FEATURES = np.arange(48.0).reshape(24, 2)
@@ -186,8 +201,8 @@ COURSE_TARGETS = np.arange(24.0)
 @pytest.mark.twin("test_minibatches_random")
 def test_minibatches_course_example(submission, learner, rng):
     """minibatches: 24 records in batches of 6 are 4 batches"""
-    with case("np.random.seed(...); minibatches(np.arange(48.0).reshape(24, 2), "
-              "np.arange(24.0), 6), under two different seeds"):
+    with case(_("np.random.seed(...); minibatches(np.arange(48.0).reshape(24, 2), "
+                "np.arange(24.0), 6), under two different seeds")):
         check_shuffles(submission, learner, COURSE_FEATURES, COURSE_TARGETS, 6, rng,
                        "minibatches(features, targets, 6)")
 
@@ -199,7 +214,8 @@ def test_minibatches_random(submission, learner, rng):
     """minibatches of random records, batches of equal size"""
     for n_records, batch_size in ((24, 6), (30, 5), (40, 8)):
         features, targets = _records(rng, n_records, int(rng.integers(2, 5)))
-        what = f"minibatches of {n_records} records, batch_size={batch_size}"
+        what = _("minibatches of {records} records, batch_size={size}").format(
+            records=n_records, size=batch_size)
         with case(what):
             check_shuffles(submission, learner, features, targets, batch_size, rng, what)
 
@@ -211,7 +227,8 @@ def test_minibatches_uneven(submission, learner, rng):
     """minibatches with a smaller last batch, batches of 1, and one batch for all"""
     for n_records, batch_size in ((23, 5), (26, 8), (17, 1), (9, 9), (6, 10)):
         features, targets = _records(rng, n_records, int(rng.integers(2, 5)))
-        what = f"minibatches of {n_records} records, batch_size={batch_size}"
+        what = _("minibatches of {records} records, batch_size={size}").format(
+            records=n_records, size=batch_size)
         with case(what):
             if n_records > batch_size:
                 check_shuffles(submission, learner, features, targets, batch_size, rng, what)
@@ -236,21 +253,22 @@ def test_minibatches_follow_the_global_seed(submission, learner, rng):
             fail(problem[0], cause=problem[1])
         return np.concatenate([t for _, t in batches])
 
-    with case("minibatches(features, targets, 6) on 24 records, twice after "
-              f"np.random.seed({first}), then after np.random.seed({second})"):
+    with case(_("minibatches(features, targets, 6) on 24 records, twice after "
+                "np.random.seed({first}), then after np.random.seed({second})").format(
+                    first=first, second=second)):
         once, again, other = order(first), order(first), order(second)
         # A correct answer draws one of 24! orders: a repeat by chance has probability 1e-24.
         if not np.array_equal(once, again):
-            fail("After the same np.random.seed, minibatches gave different batches: the "
-                 "shuffle must come from NumPy's global random state.",
-                 cause="np.random.default_rng() or random.shuffle have random states of their "
-                       "own; use np.random.permutation(len(features)).")
+            fail(_("After the same np.random.seed, minibatches gave different batches: the "
+                   "shuffle must come from NumPy's global random state."),
+                 cause=_("np.random.default_rng() or random.shuffle have random states of their "
+                         "own; use np.random.permutation(len(features))."))
         if np.array_equal(once, other):
-            fail("After two different np.random.seed values, minibatches gave the same "
-                 "batches: the shuffle must come from NumPy's global random state.",
-                 cause="a generator with a fixed seed, such as np.random.default_rng(0) or "
-                       "np.random.RandomState(42), repeats itself; use "
-                       "np.random.permutation(len(features)).")
+            fail(_("After two different np.random.seed values, minibatches gave the same "
+                   "batches: the shuffle must come from NumPy's global random state."),
+                 cause=_("a generator with a fixed seed, such as np.random.default_rng(0) or "
+                         "np.random.RandomState(42), repeats itself; use "
+                         "np.random.permutation(len(features))."))
 
 
 # --- momentum_step -----------------------------------------------------------------------------
@@ -289,18 +307,18 @@ def _momentum(weights, gradients, learnrate, beta, *, rule="course"):
 
 
 MOMENTUM_MISTAKES = (
-    ("average", "velocity = beta * velocity + (1 - beta) * gradient is another method (an "
-                "average of the gradients); the course's momentum adds the whole gradient: "
-                "velocity = beta * velocity + gradient."),
-    ("late", "the weights moved with the old velocity: update the velocity first, then the "
-             "weights with the new one."),
-    ("uphill", "the sign is flipped: weights = weights - learnrate * velocity."),
-    ("beta_on_gradient", "beta multiplies the old velocity, not the gradient: velocity = "
-                         "beta * velocity + gradient."),
-    ("mixed", "two conventions are mixed: either velocity = beta * velocity + gradient and "
-              "weights -= learnrate * velocity, or velocity = beta * velocity - learnrate * "
-              "gradient and weights += velocity."),
-    ("no_learnrate", "learnrate is missing: weights = weights - learnrate * velocity."),
+    ("average", N_("velocity = beta * velocity + (1 - beta) * gradient is another method (an "
+                   "average of the gradients); the course's momentum adds the whole gradient: "
+                   "velocity = beta * velocity + gradient.")),
+    ("late", N_("the weights moved with the old velocity: update the velocity first, then the "
+                "weights with the new one.")),
+    ("uphill", N_("the sign is flipped: weights = weights - learnrate * velocity.")),
+    ("beta_on_gradient", N_("beta multiplies the old velocity, not the gradient: velocity = "
+                            "beta * velocity + gradient.")),
+    ("mixed", N_("two conventions are mixed: either velocity = beta * velocity + gradient and "
+                 "weights -= learnrate * velocity, or velocity = beta * velocity - learnrate * "
+                 "gradient and weights += velocity.")),
+    ("no_learnrate", N_("learnrate is missing: weights = weights - learnrate * velocity.")),
 )
 
 
@@ -314,36 +332,37 @@ def check_momentum(submission, weights, gradients, learnrate, beta, shown):
         for step, gradient in enumerate(gradients, start=1):
             result = submission.momentum_step(w, v, gradient, learnrate, beta)
             if result is None:
-                fail("momentum_step returned None. Did you forget `return weights, velocity`?")
+                fail(_("momentum_step returned None. Did you forget "
+                       "`return weights, velocity`?"))
             if not isinstance(result, (tuple, list)) or len(result) != 2:
-                fail(f"momentum_step returned {kind_of(result)}; it should return two values: "
-                     "weights, velocity.", actual=result)
-            new_w = numbers(result[0], "momentum_step (its weights)")
-            new_v = numbers(result[1], "momentum_step (its velocity)")
+                fail(_("momentum_step returned {kind}; it should return two values: weights, "
+                       "velocity.").format(kind=kind_of(result)), actual=result)
+            new_w = numbers(result[0], _("momentum_step (its weights)"))
+            new_v = numbers(result[1], _("momentum_step (its velocity)"))
             if new_v.shape != w.shape:
-                fail(f"momentum_step returned a velocity of shape {new_v.shape}; it has the "
-                     f"weights' shape, {w.shape}.")
+                fail(_("momentum_step returned a velocity of shape {shape}; it has the weights' "
+                       "shape, {expected}.").format(shape=new_v.shape, expected=w.shape))
 
             def cause(actual, step=step, old_v=v, new_v=new_v):
                 if np.allclose(new_v, expected[step - 1], rtol=1e-6, atol=1e-12):
-                    return ("the two values are swapped: return weights, velocity (in that "
-                            "order).")
+                    return _("the two values are swapped: return weights, velocity (in that "
+                             "order).")
                 if step > 1 and np.allclose(actual, plain[step - 1], rtol=1e-6, atol=1e-12):
                     if np.array_equal(new_v, old_v):
-                        return ("the velocity you return is the one you were given: return the "
-                                "new velocity, so that the next step builds on it.")
-                    return ("the weights follow the gradient, not the velocity: weights = "
-                            "weights - learnrate * velocity, after velocity = beta * velocity + "
-                            "gradient.")
+                        return _("the velocity you return is the one you were given: return "
+                                 "the new velocity, so that the next step builds on it.")
+                    return _("the weights follow the gradient, not the velocity: weights = "
+                             "weights - learnrate * velocity, after velocity = beta * velocity + "
+                             "gradient.")
                 for rule, message in MOMENTUM_MISTAKES:
                     wrong = _momentum(weights, gradients, learnrate, beta, rule=rule)
                     if np.allclose(actual, wrong[step - 1], rtol=1e-6, atol=1e-12):
-                        return message
+                        return _(message)
                 return None
 
             assert_close(new_w, expected[step - 1],
-                         what=f"The weight vector after step {step} (feeding back your "
-                              "velocity)",
+                         what=_("The weight vector after step {step} (feeding back your "
+                                "velocity)").format(step=step),
                          diagnose=cause)
             w, v = new_w, new_v
 
@@ -355,12 +374,71 @@ EXAMPLE_GRADIENTS = [np.array([0.5, -1.0]), np.array([0.4, -0.6]), np.array([0.2
 @pytest.mark.points(1)
 @pytest.mark.hint(2)
 @pytest.mark.twin("test_momentum_random")
-def test_momentum_example(submission):
+def test_momentum_example(submission, chart):
     """momentum_step: three steps from velocity zero"""
-    check_momentum(submission, EXAMPLE_WEIGHTS, EXAMPLE_GRADIENTS, 0.1, 0.9,
-                   f"weights = {_text(EXAMPLE_WEIGHTS)}, velocity = np.zeros(2); then "
-                   "weights, velocity = momentum_step(weights, velocity, gradient, 0.1, 0.9) for "
-                   f"gradient in {[g.tolist() for g in EXAMPLE_GRADIENTS]}")
+    started, drawable = time.monotonic(), True
+    try:
+        check_momentum(submission, EXAMPLE_WEIGHTS, EXAMPLE_GRADIENTS, 0.1, 0.9,
+                       _("weights = {weights}, velocity = np.zeros(2); then weights, velocity "
+                         "= momentum_step(weights, velocity, gradient, 0.1, 0.9) for gradient "
+                         "in {gradients}").format(
+                             weights=_text(EXAMPLE_WEIGHTS),
+                             gradients=[g.tolist() for g in EXAMPLE_GRADIENTS]))
+    except LearnerProblem:  # raised, crashed or timed out: not called again for a picture
+        drawable = False
+        raise
+    finally:
+        if drawable and time.monotonic() - started <= CHART_SECONDS:
+            draw_loss_per_step(chart, submission)
+
+
+# The chart of momentum_example: full-batch gradient descent with momentum_step on a fixed,
+# stretched data set (the kind momentum is for), from zeros, with and without momentum.
+CHART_FEATURES, CHART_TARGETS = datasets.stretched_classes(20261130, records=40, stretch=10.0)
+CHART_STEPS = 40
+CHART_LEARNRATE = 1.0
+CHART_BETAS = (0.9, 0.0)
+# The three steps of the example must take less than this for the 80 steps of the chart to
+# be taken: the chart never costs the other tests their time.
+CHART_SECONDS = 0.25
+
+
+def loss_per_step(step, beta):
+    """The training loss on the chart's data after each momentum step taken with `step`."""
+    weights = np.zeros(CHART_FEATURES.shape[1])
+    velocity = np.zeros_like(weights)
+    losses = [(0, _log_loss(CHART_FEATURES, CHART_TARGETS, weights))]
+    with np.errstate(all="ignore"):
+        for number in range(1, CHART_STEPS + 1):
+            output = 0.5 * (1 + np.tanh(CHART_FEATURES @ weights / 2))  # the sigmoid
+            gradient = CHART_FEATURES.T @ (output - CHART_TARGETS) / len(CHART_TARGETS)
+            weights, velocity = step(weights, velocity, gradient, CHART_LEARNRATE, beta)
+            weights = weights.reshape(CHART_FEATURES.shape[1])
+            losses.append((number, _log_loss(CHART_FEATURES, CHART_TARGETS, weights)))
+    return losses
+
+
+def _course_step(weights, velocity, gradient, learnrate, beta):
+    velocity = beta * velocity + gradient
+    return weights - learnrate * velocity, velocity
+
+
+def draw_loss_per_step(chart, submission):
+    """The training loss per step with momentum and without, the learner's momentum_step
+    beside the course's, on visible data: momentum gets lower faster where plain gradient
+    descent crawls. The course's lines go first, under the learner's, which a right answer
+    draws on top of them. A momentum_step that fails while drawing draws nothing."""
+    try:
+        yours = [loss_per_step(_learner_step(submission), beta) for beta in CHART_BETAS]
+    except (LearnerProblem, AssertionError, ValueError, IndexError, TypeError):
+        return
+    course = [loss_per_step(_course_step, beta) for beta in CHART_BETAS]
+    chart("curve", _("Training loss per step, with momentum and without"),
+          _("step"), _("training loss"),
+          [(_("the course's, beta = {beta}").format(beta=f"{beta:g}"), "reference", losses)
+           for beta, losses in zip(CHART_BETAS, course, strict=True)]
+          + [(_("yours, beta = {beta}").format(beta=f"{beta:g}"), "learner", losses)
+             for beta, losses in zip(CHART_BETAS, yours, strict=True)])
 
 
 @pytest.mark.points(1)
@@ -371,10 +449,10 @@ def test_momentum_random(submission, rng):
     for shape, beta in (((3,), float(rng.uniform(0.5, 0.95))), ((2, 3), 0.0),
                         ((4,), float(rng.uniform(0.1, 0.5)))):
         weights = rng.normal(0.0, 1.0, shape)
-        gradients = [rng.normal(0.0, 1.0, shape) for _ in range(4)]
+        gradients = [rng.normal(0.0, 1.0, shape) for _step in range(4)]
         check_momentum(submission, weights, gradients, float(rng.uniform(0.05, 0.5)), beta,
-                       f"four momentum steps on random weights of shape {shape}, beta = "
-                       f"{beta:.3g}")
+                       _("four momentum steps on random weights of shape {shape}, "
+                         "beta = {beta}").format(shape=shape, beta=f"{beta:.3g}"))
 
 
 # --- train_sgd ---------------------------------------------------------------------------------
@@ -410,19 +488,19 @@ def _train(batches_per_epoch, weights, learnrate, beta, *, reset="never", gradie
 
 
 TRAIN_MISTAKES = (
-    ({"reset": "epoch"}, "the velocity starts again from zeros every epoch: create it once, "
-                         "before the epochs loop, and carry it across epochs."),
-    ({"reset": "batch"}, "the velocity starts again from zeros at every batch, so momentum never "
-                         "builds up: create it once, before the loops."),
-    ({"gradient": "sum"}, "the gradient is summed over the batch, not averaged: divide by the "
-                          "batch's size, len(targets_batch)."),
-    ({"gradient": "uphill"}, "the gradient's sign is flipped: the log-loss's gradient is "
-                             "features_batch.T @ (output - targets_batch) / batch size."),
-    ({"gradient": "squared"}, "that is the squared error's gradient, with its output * (1 - "
-                              "output) factor; the log-loss's is features_batch.T @ (output - "
-                              "targets_batch) / batch size."),
-    ({"gradient": "linear"}, "the sigmoid is missing: output = sigmoid(features_batch @ "
-                             "weights)."),
+    ({"reset": "epoch"}, N_("the velocity starts again from zeros every epoch: create it once, "
+                            "before the epochs loop, and carry it across epochs.")),
+    ({"reset": "batch"}, N_("the velocity starts again from zeros at every batch, so momentum "
+                            "never builds up: create it once, before the loops.")),
+    ({"gradient": "sum"}, N_("the gradient is summed over the batch, not averaged: divide by "
+                             "the batch's size, len(targets_batch).")),
+    ({"gradient": "uphill"}, N_("the gradient's sign is flipped: the log-loss's gradient is "
+                                "features_batch.T @ (output - targets_batch) / batch size.")),
+    ({"gradient": "squared"}, N_("that is the squared error's gradient, with its output * (1 - "
+                                 "output) factor; the log-loss's is features_batch.T @ (output - "
+                                 "targets_batch) / batch size.")),
+    ({"gradient": "linear"}, N_("the sigmoid is missing: output = sigmoid(features_batch @ "
+                                "weights).")),
 )
 
 
@@ -438,7 +516,7 @@ def _replay_batches(submission, learner, features, targets, batch_size, epochs, 
     learner.seed_numpy(seed)
     return [_batches(submission.minibatches(features, targets, batch_size), features.shape[1],
                      "minibatches")
-            for _ in range(epochs)]
+            for _epoch in range(epochs)]
 
 
 def _close(actual, weights):
@@ -453,34 +531,35 @@ def train_cause(submission, batches, start, learnrate, beta, actual):
         theirs = None
     if theirs is not None and theirs.shape == actual.shape and _close(actual, theirs) \
             and not _close(actual, _train(batches, start, learnrate, beta)):
-        return ("train_sgd follows your momentum_step, which is not right yet: fix "
-                "momentum_step first (see its tests).")
+        return _("train_sgd follows your momentum_step, which is not right yet: fix "
+                 "momentum_step first (see its tests).")
     resets = [_close(actual, _train(batches, start, learnrate, beta, reset=when))
               for when in ("epoch", "batch")]
     if all(resets):
-        return ("the velocity starts again from zeros at every epoch or every batch: create it "
-                "once, before the loops, and carry it across batches and epochs.")
+        return _("the velocity starts again from zeros at every epoch or every batch: create "
+                 "it once, before the loops, and carry it across batches and epochs.")
     for options, message in TRAIN_MISTAKES:
         if _close(actual, _train(batches, start, learnrate, beta, **options)):
-            return message
+            return _(message)
     if _close(actual, _train(batches[:1], start, learnrate, beta)):
-        return "only one epoch ran: is `return` inside the epochs loop?"
+        return _("only one epoch ran: is `return` inside the epochs loop?")
     if _close(actual, _train([batches[0]] * len(batches), start, learnrate, beta)):
-        return ("every epoch reuses the first epoch's batches: call minibatches inside the "
-                "epochs loop, so that each epoch has a new order.")
+        return _("every epoch reuses the first epoch's batches: call minibatches inside the "
+                 "epochs loop, so that each epoch has a new order.")
     if beta and _close(actual, _train(batches, start, learnrate, 0.0)):
-        return "beta is not used: pass it on to momentum_step."
-    return ("train_sgd must draw its batches from your minibatches, called once per epoch, and "
-            "draw nothing else from np.random; if it does, look for a difference in the "
-            "gradient or the update.")
+        return _("beta is not used: pass it on to momentum_step.")
+    return _("train_sgd must draw its batches from your minibatches, called once per epoch, "
+             "and draw nothing else from np.random; if it does, look for a difference in the "
+             "gradient or the update.")
 
 
 def _weights(result, n_features, what):
     weights = numbers(result, what)
     if weights.shape != (n_features,):
-        fail(f"{what} returned weights of shape {weights.shape}; it should return the "
-             f"weights, shape ({n_features},).", cause="return only the weights, not "
-             "(weights, velocity)." if weights.shape == (2, n_features) else None)
+        fail(_("{what} returned weights of shape {shape}; it should return the weights, shape "
+               "({size},).").format(what=what, shape=weights.shape, size=n_features),
+             cause=_("return only the weights, not (weights, velocity).")
+             if weights.shape == (2, n_features) else None)
     return weights
 
 
@@ -495,10 +574,10 @@ def check_replay(submission, learner, features, targets, start, epochs, batch_si
             batches = _replay_batches(submission, learner, features, targets, batch_size,
                                       epochs, seed)
         except (LearnerProblem, AssertionError) as problem:
-            fail("train_sgd is checked with the batches your minibatches draws, and "
-                 f"minibatches fails: {problem}")
+            fail(_("train_sgd is checked with the batches your minibatches draws, and "
+                   "minibatches fails: {problem}").format(problem=problem))
         expected = _train(batches, start, learnrate, beta)
-        assert_close(actual, expected, what="The weight vector train_sgd returns",
+        assert_close(actual, expected, what=_("The weight vector train_sgd returns"),
                      diagnose=lambda weights: train_cause(submission, batches, start, learnrate,
                                                           beta, weights))
 
@@ -535,8 +614,9 @@ def test_train_sgd_full_batch(submission, learner, rng):
         features, targets, start, learnrate, beta = _random_problem(rng, n_records)
         check_replay(submission, learner, features, targets, start, epochs, n_records,
                      learnrate, beta, int(rng.integers(0, 2**31)),
-                     f"train_sgd on {n_records} random records, {epochs} epochs, "
-                     f"batch_size={n_records}")
+                     _("train_sgd on {records} random records, {epochs} epochs, "
+                       "batch_size={size}").format(records=n_records, epochs=epochs,
+                                                   size=n_records))
 
 
 @pytest.mark.points(2)
@@ -548,8 +628,9 @@ def test_train_sgd_replay(submission, learner, rng):
         features, targets, start, learnrate, beta = _random_problem(rng, n_records)
         check_replay(submission, learner, features, targets, start, epochs, batch_size,
                      learnrate, beta, int(rng.integers(0, 2**31)),
-                     f"np.random.seed(...); train_sgd on {n_records} random records, "
-                     f"{epochs} epochs, batch_size={batch_size}")
+                     _("np.random.seed(...); train_sgd on {records} random records, "
+                       "{epochs} epochs, batch_size={size}").format(
+                           records=n_records, epochs=epochs, size=batch_size))
 
 
 def _train_learner(submission, learner, features, targets, seed, setting, beta):
@@ -572,18 +653,19 @@ def test_train_sgd_accuracy(submission, reference, learner, rng):
     trusted = reference.train_sgd(features, targets, np.zeros(2), setting["epochs"],
                                   setting["batch_size"], setting["learnrate"], setting["beta"])
     expected = float(np.mean((features @ trusted > 0) == targets))
-    with case(f"train_sgd(features, targets, np.zeros(2), epochs={setting['epochs']}, "
-              f"batch_size={setting['batch_size']}, learnrate={setting['learnrate']}, "
-              f"beta={setting['beta']}) on {len(targets)} points that a line separates"):
+    with case(_("train_sgd(features, targets, np.zeros(2), epochs={epochs}, "
+                "batch_size={batch_size}, learnrate={learnrate}, beta={beta}) on {size} points "
+                "that a line separates").format(size=len(targets), **setting)):
         weights = _train_learner(submission, learner, features, targets, seed, setting,
                                  setting["beta"])
         if not np.isfinite(weights).all():
-            fail("After training, your weights contain nan or inf.")
+            fail(_("After training, your weights contain nan or inf."))
         reached = float(np.mean((features @ weights > 0) == targets))
         if reached < expected - ACCURACY_SLACK:
-            fail(f"After training, your weights classify {reached:.0%} of the points "
-                 f"correctly; the course's train_sgd classifies {expected:.0%} of them.",
-                 cause="a train_sgd that fails its own tests above: fix those first.")
+            fail(_("After training, your weights classify {reached} of the points correctly; "
+                   "the course's train_sgd classifies {expected} of them.").format(
+                       reached=f"{reached:.0%}", expected=f"{expected:.0%}"),
+                 cause=_("a train_sgd that fails its own tests above: fix those first."))
 
 
 @pytest.mark.points(1)
@@ -594,29 +676,31 @@ def test_momentum_beats_plain_sgd(submission, learner, rng):
     features, targets = datasets.stretched_classes(int(rng.integers(0, 2**31)), stretch=10.0)
     seed = int(rng.integers(0, 2**31))
     setting = MOMENTUM_SETTING
-    with case(f"train_sgd(features, targets, np.zeros(2), epochs={setting['epochs']}, "
-              f"batch_size={setting['batch_size']}, learnrate={setting['learnrate']}, beta) "
-              f"with beta = 0 and 0.9, the same seed, on {len(targets)} points whose second "
-              "feature is 10 times smaller than the first"):
+    with case(_("train_sgd(features, targets, np.zeros(2), epochs={epochs}, "
+                "batch_size={batch_size}, learnrate={learnrate}, beta) with beta = 0 and 0.9, "
+                "the same seed, on {size} points whose second feature is 10 times smaller than "
+                "the first").format(size=len(targets), **setting)):
         losses = []
         for beta in MOMENTUM_BETAS:
             weights = _train_learner(submission, learner, features, targets, seed, setting,
                                      beta)
             losses.append(_log_loss(features, targets, weights))
         if not np.isfinite(losses).all():
-            fail("After training, a training loss is nan or inf.")
+            fail(_("After training, a training loss is nan or inf."))
         plain, momentum = losses
         start = _log_loss(features, targets, np.zeros(2))
         if min(losses) >= start:
-            fail(f"Neither training lowered the loss: it started at {start:.4f}, and ended at "
-                 f"{plain:.4f} with beta = 0 and {momentum:.4f} with beta = 0.9.",
-                 cause="weights that do not move, or move uphill: check train_sgd's own tests.")
+            fail(_("Neither training lowered the loss: it started at {start:.4f}, and ended at "
+                   "{plain:.4f} with beta = 0 and {momentum:.4f} with beta = 0.9.").format(
+                       start=start, plain=plain, momentum=momentum),
+                 cause=_("weights that do not move, or move uphill: check train_sgd's own "
+                         "tests."))
         if momentum >= plain:
-            fail(f"With beta = 0.9 your train_sgd ends at a training loss of {momentum:.4f}, "
-                 f"and with beta = 0 at {plain:.4f}: momentum should get further in the same "
-                 "epochs on data like these, where plain gradient descent crawls along the "
-                 "stretched direction.",
-                 cause="beta makes no difference: pass it on to momentum_step, and keep the "
-                       "velocity across batches (create it once, before the loops)."
-                 if np.isclose(momentum, plain) else "momentum_step or train_sgd fails its "
-                 "own tests above: fix those first.")
+            fail(_("With beta = 0.9 your train_sgd ends at a training loss of {momentum:.4f}, "
+                   "and with beta = 0 at {plain:.4f}: momentum should get further in the same "
+                   "epochs on data like these, where plain gradient descent crawls along the "
+                   "stretched direction.").format(momentum=momentum, plain=plain),
+                 cause=_("beta makes no difference: pass it on to momentum_step, and keep the "
+                         "velocity across batches (create it once, before the loops).")
+                 if np.isclose(momentum, plain) else _("momentum_step or train_sgd fails its "
+                                                       "own tests above: fix those first."))

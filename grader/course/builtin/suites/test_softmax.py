@@ -72,7 +72,7 @@ def draw(chart, L, actual, expected, always):
     `always` (the course's example, which a right answer shows too)."""
     try:
         values = np.asarray(actual, dtype=float).ravel()
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return
     expected = np.asarray(expected, dtype=float)
     if always or values.shape != expected.shape \

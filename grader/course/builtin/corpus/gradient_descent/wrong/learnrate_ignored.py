@@ -1,4 +1,4 @@
-# ceiling: 7 — must fail update_weights_example and update_weights_random
+# ceiling: 8 — must fail update_weights_example and update_weights_random (train, right itself, still learns with it)
 """Takes full steps."""
 # expect: learnrate is ignored
 

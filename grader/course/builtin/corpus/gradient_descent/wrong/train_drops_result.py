@@ -1,4 +1,4 @@
-# ceiling: 9 — must fail train
+# ceiling: 8 — must fail train_example and train
 """train calls update_weights but keeps only the in-place weights."""
 # expect: the bias is still 0
 

@@ -1,6 +1,6 @@
-# ceiling: 9 — must fail train
+# ceiling: 8 — must fail train_example and train
 """The four functions right, and train still as the stub has it: it is graded like the others,
-so it costs its point."""
+so it costs its two points."""
 
 import numpy as np
 

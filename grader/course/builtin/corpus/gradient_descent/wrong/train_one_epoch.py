@@ -1,4 +1,4 @@
-# ceiling: 9 — must fail train
+# ceiling: 8 — must fail train_example and train
 """`return` inside the epochs loop."""
 # expect: only one epoch was run
 

@@ -1,4 +1,4 @@
-# ceiling: 6 — must fail activation_function, activation_function_random, run_known_value, run_random, run_many_records, train_known_values, train_random and trains_on_bike_sharing_data
+# ceiling: 6 — must fail activation_function, activation_function_random, run_known_value, run_random, run_many_records, train_known_values, train_random, trains_on_the_shown_bike_sharing_data and trains_on_bike_sharing_data
 # The project template's placeholder activation was never replaced.
 # expect: activation_function returns 0: replace the placeholder with self.sigmoid.
 # expect: run returns only zeros

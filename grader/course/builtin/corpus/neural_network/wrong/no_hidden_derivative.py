@@ -1,4 +1,4 @@
-# ceiling: 11 — must fail train_known_values, train_random and trains_on_bike_sharing_data
+# ceiling: 11 — must fail train_known_values, train_random, trains_on_the_shown_bike_sharing_data and trains_on_bike_sharing_data
 # hidden_delta forgets the sigmoid's derivative.
 # expect: hidden_delta is missing the sigmoid's derivative
 import numpy as np

@@ -1,4 +1,4 @@
-# ceiling: 11 — must fail train_known_values, train_random and trains_on_bike_sharing_data
+# ceiling: 11 — must fail train_known_values, train_random, trains_on_the_shown_bike_sharing_data and trains_on_bike_sharing_data
 # The updates forget self.lr.
 # expect: the learning rate is ignored: multiply both updates by self.lr.
 import numpy as np

@@ -1,4 +1,4 @@
-# ceiling: 11 — must fail train_known_values, train_random and trains_on_bike_sharing_data
+# ceiling: 11 — must fail train_known_values, train_random, trains_on_the_shown_bike_sharing_data and trains_on_bike_sharing_data
 # The new weights go into local variables and are never stored on the network.
 # expect: train did not change this matrix
 import numpy as np

@@ -1,4 +1,4 @@
-# ceiling: 11 — must fail train_known_values, train_random and trains_on_bike_sharing_data
+# ceiling: 11 — must fail train_known_values, train_random, trains_on_the_shown_bike_sharing_data and trains_on_bike_sharing_data
 # output_delta = final_outputs - targets, still added with +=.
 # expect: the sign is flipped: output_delta = targets - final_outputs
 # expect: training diverged

@@ -1,4 +1,4 @@
-# ceiling: 11 — must fail train_known_values, train_random and trains_on_bike_sharing_data
+# ceiling: 11 — must fail train_known_values, train_random, trains_on_the_shown_bike_sharing_data and trains_on_bike_sharing_data
 # The input-to-hidden update is built the other way round: (input_nodes, hidden_nodes).
 # expect: an update with the wrong shape (transposed?)
 # expect: the update of weights_input_to_hidden is transposed
