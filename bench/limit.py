@@ -12,7 +12,7 @@ exercise once per learner), after one warm-up round; then a class of that mix, e
 reference solution, is graded by `grader report`'s pool at 1 and 2 jobs (bench/batch.py's
 code), and each rate is given as a fraction of the limit, with the CPU time per submission (a
 cpuacct cgroup counts every process) and the limit's CPU time as a fraction of it: on a machine
-shared with other work, the CPU ratio is the one that does not move with the load. Set
+shared with other work, the CPU ratio is the one that moves less with the load. Set
 NN_GRADER_PREFORKED=0 to measure the pool without the learner template (the old path).
 Not a test: the figures depend on the machine and its load, which is printed too.
 """
@@ -215,7 +215,7 @@ def main() -> None:
               f"{bound['cpu_s_per_submission'] / cpu:>15.2f}")
     print(f"\nThe limit ran {bound['submissions']} suites on their solutions in one process "
           f"({bound['wall_s']:.1f} s); the pool graded the class of {count} solutions. On a "
-          f"machine busy with other work the rates follow the load; the CPU time does not. "
+          f"machine busy with other work the rates follow the load; the CPU time moves less. "
           f"Load average now {' '.join(f'{x:.1f}' for x in os.getloadavg())}.")
 
 
