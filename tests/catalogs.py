@@ -17,6 +17,15 @@ def messages(path: Path) -> list:
         return [message for message in read_po(source) if message.id]
 
 
+def babel_problems(path: Path) -> list[str]:
+    """What `pybabel compile` refuses in the catalog: Babel's own checks, such as a placeholder
+    it reads in the English (\"1% of\" is a %o to it) and misses in the translation."""
+    with path.open("rb") as source:
+        catalog = read_po(source)
+    return [f"{forms(message)[0]!r}: {error}" for message, errors in catalog.check()
+            for error in errors]
+
+
 def forms(message) -> tuple[str, ...]:
     return (message.id,) if isinstance(message.id, str) else tuple(message.id)
 

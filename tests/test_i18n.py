@@ -11,7 +11,7 @@ from pathlib import Path
 import catalogs
 import pytest
 from babel.messages.pofile import read_po
-from catalogs import forms, glossary, messages, translations
+from catalogs import babel_problems, forms, glossary, messages, translations
 
 from grader import i18n
 from grader.course import catalog
@@ -57,6 +57,7 @@ def test_every_message_has_a_chinese_translation_that_is_not_fuzzy():
     untranslated = [forms(m)[0] for m in catalog if not all(translations(m))]
     fuzzy = [forms(m)[0] for m in catalog if m.fuzzy]
     assert untranslated == [] and fuzzy == []
+    assert babel_problems(PO) == []
 
 
 def test_chinese_has_one_plural_form():

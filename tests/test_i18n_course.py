@@ -12,7 +12,7 @@ import catalogs
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from catalogs import forms, glossary, messages, translations
+from catalogs import babel_problems, forms, glossary, messages, translations
 
 from grader import i18n
 from grader.course import catalog
@@ -61,6 +61,7 @@ def test_every_course_message_has_a_chinese_translation_that_is_not_fuzzy():
     untranslated = [forms(m)[0] for m in found if not all(translations(m))]
     fuzzy = [forms(m)[0] for m in found if m.fuzzy]
     assert untranslated == [] and fuzzy == []
+    assert babel_problems(PO) == []
 
 
 def test_every_title_section_task_and_hint_of_course_toml_is_in_the_catalog():
