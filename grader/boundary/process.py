@@ -215,8 +215,19 @@ class LearnerProcess:
             if _template is None:
                 use_template(spawn_template())
             request = json.dumps({"cgroup": self.tasks.path if self.tasks else None}).encode()
-            socket.send_fds(_template, [request],
-                            [link_theirs.fileno(), theirs.fileno(), self.output_fd])
+            fds = [link_theirs.fileno(), theirs.fileno(), self.output_fd]
+            try:
+                socket.send_fds(_template, [request], fds)
+            except OSError:
+                if not _templates:  # the pool's template is gone: the next level serves
+                    raise
+                # This process's own template is gone (a sweep of its descendants after a
+                # learner at the process level kills it too): start another.
+                _template.close()
+                for gone in _templates:
+                    gone.poll()  # reaped
+                use_template(spawn_template())
+                socket.send_fds(_template, [request], fds)
             link_theirs.close()
             theirs.close()
             link.settimeout(HELLO_SECONDS)
