@@ -81,6 +81,15 @@ def __getattr__(name):
      "raised Exception"),
     ('{"unsendable": "u" * 7_000_000}', "cannot receive: uuuu"),
     ('{"unsendable": [[["deep"]]] * 50_000}', "cannot receive: ."),
+    # A refusal names one of the grader's messages: any other is shown as text, not filled in.
+    ('{"unsendable": {"reason": "{values.__class__.__mro__}", "values": {}}}',
+     "cannot receive: ."),
+    ('{"unsendable": {"reason": "a string of {length} characters is longer than the {limit} '
+     'the grader accepts", "values": {"length": "9" * 5_000_000, "limit": "0"}}}',
+     "cannot receive: a string of 9999999999999999999999999999999999999999 characters"),
+    ('{"unsendable": {"reason": "cannot send a {kind} object", "values": {"kind": [1] * 9}}}',
+     "cannot receive: ."),
+    ('{"unsendable": {"reason": ["unhashable"], "values": {}}}', "cannot receive: ."),
 ])
 def test_huge_messages_in_a_forged_reply_are_cut(tmp_path, reply, expect):
     result = _attack(tmp_path, f'''

@@ -402,3 +402,14 @@ def test_a_cluster_summary_names_each_workers_level_in_chinese(run_cli, tmp_path
     assert "  tcp://10.0.0.1:40000（1 份提交）：bubblewrap：PID 命名空间、无网络" in text
     assert "  tcp://10.0.0.2:40000（1 份提交）：process：stdin 已关闭" in text
     assert english_sentences(text) == []
+
+
+def test_a_value_too_deep_to_send_is_explained_in_chinese(run_cli, tmp_path):
+    """The learner process loads no translations: it sends why a value cannot travel as one of
+    the grader's messages and its values, which the grader says in the learner's language."""
+    (tmp_path / "softmax.py").write_text(
+        "def softmax(L):\n    x = []\n    for _ in range(200):\n        x = [x]\n    return x\n")
+    outcome = run_cli("--lang", "zh", "check", "softmax.py")
+    assert outcome.exit_code == 1
+    assert "返回了评分器无法接收的值：这个值嵌套得太深，无法发送。" in outcome.stdout
+    assert english_sentences(outcome.stdout) == []

@@ -133,7 +133,7 @@ def test_objects_travel_only_as_handles():
     assert back["fn"].callable and not back["net"].callable
     assert handles[back["net"].id] is network
     assert round_trip(network, make_handle, make_proxy=lambda h: ("proxy", h.id)) == ("proxy", 2)
-    with pytest.raises(TypeError):
+    with pytest.raises(wire.Refusal, match="cannot send a Network object"):
         wire.encode(network)  # without a way to make handles, objects cannot be sent at all
 
 

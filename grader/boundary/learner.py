@@ -135,8 +135,8 @@ class _Server:
                 pass
         try:
             wire.send(self.sock, message)
-        except ValueError as error:
-            wire.send(self.sock, {"unsendable": str(error), "n": message.get("n")})
+        except wire.Refusal as error:
+            wire.send(self.sock, {"unsendable": error.wire(), "n": message.get("n")})
 
     def answer(self, request: dict) -> dict:
         op = request.get("op")
@@ -168,7 +168,11 @@ class _Server:
         """The reply carrying `value`, or why it cannot be sent (too big, nested too deeply)."""
         try:
             return {"ok": wire.encode(value, self.handle_for)}
-        except (ValueError, RecursionError) as error:
+        except wire.Refusal as error:
+            return {"unsendable": error.wire()}
+        except RecursionError:
+            return {"unsendable": wire.Refusal(wire.TOO_DEEP).wire()}
+        except ValueError as error:
             return {"unsendable": str(error)[:MAX_MESSAGE]}
 
     @staticmethod

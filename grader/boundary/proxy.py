@@ -109,7 +109,8 @@ class Session:
         if "unsendable" in reply:
             raise feedback.Crashed(_("{call} returned a value the grader cannot receive: "
                                      "{reason}.").format(
-                                         call=call, reason=_text(reply["unsendable"], 500)))
+                                         call=call,
+                                         reason=wire.refusal_text(reply["unsendable"], _)))
         if "raised" in reply:
             info = feedback.locate(_exception_info(reply["raised"]), self.cells)
             raise feedback.raised_problem(info, str(call))

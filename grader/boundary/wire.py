@@ -29,6 +29,8 @@ from typing import Any
 
 import numpy as np
 
+from grader.i18n import N_
+
 MAX_FRAME = 8 * 1024 * 1024
 MAX_ARRAY_BYTES = MAX_FRAME * 3 // 4  # what base64 leaves of a frame
 MAX_DEPTH = 64
@@ -67,6 +69,48 @@ _TAGS = {
     "$np": (frozenset({"$np", "value"}), "NumPy scalar"),
     "$h": (frozenset({"$h", "type", "callable"}), "object handle"),
 }
+
+
+# Why a value is not sent. The learner process, which loads no translations, sends the message
+# and its values apart (`Refusal.wire`), and the trusted side says them in the learner's language.
+TOO_MANY_PARTS = N_("the value has more than {limit} parts (numbers, strings, items of lists); "
+                    "the grader accepts at most that many")
+TOO_DEEP = N_("the value is nested too deeply to send")
+CANNOT_SEND = N_("cannot send a {kind} object")
+ARRAY_TOO_BIG = N_("an array of {size} MiB is over the {limit} MiB the grader accepts")
+TEXT_TOO_LONG = N_("a string of {length} characters is longer than the {limit} the grader "
+                   "accepts")
+FRAME_TOO_BIG = N_("a message of {size} bytes is over the {limit} bytes the grader accepts")
+REFUSALS = frozenset({TOO_MANY_PARTS, TOO_DEEP, CANNOT_SEND, ARRAY_TOO_BIG, TEXT_TOO_LONG,
+                      FRAME_TOO_BIG})
+
+
+class Refusal(ValueError):
+    """A value or message this side will not send, and why: one of REFUSALS and its values."""
+
+    def __init__(self, reason: str, **values: str) -> None:
+        super().__init__(reason.format(**values))
+        self.reason, self.values = reason, values
+
+    def wire(self) -> dict:
+        return {"reason": self.reason, "values": self.values}
+
+
+def refusal_text(data: Any, translate: Callable[[str], str]) -> str:
+    """The words of a refusal the learner process sent, in the reader's language. It may have
+    forged them: only a message of REFUSALS is filled in, with short plain values; other text is
+    shown as it is, cut short, and anything else not at all."""
+    if isinstance(data, dict) and isinstance(data.get("reason"), str) \
+            and data["reason"] in REFUSALS \
+            and isinstance(data.get("values"), dict) and len(data["values"]) <= 4 \
+            and all(type(key) is str and type(value) is str
+                    for key, value in data["values"].items()):
+        values = {key[:20]: value[:40] for key, value in data["values"].items()}
+        try:
+            return translate(data["reason"]).format(**values)
+        except (KeyError, IndexError, ValueError):
+            pass
+    return data[:500] if isinstance(data, str) else ""
 
 
 class WireError(Exception):
@@ -108,12 +152,11 @@ class _Writer:
     def spend(self, cost: int = 1) -> None:
         self.left -= cost
         if self.left < 0:
-            raise ValueError(f"the value has more than {MAX_VALUES:,} parts (numbers, strings, "
-                             "items of lists); the grader accepts at most that many")
+            raise Refusal(TOO_MANY_PARTS, limit=f"{MAX_VALUES:,}")
 
     def value(self, value: Any, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            raise ValueError("the value is nested too deeply to send")
+            raise Refusal(TOO_DEEP)
         self.spend()
         if value is None or type(value) is bool:
             return value
@@ -142,7 +185,7 @@ class _Writer:
             return {"$dict": [[self.value(k, depth + 1), self.value(v, depth + 1)]
                               for k, v in dict.items(value)]}
         if self.make_handle is None:
-            raise TypeError(f"cannot send a {type(value).__name__} object")
+            raise Refusal(CANNOT_SEND, kind=type(value).__name__[:40])
         handle = self.make_handle(value)
         return {"$h": handle.id, "type": handle.type_name[:MAX_TYPE_NAME],
                 "callable": handle.callable}
@@ -164,14 +207,13 @@ class _Writer:
 def _sized(size: int) -> None:
     """Refuse an array or bytes too big to send, before they are copied to be sent."""
     if size > MAX_ARRAY_BYTES:
-        raise ValueError(f"an array of {size / 2**20:.1f} MiB is over the "
-                         f"{MAX_ARRAY_BYTES // 2**20} MiB the grader accepts")
+        raise Refusal(ARRAY_TOO_BIG, size=f"{size / 2**20:.1f}",
+                      limit=f"{MAX_ARRAY_BYTES // 2**20}")
 
 
 def _text(text: str) -> str:
     if len(text) > MAX_TEXT:
-        raise ValueError(f"a string of {len(text):,} characters is longer than the "
-                         f"{MAX_TEXT:,} the grader accepts")
+        raise Refusal(TEXT_TOO_LONG, length=f"{len(text):,}", limit=f"{MAX_TEXT:,}")
     return text
 
 
@@ -370,7 +412,7 @@ def _shape(value: Any) -> tuple[int, ...]:
 def send(sock: socket.socket, message: dict) -> None:
     payload = json.dumps(message, allow_nan=False, separators=(",", ":")).encode("utf-8")
     if len(payload) > MAX_FRAME:
-        raise ValueError(f"message of {len(payload)} bytes is over the {MAX_FRAME} byte limit")
+        raise Refusal(FRAME_TOO_BIG, size=f"{len(payload):,}", limit=f"{MAX_FRAME:,}")
     sock.sendall(_HEADER.pack(len(payload)) + payload)
 
 
