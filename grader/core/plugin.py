@@ -238,13 +238,14 @@ class ChartRecorder:
             y_label=_cut(y_label),
             series=tuple(Series(_cut(label), Role(role), _points(
                 points, pairs=kind == ChartKind.PLANE and role != Role.DATA))
-                         for label, role, points in series)[:MAX_SERIES],
+                         for label, role, points in series),
             marks=tuple(Mark(_short(x), _cut(label)) for x, label in marks
                         if _finite(x) is not None)[:MAX_MARKS])
         if self._hidden and not fit_for_hidden(drawn):
             raise ValueError(f"the chart {title!r} of a hidden test holds "
                              f"{', '.join(sorted({s.role.value for s in drawn.series}))} series; "
                              "a hidden test's chart may show only the learner's and a bound")
+        drawn = replace(drawn, series=drawn.series[:MAX_SERIES])
         if len(self._charts) < MAX_CHARTS:
             self._charts.append(drawn)
 
