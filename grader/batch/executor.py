@@ -30,6 +30,7 @@ from grader.core import grading
 from grader.course import catalog
 
 START_SECONDS = 30.0
+PREFORKED_KEY = "NN_GRADER_PREFORKED"
 
 
 class TaskFailed(Exception):
@@ -56,6 +57,15 @@ def run_job(job: dict) -> dict:
     return worker.run(job).to_dict()
 
 
+def preforked_wanted(preforked: bool | None) -> bool:
+    """Whether the pool offers its children the learner template (see zygote.start_template):
+    yes unless told otherwise, or unless NN_GRADER_PREFORKED=0 asks for the old path (a fresh
+    interpreter per learner)."""
+    if preforked is not None:
+        return preforked
+    return os.environ.get(PREFORKED_KEY, "1") != "0"
+
+
 def default_jobs() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -71,7 +81,8 @@ class ForkServerExecutor(Executor):
     here when the pool starts, the one the jobs made here name.
     """
 
-    def __init__(self, max_workers: int | None = None, *, task_seconds: float = 600.0) -> None:
+    def __init__(self, max_workers: int | None = None, *, task_seconds: float = 600.0,
+                 preforked: bool | None = None) -> None:
         self.max_workers = max_workers or default_jobs()
         self.task_seconds = task_seconds
         self._lock = threading.Lock()
@@ -87,7 +98,9 @@ class ForkServerExecutor(Executor):
         code = "from grader.batch.zygote import main; main()"
         course = catalog.active().job_key()
         self._zygote = subprocess.Popen(
-            [*python_command(code), str(theirs.fileno()), *([course] if course else [])],
+            [*python_command(code), str(theirs.fileno()),
+             "preforked" if preforked_wanted(preforked) else "fresh",
+             *([course] if course else [])],
             pass_fds=(theirs.fileno(),),
             stdin=subprocess.DEVNULL, env=grading.worker_env(), start_new_session=True)
         theirs.close()

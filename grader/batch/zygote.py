@@ -50,7 +50,10 @@ class Child:
 def main() -> None:
     control = socket.socket(fileno=int(sys.argv[1]))
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    preload(catalog.for_job(sys.argv[2] if len(sys.argv) > 2 else None))
+    preforked = sys.argv[2] == "preforked"
+    preload(catalog.for_job(sys.argv[3] if len(sys.argv) > 3 else None))
+    if preforked:
+        start_template()
     gc.collect()
     gc.freeze()  # children share these pages instead of copying them on the first refcount
     Zygote(control).serve()
@@ -74,6 +77,41 @@ def preload(course: catalog.Course) -> None:
     from grader.boundary.launch import make_undumpable
 
     make_undumpable()
+
+
+def start_template() -> None:
+    """Start the learner template (boundary/template.py) and offer its preforked level to the
+    children, if one learner started from it says hello here; otherwise the children start
+    fresh learner processes as `grader check` does. Root only: the template builds the walls
+    of the `unshare` level, uid switch included, which needs it."""
+    if os.getuid() != 0:
+        return
+    from grader.boundary import process
+
+    try:
+        ours = process.spawn_template()
+    except OSError:
+        return
+    process.use_template(ours)
+    if _probe_in_child() != 0:
+        process.use_template(None)
+        ours.close()  # the template sees end-of-file and exits
+
+
+def _probe_in_child() -> int:
+    """Start and stop one learner (no learner code) in a child, whose exit code says whether
+    the preforked level was the one that started; the zygote itself starts no learner."""
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            from grader.boundary import process
+
+            status = 0 if process.working_level(None)[0].preforked else 1
+        finally:
+            os._exit(status)
+    _, wait_status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(wait_status)
 
 
 def _course_imports(course: catalog.Course) -> list[str]:
@@ -188,7 +226,10 @@ class Zygote:
             _set_parent_death_signal()
             if os.getppid() != zygote:  # the zygote died before the signal was armed
                 os._exit(71)
-            for number in (signal.SIGINT, signal.SIGCHLD, signal.SIGPIPE):
+            # SIGPIPE stays ignored, as in any Python process: a learner that closes its
+            # end of the channel makes a write fail with EPIPE, which the worker reports;
+            # the default action would kill the worker without an answer.
+            for number in (signal.SIGINT, signal.SIGCHLD):
                 signal.signal(number, signal.SIG_DFL)
             devnull = os.open(os.devnull, os.O_RDWR)
             for fd in (0, 1, 2):

@@ -402,6 +402,18 @@ def build_root(plan: list[dict], stage: str) -> None:
     _mount(None, "/", None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
 
 
+def unshare(flags: int) -> None:
+    """unshare(2) (os.unshare is Python 3.12's); raises OSError if it fails."""
+    _check(_libc().unshare(ctypes.c_int(flags)), "unshare")
+
+
+def mount_own_proc() -> None:
+    """Make this process's mounts private and show its own PID namespace at /proc, as
+    `unshare --mount-proc` does, for build_root to bind into the new root."""
+    _mount(None, "/", None, MS_REC | MS_PRIVATE)
+    _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+
+
 def limit_scratch(files: int) -> None:
     """Allow at most `files` files and folders on each writable tmpfs this process sees (its
     scratch space: the working folder, /tmp, /dev/shm).

@@ -69,6 +69,7 @@ class Level:
     pid_namespace: bool = False
     nanny: bool = False
     builds_root: bool = False
+    preforked: bool = False
     unsafe_reason: str = ""
 
     @property
@@ -172,6 +173,10 @@ def candidate_levels(forced: str | None = None) -> list[Level]:
                              unprivileged if root else USER_NAMESPACE_NO_CAPS, *_COMMON),
                             uid=NOBODY if root else None, user_namespace=not root,
                             pid_namespace=True, nanny=True, builds_root=True))
+    if root:
+        # Never the first choice here: a learner template pays off only where it serves many
+        # learners, and the batch pool puts the one it starts first (process.LearnerProcess).
+        levels.append(preforked_level())
     levels.append(_process_level(root))
     if forced:
         chosen = [level for level in levels if forced in (level.key, level.name)]
@@ -180,6 +185,22 @@ def candidate_levels(forced: str | None = None) -> list[Level]:
                              f"here; choose from: {', '.join(level.key for level in levels)}")
         return chosen
     return levels
+
+
+# The levels a job may name that the preforked level stands in for: it builds the same walls
+# (see preforked_level), and it is only offered where the learner's uid can be NOBODY.
+PREFORKED_STANDS_FOR = (None, "bubblewrap", "unshare", "preforked")
+
+
+def preforked_level() -> Level:
+    """The `unshare` level as root, started from the learner template (template.py) instead of
+    a fresh interpreter: the same new namespaces, the same root filesystem built by the
+    learner process itself, the same uid switch, stand-in parent, limits and seccomp filter.
+    Root only. The batch pool starts one template for all its learners; a grading process
+    that has none and is told to use this level starts its own."""
+    return Level("preforked", "preforked",
+                 (*_SANDBOX, STAND_IN_PARENT, UNPRIVILEGED.format(uid=NOBODY), *_COMMON),
+                 uid=NOBODY, pid_namespace=True, nanny=True, builds_root=True, preforked=True)
 
 
 # Why the process level is not safe, for each uid it may run the learner's code as.

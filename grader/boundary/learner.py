@@ -244,7 +244,12 @@ def _confine(config: dict) -> list[str]:
 
 
 def main() -> None:
-    config = json.loads(sys.argv[1])
+    serve(json.loads(sys.argv[1]))
+
+
+def serve(config: dict) -> None:
+    """Confine this process, import the submission and answer the trusted side until it hangs
+    up: in a fresh interpreter (main) or in a child of the learner template (template.py)."""
     sys.dont_write_bytecode = True
     confined = _confine(config)
     sock = socket.socket(fileno=config["fd"])

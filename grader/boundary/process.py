@@ -16,11 +16,13 @@ from pathlib import Path
 
 from grader.boundary import confine, wire
 from grader.boundary.launch import (
+    PREFORKED_STANDS_FOR,
     THREADS_LAYER,
     Level,
     Limits,
     candidate_levels,
     learner_env,
+    preforked_level,
     python_command,
     sandbox_plan,
 )
@@ -29,6 +31,9 @@ from grader.i18n import N_, _
 HELLO_SECONDS = 15.0
 SWEEP_SECONDS = 5.0
 _working_levels: dict[str | None, Level] = {}
+# The learner template's request socket, where the batch pool started one (use_template).
+_template: socket.socket | None = None
+_templates: list[subprocess.Popen] = []  # kept, as the templates run until this process ends
 _CGROUP_PREFIX = "nn-grader-"
 
 
@@ -63,7 +68,13 @@ class LearnerProcess:
     def start(self) -> None:
         """Start the process at the best known level without waiting for it to answer."""
         known = _working_levels.get(self.isolation)
-        self._levels = [known] if known else candidate_levels(self.isolation)
+        if _template is not None and self.isolation in PREFORKED_STANDS_FOR:
+            # The template first; the level the job names stays behind it, should it fail.
+            fallback = [level for level in candidate_levels(self.isolation)
+                        if not level.preforked] if self.isolation != "preforked" else []
+            self._levels = [preforked_level(), *fallback]
+        else:
+            self._levels = [known] if known else candidate_levels(self.isolation)
         # Orphans the learner leaves behind (its children's children) are adopted by this
         # process rather than by init, so that kill() still finds them where no PID namespace
         # does the job.
@@ -170,6 +181,9 @@ class LearnerProcess:
             config["root"] = {"plan": sandbox_plan(self.workdir, self.label,
                                                    self.limits.disk_bytes),
                               "stage": str(self.workdir)}
+        if level.preforked:
+            self._spawn_preforked(level, config, ours, theirs)
+            return
         code = "from grader.boundary.learner import main; main()"
         argv = level.command([*python_command(code), json.dumps(config)], self.workdir,
                              learner_env(self.workdir), source_fd, self.label,
@@ -190,6 +204,46 @@ class LearnerProcess:
                 os.close(source_fd)
         self.sock = ours
         self.level = level
+
+    def _spawn_preforked(self, level: Level, config: dict, ours: socket.socket,
+                         theirs: socket.socket) -> None:
+        """Ask the learner template for a learner (see template.py) and send it `config`;
+        without one, start a template for this process first."""
+        link, link_theirs = socket.socketpair()
+        self.sock, self.level = ours, level
+        try:
+            if _template is None:
+                use_template(spawn_template())
+            request = json.dumps({"cgroup": self.tasks.path if self.tasks else None}).encode()
+            fds = [link_theirs.fileno(), theirs.fileno(), self.output_fd]
+            try:
+                socket.send_fds(_template, [request], fds)
+            except OSError:
+                if not _templates:  # the pool's template is gone: the next level serves
+                    raise
+                # This process's own template is gone (a sweep of its descendants after a
+                # learner at the process level kills it too): start another.
+                _template.close()
+                for gone in _templates:
+                    gone.poll()  # reaped
+                use_template(spawn_template())
+                socket.send_fds(_template, [request], fds)
+            link_theirs.close()
+            theirs.close()
+            link.settimeout(HELLO_SECONDS)
+            message, fds, _flags, _address = socket.recv_fds(link, 1024, 1)
+            if not message.startswith(b'{"started": true}') or len(fds) != 1:
+                for fd in fds:
+                    os.close(fd)
+                raise OSError("the learner template did not start a learner")
+            self.popen = _Forked(fds[0], link)
+            wire.send(ours, {**config, "env": learner_env(self.workdir)})
+        except (OSError, ValueError):
+            # The learner socket's other end is gone: awaiting the hello finds the level
+            # not working here, and falls back to the next one.
+            link.close()
+            link_theirs.close()
+            theirs.close()
 
     def _preexec(self, level: Level):
         """What the new process does before it runs the level's command: join its cgroup."""
@@ -218,7 +272,14 @@ class LearnerProcess:
 
     def kill(self) -> None:
         """End the learner process and everything it started, and remove its working folder."""
-        if self.popen is not None:
+        if isinstance(self.popen, _Forked):
+            # Its stand-in's death ends the learner, and with it the PID namespace.
+            self.popen.kill()
+            try:
+                self.popen.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                pass
+        elif self.popen is not None:
             try:
                 os.killpg(self.popen.pid, signal.SIGKILL)
             except (ProcessLookupError, PermissionError):
@@ -240,6 +301,88 @@ class LearnerProcess:
         if self.tasks is not None:
             self.tasks.remove()
         self.popen = self.sock = self.workdir = self.tasks = None
+
+
+class _Forked:
+    """A learner started by the template, seen through its stand-in: a pidfd (a kill cannot
+    reach another process that takes the same pid later) and the link that tells how the
+    learner ended. Answers like the part of `subprocess.Popen` LearnerProcess uses."""
+
+    def __init__(self, pidfd: int, link: socket.socket) -> None:
+        self.pidfd = pidfd
+        self.link = link
+        self.code: int | None = None
+        self._inbox = b""
+
+    def kill(self) -> None:
+        try:
+            signal.pidfd_send_signal(self.pidfd, signal.SIGKILL)
+        except (ProcessLookupError, OSError):
+            pass
+
+    def wait(self, timeout: float | None = None) -> int:
+        """The learner's exit code as the stand-in reported it (negative: a signal), or
+        -SIGKILL when the stand-in ended without saying (it was killed)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        if self.link.fileno() < 0 and self.code is None:
+            self.code = -signal.SIGKILL
+        while self.code is None:
+            if b"\n" in self._inbox:
+                line, _, self._inbox = self._inbox.partition(b"\n")
+                try:
+                    reported = json.loads(line).get("exit")
+                except (ValueError, AttributeError):
+                    reported = None
+                if type(reported) is int:
+                    self.code = reported
+                continue
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                raise subprocess.TimeoutExpired("learner", timeout)
+            self.link.settimeout(left)
+            try:
+                data = self.link.recv(4096)
+            except TimeoutError:
+                raise subprocess.TimeoutExpired("learner", timeout) from None
+            except OSError:
+                data = b""
+            if not data:
+                self.code = -signal.SIGKILL
+            self._inbox += data
+        self.close()
+        return self.code
+
+    def close(self) -> None:
+        if self.pidfd >= 0:
+            os.close(self.pidfd)
+            self.pidfd = -1
+        self.link.close()
+
+
+def spawn_template() -> socket.socket:
+    """Start a learner template (template.py) with a learner's environment (NumPy reads its
+    thread settings when it is imported); the socket that asks it for learners. It dies with
+    this process, or when every copy of the socket is closed."""
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    code = "from grader.boundary.template import main; main()"
+    try:
+        _templates.append(subprocess.Popen(
+            [*python_command(code), str(theirs.fileno())], pass_fds=(theirs.fileno(),),
+            env=learner_env(Path("/")), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, start_new_session=True))
+    except OSError:
+        ours.close()
+        raise
+    finally:
+        theirs.close()
+    return ours
+
+
+def use_template(requests: socket.socket | None) -> None:
+    """Offer the preforked level (the learner template behind `requests`) to every learner
+    process started here from now on; None stops offering it."""
+    global _template
+    _template = requests
 
 
 class TaskGroup:

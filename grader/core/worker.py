@@ -74,17 +74,9 @@ def run(job: dict) -> Result:
                       callables=_stub_callables(course.stub_path(exercise.name)), cells=cells)
     try:
         session.spawn()
-        os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
         import pytest
 
-        from grader.core.plugin import GradingPlugin
-
-        plugin = GradingPlugin(exercise, session, seed)
-        code = pytest.main(
-            [str(course.suite_path(exercise.name)), "-q", "--noconftest", "--assert=plain",
-             "--tb=native", "-p", "no:cacheprovider", "-p", "no:stepwise", "-c", os.devnull,
-             "--rootdir", str(course.suites_dir), "-W", "ignore::DeprecationWarning"],
-            plugins=[plugin])
+        plugin, code = run_suite(course, exercise, session, seed)
     finally:
         session.close()
     tests = plugin.ordered_results()
@@ -127,6 +119,24 @@ def run(job: dict) -> Result:
         notebook=cells.origin if cells is not None else None,
         left_out=tuple(LeftOut(**item) for item in job.get("left_out", ())),
     ))
+
+
+def run_suite(course: catalog.Course, exercise: catalog.Exercise, session, seed: int):
+    """Run the exercise's suite in this process against `session` (a `Session`, or anything
+    that answers like one: bench/limit.py's stand-in); the plugin with its results, and
+    pytest's exit code."""
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    import pytest
+
+    from grader.core.plugin import GradingPlugin
+
+    plugin = GradingPlugin(exercise, session, seed)
+    code = pytest.main(
+        [str(course.suite_path(exercise.name)), "-q", "--noconftest", "--assert=plain",
+         "--tb=native", "-p", "no:cacheprovider", "-p", "no:stepwise", "-c", os.devnull,
+         "--rootdir", str(course.suites_dir), "-W", "ignore::DeprecationWarning"],
+        plugins=[plugin])
+    return plugin, code
 
 
 def bounded(result: Result, limit: int = MAX_RESULT_BYTES) -> Result:

@@ -39,8 +39,10 @@ for number, target in enumerate(targets):
 up = here / "up"
 try:
     os.symlink("../" * 12, up)
+    # Its own working folder's parents are there too (in a batch, /tmp/nn-grader-task-*):
+    # empty folders the sandbox made to mount the working folder on.
     others = [name for name in os.listdir(up / "tmp")
-              if name.startswith(("pytest-of-", "nn-grader-task-"))]
+              if name.startswith(("pytest-of-", "nn-grader-task-")) and name not in here.parts]
     if others:
         print("FOUND through ../: /tmp holds", others[:5])
 except OSError:
