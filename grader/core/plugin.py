@@ -11,7 +11,10 @@ and per test), `learner` (the learner-process session, for seeding its NumPy sta
 from __future__ import annotations
 
 import importlib.util
+import time
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -25,8 +28,11 @@ from grader.course.catalog import Exercise
 from grader.feedback import LearnerProblem
 from grader.i18n import _
 from grader.results import (
+    MAX_CHART_TEXT,
     MAX_CHARTS,
+    MAX_MARKS,
     MAX_POINTS,
+    MAX_SERIES,
     Chart,
     ChartKind,
     Details,
@@ -151,7 +157,8 @@ class GradingPlugin:
     @pytest.fixture
     def chart(self, request: pytest.FixtureRequest) -> ChartRecorder:
         return ChartRecorder(self.charts.setdefault(request.node.nodeid, []),
-                             hidden=request.node.get_closest_marker("hidden") is not None)
+                             hidden=request.node.get_closest_marker("hidden") is not None,
+                             session=self.session)
 
     @pytest.fixture(scope="session")
     def reference(self) -> Any:
@@ -196,25 +203,49 @@ class ChartRecorder:
     A hidden test's chart may hold the learner's series and a bound only: the expected values and
     the random inputs are what the test keeps hidden. Anything else is the suite's mistake, an
     error that stops the grading (the worker's exit 3), never a chart that gives the answer away.
+
+    Series, marks and texts beyond the caps a result may hold are cut here, so that a long
+    answer costs the end of its picture rather than a result the reader refuses.
     """
 
-    def __init__(self, charts: list[Chart], hidden: bool) -> None:
+    def __init__(self, charts: list[Chart], hidden: bool,
+                 session: Session | None = None) -> None:
         self._charts = charts
         self._hidden = hidden
+        self._session = session
+
+    @contextmanager
+    def runs(self, seconds: float) -> Iterator[None]:
+        """Calls of the learner's code made only for the picture, after or beside the graded
+        ones: they get at most `seconds` of the test's time, and a call that runs out of it is
+        not remembered as hung. A remembered call gets one second in later tests, so without
+        this a train whose picture needs many calls (slow per call, fast in one) would time
+        out in a later graded test only because of the picture. The suite catches the
+        LearnerProblem and draws nothing; a block ends at its first failed call."""
+        session = self._session
+        deadline, hung = session.test_deadline, set(session.hung)
+        session.test_deadline = min(deadline, time.monotonic() + seconds)
+        try:
+            yield
+        finally:
+            session.hung.intersection_update(hung)
+            session.test_deadline = max(deadline, session.test_deadline)
 
     def __call__(self, kind: str, title: str, x_label: str, y_label: str, series,
                  marks=()) -> None:
         drawn = Chart(
-            kind=ChartKind(kind), title=title, x_label=x_label, y_label=y_label,
-            series=tuple(Series(label, Role(role), _points(
+            kind=ChartKind(kind), title=_cut(title), x_label=_cut(x_label),
+            y_label=_cut(y_label),
+            series=tuple(Series(_cut(label), Role(role), _points(
                 points, pairs=kind == ChartKind.PLANE and role != Role.DATA))
                          for label, role, points in series),
-            marks=tuple(Mark(_short(x), label) for x, label in marks
-                        if _finite(x) is not None))
+            marks=tuple(Mark(_short(x), _cut(label)) for x, label in marks
+                        if _finite(x) is not None)[:MAX_MARKS])
         if self._hidden and not fit_for_hidden(drawn):
             raise ValueError(f"the chart {title!r} of a hidden test holds "
                              f"{', '.join(sorted({s.role.value for s in drawn.series}))} series; "
                              "a hidden test's chart may show only the learner's and a bound")
+        drawn = replace(drawn, series=drawn.series[:MAX_SERIES])
         if len(self._charts) < MAX_CHARTS:
             self._charts.append(drawn)
 
@@ -238,6 +269,10 @@ def _finite(value: Any) -> float | None:
     except (ValueError, TypeError, OverflowError):
         return None
     return number if np.isfinite(number) else None
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= MAX_CHART_TEXT else f"{text[:MAX_CHART_TEXT - 1]}\u2026"
 
 
 def _short(value: float) -> float:

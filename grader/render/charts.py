@@ -25,6 +25,7 @@ from grader.results import Chart, ChartKind, Role, Series
 WIDTH, HEIGHT = 400, 260
 LEFT, RIGHT, TOP, BOTTOM = 52, 12, 12, 42
 LIMIT = 10_000.0  # a pixel coordinate beyond this is as good as off the chart
+REACH = 1e300  # a range is cut to this either side of 0, so that its width stays a float
 SHOWN_BARS = 12  # bars a text alternative lists one by one
 
 ROLE_WORDS = {Role.LEARNER: N_("Yours"), Role.REFERENCE: N_("The course's"),
@@ -100,7 +101,8 @@ class _Frame:
         if chart.kind is ChartKind.BARS:
             xs = [x for series in chart.series for x, _y in series.points] or [0.0]
             ys = [y for series in chart.series for _x, y in series.points] + [0.0]
-            return cls((min(xs) - 0.5, max(xs) + 0.5), _padded(min(ys), max(ys), bottom=False))
+            return cls(_padded(min(xs) - 0.5, max(xs) + 0.5, bottom=True, room=0.0),
+                       _padded(min(ys), max(ys), bottom=False))
         shown = [series for series in chart.series if series.role is Role.DATA] \
             if chart.kind is ChartKind.PLANE else []
         points = [point for series in shown or chart.series for point in series.points]
@@ -120,7 +122,10 @@ class _Frame:
 
 
 def _padded(low: float, high: float, bottom: bool, room: float = 0.05) -> tuple[float, float]:
-    """The range with `room` (a share of it) on each side (above only, for bars on 0)."""
+    """The range with `room` (a share of it) on each side (above only, for bars on 0), cut to
+    REACH: values near the largest float (a learner's 1e308 and -1e308) would make the width
+    infinite and every coordinate nan; beyond REACH they are drawn at the chart's edge."""
+    low, high = min(max(low, -REACH), REACH), min(max(high, -REACH), REACH)
     if high - low < 1e-12 * max(1.0, abs(high)):
         low, high = low - max(0.5, abs(low) * 0.1), high + max(0.5, abs(high) * 0.1)
     room = (high - low) * room

@@ -195,6 +195,7 @@ def check_random(submission, name, rng):
 
 # The x range the report draws a function over: -4 to 4 in steps of 0.05, with 0 exactly.
 CHART_X = np.arange(-80, 81) / 20
+CHART_SECONDS = 1.0  # the call for the picture gets this much of the test's time
 
 
 def draw_if_different(chart, submission, name, always=False):
@@ -203,7 +204,9 @@ def draw_if_different(chart, submission, name, always=False):
     shape (a sigmoid for tanh, a leaky relu) shows at a glance. Drawn from one more call of the
     learner's function, after the test has judged it; a call that fails draws nothing."""
     try:
-        values = numbers(element_wise_call(getattr(submission, name), CHART_X.copy()), name)
+        with chart.runs(CHART_SECONDS):
+            values = numbers(element_wise_call(getattr(submission, name), CHART_X.copy()),
+                             name)
     except (LearnerProblem, AssertionError):
         return
     right = RIGHT[name](CHART_X)

@@ -506,7 +506,11 @@ def draw_training(chart, submission, learner, result, course, seconds):
     after the grading and only for a train fast enough that running it again costs no test
     its time; the boundary is the graded run's."""
     X, y = COURSE_FEATURES, COURSE_TARGETS
-    curve = [] if seconds > CHART_SECONDS else error_curve(submission, learner, X, y)
+    if seconds > CHART_SECONDS:
+        curve = []
+    else:
+        with chart.runs(CURVE_SECONDS + CHART_SECONDS):
+            curve = error_curve(submission, learner, X, y)
     if curve:
         chart("curve", _("The mean error after each epoch"), _("epochs"), _("mean error"),
               [("", "reference", [(epoch, mean_error(X, y, *state))
@@ -525,8 +529,8 @@ def error_curve(submission, learner, X, y):
     for epochs in CURVE_EPOCHS:
         if time.monotonic() - started > CURVE_SECONDS:
             break
-        learner.seed_numpy(COURSE_SEED)
         try:
+            learner.seed_numpy(COURSE_SEED)
             found = weights_of(submission.train(X, y, epochs, LEARNRATE))
         except LearnerProblem:
             break
@@ -554,7 +558,7 @@ def line_ends(weights, bias):
     length = float(np.hypot(*weights))
     if not np.isfinite(length) or not np.isfinite(bias) or length == 0:
         return []
-    foot = -bias * weights / length**2
+    foot = -(bias / length) * (weights / length)  # length**2 overflows for weights of 1e200
     along = np.array([-weights[1], weights[0]]) / length
     reach = 10.0 + float(np.abs(foot).sum())
     return [foot - reach * along, foot + reach * along]
@@ -616,15 +620,16 @@ def draw_accuracy(chart, submission, learner, X, y, seed, reference_accuracy, se
     if seconds > CHART_SECONDS:
         return
     reached = []
-    for epochs in CHART_EPOCHS:
-        learner.seed_numpy(seed)
-        try:
-            found = weights_of(submission.train(X, y, epochs, LEARNRATE))
-        except LearnerProblem:
-            return
-        if found is None:
-            return
-        reached.append((epochs, accuracy(X, y, *found)))
+    with chart.runs(CURVE_SECONDS):
+        for epochs in CHART_EPOCHS:
+            try:
+                learner.seed_numpy(seed)
+                found = weights_of(submission.train(X, y, epochs, LEARNRATE))
+            except LearnerProblem:
+                return
+            if found is None:
+                return
+            reached.append((epochs, accuracy(X, y, *found)))
     needed = reference_accuracy - ACCURACY_SLACK
     chart("curve", _("Accuracy of your train on a random data set"),
           _("epochs"), _("accuracy"),

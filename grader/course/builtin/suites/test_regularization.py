@@ -203,6 +203,7 @@ def test_gradient_examples(submission, chart):
 # The chart of gradient_examples: each penalty's gradient over a range of weights, lam = 0.1.
 CHART_WEIGHTS = np.linspace(-2.0, 2.0, 41)  # 0 among them, where L1's gradient is 0
 CHART_LAM = 0.1
+CHART_SECONDS = 1.0  # each call for the picture gets this much of the test's time
 
 
 def draw_gradients(chart, submission):
@@ -213,8 +214,9 @@ def draw_gradients(chart, submission):
     yours = []
     for kind in ("l1", "l2"):
         try:
-            values = numbers(getattr(submission, f"{kind}_gradient")(CHART_WEIGHTS.copy(),
-                                                                     CHART_LAM), "gradient")
+            with chart.runs(CHART_SECONDS):
+                values = numbers(getattr(submission, f"{kind}_gradient")(CHART_WEIGHTS.copy(),
+                                                                         CHART_LAM), "gradient")
         except (LearnerProblem, AssertionError):
             return
         if values.shape != CHART_WEIGHTS.shape:
