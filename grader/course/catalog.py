@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader import i18n
+from grader.i18n import N_, _
 
 COURSE_FILE = "course.toml"
 BUILTIN_DIR = Path(__file__).resolve().parent / "builtin"
@@ -118,18 +119,55 @@ class UnknownExercise(LookupError):
     """Raised for a name the course does not know; the message lists the valid ones."""
 
     def __init__(self, name: str, valid: list[str] | None = None) -> None:
-        valid = names() if valid is None else valid
-        super().__init__(f"unknown exercise {name!r}; choose one of: {', '.join(valid)}")
+        super().__init__(name)
         self.name = name
+        self.valid = names() if valid is None else valid
+
+    def __str__(self) -> str:
+        return _("unknown exercise {name!r}; choose one of: {names}").format(
+            name=self.name, names=i18n.listing(self.valid))
+
+
+@dataclass(frozen=True)
+class Said:
+    """A sentence about a course folder, kept as its English message and its values and
+    translated each time it is shown: a course may be checked before the language is chosen
+    (a loader's cache, a grading job) and shown to commands in either language. A value is
+    shown as it is, a Said as its own sentence, a tuple as a list in the language spoken."""
+
+    message: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, message: str, **values: object) -> Said:
+        return cls(message, tuple(values.items()))
+
+    def __str__(self) -> str:
+        return _(self.message).format(**{name: _value(value) for name, value in self.values})
+
+
+def _value(value: object) -> object:
+    if isinstance(value, Said):
+        return str(value)
+    if isinstance(value, tuple):
+        return i18n.listing(value)
+    return value
 
 
 class CourseError(Exception):
     """The course cannot be used; each line of the message is one problem, naming the file,
-    the exercise and the field."""
+    the exercise and the field, in the language spoken when it is read."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+    def __init__(self, said: list[Said]) -> None:
+        super().__init__(said)
+        self.said = tuple(said)
+
+    @property
+    def problems(self) -> list[str]:
+        return [str(problem) for problem in self.said]
+
+    def __str__(self) -> str:
+        return "\n".join(self.problems)
 
 
 def load(folder: Path, *, empty_ok: bool = False) -> Course:
@@ -210,8 +248,24 @@ def _same(one: Path, other: Path) -> bool:
 EXERCISE_FIELDS = ("name", "title", "section", "points", "task", "hints", "equivalent")
 COURSE_FIELDS = ("title", "description")
 EQUIVALENT_FIELDS = ("mutant", "reason")
-_REQUIRED_TEXT = {"title": "a title", "section": "the name of a section",
-                  "task": "a one-line task"}
+# The texts an exercise needs: what to say when one is missing, and when it is not a text.
+_REQUIRED_TEXT = {
+    "title": (N_("{path}: {exercise} has no title; add title = \"...\", a title."),
+              N_("{path}: the title of {exercise} must be a non-empty text, and it is "
+                 "{value}.")),
+    "section": (N_("{path}: {exercise} has no section; add section = \"...\", the name of a "
+                   "section."),
+                N_("{path}: the section of {exercise} must be a non-empty text, and it is "
+                   "{value}.")),
+    "task": (N_("{path}: {exercise} has no task; add task = \"...\", a one-line task."),
+             N_("{path}: the task of {exercise} must be a non-empty text, and it is {value}.")),
+}
+# What an exercise lacks when one of its files is missing.
+_MISSING_FILE = {
+    "stub": N_("{path}: exercise \u201c{name}\u201d has no stub: {file} is missing."),
+    "solution": N_("{path}: exercise \u201c{name}\u201d has no solution: {file} is missing."),
+    "suite": N_("{path}: exercise \u201c{name}\u201d has no suite: {file} is missing."),
+}
 
 
 def valid_name(name: object) -> bool:
@@ -224,20 +278,22 @@ def _load(root: Path, *, stubs_dir: Path, solutions_dir: Path, builtin: bool,
           empty_ok: bool = False) -> Course:
     path = root / COURSE_FILE
     data = _read(root, path)
-    problems: list[str] = []
+    problems: list[Said] = []
     title, description = _course_table(data, path, problems)
     for key in data:
         if key not in ("course", "exercise"):
-            problems.append(f"{path}: unknown table or key \u201c{key}\u201d; a course file "
-                            "holds one [course] table and [[exercise]] tables.")
+            problems.append(Said.of(N_("{path}: unknown table or key \u201c{key}\u201d; a course "
+                                       "file holds one [course] table and [[exercise]] tables."),
+                                    path=path, key=key))
     entries = data.get("exercise", [])
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        problems.append(f"{path}: \u201cexercise\u201d must be a list of tables, each "
-                        "written [[exercise]].")
+        problems.append(Said.of(N_("{path}: \u201cexercise\u201d must be a list of tables, each "
+                                   "written [[exercise]]."), path=path))
         entries = []
     if not entries and not empty_ok:
-        problems.append(f"{path} lists no exercise; add an [[exercise]] table (`grader new "
-                        "NAME` writes one, with its stub, solution and suite).")
+        problems.append(Said.of(N_("{path} lists no exercise; add an [[exercise]] table "
+                                   "(`grader new NAME` writes one, with its stub, solution and "
+                                   "suite)."), path=path))
     found: list[Exercise] = []
     first_at: dict[str, int] = {}
     for number, entry in enumerate(entries, start=1):
@@ -245,19 +301,20 @@ def _load(root: Path, *, stubs_dir: Path, solutions_dir: Path, builtin: bool,
         if exercise is None:
             continue
         if exercise.name in first_at:
-            problems.append(f"{path}: exercises {first_at[exercise.name]} and {number} are "
-                            f"both named \u201c{exercise.name}\u201d; each name must be "
-                            "unique.")
+            problems.append(Said.of(N_("{path}: exercises {first} and {number} are both named "
+                                       "\u201c{name}\u201d; each name must be unique."),
+                                    path=path, first=first_at[exercise.name], number=number,
+                                    name=exercise.name))
             continue
         first_at[exercise.name] = number
         found.append(exercise)
-        files = ((stubs_dir / f"{exercise.name}.py", "stub"),
-                 (solutions_dir / f"{exercise.name}.py", "solution"),
-                 (root / "suites" / f"test_{exercise.name}.py", "suite"))
-        for file, what in files:
+        files = {"stub": stubs_dir / f"{exercise.name}.py",
+                 "solution": solutions_dir / f"{exercise.name}.py",
+                 "suite": root / "suites" / f"test_{exercise.name}.py"}
+        for what, file in files.items():
             if not file.is_file():
-                problems.append(f"{path}: exercise \u201c{exercise.name}\u201d has no {what}: "
-                                f"{file} is missing.")
+                problems.append(Said.of(_MISSING_FILE[what], path=path, name=exercise.name,
+                                        file=file))
     if problems:
         raise CourseError(problems)
     return Course(root=root, title=title, description=description, exercises=tuple(found),
@@ -266,90 +323,113 @@ def _load(root: Path, *, stubs_dir: Path, solutions_dir: Path, builtin: bool,
 
 def _read(root: Path, path: Path) -> dict:
     if not root.is_dir():
-        raise CourseError([f"{root} is not a course folder: there is no such folder."])
+        raise CourseError([Said.of(N_("{root} is not a course folder: there is no such "
+                                      "folder."), root=root)])
     try:
         text = path.read_bytes()
     except FileNotFoundError:
-        raise CourseError([f"{root} is not a course folder: it has no {COURSE_FILE}."]) \
-            from None
+        raise CourseError([Said.of(N_("{root} is not a course folder: it has no {file}."),
+                                   root=root, file=COURSE_FILE)]) from None
     except OSError as error:
-        raise CourseError([f"{path} cannot be read: {error.strerror}."]) from None
+        raise CourseError([Said.of(N_("{path} cannot be read: {reason}."), path=path,
+                                   reason=error.strerror)]) from None
     try:
         return tomllib.loads(text.decode("utf-8"))
     except UnicodeDecodeError:
-        raise CourseError([f"{path} is not UTF-8 text; save it as UTF-8."]) from None
+        raise CourseError([Said.of(N_("{path} is not UTF-8 text; save it as UTF-8."),
+                                   path=path)]) from None
     except tomllib.TOMLDecodeError as error:
-        raise CourseError([f"{path} is not valid TOML: {error}."]) from None
+        raise CourseError([Said.of(N_("{path} is not valid TOML: {error}."), path=path,
+                                   error=error)]) from None
 
 
-def _course_table(data: dict, path: Path, problems: list[str]) -> tuple[str, str]:
+def _course_table(data: dict, path: Path, problems: list[Said]) -> tuple[str, str]:
     table = data.get("course")
     if not isinstance(table, dict):
-        problems.append(f"{path} has no [course] table; start the file with [course] and a "
-                        "title = \"...\" line.")
+        problems.append(Said.of(N_("{path} has no [course] table; start the file with [course] "
+                                   "and a title = \"...\" line."), path=path))
         return "", ""
     for key in table:
         if key not in COURSE_FIELDS:
-            problems.append(f"{path}: the [course] table has an unknown field "
-                            f"\u201c{key}\u201d; its fields are: {', '.join(COURSE_FIELDS)}.")
+            problems.append(Said.of(N_("{path}: the [course] table has an unknown field "
+                                       "\u201c{key}\u201d; its fields are: {fields}."),
+                                    path=path, key=key, fields=COURSE_FIELDS))
     title = table.get("title")
-    if not _text(title):
-        problems.append(f"{path}: the [course] table needs a title, a non-empty text "
-                        f"(title = \"...\"), and it has {_shown(title)}.")
+    if title is None:
+        problems.append(Said.of(N_("{path}: the [course] table needs a title, a non-empty text "
+                                   "(title = \"...\"), and it has none."), path=path))
+    elif not _text(title):
+        problems.append(Said.of(N_("{path}: the [course] table needs a title, a non-empty text "
+                                   "(title = \"...\"), and it has {value}."),
+                                path=path, value=_shown(title)))
     description = table.get("description", "")
     if not isinstance(description, str):
-        problems.append(f"{path}: the description of the [course] table must be a text, and "
-                        f"it is {_shown(description)}.")
+        problems.append(Said.of(N_("{path}: the description of the [course] table must be a "
+                                   "text, and it is {value}."),
+                                path=path, value=_shown(description)))
         description = ""
     return title if _text(title) else "", description
 
 
-def _exercise(entry: dict, number: int, path: Path, problems: list[str]) -> Exercise | None:
-    """The entry as an Exercise, or None with its problems added."""
+def _exercise(entry: dict, number: int, path: Path, problems: list[Said]) -> Exercise | None:
+    """The entry as an Exercise, or None with its problems added. The entry is named in the
+    messages by a phrase that holds the word "exercise" (by its name, or by its number when it
+    has none), so that a translation orders the whole phrase, not a bare name."""
     name = entry.get("name")
-    which = f"\u201c{name}\u201d" if isinstance(name, str) and name else f"number {number}"
+    if isinstance(name, str) and name:
+        which = Said.of(N_("exercise \u201c{name}\u201d"), name=name)
+    else:
+        which = Said.of(N_("exercise number {number}"), number=number)
     before = len(problems)
     for key in entry:
         if key not in EXERCISE_FIELDS:
-            problems.append(f"{path}: exercise {which} has an unknown field \u201c{key}\u201d; "
-                            f"the fields are: {', '.join(EXERCISE_FIELDS)}.")
+            problems.append(Said.of(N_("{path}: {exercise} has an unknown field "
+                                       "\u201c{key}\u201d; the fields are: {fields}."),
+                                    path=path, exercise=which, key=key,
+                                    fields=EXERCISE_FIELDS))
     if "name" not in entry:
-        problems.append(f"{path}: exercise {which} has no name; add name = \"...\", a Python "
-                        "identifier (it names the files exercises/NAME.py and so on).")
+        problems.append(Said.of(N_("{path}: {exercise} has no name; add name = \"...\", a "
+                                   "Python identifier (it names the files exercises/NAME.py and "
+                                   "so on)."), path=path, exercise=which))
     elif not valid_name(name):
-        problems.append(f"{path}: the name of exercise {which} must be a Python identifier "
-                        "(letters, digits and underscores, not starting with a digit, not a "
-                        f"keyword), and it is {_shown(name)}.")
-    for field, what in _REQUIRED_TEXT.items():
+        problems.append(Said.of(N_("{path}: the name of {exercise} must be a Python identifier "
+                                   "(letters, digits and underscores, not starting with a digit, "
+                                   "not a keyword), and it is {value}."),
+                                path=path, exercise=which, value=_shown(name)))
+    for field, (missing, wrong) in _REQUIRED_TEXT.items():
         if field not in entry:
-            problems.append(f"{path}: exercise {which} has no {field}; add {field} = "
-                            f"\"...\", {what}.")
+            problems.append(Said.of(missing, path=path, exercise=which))
         elif not _text(entry[field]):
-            problems.append(f"{path}: the {field} of exercise {which} must be a non-empty "
-                            f"text, and it is {_shown(entry[field])}.")
+            problems.append(Said.of(wrong, path=path, exercise=which,
+                                    value=_shown(entry[field])))
     points = entry.get("points")
     if "points" not in entry:
-        problems.append(f"{path}: exercise {which} has no points; add points = N, a positive "
-                        "number.")
+        problems.append(Said.of(N_("{path}: {exercise} has no points; add points = N, a positive "
+                                   "number."), path=path, exercise=which))
     elif isinstance(points, bool) or not isinstance(points, (int, float)) \
             or not math.isfinite(points) or points <= 0:
-        problems.append(f"{path}: the points of exercise {which} must be a positive number, "
-                        f"and they are {_shown(points)}.")
+        problems.append(Said.of(N_("{path}: the points of {exercise} must be a positive number, "
+                                   "and they are {value}."),
+                                path=path, exercise=which, value=_shown(points)))
     hints = entry.get("hints")
     if "hints" not in entry:
-        problems.append(f"{path}: exercise {which} has no hints; add hints = [\"...\"], a list "
-                        "of at least one hint, the first one shown first.")
+        problems.append(Said.of(N_("{path}: {exercise} has no hints; add hints = [\"...\"], a "
+                                   "list of at least one hint, the first one shown first."),
+                                path=path, exercise=which))
     elif not isinstance(hints, list):
-        problems.append(f"{path}: the hints of exercise {which} must be a list of texts, and "
-                        f"they are {_shown(hints)}.")
+        problems.append(Said.of(N_("{path}: the hints of {exercise} must be a list of texts, and "
+                                   "they are {value}."),
+                                path=path, exercise=which, value=_shown(hints)))
     elif not hints:
-        problems.append(f"{path}: the hint list of exercise {which} is empty; give it at least "
-                        "one hint.")
+        problems.append(Said.of(N_("{path}: the hint list of {exercise} is empty; give it at "
+                                   "least one hint."), path=path, exercise=which))
     else:
         for position, hint in enumerate(hints, start=1):
             if not _text(hint):
-                problems.append(f"{path}: hint {position} of exercise {which} must be a "
-                                f"non-empty text, and it is {_shown(hint)}.")
+                problems.append(Said.of(N_("{path}: hint {position} of {exercise} must be a "
+                                           "non-empty text, and it is {value}."),
+                                        path=path, position=position, exercise=which,
+                                        value=_shown(hint)))
     equivalent = _equivalents(entry.get("equivalent", []), which, path, problems)
     if len(problems) > before:
         return None
@@ -357,28 +437,45 @@ def _exercise(entry: dict, number: int, path: Path, problems: list[str]) -> Exer
                     task=entry["task"], hints=tuple(hints), equivalent=equivalent)
 
 
-def _equivalents(entries: object, which: str, path: Path,
-                 problems: list[str]) -> tuple[Equivalent, ...]:
+def _equivalents(entries: object, which: Said, path: Path,
+                 problems: list[Said]) -> tuple[Equivalent, ...]:
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        problems.append(f"{path}: the equivalent mutants of exercise {which} must be tables, "
-                        "each written [[exercise.equivalent]] with a mutant and a reason.")
+        problems.append(Said.of(N_("{path}: the equivalent mutants of {exercise} must be tables, "
+                                   "each written [[exercise.equivalent]] with a mutant and a "
+                                   "reason."), path=path, exercise=which))
         return ()
     found = []
     for position, entry in enumerate(entries, start=1):
         for key in entry:
             if key not in EQUIVALENT_FIELDS:
-                problems.append(f"{path}: equivalent mutant {position} of exercise {which} has "
-                                f"an unknown field \u201c{key}\u201d; its fields are: "
-                                f"{', '.join(EQUIVALENT_FIELDS)}.")
+                problems.append(Said.of(N_("{path}: equivalent mutant {position} of {exercise} "
+                                           "has an unknown field \u201c{key}\u201d; its fields "
+                                           "are: {fields}."),
+                                        path=path, position=position, exercise=which, key=key,
+                                        fields=EQUIVALENT_FIELDS))
         mutant, reason = entry.get("mutant"), entry.get("reason")
-        if not _text(mutant):
-            problems.append(f"{path}: equivalent mutant {position} of exercise {which} needs "
-                            "the mutant's id, a non-empty text (as `grader dev mutate` prints "
-                            f"it), and it has {_shown(mutant)}.")
-        if not _text(reason):
-            problems.append(f"{path}: equivalent mutant {position} of exercise {which} needs a "
-                            "reason, a non-empty text saying why it computes the same as the "
-                            f"solution, and it has {_shown(reason)}.")
+        if mutant is None:
+            problems.append(Said.of(N_("{path}: equivalent mutant {position} of {exercise} needs "
+                                       "the mutant's id, a non-empty text (as `grader dev mutate` "
+                                       "prints it), and it has none."),
+                                    path=path, position=position, exercise=which))
+        elif not _text(mutant):
+            problems.append(Said.of(N_("{path}: equivalent mutant {position} of {exercise} needs "
+                                       "the mutant's id, a non-empty text (as `grader dev mutate` "
+                                       "prints it), and it has {value}."),
+                                    path=path, position=position, exercise=which,
+                                    value=_shown(mutant)))
+        if reason is None:
+            problems.append(Said.of(N_("{path}: equivalent mutant {position} of {exercise} needs "
+                                       "a reason, a non-empty text saying why it computes the "
+                                       "same as the solution, and it has none."),
+                                    path=path, position=position, exercise=which))
+        elif not _text(reason):
+            problems.append(Said.of(N_("{path}: equivalent mutant {position} of {exercise} needs "
+                                       "a reason, a non-empty text saying why it computes the "
+                                       "same as the solution, and it has {value}."),
+                                    path=path, position=position, exercise=which,
+                                    value=_shown(reason)))
         if _text(mutant) and _text(reason):
             found.append(Equivalent(mutant=mutant, reason=reason))
     return tuple(found)
@@ -389,8 +486,6 @@ def _text(value: object) -> bool:
 
 
 def _shown(value: object) -> str:
-    """A value from the file as the author wrote it, for a message (or that it is missing)."""
-    if value is None:
-        return "none"
+    """A value from the file as the author wrote it, for a message."""
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
