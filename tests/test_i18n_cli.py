@@ -59,9 +59,10 @@ def _strings(path: Path) -> list[str]:
 
 
 def course_texts() -> str:
-    """Every text of the course's files (suites, catalog, stubs, solutions), which this step
-    does not translate, one per line, whitespace made single."""
-    roots = [course.PACKAGE_DIR / "course", course.stub_path("softmax").parent,
+    """Every text of the built-in course's own files (suites, course.toml, stubs, solutions),
+    which a verdict may quote as code or data, one per line, whitespace made single. The
+    grader's modules under grader/course/ are not among them: their English is a leak."""
+    roots = [course.PACKAGE_DIR / "course" / "builtin", course.stub_path("softmax").parent,
              course.solution_path("softmax").parent]
     found = {path for root in roots for pattern in ("**/*.py", "**/*.toml")
              for path in root.glob(pattern)}

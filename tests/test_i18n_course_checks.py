@@ -4,18 +4,14 @@ A broken course.toml is reported by every command given the course (`list`, `dev
 `report`): in Chinese with --lang zh, in English with --lang en, in one process, whatever
 language was spoken when the course was first checked.
 
-The English detector of test_i18n_cli.py passes over the course's own texts, and it reads
-grader/course/ as the course's; the checks' messages live there (grader/course/catalog.py),
-so here they are taken out of what it passes over: an English check is a leak.
+The English detector of test_i18n_cli.py passes over the built-in course's own texts only, so
+an English check (grader/course/catalog.py) is a leak.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import test_course_folders
-import test_i18n_cli
 from test_course_folders import LAST_HINT, NAME, _broken
 from test_i18n_cli import english_sentences
 
@@ -23,16 +19,12 @@ from grader import i18n
 from grader.course import catalog
 
 course = test_course_folders.course  # the fixture: a course of two exercises made by `grader new`
-_CHECKS = {" ".join(text.split()) for text in test_i18n_cli._strings(Path(catalog.__file__))}
-COURSE_TEXTS_WITHOUT_CHECKS = "\n".join(
-    text for text in test_i18n_cli.COURSE_TEXTS.split("\n") if text not in _CHECKS)
 
 
 @pytest.fixture(autouse=True)
-def checks_are_not_course_texts(monkeypatch):
+def english_afterwards(monkeypatch):
     for name in ("LANG", "LC_ALL", "LC_MESSAGES", "NN_GRADER_LANG"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(test_i18n_cli, "COURSE_TEXTS", COURSE_TEXTS_WITHOUT_CHECKS)
     yield
     i18n.use(i18n.ENGLISH)
 
@@ -90,8 +82,7 @@ def test_each_mistake_in_course_toml_is_reported_in_chinese(run_cli, course, cas
     assert english_sentences(outcome.stderr) == []
 
 
-def test_the_detector_here_counts_an_english_check_as_a_leak(run_cli, course):
-    """Without the English checks among the texts it passes over, the detector sees them."""
+def test_the_detector_counts_an_english_check_as_a_leak(run_cli, course):
     _broken(course, "points = 10", "points = -1")
     english = run_cli("--lang", "en", "--course", course, "list").stderr
     assert "must be a positive number, and they are -1." in english
