@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +17,25 @@ from grader.results import Result
 TESTS_DIR = Path(__file__).resolve().parent
 CORPUS_DIR = TESTS_DIR.parent / "grader" / "course" / "builtin" / "corpus"
 CASES_DIR = TESTS_DIR / "cases"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright. A missing one fails the tests that need it, with
+    the reason: a missing browser never passes as a skipped test, and no browser is downloaded."""
+    chromium = (os.environ.get("NN_GRADER_CHROMIUM") or shutil.which("chromium")
+                or "/usr/bin/chromium")
+    assert Path(chromium).is_file(), "Chromium is missing: apt-get install chromium"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS,
+                                              headless=True)
+        yield launched
+        launched.close()
 
 
 @dataclass

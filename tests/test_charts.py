@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -44,9 +42,6 @@ from grader.results import (
 pytest_plugins = ["pytester"]
 
 SCHEMA = json.loads((course.PACKAGE_DIR / "result.schema.json").read_text(encoding="utf-8"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
 
 
 def _curve(role: Role = Role.REFERENCE) -> Chart:
@@ -383,20 +378,6 @@ def test_the_hidden_training_chart_shows_the_learners_accuracy_and_the_bound_onl
     assert 'data-visibility="hidden"' in page.split('id="test-test_train"')[1][:200]
     assert re.findall(r'<polyline class="(\w+)"', article) == ["learner", "bound"]
     assert "<circle" not in article, "the random data set is not drawn"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = (os.environ.get("NN_GRADER_CHROMIUM") or shutil.which("chromium")
-                or "/usr/bin/chromium")
-    assert Path(chromium).is_file(), "Chromium is missing: apt-get install chromium"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS,
-                                              headless=True)
-        yield launched
-        launched.close()
 
 
 @pytest.mark.chromium

@@ -5,17 +5,12 @@ temporary files (pytest --basetemp=DIR keeps them) for a person to look at."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from grader import i18n
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
 WRONG_SOFTMAX = "import numpy as np\n\n\ndef softmax(L):\n    L = np.asarray(L, dtype=float)\n" \
                 "    return L ** 2 / np.sum(L ** 2)\n"
 RIGHT_SOFTMAX = "import numpy as np\n\n\ndef softmax(L):\n    e = np.exp(L)\n" \
@@ -30,21 +25,6 @@ def english_afterwards(monkeypatch):
         monkeypatch.delenv(name, raising=False)
     yield
     i18n.use(i18n.ENGLISH)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium driven by Playwright; a missing one fails the tests with the reason."""
-    chromium = (os.environ.get("NN_GRADER_CHROMIUM") or shutil.which("chromium")
-                or "/usr/bin/chromium")
-    assert Path(chromium).is_file(), "Chromium is missing: apt-get install chromium"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS,
-                                              headless=True)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import jsonschema
 import nbformat
 import pytest
 from nbformat import v4
-from test_report_html import _ready, browser, tab  # noqa: F401 (fixtures)
+from test_report_html import tab  # noqa: F401 (a fixture)
 
 from grader.core import grading
 from grader.course import paths as course
@@ -236,7 +236,6 @@ def notebook_reports(tmp_path_factory):
 def test_a_notebooks_report_in_chromium(tab, notebook_reports, kind, width):  # noqa: F811
     folder, results = notebook_reports
     result = results[kind]
-    tab = _ready(tab)
     page = tab.open(folder / f"{kind}.html", width)
     panel = page.locator("section.left-out")
     assert panel.is_visible()
@@ -261,7 +260,6 @@ def test_the_verdict_shown_inside_jupyter_in_chromium(tab, notebook_reports, tmp
     page_file.write_text("<!DOCTYPE html><html lang=en><meta charset=utf-8><title>n</title><body>"
                          + render_html.inline(result, next_step="Stuck? `hint(\"softmax\")`")
                          + "</body></html>", encoding="utf-8")
-    tab = _ready(tab)
     page = tab.open(page_file, width)
     block = page.locator("div.nn-grader")
     assert block.count() == 1 and block.is_visible()
