@@ -176,11 +176,13 @@ def test_the_hostile_corpus_as_a_class_is_contained_on_the_fast_path(short_limit
 def _templates_left() -> list[str]:
     """Command lines of the learner templates (and their forks) below this process still
     running. Vetting the level made this process a subreaper (process.LearnerProcess.start),
-    so what the pool's zygote left behind would have been adopted here."""
+    so what the pool's zygote left behind would have been adopted here. The template this
+    process started for itself (a test grading in-process at the preforked level) is not one."""
+    own = {template.pid for template in process._templates}
     deadline = time.monotonic() + 5
     while True:
         found = []
-        for pid in _descendants(os.getpid()):
+        for pid in set(_descendants(os.getpid())) - own:
             try:
                 with open(f"/proc/{pid}/cmdline", "rb") as handle:
                     command = handle.read()

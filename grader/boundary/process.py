@@ -34,6 +34,9 @@ _working_levels: dict[str | None, Level] = {}
 # The learner template's request socket, where the batch pool started one (use_template).
 _template: socket.socket | None = None
 _templates: list[subprocess.Popen] = []  # kept, as the templates run until this process ends
+# One this process started for jobs that name the preforked level themselves: offered to no
+# other job, so that a job asking for another level still gets that level.
+_own_template: socket.socket | None = None
 _CGROUP_PREFIX = "nn-grader-"
 
 
@@ -209,25 +212,31 @@ class LearnerProcess:
                          theirs: socket.socket) -> None:
         """Ask the learner template for a learner (see template.py) and send it `config`;
         without one, start a template for this process first."""
+        global _own_template
         link, link_theirs = socket.socketpair()
         self.sock, self.level = ours, level
         try:
-            if _template is None:
-                use_template(spawn_template())
+            if _template is None and _own_template is None:
+                _own_template = spawn_template()
+            requests = _template or _own_template
             request = json.dumps({"cgroup": self.tasks.path if self.tasks else None}).encode()
             fds = [link_theirs.fileno(), theirs.fileno(), self.output_fd]
             try:
-                socket.send_fds(_template, [request], fds)
+                socket.send_fds(requests, [request], fds)
             except OSError:
                 if not _templates:  # the pool's template is gone: the next level serves
                     raise
                 # This process's own template is gone (a sweep of its descendants after a
                 # learner at the process level kills it too): start another.
-                _template.close()
+                requests.close()
                 for gone in _templates:
                     gone.poll()  # reaped
-                use_template(spawn_template())
-                socket.send_fds(_template, [request], fds)
+                if requests is _template:
+                    use_template(spawn_template())
+                    requests = _template
+                else:
+                    requests = _own_template = spawn_template()
+                socket.send_fds(requests, [request], fds)
             link_theirs.close()
             theirs.close()
             link.settimeout(HELLO_SECONDS)
