@@ -49,12 +49,16 @@ REQUEST_BYTES = 4096
 LEARNER_FD = 3  # the learner socket's number in L
 _SIGNALS = [number for number in signal.valid_signals()
             if number not in (signal.SIGKILL, signal.SIGSTOP)]
+_INHERITED_IGNORED: set[int] = set()
 
 
 def main() -> None:
     """Serve requests on the inherited socket (argv[1]) until every grading process and the
     zygote have closed theirs."""
     requests = socket.socket(fileno=int(sys.argv[1]))
+    # What a fresh learner would inherit from the grading process: signals it ignores.
+    _INHERITED_IGNORED.update(number for number in _SIGNALS
+                              if signal.getsignal(number) is signal.SIG_IGN)
     confine.die_with_parent()
     confine.make_undumpable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -116,7 +120,7 @@ def _stand_in(requests: socket.socket, data: bytes, fds: list[int]) -> None:
         requests.close()
         confine.die_with_parent()
         for number in _SIGNALS:
-            _default(number)
+            _default(number, signal.SIG_IGN if number in _INHERITED_IGNORED else signal.SIG_DFL)
         os.setsid()
         request = json.loads(data)
         if request.get("cgroup"):
