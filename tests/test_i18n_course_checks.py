@@ -13,20 +13,12 @@ from __future__ import annotations
 import pytest
 import test_course_folders
 from test_course_folders import LAST_HINT, NAME, _broken
-from test_i18n_cli import english_sentences
+from test_i18n_cli import english_afterwards, english_sentences  # noqa: F401 (a fixture)
 
 from grader import i18n
 from grader.course import catalog
 
 course = test_course_folders.course  # the fixture: a course of two exercises made by `grader new`
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards(monkeypatch):
-    for name in ("LANG", "LC_ALL", "LC_MESSAGES", "NN_GRADER_LANG"):
-        monkeypatch.delenv(name, raising=False)
-    yield
-    i18n.use(i18n.ENGLISH)
 
 
 # A mistake in course.toml and the whole Chinese sentence that reports it ({toml}: the file).

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_i18n_cli import english_afterwards  # noqa: F401 (an autouse fixture)
 
 from grader import i18n
 
@@ -17,14 +18,6 @@ RIGHT_SOFTMAX = "import numpy as np\n\n\ndef softmax(L):\n    e = np.exp(L)\n" \
                 "    return e / e.sum()\n"
 # Elements whose text the grader writes in Chinese on each page.
 CHINESE_ON = {"learner": ["h2", ".verdict", "footer"], "class": ["h1", "h2", "footer"]}
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards(monkeypatch):
-    for name in ("LANG", "LC_ALL", "LC_MESSAGES", "NN_GRADER_LANG"):
-        monkeypatch.delenv(name, raising=False)
-    yield
-    i18n.use(i18n.ENGLISH)
 
 
 @pytest.fixture
