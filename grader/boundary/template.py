@@ -12,8 +12,10 @@ The template forks:
 
 - the stand-in, S: joins that cgroup, starts a session of its own, enters new mount, PID,
   network, IPC, UTS and cgroup namespaces and forks L; it tells the grading process its pid
-  over the link, and later how L ended; it dies with the template, kills L (parent-death signal)
-  when the link closes, and L's end ends every process of the PID namespace;
+  over the link, and later how L ended; it ends when the link closes (the grading process is
+  done, or gone), and L with it (parent-death signal), and L's end ends every process of the
+  PID namespace. It does not die with the template: a template that dies mid-run would take
+  every learner in flight with it, and their next test would fail as if their code had crashed;
 - the learner, L, the first process of the new PID namespace: it mounts that namespace's /proc,
   reads its configuration from the grading process over the learner socket, keeps no fd but
   that socket and the output file, takes the learner's environment and default signal handlers,
@@ -120,7 +122,6 @@ def _stand_in(requests: socket.socket, fds: list[int]) -> None:
     try:
         link, learner_end, output, *procs = fds
         requests.close()
-        confine.die_with_parent()
         for number in _SIGNALS:
             _default(number, signal.SIG_IGN if number in _INHERITED_IGNORED else signal.SIG_DFL)
         os.setsid()
