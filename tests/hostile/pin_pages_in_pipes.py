@@ -63,7 +63,8 @@ with open(np.__file__, "rb") as source:
 tee_read, tee_write = os.pipe()
 os.write(tee_write, b"x")
 copied = libc.tee(tee_read, other_write, 1, 2)  # SPLICE_F_NONBLOCK
-print("ESCAPED: tee took a page" if copied > 0 else f"tee refused: {os.strerror(ctypes.get_errno())}")
+print("ESCAPED: tee took a page" if copied > 0 else
+      f"tee refused: {os.strerror(ctypes.get_errno())}")
 
 
 def softmax(L):
