@@ -12,7 +12,9 @@ they are graded local, cluster, cluster, local, so that other work on a shared m
 comes and goes, weighs on both pools alike. Then the scheduler's own cost per task is measured
 with tasks that do nothing: all submitted at once (the scheduler is the bottleneck), and a
 window at a time as `grader report --cluster` submits them (each task also waits for its round
-trip). Not a test: the figures depend on the machine and its load, which is printed too.
+trip). CPU time is counted by bench/batch.py's meter, the cluster's worker processes and their
+grading included (they are this process's descendants). Not a test: the figures depend on the
+machine and its load, which is printed too.
 """
 
 from __future__ import annotations
@@ -22,15 +24,16 @@ import json
 import math
 import os
 import platform
-import resource
 import sys
 import tempfile
 import time
+from multiprocessing import resource_tracker
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+import batch  # noqa: E402
 import classgen  # noqa: E402
 from distributed import Client, LocalCluster, as_completed  # noqa: E402
 
@@ -62,17 +65,26 @@ def main() -> None:
         print(f"class: {learners} learners x {exercises} exercises = {count} submissions; "
               f"{os.cpu_count()} CPUs; load average "
               f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}; {platform.python_version()}")
-        started = time.perf_counter()
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                          dashboard_address=":0") as cluster:
-            figures["cluster_start_s"] = round(time.perf_counter() - started, 2)
-            address = cluster.scheduler_address
-            legs = [("local", halves[0]), ("cluster", halves[0]), ("cluster", halves[1]),
-                    ("local", halves[1])]
-            figures["legs"] = [_leg(pool, folder, size, root, address, options.seed)
-                               for pool, (folder, size) in legs]
-            with Client(address, set_as_default=False) as client:
-                figures["empty_tasks"] = _empty_tasks(client, options.tasks)
+        # Dask's worker processes start multiprocessing's resource tracker, which lives as long as
+        # this process: started here, before the meter, it stays out of the meter's cgroup,
+        # which could not be removed while it ran.
+        resource_tracker.ensure_running()
+        meter = batch.CpuMeter()
+        figures["cpu_meter"] = meter.how
+        try:
+            started = time.perf_counter()
+            with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                              dashboard_address=":0") as cluster:
+                figures["cluster_start_s"] = round(time.perf_counter() - started, 2)
+                address = cluster.scheduler_address
+                legs = [("local", halves[0]), ("cluster", halves[0]), ("cluster", halves[1]),
+                        ("local", halves[1])]
+                figures["legs"] = [_leg(pool, folder, size, root, address, options.seed, meter)
+                                   for pool, (folder, size) in legs]
+                with Client(address, set_as_default=False) as client:
+                    figures["empty_tasks"] = _empty_tasks(client, options.tasks)
+        finally:
+            meter.close()
         figures["same_gradebook"] = all(
             (root / f"out-local-{folder.name}" / "gradebook.csv").read_bytes()
             == (root / f"out-cluster-{folder.name}" / "gradebook.csv").read_bytes()
@@ -83,9 +95,8 @@ def main() -> None:
         wall = sum(leg["wall_s"] for leg in legs)
         figures[pool] = {"wall_s": round(wall, 2), "per_s": round(count / wall, 2),
                          "machine_busy": round(sum(leg["machine_busy"] * leg["wall_s"]
-                                                   for leg in legs) / wall, 2)}
-        if pool == "local":
-            figures[pool]["cpu_s"] = round(sum(leg["cpu_s"] for leg in legs), 2)
+                                                   for leg in legs) / wall, 2),
+                         "cpu_s": round(sum(leg["cpu_s"] for leg in legs), 2)}
     _print(figures)
     if options.json:
         options.json.parent.mkdir(parents=True, exist_ok=True)
@@ -108,8 +119,9 @@ def _halves(plan: classgen.ClassPlan, root: Path) -> list[tuple[Path, int]]:
     return halves
 
 
-def _leg(pool: str, folder: Path, count: int, root: Path, address: str, seed: int) -> dict:
-    cpu, machine, started = _cpu_seconds(), _machine(), time.perf_counter()
+def _leg(pool: str, folder: Path, count: int, root: Path, address: str, seed: int,
+         meter: batch.CpuMeter) -> dict:
+    cpu, machine, started = meter.seconds(), _machine(), time.perf_counter()
     outcome = run.grade_class(folder, root / f"out-{pool}-{folder.name}", seed=seed, fresh=True,
                               **({"jobs": 2} if pool == "local" else {"cluster": address}))
     wall = time.perf_counter() - started
@@ -117,9 +129,8 @@ def _leg(pool: str, folder: Path, count: int, root: Path, address: str, seed: in
     idle = _machine()
     busy = 1 - (idle[1] - machine[1]) / max(1, idle[0] - machine[0])
     leg = {"pool": pool, "half": folder.name, "submissions": count, "wall_s": round(wall, 2),
-           "machine_busy": round(busy, 2), "load": round(os.getloadavg()[0], 1)}
-    if pool == "local":  # the cluster's workers are reaped, and counted, only when it closes
-        leg["cpu_s"] = round(_cpu_seconds() - cpu, 2)
+           "machine_busy": round(busy, 2), "load": round(os.getloadavg()[0], 1),
+           "cpu_s": round(meter.seconds() - cpu, 2)}
     print(f"  {pool:<7} {folder.name}: {count} submissions in {wall:.1f} s "
           f"(load average {leg['load']})", flush=True)
     return leg
@@ -159,7 +170,7 @@ def _print(figures: dict) -> None:
     for name, key in (("this machine, 2 jobs", "local"),
                       ("LocalCluster, 2 workers x 1 thread", "cluster")):
         entry = figures[key]
-        cpu = f"{entry['cpu_s'] / count:.3f}" if "cpu_s" in entry else "-"
+        cpu = f"{entry['cpu_s'] / count:.3f}"
         print(f"{name:<34}  {entry['wall_s']:>9.1f}  {entry['per_s']:>13.2f}  {cpu:>20}  "
               f"{entry['machine_busy']:>13.0%}")
     ratio = figures["cluster"]["wall_s"] / figures["local"]["wall_s"]
@@ -172,9 +183,8 @@ def _print(figures: dict) -> None:
           f"{empty['at_once_ms']:.2f} ms when all are submitted at once, "
           f"{empty['windowed_ms']:.2f} ms with {empty['window']} in flight at a time as "
           "`grader report --cluster` sends them.")
-    print("(The workers' grading processes outlive the count of CPU time: it is given for the "
-          "local pool, whose grading is the same.)")
-    cpu = figures["local"]["cpu_s"] / count
+    print(f"CPU time counted by {figures['cpu_meter']}.")
+    cpu = figures["cluster"]["cpu_s"] / count
     overhead = empty["at_once_ms"] / 1000
     print(f"\nScale model for {CLASS_SIZE:,} submissions: {cpu:.3f} CPU s each x "
           f"{CLASS_SIZE:,} / cores + {overhead * 1000:.2f} ms scheduler time each x "
@@ -190,12 +200,6 @@ def _hours(seconds: float) -> str:
     if seconds >= 3600:
         return f"{seconds / 3600:.1f} h"
     return f"{seconds / 60:.0f} min"
-
-
-def _cpu_seconds() -> float:
-    """CPU time of the processes this one started (pools, workers, grading), once reaped."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def _machine() -> tuple[int, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,15 @@ CASES_DIR = TESTS_DIR / "cases"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
+
+
+def pytest_configure(config):
+    """The Ctrl-C tests send SIGINT as a terminal does, to graders that must then stop and say
+    what is saved. A runner that starts pytest with SIGINT ignored (a background job of a
+    non-interactive shell does) would hand that on to every grader started, which would then
+    rightly never hear the Ctrl-C: the tests run as from a terminal."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(scope="module")
