@@ -3,14 +3,17 @@
 # RLIMIT_AS caps, no longer holds them, but the pipe keeps every page until it closes: one pipe
 # of 256 slots holds 512 MiB, and the 64 files a learner may open, 16 GiB. Measured outside
 # the grader under a 512 MiB RLIMIT_AS: two such pipes took 1099 MiB of MemAvailable from a
-# process of 14 MiB. ESCAPED if the kernel took a page; splice() and tee() into a pipe are
-# tried too (they hold file pages the same way).
+# process of 14 MiB. ESCAPED if the kernel took a page; splice(), tee() and sendfile() into a
+# pipe or a socket are tried too: they hold the file's pages the same way, whole folios of
+# them (outside the grader, 13 bytes sent from a 24 MiB library, one every 2 MiB, kept 8 MiB
+# of it in memory after the kernel was asked to drop it), so all the files a learner can read.
 # verdict: passed
 # score: full
 # absent: ESCAPED
 import ctypes
 import fcntl
 import os
+import socket
 
 import numpy as np
 
@@ -60,6 +63,13 @@ with open(np.__file__, "rb") as source:
     moved = libc.splice(source.fileno(), ctypes.byref(offset), other_write, None, 1, 0)
     print("ESCAPED: splice took a file page" if moved > 0 else
           f"splice refused: {os.strerror(ctypes.get_errno())}")
+    pair = socket.socketpair()
+    for target in (other_write, pair[0].fileno()):
+        try:
+            os.sendfile(target, source.fileno(), 0, 1)
+            print("ESCAPED: sendfile took a file page")
+        except OSError as error:
+            print("sendfile refused:", error)
 tee_read, tee_write = os.pipe()
 os.write(tee_write, b"x")
 copied = libc.tee(tee_read, other_write, 1, 2)  # SPLICE_F_NONBLOCK
