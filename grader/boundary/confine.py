@@ -49,16 +49,21 @@ _MEMFD_SECRET = 447
 # (name_to_handle_at, open_by_handle_at), modules, kexec, reboot, swap, acct, quotactl, syslog,
 # lookup_dcookie, System V IPC (shmget, msgget, semget: what they make outlives the process,
 # and its memory any limit, where there is no IPC namespace), memfd_create (memory outside the
-# address space the limit counts) and, on x86, iopl and ioperm.
+# address space the limit counts), vmsplice, splice, tee and sendfile (a pipe or socket they
+# fill holds the pages themselves: one byte of each of 256 huge pages, unmapped after, leaves
+# 512 MiB in one pipe that RLIMIT_AS no longer counts; from a file, whole folios of its page
+# cache that the kernel can no longer reclaim), io_setup (asynchronous I/O events come from one
+# quota for the whole machine, fs.aio-max-nr, which one call can take) and, on x86, iopl and
+# ioperm.
 _ARCHES = {
     "x86_64": (0xC000003E, 56, (57, 58, 59, 322), (41, 53), 157,
                (101, 310, 311, 312, 165, 166, 155, 161, 272, 308, 248, 249, 250, 321, 298, 323,
                 303, 304, 175, 176, 313, 246, 320, 169, 167, 168, 163, 179, 103, 212, 29,
-                68, 64, 319, 172, 173)),
+                68, 64, 319, 278, 275, 276, 40, 206, 172, 173)),
     "aarch64": (0xC00000B7, 220, (221, 281), (198, 199), 167,
                 (117, 270, 271, 272, 40, 39, 41, 51, 97, 268, 217, 218, 219, 280, 241, 282,
                  264, 265, 105, 106, 273, 104, 294, 142, 224, 225, 89, 60, 116, 18, 194,
-                 186, 190, 279)),
+                 186, 190, 279, 75, 76, 77, 71, 0)),
 }
 # socketpair(2) is allowed for AF_UNIX only: a pair of another family is a socket of that
 # family, and socket(2) is refused to keep the kernel's protocols (and the modules some of them

@@ -215,12 +215,19 @@ class LearnerProcess:
         global _own_template
         link, link_theirs = socket.socketpair()
         self.sock, self.level = ours, level
+        procs = None
         try:
             if _template is None and _own_template is None:
                 _own_template = spawn_template()
             requests = _template or _own_template
-            request = json.dumps({"cgroup": self.tasks.path if self.tasks else None}).encode()
             fds = [link_theirs.fileno(), theirs.fileno(), self.output_fd]
+            if self.tasks is not None:
+                # The cgroup goes as a descriptor, not a path: the template forks every later
+                # learner from memory that would still hold this learner's cgroup name.
+                procs = os.open(os.path.join(self.tasks.path, "cgroup.procs"),
+                                os.O_WRONLY | os.O_CLOEXEC)
+                fds.append(procs)
+            request = b"learner"
             try:
                 socket.send_fds(requests, [request], fds)
             except OSError:
@@ -253,6 +260,9 @@ class LearnerProcess:
             link.close()
             link_theirs.close()
             theirs.close()
+        finally:
+            if procs is not None:
+                os.close(procs)
 
     def _preexec(self, level: Level):
         """What the new process does before it runs the level's command: join its cgroup."""

@@ -4,14 +4,18 @@ submission, so that no learner pays for starting Python and importing NumPy agai
 It is the `preforked` isolation level (launch.py), offered by the batch pool only: the zygote
 starts one template, as root, with a learner's environment, and nothing of any learner ever
 enters it. A grading process asks it for a learner over a socket all grading processes share,
-with one datagram that carries no data of the learner's: three fds (a private link to the
-grading process, the learner's end of the learner socket, the output file) and the path of the
-learner's pids cgroup. The template forks:
+with one datagram that carries no data of the learner's, not even a name: three fds (a private
+link to the grading process, the learner's end of the learner socket, the output file) and a
+fourth, the learner's pids cgroup opened for writing, where there is one. (A path would stay in
+the template's memory, where every later learner could read which learners came before it.)
+The template forks:
 
 - the stand-in, S: joins that cgroup, starts a session of its own, enters new mount, PID,
   network, IPC, UTS and cgroup namespaces and forks L; it tells the grading process its pid
-  over the link, and later how L ended; it dies with the template, kills L (parent-death signal)
-  when the link closes, and L's end ends every process of the PID namespace;
+  over the link, and later how L ended; it ends when the link closes (the grading process is
+  done, or gone), and L with it (parent-death signal), and L's end ends every process of the
+  PID namespace. It does not die with the template: a template that dies mid-run would take
+  every learner in flight with it, and their next test would fail as if their code had crashed;
 - the learner, L, the first process of the new PID namespace: it mounts that namespace's /proc,
   reads its configuration from the grading process over the learner socket, keeps no fd but
   that socket and the output file, takes the learner's environment and default signal handlers,
@@ -45,7 +49,7 @@ CLONE_NEWNS, CLONE_NEWCGROUP, CLONE_NEWUTS = 0x00020000, 0x02000000, 0x04000000
 CLONE_NEWIPC, CLONE_NEWPID, CLONE_NEWNET = 0x08000000, 0x20000000, 0x40000000
 NAMESPACES = CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID \
     | CLONE_NEWNET
-REQUEST_BYTES = 4096
+REQUEST_BYTES = 64  # a request's data says nothing (its fds are the request); only not empty
 LEARNER_FD = 3  # the learner socket's number in L
 _SIGNALS = [number for number in signal.valid_signals()
             if number not in (signal.SIGKILL, signal.SIGSTOP)]
@@ -80,7 +84,7 @@ def main() -> None:
             return
         if not data:
             return
-        if len(fds) != 3:
+        if len(fds) not in (3, 4):
             _close(fds)
             continue
         try:
@@ -89,14 +93,14 @@ def main() -> None:
             _close(fds)  # the grading process sees its link close: the level did not start
             continue
         if pid == 0:
-            _stand_in(requests, data, fds)
+            _stand_in(requests, fds)
         _close(fds)
 
 
 def _receive(requests: socket.socket) -> tuple[bytes, list[int]]:
     fds = array.array("i")
     data, ancillary, _flags, _address = requests.recvmsg(
-        REQUEST_BYTES, socket.CMSG_SPACE(3 * fds.itemsize))
+        REQUEST_BYTES, socket.CMSG_SPACE(4 * fds.itemsize))
     for level, kind, payload in ancillary:
         if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
             fds.frombytes(payload[:len(payload) - len(payload) % fds.itemsize])
@@ -111,21 +115,19 @@ def _close(fds) -> None:
             pass
 
 
-def _stand_in(requests: socket.socket, data: bytes, fds: list[int]) -> None:
+def _stand_in(requests: socket.socket, fds: list[int]) -> None:
     """S: never returns. It hands the grading process a pidfd of itself, so that a kill can
     never reach another process that later takes the same pid."""
     status = 70
     try:
-        link, learner_end, output = fds
+        link, learner_end, output, *procs = fds
         requests.close()
-        confine.die_with_parent()
         for number in _SIGNALS:
             _default(number, signal.SIG_IGN if number in _INHERITED_IGNORED else signal.SIG_DFL)
         os.setsid()
-        request = json.loads(data)
-        if request.get("cgroup"):
-            with open(os.path.join(request["cgroup"], "cgroup.procs"), "w") as procs:
-                procs.write(str(os.getpid()))
+        for cgroup in procs:
+            os.write(cgroup, str(os.getpid()).encode())
+        _close(procs)
         me = os.pidfd_open(os.getpid())
         socket.send_fds(socket.socket(fileno=os.dup(link)), [b'{"started": true}\n'], [me])
         os.close(me)
