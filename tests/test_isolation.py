@@ -261,6 +261,34 @@ def test_killing_the_parent_costs_the_learner_not_the_grader(key, tmp_path, monk
     assert result.isolation.removeprefix("UNSAFE: ").startswith(key.split("-")[0])
 
 
+SLOW_STAND_IN = """
+import os, time
+from grader.boundary import confine
+fork = os.fork
+def fork_then_stall():
+    child = fork()
+    if child:
+        time.sleep(2)  # a stand-in the scheduler does not run again for a while
+    return child
+os.fork = fork_then_stall
+confine.drop_capabilities()  # the learner and its stand-in share a uid, as at every level
+confine.nanny(keep_closed=[])
+try:
+    os.close(os.open(f"/proc/{os.getppid()}/mem", os.O_RDWR))
+    print("the stand-in's memory opened for writing")
+except PermissionError:
+    print("out of reach")
+"""
+
+
+def test_a_stand_in_is_out_of_its_learners_reach_from_the_first_moment():
+    """A loaded machine may not run the stand-in again for a while after its fork: its memory,
+    which a learner could write to make it fork unfiltered, must be out of reach by then."""
+    ran = subprocess.run([sys.executable, "-c", SLOW_STAND_IN], capture_output=True, text=True,
+                         timeout=60)
+    assert ran.stdout == "out of reach\n", ran.stderr
+
+
 OUTLIVER = """
 import ctypes, time
 ctypes.CDLL(None, use_errno=True).prctl(1, 0, 0, 0, 0)  # PR_SET_PDEATHSIG: none, if it may

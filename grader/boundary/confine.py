@@ -267,13 +267,17 @@ def nanny(keep_closed: list[int]) -> None:
     the parent never returns. `keep_closed` are fds the stand-in closes (the learner's socket),
     so the trusted side sees the channel close when the child dies.
     """
-    child = os.fork()
-    if child == 0:
-        die_with_parent()
-        return
     # The learner shares this uid: undumpable, this process's memory (/proc/<pid>/mem) is out
     # of its reach, so it cannot make the stand-in, which has no seccomp filter, fork for it.
+    # Undumpable before the fork, not after: a stand-in not yet scheduled again after the fork
+    # would leave its memory open to a learner already running. The child inherits the flag
+    # and gives it up, so that its own /proc/self stays readable to it.
     make_undumpable()
+    child = os.fork()
+    if child == 0:
+        prctl(PR_SET_DUMPABLE, 1)
+        die_with_parent()
+        return
     for fd in keep_closed:
         try:
             os.close(fd)
