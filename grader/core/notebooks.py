@@ -28,6 +28,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import sys
 import tokenize
 import warnings
 from bisect import bisect_right
@@ -161,6 +162,11 @@ def _load(raw: bytes) -> Any:
     except RecursionError:
         raise NotANotebook(_("The file is not a notebook: its JSON is nested too deeply to "
                              "be one.")) from None
+    except ValueError:  # Python reads no integer of more digits than this, as a defence
+        raise NotANotebook(_("The file is not a notebook: it holds a number of more than "
+                             "{digits} digits, and no notebook does. Open it in Jupyter and "
+                             "save it again.").format(
+                                 digits=sys.get_int_max_str_digits())) from None
     if not isinstance(data, dict) or "nbformat" not in data:
         raise NotANotebook(_("The file is JSON, but not a Jupyter notebook (it has no "
                              "\"nbformat\" version). Save your work from Jupyter as a "
