@@ -12,7 +12,7 @@ import tracemalloc
 import pytest
 
 from grader import i18n
-from grader.core import notebooks
+from grader.core import grading, notebooks
 from grader.course import paths as course
 
 SEED = 20261129
@@ -87,3 +87,31 @@ def test_a_number_longer_than_python_reads_is_a_graded_error(run_cli, tmp_path, 
     assert code == 1
     assert document["status"] == "error" and document["score"] == 0
     assert expected.format(digits=sys.get_int_max_str_digits()) in document["message"]
+
+
+# -- code larger than a submission ----------------------------------------------------------
+
+
+def test_code_over_the_cap_is_refused_before_its_lines_are_converted():
+    """A 15 MiB cell of `%a` lines, each converted before the code's size was checked, held
+    1.6 GB and 34 seconds of the grading process; 2 MiB of them held 200 MB."""
+    raw = notebook("%a\n" * (2 * MIB // 3))
+    outcome, peak = peak_while(lambda: notebooks.read(raw, "softmax.ipynb"))
+    assert isinstance(outcome, notebooks.NotANotebook)
+    assert "The code in softmax.ipynb is larger than 1024 KiB" in str(outcome)
+    assert peak < 8 * len(raw)
+
+
+def test_code_split_over_many_cells_counts_whole(run_cli, tmp_path):
+    third = "#" * (grading.MAX_SOURCE_BYTES // 3)
+    raw = notebook(SOLUTION, third, third, third + "#" * 100)
+    code, document = as_json(run_cli, tmp_path, raw)
+    assert code == 1
+    assert document["status"] == "error"
+    assert "The code in softmax.ipynb is larger than 1024 KiB, the most a submission may " \
+           "hold." in document["message"]
+
+
+def test_code_just_under_the_cap_is_read():
+    module = notebooks.read(notebook("x = 1\n", "#" * (grading.MAX_SOURCE_BYTES - 20)))
+    assert module.text.startswith("x = 1\n#")

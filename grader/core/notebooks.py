@@ -44,6 +44,9 @@ MAX_NOTEBOOK_BYTES = 16 * 1024 * 1024  # outputs (plots) make notebooks large; t
 # bench/notebooks.py): a notebook with more `[`, `{` and `,` than this is refused before it is
 # parsed. A real one has a few per line of code or output.
 MAX_JSON_PARTS = 1_000_000
+# The code a submission may hold (grading.MAX_SOURCE_BYTES), here counted in characters before
+# the cells are converted: converting costs a cell of magics 400 bytes of memory a line.
+MAX_CODE_CHARS = 1024 * 1024
 MAX_CODE = 200  # characters of a left-out line the result keeps
 MAX_LEFT_OUT = 50  # entries listed; the rest are counted in one last entry, reason "more"
 FILE, KERNEL = "file", "kernel"
@@ -116,10 +119,11 @@ class Module:
         return len(self.cells.spans)
 
 
-def read(raw: bytes) -> Module:
+def read(raw: bytes, label: str = "notebook.ipynb") -> Module:
     """A notebook file's code cells as one module. Raises `NotANotebook` (the message is for
-    the learner) when the file is too large, not JSON, or not a notebook."""
-    return _module(_code_cells(_load(raw)), FILE, None)
+    the learner, naming the file `label`) when the file is too large, not JSON, or not a
+    notebook, or when its code is larger than a submission may be."""
+    return _module(_code_cells(_load(raw), label), FILE, None)
 
 
 def from_inputs(inputs: Iterable[tuple[int, str]], compiles: Callable[[str], bool]) -> Module:
@@ -214,15 +218,21 @@ def _upgraded(data: dict, minor: int) -> Any:
                                  error=type(error).__name__)) from None
 
 
-def _code_cells(notebook: Any) -> list[tuple[int, str]]:
+def _code_cells(notebook: Any, label: str) -> list[tuple[int, str]]:
     cells = notebook.get("cells") if isinstance(notebook, dict) else None
     _check_cells(cells)
     found = []
+    size = 0
     for number, cell in enumerate(cells, start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
         source = cell.get("source", "")
         found.append((number, source if isinstance(source, str) else "".join(source)))
+        size += len(found[-1][1])
+        if size > MAX_CODE_CHARS:
+            raise NotANotebook(_("The code in {file} is larger than {size} KiB, the most a "
+                                 "submission may hold. Did you submit the right notebook?").format(
+                                     file=label, size=MAX_CODE_CHARS // 1024))
     if not found:
         raise NotANotebook(_("The notebook has no code cells, so there is nothing to grade. "
                              "Write your code in a code cell, save the notebook, and check "
