@@ -115,3 +115,90 @@ def test_code_split_over_many_cells_counts_whole(run_cli, tmp_path):
 def test_code_just_under_the_cap_is_read():
     module = notebooks.read(notebook("x = 1\n", "#" * (grading.MAX_SOURCE_BYTES - 20)))
     assert module.text.startswith("x = 1\n#")
+
+
+# -- format 3 -------------------------------------------------------------------------------
+
+
+def test_a_format_3_notebook_of_many_outputs_costs_what_its_code_costs():
+    """nbformat's upgrade validated every output: one cell of 150,000 outputs (9.7 MiB) took
+    150 seconds and 6.7 GB of the grading process."""
+    raw = format_3([code_3("import numpy as np", outputs=5000), code_3(SOLUTION)])
+    outcome, peak = peak_while(lambda: notebooks.read(raw))
+    assert isinstance(outcome, notebooks.Module)
+    assert outcome.text == f"import numpy as np\n{SOLUTION}"
+    assert peak < 8 * MIB
+
+
+def test_the_worksheets_of_a_format_3_notebook_are_read_in_order_as_jupyter_upgrades_them():
+    heading = {"cell_type": "heading", "level": 1, "source": "Softmax", "metadata": {}}
+    module = notebooks.read(format_3([heading, code_3("x = 1")],
+                                     [code_3(["y = 2\n", "%who\n", "z = 3"])]))
+    assert module.text == "x = 1\ny = 2\npass\nz = 3\n"
+    assert module.cells.place(3) == "cell 3, line 2"
+    assert [(item.cell, item.line, item.reason) for item in module.left_out] == [
+        (3, 2, notebooks.MAGIC)]
+
+
+@pytest.mark.parametrize(("worksheets", "expected"), [
+    ("x", "it has no list of cells"),
+    (["x"], "it has no list of cells"),
+    ([{"cells": 3}], "it has no list of cells"),
+    ([{"cells": [{"cell_type": "code", "input": 5}]}], "Cell 1 of the notebook is not a cell"),
+    ([{"cells": [{"cell_type": "code", "input": ["a", 3]}]}],
+     "Cell 1 of the notebook is not a cell"),
+    ([{"cells": [{"cell_type": "heading", "source": 3}]}], "Cell 1 of the notebook is not a cell"),
+    ([{"cells": [7]}], "Cell 1 of the notebook is not a cell"),
+    ([{"cells": [{"cell_type": "code", "input": "x = '\ud800'"}]}], "lone surrogate, \\ud800"),
+    ([], "has no code cells"),
+])
+def test_a_damaged_format_3_notebook_says_what_is_wrong(worksheets, expected):
+    raw = json.dumps({"nbformat": 3, "nbformat_minor": 0, "worksheets": worksheets}).encode()
+    with pytest.raises(notebooks.NotANotebook) as raised:
+        notebooks.read(raw)
+    assert expected in str(raised.value)
+
+
+# -- what held ------------------------------------------------------------------------------
+
+
+def test_only_code_cells_are_graded_whatever_the_rest_holds():
+    raw = json.dumps({"nbformat": 4, "nbformat_minor": 5,
+                      "metadata": {"code": "import os", "source": "import os"},
+                      "cells": [{"cell_type": "markdown", "source": "import os"},
+                                {"cell_type": "raw", "source": "import os"},
+                                {"cell_type": "Code", "source": "import os"},
+                                {"cell_type": "code", "source": "x = 1",
+                                 "metadata": {"source": "import os"},
+                                 "outputs": [{"output_type": "execute_result",
+                                              "data": {"text/x-python": "import os"}}]}]})
+    module = notebooks.read(raw.encode())
+    assert module.text == "x = 1\n"
+    assert module.cells.place(1) == "cell 4, line 1"
+
+
+def test_a_duplicate_key_counts_as_jupyter_reads_it_the_last_one():
+    raw = (b'{"nbformat": 4, "nbformat_minor": 5, "cells": [{"cell_type": "markdown", '
+           b'"source": "x = 1", "cell_type": "code"}, {"cell_type": "code", "source": "y = 2", '
+           b'"cell_type": "markdown"}]}')
+    assert notebooks.read(raw).text == "x = 1\n"
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    (b'{"nbformat": 4, "nbformat_minor": NaN, "cells": []}', "the grader reads formats 3 and 4"),
+    (b'{"nbformat": Infinity, "cells": []}', "format 'inf'"),
+    (b'{"nbformat": 4.0, "nbformat_minor": 5, "cells": []}', "format '4.0'"),
+    (b'{"nbformat": 99, "cells": []}', "format '99'"),
+    (b'{"nbformat": true, "cells": []}', "format 'True'"),
+    (b'{"nbformat": ["' + b"x" * MIB + b'"], "cells": []}', "format \"['xxxxxxxxxxxxxxxxxx\""),
+    (b'{"nbformat": 4, "nbformat_minor": 5, "cells": [{"cell_type": "code", "source": '
+     b'["x = \'\\ud83d", "\\ude00\'"]}]}', "lone surrogate, \\ud83d"),
+    ("\ufeff".encode("utf-16") + notebook("x = 1"), "it is not UTF-8 text (byte 0"),
+    (b"\xef\xbb\xbf\xef\xbb\xbf" + notebook("x = 1"), "it is not valid JSON (line 1, column 1"),
+    (b"{\"a\": " * 200_000, "nested too deeply"),
+])
+def test_json_that_no_notebook_holds_is_refused_with_a_short_message(raw, expected):
+    with pytest.raises(notebooks.NotANotebook) as raised:
+        notebooks.read(raw)
+    assert expected in str(raised.value)
+    assert len(str(raised.value)) < 400
