@@ -14,6 +14,7 @@ import pytest
 from grader import i18n
 from grader.core import grading, notebooks
 from grader.course import paths as course
+from grader.render import html as render_html
 
 SEED = 20261129
 SOLUTION = course.solution_path("softmax").read_text(encoding="utf-8")
@@ -157,6 +158,32 @@ def test_a_damaged_format_3_notebook_says_what_is_wrong(worksheets, expected):
     with pytest.raises(notebooks.NotANotebook) as raised:
         notebooks.read(raw)
     assert expected in str(raised.value)
+
+
+# -- what reports show ---------------------------------------------------------------------
+
+
+BIDI = "%who \u202egnp.tohs\u2066 \u200f\x1b[2J"
+SHOWN = "%who \\u202egnp.tohs\\u2066 \\u200f\\x1b[2J"
+
+
+def test_a_bidi_override_in_a_left_out_line_cannot_reorder_the_html_report(tmp_path):
+    """An RLO in a left-out magic turned the rest of its sentence backwards in the report
+    ("snur retypuJ ylno hcihw ,cigam nohtyPI na si", seen in Chromium)."""
+    path = tmp_path / "softmax.ipynb"
+    path.write_bytes(notebook(SOLUTION, BIDI))
+    page = render_html.render(grading.grade(path, seed=SEED))
+    assert not set("\u202e\u2066\u200f\x1b") & set(page)
+    assert f"<code>{SHOWN}</code> is an IPython magic, which only Jupyter runs." in page
+
+
+def test_a_bidi_override_in_a_left_out_line_is_shown_once_escaped_in_the_terminal(run_cli,
+                                                                                  tmp_path):
+    (tmp_path / "softmax.ipynb").write_bytes(notebook(SOLUTION, BIDI))
+    outcome = run_cli("check", "softmax.ipynb", "--seed", SEED)
+    assert outcome.exit_code == 0
+    assert f"`{SHOWN}`" in outcome.stdout
+    assert not set("\u202e\u2066\u200f\x1b") & set(outcome.stdout)
 
 
 # -- what held ------------------------------------------------------------------------------

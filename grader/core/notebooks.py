@@ -59,6 +59,10 @@ _HELP_AFTER = re.compile(r"[ \t]*%*[A-Za-z_][\w.]*\?{1,2}[ \t]*")
 _REASONS = {"%": MAGIC, "!": SHELL, "?": HELP}
 _NEUTRAL = str.maketrans("%!?", "___")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# What a terminal obeys or a browser reorders by: the controls, and the bidirectional overrides
+# and isolates (an RLO in a left-out line turned the rest of its sentence backwards in the HTML
+# report).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 _LAYOUT = {tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT,
            tokenize.ENDMARKER, tokenize.ENCODING}
 
@@ -294,7 +298,9 @@ def _capped(left_out: list[LeftOut]) -> tuple[LeftOut, ...]:
 
 
 def _cut(code: str) -> str:
-    return code if len(code) <= MAX_CODE else code[:MAX_CODE - 1] + "…"
+    """A left-out line as every report shows it: cut, and its controls written as escapes."""
+    cut = code if len(code) <= MAX_CODE else code[:MAX_CODE - 1] + "…"
+    return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode(), cut)
 
 
 def _convert(number: int, source: str) -> tuple[list[str], list[LeftOut]]:
