@@ -186,6 +186,18 @@ def test_a_bidi_override_in_a_left_out_line_is_shown_once_escaped_in_the_termina
     assert not set("\u202e\u2066\u200f\x1b") & set(outcome.stdout)
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0c", "\x0b", "\x1c"])
+def test_a_line_separator_python_does_not_count_cannot_change_the_line_shown(run_cli, tmp_path,
+                                                                               separator):
+    """Python ends a line only at a newline; the learner process split its source for the
+    traceback at every Unicode line separator as well, and showed "three" as the line that
+    raised."""
+    source = f"import numpy as np\n# one{separator}two{separator}three\nx = 1\nundefined + 1\n"
+    code, document = as_json(run_cli, tmp_path, notebook(source))
+    assert code == 1
+    assert "cell 1, line 4, at the top level: undefined + 1" in document["message"]
+
+
 # -- what held ------------------------------------------------------------------------------
 
 
