@@ -141,6 +141,25 @@ def test_the_worksheets_of_a_format_3_notebook_are_read_in_order_as_jupyter_upgr
         (3, 2, notebooks.MAGIC)]
 
 
+def test_a_format_3_notebook_reads_as_nbformats_own_upgrade_of_it_reads():
+    import nbformat
+    from nbformat import v3
+
+    old = v3.new_notebook(worksheets=[
+        v3.new_worksheet(cells=[v3.new_heading_cell("Softmax", level=2),
+                                v3.new_code_cell(input="%matplotlib inline\nimport numpy as np"),
+                                v3.new_text_cell("markdown", source="words"),
+                                v3.new_text_cell("raw", source="import os")]),
+        v3.new_worksheet(cells=[v3.new_code_cell(input="def f(x):\n    return x!"),
+                                v3.new_code_cell(input="# grader: skip\nf(1)"),
+                                v3.new_code_cell(input=SOLUTION)])])
+    saved = v3.nbjson.writes(old)  # as Jupyter saved it: sources split into lists of lines
+    ours = notebooks.read(saved.encode())
+    theirs = notebooks.read(nbformat.writes(nbformat.reads(saved, as_version=4)).encode())
+    assert ours == theirs
+    assert ours.cells.place(4) == "cell 5, line 2"
+
+
 @pytest.mark.parametrize(("worksheets", "expected"), [
     ("x", "it has no list of cells"),
     (["x"], "it has no list of cells"),
