@@ -10,6 +10,8 @@ import sys
 import tracemalloc
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from grader import i18n
 from grader.core import grading, notebooks
@@ -260,3 +262,33 @@ def test_json_that_no_notebook_holds_is_refused_with_a_short_message(raw, expect
         notebooks.read(raw)
     assert expected in str(raised.value)
     assert len(str(raised.value)) < 400
+
+
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(), st.text(max_size=9))
+_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+    st.sampled_from(["cell_type", "source", "input", "cells"]), inner, max_size=3), max_leaves=9)
+_CODE = st.lists(st.sampled_from([*"%!?#()\t\n\r\\'\"x=:,.\x00\x0c\u2028\ud800", " ",
+                                  "# grader: skip", "%%time", "def f():", "    "]),
+                 max_size=12).map("".join)
+_CELL = st.fixed_dictionaries({"cell_type": st.sampled_from(["code", "markdown", "heading", 3]),
+                               "source": st.one_of(_CODE, st.lists(_CODE, max_size=3), _VALUES),
+                               "input": st.one_of(_CODE, _VALUES)})
+_CELLS = st.one_of(st.lists(st.one_of(_CELL, _VALUES), max_size=4), _VALUES)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.fixed_dictionaries({
+    "nbformat": st.sampled_from([3, 4, 4.0, "4", 5]),
+    "nbformat_minor": st.sampled_from([0, 5, "x"]),
+    "cells": _CELLS,
+    "worksheets": st.one_of(st.lists(st.one_of(st.fixed_dictionaries({"cells": _CELLS}), _VALUES),
+                                     max_size=2), _VALUES)}))
+def test_whatever_a_notebook_holds_it_is_read_or_refused_with_a_message(data):
+    raw = json.dumps(data).encode("utf-8", "surrogatepass")
+    try:
+        module = grading.prepare(raw, "softmax.ipynb")
+    except grading.NotText as refused:
+        assert str(refused)
+    else:
+        assert isinstance(module, notebooks.Module)
+        grading.vet_module(module, "softmax.ipynb")
