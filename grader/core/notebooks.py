@@ -353,6 +353,8 @@ def _escaped(lines: list[str]) -> dict[int, tuple[int, str]]:
         index += count
     if not candidates:
         return {}
+    if list(candidates) == [next(index for index, line in enumerate(lines) if line.strip())]:
+        return candidates  # a cell's first line starts a logical line: no need to tokenize
     starts = _logical_starts(lines, candidates)
     return {index: found for index, found in candidates.items()
             if starts is None or index in starts}
