@@ -50,16 +50,20 @@ print("CGROUPS", sorted(name.decode() for name in found))
 '''
 
 
-@pytest.mark.usefixtures("short_limits")
-def test_a_learner_finds_no_trace_of_the_learners_forked_before_it(tmp_path):
+def _class(tmp_path, name: str, learners: int, code: str):
+    """A class folder of `learners` learners, each handing in `code` around the softmax
+    solution, so that every grade is full unless something reached across learners."""
     solution = course.solution_path("softmax").read_text()
     folder = tmp_path / "class"
-    for index in range(5):
-        (folder / f"seeker{index}").mkdir(parents=True)
-        (folder / f"seeker{index}" / "softmax.py").write_text(
-            CGROUP_SEEKER.format(solution=solution))
+    for index in range(learners):
+        (folder / f"{name}{index}").mkdir(parents=True)
+        (folder / f"{name}{index}" / "softmax.py").write_text(code.format(solution=solution))
+    return folder
 
-    results = _report(folder, tmp_path / "out", jobs=2)
+
+@pytest.mark.usefixtures("short_limits")
+def test_a_learner_finds_no_trace_of_the_learners_forked_before_it(tmp_path):
+    results = _report(_class(tmp_path, "seeker", 5, CGROUP_SEEKER), tmp_path / "out", jobs=2)
 
     seen_by: dict[str, list[str]] = {}
     for name, result in results.items():
@@ -133,11 +137,7 @@ class TemplateKiller(threading.Thread):
 
 @pytest.mark.usefixtures("short_limits")
 def test_learners_in_flight_keep_their_grade_when_the_template_dies(tmp_path):
-    solution = course.solution_path("softmax").read_text()
-    folder = tmp_path / "class"
-    for index in range(4):
-        (folder / f"slow{index}").mkdir(parents=True)
-        (folder / f"slow{index}" / "softmax.py").write_text(SLOW.format(solution=solution))
+    folder = _class(tmp_path, "slow", 4, SLOW)
     killer = TemplateKiller()
     killer.start()
     try:
