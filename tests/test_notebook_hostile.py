@@ -9,6 +9,7 @@ import json
 import sys
 import tracemalloc
 
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -217,6 +218,14 @@ def test_a_line_separator_python_does_not_count_cannot_change_the_line_shown(run
     code, document = as_json(run_cli, tmp_path, notebook(source))
     assert code == 1
     assert "cell 1, line 4, at the top level: undefined + 1" in document["message"]
+
+
+def test_a_left_out_line_of_controls_is_cut_to_what_the_result_schema_allows(run_cli, tmp_path):
+    schema = json.loads((course.PACKAGE_DIR / "result.schema.json").read_text(encoding="utf-8"))
+    code, document = as_json(run_cli, tmp_path, notebook(SOLUTION, "%who " + "\u202e" * 300))
+    assert code == 0
+    jsonschema.validate(document, schema)
+    assert document["left_out"][0]["code"] == "%who " + "\\u202e" * 32 + "\\u…"
 
 
 # -- what held ------------------------------------------------------------------------------

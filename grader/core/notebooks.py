@@ -298,9 +298,9 @@ def _capped(left_out: list[LeftOut]) -> tuple[LeftOut, ...]:
 
 
 def _cut(code: str) -> str:
-    """A left-out line as every report shows it: cut, and its controls written as escapes."""
-    cut = code if len(code) <= MAX_CODE else code[:MAX_CODE - 1] + "…"
-    return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode(), cut)
+    """A left-out line as every report shows it: its controls written as escapes, then cut."""
+    shown = _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode(), code)
+    return shown if len(shown) <= MAX_CODE else shown[:MAX_CODE - 1] + "…"
 
 
 def _convert(number: int, source: str) -> tuple[list[str], list[LeftOut]]:
