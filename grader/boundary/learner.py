@@ -201,7 +201,9 @@ class _Server:
 def _import(path: str, label: str, module_name: str):
     with open(path, encoding="utf-8") as source_file:
         source = source_file.read()
-    linecache.cache[label] = (len(source), None, source.splitlines(True), label)
+    # Lines as Python counts them, at newlines only (splitlines() also splits at U+2028, \x0c...,
+    # which moved the line a traceback shows).
+    linecache.cache[label] = (len(source), None, io.StringIO(source).readlines(), label)
     code = compile(source, label, "exec", dont_inherit=True)
     # An explicit loader: a notebook's module keeps the notebook's name, which has no loader.
     spec = importlib.util.spec_from_file_location(

@@ -158,7 +158,7 @@ def prepare(source: bytes, label: str) -> Prepared:
         raise NotText(too_large(label))
     if is_notebook(label):
         try:
-            return notebooks.read(source)
+            return notebooks.read(source, label)
         except notebooks.NotANotebook as error:
             raise NotText(str(error)) from None
     if b"\x00" in source:

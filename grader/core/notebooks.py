@@ -28,8 +28,8 @@ from __future__ import annotations
 import io
 import json
 import re
+import sys
 import tokenize
-import warnings
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -43,6 +43,9 @@ MAX_NOTEBOOK_BYTES = 16 * 1024 * 1024  # outputs (plots) make notebooks large; t
 # bench/notebooks.py): a notebook with more `[`, `{` and `,` than this is refused before it is
 # parsed. A real one has a few per line of code or output.
 MAX_JSON_PARTS = 1_000_000
+# The code a submission may hold (grading.MAX_SOURCE_BYTES), here counted in characters before
+# the cells are converted: converting costs a cell of magics 400 bytes of memory a line.
+MAX_CODE_CHARS = 1024 * 1024
 MAX_CODE = 200  # characters of a left-out line the result keeps
 MAX_LEFT_OUT = 50  # entries listed; the rest are counted in one last entry, reason "more"
 FILE, KERNEL = "file", "kernel"
@@ -56,6 +59,10 @@ _HELP_AFTER = re.compile(r"[ \t]*%*[A-Za-z_][\w.]*\?{1,2}[ \t]*")
 _REASONS = {"%": MAGIC, "!": SHELL, "?": HELP}
 _NEUTRAL = str.maketrans("%!?", "___")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# What a terminal obeys or a browser reorders by: the controls, and the bidirectional overrides
+# and isolates (an RLO in a left-out line turned the rest of its sentence backwards in the HTML
+# report).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 _LAYOUT = {tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT,
            tokenize.ENDMARKER, tokenize.ENCODING}
 
@@ -115,10 +122,11 @@ class Module:
         return len(self.cells.spans)
 
 
-def read(raw: bytes) -> Module:
+def read(raw: bytes, label: str = "notebook.ipynb") -> Module:
     """A notebook file's code cells as one module. Raises `NotANotebook` (the message is for
-    the learner) when the file is too large, not JSON, or not a notebook."""
-    return _module(_code_cells(_load(raw)), FILE, None)
+    the learner, naming the file `label`) when the file is too large, not JSON, or not a
+    notebook, or when its code is larger than a submission may be."""
+    return _module(_code_cells(_load(raw), label), FILE, None)
 
 
 def from_inputs(inputs: Iterable[tuple[int, str]], compiles: Callable[[str], bool]) -> Module:
@@ -161,6 +169,11 @@ def _load(raw: bytes) -> Any:
     except RecursionError:
         raise NotANotebook(_("The file is not a notebook: its JSON is nested too deeply to "
                              "be one.")) from None
+    except ValueError:  # Python reads no integer of more digits than this, as a defence
+        raise NotANotebook(_("The file is not a notebook: it holds a number of more than "
+                             "{digits} digits, and no notebook does. Open it in Jupyter and "
+                             "save it again.").format(
+                                 digits=sys.get_int_max_str_digits())) from None
     if not isinstance(data, dict) or "nbformat" not in data:
         raise NotANotebook(_("The file is JSON, but not a Jupyter notebook (it has no "
                              "\"nbformat\" version). Save your work from Jupyter as a "
@@ -170,16 +183,18 @@ def _load(raw: bytes) -> Any:
         raise NotANotebook(_("The notebook is in format {format!r}, and the grader reads "
                              "formats 3 and 4 (what Jupyter has saved since 2013). Open it in "
                              "Jupyter and save it again.").format(format=str(major)[:20]))
-    if major == 4:
-        return data
-    return _upgraded(data, minor)
+    return data if major == 4 else _from_format_3(data)
+
+
+def _no_cells() -> str:
+    return _("The file is JSON, but not a notebook the grader can read (it has no list of "
+             "cells). Open it in Jupyter and save it again.")
 
 
 def _check_cells(cells: Any) -> None:
     """What the grader reads of a format 4 notebook is there, in the form Jupyter saves it."""
     if not isinstance(cells, list):
-        raise NotANotebook(_("The file is JSON, but not a notebook the grader can read (it "
-                             "has no list of cells). Open it in Jupyter and save it again."))
+        raise NotANotebook(_no_cells())
     for number, cell in enumerate(cells, start=1):
         source = cell.get("source", "") if isinstance(cell, dict) else None
         if not isinstance(source, str) and not (
@@ -189,34 +204,40 @@ def _check_cells(cells: Any) -> None:
                                  "in Jupyter and save it again.").format(number=number))
 
 
-def _upgraded(data: dict, minor: int) -> Any:
-    """A format 3 notebook (saved before 2015) as format 4, by nbformat's own upgrade. Format 4
-    is read directly: what the grader reads of it (cells, their type and source) is simple,
-    and importing nbformat (jsonschema with it) costs a check half a second."""
-    import nbformat
+def _from_format_3(data: dict) -> dict:
+    """What the grader reads of a format 3 notebook (saved before 2015), laid out as format 4,
+    as nbformat's upgrade lays it out: the cells of every worksheet in order, and a code cell's
+    `input` as its source. nbformat is not asked: its upgrade validates the whole notebook,
+    outputs included, and took 150 seconds and 6.7 GB for one cell of 150,000 outputs (9.7 MiB)."""
+    worksheets = data.get("worksheets", [])
+    if not isinstance(worksheets, list) or not all(
+            isinstance(sheet, dict) and isinstance(sheet.get("cells"), list)
+            for sheet in worksheets):
+        raise NotANotebook(_no_cells())
+    cells = []
+    for sheet in worksheets:
+        for cell in sheet["cells"]:
+            if isinstance(cell, dict) and cell.get("cell_type") == "code":
+                cell = {"cell_type": "code", "source": cell.get("input", "")}
+            cells.append(cell)
+    return {"cells": cells}
 
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return nbformat.convert(nbformat.versions[3].to_notebook_json(data, minor=minor), 4)
-    except (RecursionError, MemoryError):
-        raise NotANotebook(_("The file is not a notebook the grader can read: it is nested "
-                             "too deeply.")) from None
-    except Exception as error:  # nbformat reading a hostile file may raise anything
-        raise NotANotebook(_("The file is JSON, but not a notebook the grader can read "
-                             "({error}). Open it in Jupyter and save it again.").format(
-                                 error=type(error).__name__)) from None
 
-
-def _code_cells(notebook: Any) -> list[tuple[int, str]]:
+def _code_cells(notebook: Any, label: str) -> list[tuple[int, str]]:
     cells = notebook.get("cells") if isinstance(notebook, dict) else None
     _check_cells(cells)
     found = []
+    size = 0
     for number, cell in enumerate(cells, start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
         source = cell.get("source", "")
         found.append((number, source if isinstance(source, str) else "".join(source)))
+        size += len(found[-1][1])
+        if size > MAX_CODE_CHARS:
+            raise NotANotebook(_("The code in {file} is larger than {size} KiB, the most a "
+                                 "submission may hold. Did you submit the right notebook?").format(
+                                     file=label, size=MAX_CODE_CHARS // 1024))
     if not found:
         raise NotANotebook(_("The notebook has no code cells, so there is nothing to grade. "
                              "Write your code in a code cell, save the notebook, and check "
@@ -277,7 +298,9 @@ def _capped(left_out: list[LeftOut]) -> tuple[LeftOut, ...]:
 
 
 def _cut(code: str) -> str:
-    return code if len(code) <= MAX_CODE else code[:MAX_CODE - 1] + "…"
+    """A left-out line as every report shows it: its controls written as escapes, then cut."""
+    shown = _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode(), code)
+    return shown if len(shown) <= MAX_CODE else shown[:MAX_CODE - 1] + "…"
 
 
 def _convert(number: int, source: str) -> tuple[list[str], list[LeftOut]]:
@@ -330,6 +353,8 @@ def _escaped(lines: list[str]) -> dict[int, tuple[int, str]]:
         index += count
     if not candidates:
         return {}
+    if list(candidates) == [next(index for index, line in enumerate(lines) if line.strip())]:
+        return candidates  # a cell's first line starts a logical line: no need to tokenize
     starts = _logical_starts(lines, candidates)
     return {index: found for index, found in candidates.items()
             if starts is None or index in starts}
