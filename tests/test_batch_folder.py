@@ -214,6 +214,26 @@ def test_names_print_as_one_line_each_with_escapes_shown(tmp_path):
     assert f"  rtl\\u202eyp.xamtfos/notes.txt: {reason}" in stdout
 
 
+def test_pages_show_bidi_overrides_as_escapes_not_reordered_text(tmp_path):
+    """A learner named "eve<RLO>ana" must not read as someone else on the class page, and what a
+    learner's code prints or raises must not reorder the sentence around it in any page."""
+    printer = (b'print("before \\u202e reversed after")\n'
+               b'def softmax(L):\n    raise ValueError("wrong \\u2067 isolate \\u200f mark")\n')
+    write(tmp_path / "class", {"eve\u202eana/softmax.py": SOLUTION, "ann/softmax.py": printer})
+    code, _, stderr = report(tmp_path / "class", "-o", tmp_path / "out", "--seed", 1)
+    assert code == 0, stderr
+    pages = [tmp_path / "out" / "index.html", *(tmp_path / "out" / "learners").glob("*.html")]
+    assert len(pages) == 3
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not set(text) & set("\u202e\u2067\u200f"), page.name
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "eve\\u202eana" in index
+    ann = next(page for page in pages if page.name.startswith("ann")).read_text(encoding="utf-8")
+    assert "before \\u202e reversed after" in ann
+    assert "wrong \\u2067 isolate \\u200f mark" in ann
+
+
 @pytest.mark.parametrize("layout_option", [None, "softmax"])
 def test_csv_cells_cannot_become_formulas(tmp_path, layout_option):
     hostile = ["=HYPERLINK(\"evil.example\",\"ok\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]

@@ -26,6 +26,7 @@ from grader.render.text import (
     isolation_text,
     left_out_heading,
     left_out_sentence,
+    printable_in_page,
     stopped_hint,
     told,
 )
@@ -37,6 +38,16 @@ OWN_FOLDERS = (STATE_FOLDER, TEMPORARY_FOLDER)
 
 
 @functools.cache
+def _as_written(value):
+    """Every value a page shows (learner names, messages, printed output, file names, whatever
+    the learner controls) with its control characters as escapes: one place for every page."""
+    if isinstance(value, Markup):
+        return Markup(printable_in_page(str(value)))
+    if isinstance(value, str):
+        return printable_in_page(value)
+    return value
+
+
 def environment() -> jinja2.Environment:
     """One per process: it keeps the compiled templates, which a class report of 2000 learner
     pages compiled 6000 times (0.25 s a page) when each page made its own."""
@@ -47,6 +58,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
+        finalize=_as_written,
     )
     env.install_gettext_callables(template_gettext, template_ngettext, newstyle=False)
     env.filters["card_text"] = card_text

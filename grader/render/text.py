@@ -37,6 +37,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # fake line), and the bidirectional controls that reorder what follows them (Trojan Source).
 _LINE_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
                            "\u2066-\u2069]")
+# For a page: a browser ignores the other controls but obeys the bidirectional ones, which would
+# make a learner's name, message or output read as something it is not.
+_PAGE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
+                           "\u2066-\u2069]")
 
 
 def isolation_text(text: str) -> str:
@@ -94,6 +98,12 @@ def printable(text: str | None) -> str | None:
     if text is None:
         return None
     return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def printable_in_page(text: str) -> str:
+    """`text` as a web page shows it as written: newlines and tabs kept, every other control
+    character and the bidirectional controls shown as escapes (\\u202e), as in the terminal."""
+    return _PAGE_CONTROL.sub(lambda match: _escape(match.group()), text)
 
 
 def printable_line(text: str) -> str:
