@@ -340,9 +340,13 @@ def _built(kind: type, fields: dict[str, Any]) -> Any:
         raise ValueError(str(error)) from None
 
 
+# The characters that reorder or break the text around them (bidirectional marks, embeddings,
+# overrides and isolates, line and paragraph separators), as a regular expression's class
+# body: every place that shows a learner's text escapes them (Trojan Source).
+REORDERING = "\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
 # What JSON leaves raw in a string and a terminal obeys: DEL, the C1 controls (U+009B is an
-# escape sequence's start, like ESC [) and the bidirectional overrides that reorder a line.
-_RAW_CONTROL = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+# escape sequence's start, like ESC [) and the reordering characters.
+_RAW_CONTROL = re.compile(f"[\x7f-\x9f{REORDERING}]")
 
 
 def json_text(data: Any, indent: int | None = None) -> str:

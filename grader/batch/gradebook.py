@@ -12,14 +12,13 @@ OWASP advises, so that it shows as text; numbers are left as they are.
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
 import pandas as pd
 
 from grader.batch.classview import ClassView
 from grader.files import write_atomically
-from grader.render.text import printable_line
+from grader.render.text import printable_in_page
 
 GRADEBOOK = "gradebook.csv"
 RESULTS = "results.csv"
@@ -70,10 +69,6 @@ def results_frame(view: ClassView) -> pd.DataFrame:
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# What a terminal obeys in `cat results.csv` (escape sequences, a carriage return that writes
-# over the line, bidirectional overrides): shown as escapes, as the summary shows them.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
-                      "\u2066-\u2069]")
 
 
 def neutralised(value: object) -> object:
@@ -81,7 +76,7 @@ def neutralised(value: object) -> object:
     anything else as it is."""
     if not isinstance(value, str):
         return value
-    value = _CONTROL.sub(lambda match: printable_line(match.group()), value)
+    value = printable_in_page(value)
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 

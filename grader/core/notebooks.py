@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from grader.i18n import _
-from grader.results import LeftOut
+from grader.results import REORDERING, LeftOut
 
 MAX_NOTEBOOK_BYTES = 16 * 1024 * 1024  # outputs (plots) make notebooks large; the code is capped
 # JSON values cost memory once parsed, up to 28 times their bytes (`[],[],...`, measured by
@@ -62,7 +62,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # What a terminal obeys or a browser reorders by: the controls, and the bidirectional overrides
 # and isolates (an RLO in a left-out line turned the rest of its sentence backwards in the HTML
 # report).
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{REORDERING}]")
 _LAYOUT = {tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT,
            tokenize.ENDMARKER, tokenize.ENCODING}
 

@@ -14,7 +14,7 @@ from grader.boundary import launch
 from grader.feedback import LIKELY_CAUSE, RAISED, TOOK_LONGER
 from grader.i18n import N_, _, counted
 from grader.render import wrap
-from grader.results import LeftOut, Result, Status, TestResult
+from grader.results import REORDERING, LeftOut, Result, Status, TestResult
 
 _MARKS = {
     Status.PASSED: ("✓", "green"),
@@ -35,12 +35,10 @@ LEFT_OUT_SHOWN = 5  # in the terminal; the report lists every one
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # For a name or a path on one line: newlines and tabs too (an embedded newline would print a
 # fake line), and the bidirectional controls that reorder what follows them (Trojan Source).
-_LINE_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
-                           "\u2066-\u2069]")
-# For a page: a browser ignores the other controls but obeys the bidirectional ones, which would
-# make a learner's name, message or output read as something it is not.
-_PAGE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
-                           "\u2066-\u2069]")
+_LINE_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{REORDERING}]")
+# For a page or a CSV cell: a browser ignores the other controls but obeys the reordering ones,
+# which would make a learner's name, message or output read as something it is not.
+_PAGE_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{REORDERING}]")
 
 
 def isolation_text(text: str) -> str:
