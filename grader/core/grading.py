@@ -233,9 +233,7 @@ def vet_module(module: Prepared, label: str) -> str | None:
         return None if text.strip() else \
             _("The file is empty. Write your code in it, save it, and check again.")
     if len(text.encode("utf-8")) > MAX_SOURCE_BYTES:
-        return _("The code in {file} is larger than {size} KiB, the most a submission may "
-                 "hold. Did you submit the right notebook?").format(
-                     file=label, size=MAX_SOURCE_BYTES // 1024)
+        return notebooks.code_too_large(label, MAX_SOURCE_BYTES // 1024)
     if not text.strip():
         if module.left_out:
             return _("Every code cell of {file} is left out of grading (the list below says "

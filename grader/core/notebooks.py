@@ -137,6 +137,12 @@ def from_inputs(inputs: Iterable[tuple[int, str]], compiles: Callable[[str], boo
     return _module(inputs, KERNEL, compiles)
 
 
+def code_too_large(label: str, kib: int) -> str:
+    """Said when a notebook's code, before its conversion or after, passes `kib` KiB."""
+    return _("The code in {file} is larger than {size} KiB, the most a submission may hold. "
+             "Did you submit the right notebook?").format(file=label, size=kib)
+
+
 def too_large() -> str:
     return _("The notebook is larger than {size} MiB, the most the grader reads. Its outputs "
              "(plots, long printouts) are most of that: clear them (in Jupyter: Edit > Clear "
@@ -235,9 +241,7 @@ def _code_cells(notebook: Any, label: str) -> list[tuple[int, str]]:
         found.append((number, source if isinstance(source, str) else "".join(source)))
         size += len(found[-1][1])
         if size > MAX_CODE_CHARS:
-            raise NotANotebook(_("The code in {file} is larger than {size} KiB, the most a "
-                                 "submission may hold. Did you submit the right notebook?").format(
-                                     file=label, size=MAX_CODE_CHARS // 1024))
+            raise NotANotebook(code_too_large(label, MAX_CODE_CHARS // 1024))
     if not found:
         raise NotANotebook(_("The notebook has no code cells, so there is nothing to grade. "
                              "Write your code in a code cell, save the notebook, and check "
